@@ -1,0 +1,6 @@
+namespace Traza.App;
+
+/// <summary>Assembly marker.</summary>
+public static class AssemblyMarker
+{
+}

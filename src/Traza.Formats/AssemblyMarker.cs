@@ -1,0 +1,6 @@
+namespace Traza.Formats;
+
+/// <summary>Assembly marker.</summary>
+public static class AssemblyMarker
+{
+}

@@ -1,0 +1,6 @@
+namespace Traza.Storage;
+
+/// <summary>Assembly marker.</summary>
+public static class AssemblyMarker
+{
+}
