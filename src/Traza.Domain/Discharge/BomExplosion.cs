@@ -1,0 +1,169 @@
+namespace Traza.Domain.Discharge;
+
+/// <summary>What one unit of a product needs of one leaf component (SPEC §3.5 "Explosion").</summary>
+/// <param name="Part">Part index of the leaf.</param>
+/// <param name="Factor">Σ over paths of Π qty_per × (1 + merma% + desperdicio%).</param>
+/// <param name="WasteFactor">
+/// The desperdicio share of <paramref name="Factor"/>: Σ over paths of (Π qty_per·(1+m+d) − Π qty_per·(1+m)).
+/// Scrap at any level is waste of the leaves in proportion; merma is consumed and leaves no waste.
+/// </param>
+public readonly record struct LeafNeed(int Part, decimal Factor, decimal WasteFactor);
+
+/// <summary>
+/// Explodes products through the BOM version in force on a date, down to leaf components, multiplying levels out.
+/// Results are cached per product and per interval between the dates on which any row of its subtree changes, so
+/// a year of daily exits explodes each product version once.
+/// </summary>
+public sealed class BomExplosion
+{
+    private const int MaxDepth = 64;
+
+    private readonly IReadOnlyList<PartDef> parts;
+    private readonly List<BomLine>[] rowsByProduct;
+    private readonly DateOnly[]?[] changeDates;
+    private readonly Dictionary<(int Product, int Interval), LeafNeed[]> cache = [];
+
+    public BomExplosion(IReadOnlyList<PartDef> parts, IReadOnlyList<BomLine> bom)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(bom);
+        this.parts = parts;
+        rowsByProduct = new List<BomLine>[parts.Count];
+        changeDates = new DateOnly[]?[parts.Count];
+        foreach (var row in bom)
+        {
+            (rowsByProduct[row.Product] ??= []).Add(row);
+        }
+    }
+
+    /// <summary>True when the part has BOM rows at all (in force or not).</summary>
+    public bool HasBom(int part) => rowsByProduct[part] is { Count: > 0 };
+
+    /// <summary>True when the part has at least one BOM row in force on <paramref name="date"/>.</summary>
+    public bool HasBomOn(int part, DateOnly date)
+    {
+        var rows = rowsByProduct[part];
+        if (rows is null)
+        {
+            return false;
+        }
+
+        foreach (var row in rows)
+        {
+            if (row.InForceOn(date))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The leaf needs of one unit of <paramref name="product"/> on <paramref name="date"/>, national leaves excluded.</summary>
+    public LeafNeed[] Explode(int product, DateOnly date)
+    {
+        var dates = changeDates[product] ??= ChangeDates(product);
+        var interval = UpperBound(dates, date);
+        if (cache.TryGetValue((product, interval), out var cached))
+        {
+            return cached;
+        }
+
+        var acc = new Dictionary<int, (decimal Full, decimal Waste)>();
+        var order = new List<int>();
+        Walk(product, date, 1m, 1m, 0, acc, order);
+        var result = new LeafNeed[order.Count];
+        for (var i = 0; i < order.Count; i++)
+        {
+            var (full, waste) = acc[order[i]];
+            result[i] = new LeafNeed(order[i], full, waste);
+        }
+
+        cache[(product, interval)] = result;
+        return result;
+    }
+
+    private void Walk(int product, DateOnly date, decimal full, decimal noWaste, int depth, Dictionary<int, (decimal, decimal)> acc, List<int> order)
+    {
+        if (depth > MaxDepth)
+        {
+            throw new InvalidOperationException($"BOM of part {parts[product].Part} is deeper than {MaxDepth} levels (a cycle?).");
+        }
+
+        foreach (var row in rowsByProduct[product]!)
+        {
+            if (!row.InForceOn(date) || parts[row.Component].National)
+            {
+                continue;
+            }
+
+            var rowFull = full * row.QtyPer * (1m + (row.MermaPct / 100m) + (row.DesperdicioPct / 100m));
+            var rowNoWaste = noWaste * row.QtyPer * (1m + (row.MermaPct / 100m));
+            if (HasBomOn(row.Component, date))
+            {
+                Walk(row.Component, date, rowFull, rowNoWaste, depth + 1, acc, order);
+                continue;
+            }
+
+            if (acc.TryGetValue(row.Component, out var sum))
+            {
+                acc[row.Component] = (sum.Item1 + rowFull, sum.Item2 + (rowFull - rowNoWaste));
+            }
+            else
+            {
+                acc[row.Component] = (rowFull, rowFull - rowNoWaste);
+                order.Add(row.Component);
+            }
+        }
+    }
+
+    /// <summary>Every date on which a row reachable from <paramref name="product"/> comes into or goes out of force.</summary>
+    private DateOnly[] ChangeDates(int product)
+    {
+        var set = new SortedSet<DateOnly>();
+        var visited = new HashSet<int>();
+        var stack = new Stack<int>();
+        stack.Push(product);
+        while (stack.Count > 0)
+        {
+            var p = stack.Pop();
+            if (!visited.Add(p) || rowsByProduct[p] is not { } rows)
+            {
+                continue;
+            }
+
+            foreach (var row in rows)
+            {
+                set.Add(row.ValidFrom);
+                if (row.ValidTo is { } to && to < DateOnly.MaxValue)
+                {
+                    set.Add(to.AddDays(1));
+                }
+
+                stack.Push(row.Component);
+            }
+        }
+
+        return [.. set];
+    }
+
+    /// <summary>The number of change dates ≤ <paramref name="date"/>: the index of the interval holding it.</summary>
+    private static int UpperBound(DateOnly[] dates, DateOnly date)
+    {
+        int lo = 0, hi = dates.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (dates[mid] <= date)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+}
