@@ -14,8 +14,11 @@ public enum ClaveEffect
     /// <summary>National stock (NAC): joins the FIFO pool, discharges no pedimento.</summary>
     NationalStock,
 
-    /// <summary>Discharges (RT, H1, V1, V5, BB, F4, A3).</summary>
+    /// <summary>Discharges any lot of the part, fixed-asset lots included when the part itself leaves (RT, H1, V1, A3).</summary>
     Discharge,
+
+    /// <summary>Discharges, never fixed-asset lots (F4, V5, BB; SPEC §3.3).</summary>
+    DischargeRegularOnly,
 
     /// <summary>A1: discharges only with case V (IMMEX packaging/labels returned with national goods).</summary>
     DischargeCaseV,
@@ -89,6 +92,7 @@ public static class ClaveTable
                     "fixed_asset_lot" => ClaveEffect.FixedAssetLot,
                     "national_stock" => ClaveEffect.NationalStock,
                     "discharge" => ClaveEffect.Discharge,
+                    "discharge_regular_only" => ClaveEffect.DischargeRegularOnly,
                     "discharge_case_v" => ClaveEffect.DischargeCaseV,
                     "discharge_fixed_assets_only" => ClaveEffect.DischargeFixedAssetsOnly,
                     "repair_out" => ClaveEffect.RepairOut,
