@@ -2,6 +2,7 @@ namespace Traza.Domain.Values;
 
 internal static class Digits
 {
+    /// <summary>True when <paramref name="s"/> is non-empty and all ASCII digits.</summary>
     public static bool AllDigits(ReadOnlySpan<char> s)
     {
         if (s.IsEmpty)
@@ -18,5 +19,40 @@ internal static class Digits
         }
 
         return true;
+    }
+
+    /// <summary>True when <paramref name="s"/> is non-empty and all ASCII upper-case letters.</summary>
+    public static bool AllUpperAscii(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var c in s)
+        {
+            if (c is < 'A' or > 'Z')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+internal static class Text
+{
+    public static bool HasControl(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -1,41 +1,64 @@
+using System.Globalization;
 using Traza.Domain.Common;
 
 namespace Traza.Domain.Values;
 
-/// <summary>A unit of measure of Anexo 22 Apéndice 7 (UMC and UMT share one numeric catalog).</summary>
-public readonly record struct UnitCode
-{
-    private UnitCode(int code) => Code = code;
-
-    public int Code { get; }
-
-    public static Result<UnitCode> Parse(string? text)
-    {
-        var t = (text ?? string.Empty).Trim();
-        if (int.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code)
-            && Catalogs.UnitCatalog.Contains(code))
-        {
-            return new UnitCode(code);
-        }
-
-        return Result<UnitCode>.Fail($"a unit code of Apéndice 7 (1-22), found '{text}'");
-    }
-
-    public override string ToString() => Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
-}
-
-/// <summary>An exact quantity with its Apéndice 7 unit.</summary>
+/// <summary>
+/// An exact quantity with its Apéndice 7 unit (SPEC §7: quantities are exact decimals end to end). Adding or
+/// subtracting quantities of different units is a programming error and throws.
+/// </summary>
 public readonly record struct Quantity(decimal Value, UnitCode Unit)
 {
-    public override string ToString() => $"{Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} [{Unit}]";
+    /// <summary>The decimals the discharge keeps (SPEC §3.5: needs are rounded to 6 decimals).</summary>
+    public const int Decimals = 6;
+
+    public bool IsZero => Value == 0m;
+
+    /// <summary>
+    /// Parses an invariant number (<c>.</c> decimal point, optional leading sign, no grouping, no exponent; SPEC §4.1)
+    /// in the given unit. Never throws.
+    /// </summary>
+    public static Result<Quantity> Parse(string? text, UnitCode unit) =>
+        Number.TryParseDecimal(text, out var value)
+            ? new Quantity(value, unit)
+            : Result<Quantity>.Fail($"a quantity (invariant number such as 12.5), found '{text}'");
+
+    /// <summary>Rounds half away from zero to <see cref="Decimals"/> decimals (SPEC §3.5).</summary>
+    public Quantity Round() => this with { Value = Math.Round(Value, Decimals, MidpointRounding.AwayFromZero) };
+
+    public static Quantity operator +(Quantity left, Quantity right) => new(left.Value + right.Value, SameUnit(left, right));
+
+    public static Quantity operator -(Quantity left, Quantity right) => new(left.Value - right.Value, SameUnit(left, right));
+
+    public static Quantity Add(Quantity left, Quantity right) => left + right;
+
+    public static Quantity Subtract(Quantity left, Quantity right) => left - right;
+
+    /// <summary>The invariant number, then the unit code in brackets: <c>12.5 [6]</c>.</summary>
+    public override string ToString() => $"{Number.Format(Value)} [{Unit}]";
+
+    private static UnitCode SameUnit(Quantity left, Quantity right)
+    {
+        Guard.That(left.Unit == right.Unit, $"Quantities in different units: {left.Unit} and {right.Unit}.", nameof(right));
+        return left.Unit;
+    }
 }
 
-/// <summary>An exact amount of money with its currency (ISO 4217; Apéndice 5 writes MXP for pesos).</summary>
-public readonly record struct Money(decimal Amount, string Currency)
+/// <summary>Invariant number parsing and printing as SPEC §4.1 and §6 state them.</summary>
+public static class Number
 {
-    public static Money Usd(decimal amount) => new(amount, "USD");
+    /// <summary>
+    /// Parses <c>[-+]digits[.digits]</c> (invariant culture; no grouping, no exponent, no currency sign) into an exact
+    /// decimal. Surrounding white space is ignored. Never throws.
+    /// </summary>
+    public static bool TryParseDecimal(string? text, out decimal value)
+    {
+        var t = (text ?? string.Empty).Trim();
+        value = 0m;
+        return t.Length is > 0 and <= 64
+            && decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
 
-    public static Money Mxn(decimal amount) => new(amount, "MXN");
-
-    public override string ToString() => $"{Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)} {Currency}";
+    /// <summary>Prints an exact decimal invariantly without grouping, exponent or trailing zeros (SPEC §6).</summary>
+    public static string Format(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 }

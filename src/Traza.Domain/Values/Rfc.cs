@@ -4,21 +4,35 @@ using Traza.Domain.Common;
 namespace Traza.Domain.Values;
 
 /// <summary>
-/// A Mexican taxpayer id (RFC): 3 letters for a company or 4 for a person from <c>[A-ZÑ&amp;]</c>, a valid YYMMDD
-/// date and 3 alphanumerics. The check digit is deliberately not verified (SPEC §3.1: structural validation only).
+/// A Mexican taxpayer id (RFC): 3 letters for a company (persona moral, 12 characters) or 4 for a person (persona
+/// física, 13 characters) from <c>[A-ZÑ&amp;]</c>, a valid YYMMDD date and a 3-character homoclave of letters and
+/// digits. Accepted in lower case and with the hyphens or spaces some documents print (<c>ABC-010203-XY1</c>);
+/// held in upper case without them.
 /// </summary>
+/// <remarks>
+/// Validation is structural only (SPEC §3.1): the check digit (the homoclave's last character) is deliberately not
+/// verified, and whether the RFC is registered is a question for the SAT, never a parse failure. The generic RFCs
+/// <c>XAXX010101000</c> and <c>XEXX010101000</c> are structurally valid.
+/// </remarks>
 public readonly record struct Rfc
 {
-    private Rfc(string value) => Value = value;
+    private readonly string? value;
 
-    public string Value { get; }
+    private Rfc(string value) => this.value = value;
+
+    public string Value => value ?? string.Empty;
 
     /// <summary>True for a company (persona moral, 12 characters).</summary>
     public bool IsCompany => Value.Length == 12;
 
+    /// <summary>True for a person (persona física, 13 characters).</summary>
+    public bool IsPerson => Value.Length == 13;
+
+    /// <summary>Parses an RFC. Never throws.</summary>
     public static Result<Rfc> Parse(string? text)
     {
-        var t = (text ?? string.Empty).Trim().ToUpperInvariant();
+        var t = (text ?? string.Empty).Trim().Replace("-", string.Empty, StringComparison.Ordinal)
+            .Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
         var letters = t.Length switch { 12 => 3, 13 => 4, _ => -1 };
         if (letters < 0)
         {
@@ -27,7 +41,7 @@ public readonly record struct Rfc
 
         for (var i = 0; i < letters; i++)
         {
-            if (!(t[i] is >= 'A' and <= 'Z' or 'Ñ' or '&'))
+            if (t[i] is not (>= 'A' and <= 'Z' or 'Ñ' or '&'))
             {
                 return Fail(text);
             }
