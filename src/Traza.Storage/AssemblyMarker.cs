@@ -1,6 +1,0 @@
-namespace Traza.Storage;
-
-/// <summary>Assembly marker.</summary>
-public static class AssemblyMarker
-{
-}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Traza.Storage.Sqlite;
+
+namespace Traza.Storage.Ledger;
+
+/// <summary>The outcome of checking the chain: intact, or the first broken batch and why.</summary>
+public sealed record ChainCheck(bool Intact, long BatchesChecked, long? BrokenBatchId, string? Reason);
+
+/// <summary>
+/// The hash chain of docs/architecture.md Decision 1:
+/// <c>digest = SHA-256 over the canonical text of the batch's rows</c> and
+/// <c>chain_hash = SHA-256(prev chain_hash || id || layout || file sha256 || digest)</c>.
+/// Ledger tables are those holding <c>batch_id</c> and <c>line</c> columns; a row's canonical text is every stored
+/// column (the UMC <c>qty</c> included, SPEC §7) in declaration order joined with U+001F, NULL as "".
+/// </summary>
+public static class LedgerChain
+{
+    /// <summary>The <c>prev_chain_hash</c> of the first batch.</summary>
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    private const char Separator = '\u001f';
+
+    /// <summary>SHA-256 of <paramref name="bytes"/> as lowercase hex.</summary>
+    public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>SHA-256 of a file's bytes as lowercase hex (the no-op check of SPEC §4.1).</summary>
+    public static string FileSha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>The chain link of a batch.</summary>
+    public static string ChainHash(string prevChainHash, long batchId, string layout, string fileSha256, string digest)
+    {
+        var text = string.Join(
+            Separator,
+            prevChainHash,
+            batchId.ToString(CultureInfo.InvariantCulture),
+            layout,
+            fileSha256,
+            digest);
+        return Sha256Hex(Encoding.UTF8.GetBytes(text));
+    }
+
+    /// <summary>The ledger tables (with batch_id and line columns), by name, each with its columns in order.</summary>
+    public static IReadOnlyList<(string Table, IReadOnlyList<string> Columns)> LedgerTables(SqliteConnection connection, SqliteTransaction? tx)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var tables = new List<string>();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var result = new List<(string, IReadOnlyList<string>)>();
+        foreach (var table in tables)
+        {
+            var columns = new List<string>();
+            using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = "SELECT name FROM pragma_table_info($t) ORDER BY cid";
+            cmd.Parameters.AddWithValue("$t", table);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                columns.Add(reader.GetString(0));
+            }
+
+            if (columns.Contains("batch_id") && columns.Contains("line"))
+            {
+                result.Add((table, columns));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Recomputes a batch's digest and row count from the stored rows.</summary>
+    public static (string Digest, long Rows) ComputeDigest(SqliteConnection connection, SqliteTransaction? tx, long batchId)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var sb = new StringBuilder(256);
+        long rows = 0;
+        foreach (var (table, columns) in LedgerTables(connection, tx))
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = $"SELECT {string.Join(", ", columns.Select(c => "\"" + c + "\""))} FROM \"{table}\" WHERE batch_id = $b ORDER BY line";
+            cmd.Parameters.AddWithValue("$b", batchId);
+            using var reader = cmd.ExecuteReader();
+            var header = true;
+            while (reader.Read())
+            {
+                if (header)
+                {
+                    hash.AppendData(Encoding.UTF8.GetBytes("#" + table + "\n"));
+                    header = false;
+                }
+
+                sb.Clear();
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        sb.Append(Separator);
+                    }
+
+                    sb.Append(SqlText.Canonical(reader.GetValue(i)));
+                }
+
+                sb.Append('\n');
+                hash.AppendData(Encoding.UTF8.GetBytes(sb.ToString()));
+                rows++;
+            }
+        }
+
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), rows);
+    }
+
+    /// <summary>
+    /// Recomputes every batch's digest and walks the chain; the first batch whose rows, digest or link differ is the
+    /// broken link (the primitive behind <c>traza audit verify</c>, SPEC §5, exit 5).
+    /// </summary>
+    public static ChainCheck Verify(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var batches = SqliteLedgerStore.ReadBatches(connection, null);
+        var prev = Genesis;
+        foreach (var batch in batches)
+        {
+            if (!string.Equals(batch.PrevChainHash, prev, StringComparison.Ordinal))
+            {
+                return new ChainCheck(false, batch.Id, batch.Id, $"batch {batch.Id} ({batch.FileName}): previous link differs");
+            }
+
+            var (digest, rows) = ComputeDigest(connection, null, batch.Id);
+            if (!string.Equals(digest, batch.Digest, StringComparison.Ordinal) || rows != batch.Rows)
+            {
+                return new ChainCheck(false, batch.Id, batch.Id, $"batch {batch.Id} ({batch.FileName}): stored rows differ from their digest");
+            }
+
+            var chain = ChainHash(prev, batch.Id, batch.Layout, batch.FileSha256, batch.Digest);
+            if (!string.Equals(chain, batch.ChainHash, StringComparison.Ordinal))
+            {
+                return new ChainCheck(false, batch.Id, batch.Id, $"batch {batch.Id} ({batch.FileName}): chain hash differs");
+            }
+
+            prev = chain;
+        }
+
+        return new ChainCheck(true, batches.Count, null, null);
+    }
+}

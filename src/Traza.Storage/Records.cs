@@ -1,0 +1,120 @@
+namespace Traza.Storage;
+
+/// <summary>
+/// A row of the ledger as stored: the import batch that appended it and its 1-based line in that batch's file
+/// (the header is line 1). The discharge engine orders ties by (batch, line) (SPEC §3.5).
+/// </summary>
+public abstract record LedgerRow
+{
+    public long BatchId { get; init; }
+
+    public long Line { get; init; }
+}
+
+/// <summary>The IMMEX program the database holds (SPEC C1; one per database, program_id = 1).</summary>
+public sealed record ProgramRecord(string Rfc, string Name, string Immex, string Modality, DateOnly? ValidFrom, DateOnly? ValidTo)
+    : LedgerRow;
+
+/// <summary>A client of the program (shelter client, holding subsidiary); '' is the program's own (SPEC §3.2).</summary>
+public sealed record ClientRecord(string Client, string? Name, string? Parent, DateOnly? Since) : LedgerRow;
+
+/// <summary>A part of a client (SPEC §4.1 parts). Kind and source in their file names; units as Apéndice 7 codes.</summary>
+public sealed record PartRecord(
+    string Client,
+    string Part,
+    string? Description,
+    string Kind,
+    string? Fraccion,
+    string? Nico,
+    string Umc,
+    string Umt,
+    decimal UmtPerUmc,
+    string? Origin,
+    string Source) : LedgerRow
+{
+    /// <summary>SPEC §3.4: a national part never gets a pedimento lot and is skipped wherever it appears.</summary>
+    public bool IsNational => string.Equals(Source, "national", StringComparison.Ordinal);
+}
+
+/// <summary>A dated BOM row (SPEC §4.1 bom, §3.5 explosion); percentages of net consumption.</summary>
+public sealed record BomRecord(
+    string Client,
+    string Product,
+    string Component,
+    DateOnly? ValidFrom,
+    decimal QtyPer,
+    decimal MermaPct,
+    decimal DesperdicioPct,
+    DateOnly? ValidTo) : LedgerRow
+{
+    /// <summary>True when the row applies on <paramref name="date"/>: valid_from ≤ date ≤ valid_to, empty = open.</summary>
+    public bool InForceOn(DateOnly date) => (ValidFrom is null || ValidFrom <= date) && (ValidTo is null || date <= ValidTo);
+}
+
+/// <summary>
+/// An entry lot (SPEC §3.4): one per (client, pedimento, partida, part); rows of one file with that key summed.
+/// Pedimento in 15 digits, a NAC document as written. Optional amounts are null when the file left them empty.
+/// </summary>
+public sealed record EntryRecord(
+    string Client,
+    string Pedimento,
+    int Partida,
+    string Part,
+    string Clave,
+    DateOnly Date,
+    decimal Qty,
+    decimal? QtyUmt,
+    decimal? ValueUsd,
+    decimal? CustomsValueMxn,
+    decimal? ExchangeRate,
+    string? Origin,
+    string? Preference,
+    string? Invoice,
+    string? Rectifies,
+    string? Site) : LedgerRow;
+
+/// <summary>An exit line (SPEC §4.1 exits). Pedimento in 15 digits; another document as written.</summary>
+public sealed record ExitRecord(
+    string Client,
+    string Pedimento,
+    int Partida,
+    string Part,
+    string Clave,
+    DateOnly Date,
+    decimal Qty,
+    decimal? QtyUmt,
+    decimal? ValueUsd,
+    string? Destination,
+    string? Counterparty,
+    string? Case,
+    DateOnly? BomDate,
+    string? SourcePedimento,
+    int? SourcePartida,
+    string? Rectifies) : LedgerRow;
+
+/// <summary>An events row (SPEC §4.1 events, §3.5). Type in its file name; reference '' when none.</summary>
+public sealed record EventRecord(
+    string Client,
+    DateOnly Date,
+    string Type,
+    string Part,
+    string Reference,
+    decimal Qty,
+    bool Waste,
+    string? ThirdParty,
+    string? Site) : LedgerRow;
+
+/// <summary>A physical count (SPEC §3.6); site '' when none.</summary>
+public sealed record CountRecord(string Client, DateOnly Date, string Part, string Site, decimal Qty) : LedgerRow;
+
+/// <summary>One import batch of the hash chain (docs/architecture.md Decision 1).</summary>
+public sealed record BatchRecord(
+    long Id,
+    string Layout,
+    string FileName,
+    string FileSha256,
+    long Rows,
+    string Digest,
+    string PrevChainHash,
+    string ChainHash,
+    string ImportedAt);

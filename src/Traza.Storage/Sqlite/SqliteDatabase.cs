@@ -1,0 +1,40 @@
+using Microsoft.Data.Sqlite;
+
+namespace Traza.Storage.Sqlite;
+
+/// <summary>Opens a Traza SQLite file: WAL journal, foreign keys, busy timeout, and every pending migration applied.</summary>
+public static class SqliteDatabase
+{
+    /// <summary>The connection string for a database file (no pooling, so a closed store releases its file).</summary>
+    public static string ConnectionString(string path) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = false,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    /// <summary>Opens (creating when missing) the file at <paramref name="path"/> and migrates it.</summary>
+    public static SqliteConnection Open(string path, TimeProvider clock)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var connection = new SqliteConnection(ConnectionString(path));
+        try
+        {
+            connection.Open();
+            using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+                pragma.ExecuteNonQuery();
+            }
+
+            SqliteMigrator.Apply(connection, clock);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+}

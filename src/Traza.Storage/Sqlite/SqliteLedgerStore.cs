@@ -1,0 +1,186 @@
+using Microsoft.Data.Sqlite;
+using Traza.Storage.Ledger;
+
+namespace Traza.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite ledger store: opens (and migrates) a database file, appends import batches and loads the ledger
+/// for discharge and reports. One program per database (program_id = 1, docs/architecture.md Decision 3).
+/// </summary>
+public sealed class SqliteLedgerStore : IDisposable
+{
+    private const string ClientFilter = " AND ($client IS NULL OR client = $client)";
+
+    private SqliteLedgerStore(SqliteConnection connection, TimeProvider clock, string path)
+    {
+        Connection = connection;
+        Clock = clock;
+        Path = path;
+    }
+
+    /// <summary>The open connection, for engineers adding their own tables (migrations 0002+).</summary>
+    public SqliteConnection Connection { get; }
+
+    public TimeProvider Clock { get; }
+
+    public string Path { get; }
+
+    /// <summary>Opens the file at <paramref name="path"/>, creating and migrating it as needed.</summary>
+    public static SqliteLedgerStore Open(string path, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return new SqliteLedgerStore(SqliteDatabase.Open(path, clock), clock, path);
+    }
+
+    /// <summary>Starts an import batch (one transaction). Dispose without <see cref="BatchWriter.Commit"/> to roll back.</summary>
+    public BatchWriter BeginBatch(string layout, string fileName, string fileSha256) =>
+        new(Connection, Clock, layout, fileName, fileSha256);
+
+    /// <summary>The batch that already imported a file with this SHA-256 as this layout, if any (SPEC §4.1 no-op).</summary>
+    public BatchRecord? FindBatch(string layout, string fileSha256)
+    {
+        foreach (var batch in ReadBatches(Connection, " AND layout = $layout AND file_sha256 = $sha", ("$layout", layout), ("$sha", fileSha256)))
+        {
+            return batch;
+        }
+
+        return null;
+    }
+
+    /// <summary>Every batch in chain order.</summary>
+    public IReadOnlyList<BatchRecord> Batches() => ReadBatches(Connection, null);
+
+    /// <summary>Recomputes digests and walks the chain (docs/architecture.md Decision 1).</summary>
+    public ChainCheck VerifyChain() => LedgerChain.Verify(Connection);
+
+    public ProgramRecord? GetProgram()
+    {
+        using var cmd = Connection.CreateCommand();
+        cmd.CommandText = "SELECT rfc, name, immex, modality, valid_from, valid_to, batch_id, line FROM program WHERE program_id = 1";
+        using var r = cmd.ExecuteReader();
+        return r.Read()
+            ? new ProgramRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Date(r, 4), Date(r, 5))
+            { BatchId = r.GetInt64(6), Line = r.GetInt64(7) }
+            : null;
+    }
+
+    public IReadOnlyList<ClientRecord> LoadClients() => Read(
+        "SELECT client, name, parent, since, batch_id, line FROM client WHERE program_id = 1 ORDER BY client",
+        null,
+        r => new ClientRecord(r.GetString(0), Text(r, 1), Text(r, 2), Date(r, 3)) { BatchId = r.GetInt64(4), Line = r.GetInt64(5) });
+
+    /// <summary>All parts (of one client when given), by client and part.</summary>
+    public IReadOnlyList<PartRecord> LoadParts(string? client = null) => Read(
+        "SELECT client, part, description, kind, fraccion, nico, umc, umt, umt_per_umc, origin, source, batch_id, line FROM part " +
+        "WHERE program_id = 1" + ClientFilter + " ORDER BY client, part",
+        client,
+        r => new PartRecord(r.GetString(0), r.GetString(1), Text(r, 2), r.GetString(3), Text(r, 4), Text(r, 5), r.GetString(6), r.GetString(7),
+            Dec(r, 8), Text(r, 9), r.GetString(10))
+        { BatchId = r.GetInt64(11), Line = r.GetInt64(12) });
+
+    /// <summary>All BOM rows (of one client when given), in file order (batch, line).</summary>
+    public IReadOnlyList<BomRecord> LoadBom(string? client = null) => Read(
+        "SELECT client, product, component, valid_from, qty_per, merma_pct, desperdicio_pct, valid_to, batch_id, line FROM bom " +
+        "WHERE program_id = 1" + ClientFilter + " ORDER BY batch_id, line",
+        client,
+        r => new BomRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3).Length == 0 ? null : SqlText.ParseDate(r.GetString(3)),
+            Dec(r, 4), Dec(r, 5), Dec(r, 6), Date(r, 7))
+        { BatchId = r.GetInt64(8), Line = r.GetInt64(9) });
+
+    /// <summary>All entry lots (of one client when given; dated ≤ <paramref name="asOf"/> when given), in file order.</summary>
+    public IReadOnlyList<EntryRecord> LoadEntries(string? client = null, DateOnly? asOf = null) => Read(
+        "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, customs_value_mxn, exchange_rate, origin, preference, " +
+        "invoice, rectifies, site, batch_id, line FROM entry WHERE program_id = 1" + ClientFilter +
+        " AND ($asof IS NULL OR date <= $asof) ORDER BY batch_id, line",
+        client,
+        r => new EntryRecord(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), SqlText.ParseDate(r.GetString(5)),
+            Dec(r, 6), NDec(r, 7), NDec(r, 8), NDec(r, 9), NDec(r, 10), Text(r, 11), Text(r, 12), Text(r, 13), Text(r, 14), Text(r, 15))
+        { BatchId = r.GetInt64(16), Line = r.GetInt64(17) },
+        asOf);
+
+    /// <summary>All exit lines (of one client when given; dated ≤ <paramref name="asOf"/> when given), in file order.</summary>
+    public IReadOnlyList<ExitRecord> LoadExits(string? client = null, DateOnly? asOf = null) => Read(
+        "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, destination, counterparty, exit_case, bom_date, " +
+        "source_pedimento, source_partida, rectifies, batch_id, line FROM exit WHERE program_id = 1" + ClientFilter +
+        " AND ($asof IS NULL OR date <= $asof) ORDER BY batch_id, line",
+        client,
+        r => new ExitRecord(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), SqlText.ParseDate(r.GetString(5)),
+            Dec(r, 6), NDec(r, 7), NDec(r, 8), Text(r, 9), Text(r, 10), Text(r, 11), Date(r, 12), Text(r, 13),
+            r.IsDBNull(14) ? null : r.GetInt32(14), Text(r, 15))
+        { BatchId = r.GetInt64(16), Line = r.GetInt64(17) },
+        asOf);
+
+    /// <summary>All events (of one client when given; dated ≤ <paramref name="asOf"/> when given), in file order.</summary>
+    public IReadOnlyList<EventRecord> LoadEvents(string? client = null, DateOnly? asOf = null) => Read(
+        "SELECT client, date, type, part, reference, qty, waste, third_party, site, batch_id, line FROM event WHERE program_id = 1" +
+        ClientFilter + " AND ($asof IS NULL OR date <= $asof) ORDER BY batch_id, line",
+        client,
+        r => new EventRecord(r.GetString(0), SqlText.ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4), Dec(r, 5),
+            r.GetInt64(6) != 0, Text(r, 7), Text(r, 8))
+        { BatchId = r.GetInt64(9), Line = r.GetInt64(10) },
+        asOf);
+
+    /// <summary>All physical counts (of one client when given; dated ≤ <paramref name="asOf"/> when given), in file order.</summary>
+    public IReadOnlyList<CountRecord> LoadCounts(string? client = null, DateOnly? asOf = null) => Read(
+        "SELECT client, date, part, site, qty, batch_id, line FROM count_row WHERE program_id = 1" + ClientFilter +
+        " AND ($asof IS NULL OR date <= $asof) ORDER BY batch_id, line",
+        client,
+        r => new CountRecord(r.GetString(0), SqlText.ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), Dec(r, 4))
+        { BatchId = r.GetInt64(5), Line = r.GetInt64(6) },
+        asOf);
+
+    public void Dispose() => Connection.Dispose();
+
+    internal static List<BatchRecord> ReadBatches(SqliteConnection connection, string? where, params (string Name, object Value)[] parameters)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT id, layout, file_name, file_sha256, rows, digest, prev_chain_hash, chain_hash, imported_at FROM import_batch " +
+            "WHERE program_id = 1" + where + " ORDER BY id";
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value);
+        }
+
+        using var r = cmd.ExecuteReader();
+        var list = new List<BatchRecord>();
+        while (r.Read())
+        {
+            list.Add(new BatchRecord(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetString(5), r.GetString(6),
+                r.GetString(7), r.GetString(8)));
+        }
+
+        return list;
+    }
+
+    private List<T> Read<T>(string sql, string? client, Func<SqliteDataReader, T> map, DateOnly? asOf = null)
+    {
+        using var cmd = Connection.CreateCommand();
+        cmd.CommandText = sql;
+        if (sql.Contains("$client", StringComparison.Ordinal))
+        {
+            cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
+        }
+
+        if (sql.Contains("$asof", StringComparison.Ordinal))
+        {
+            cmd.Parameters.AddWithValue("$asof", SqlText.Value(asOf));
+        }
+
+        using var reader = cmd.ExecuteReader();
+        var list = new List<T>();
+        while (reader.Read())
+        {
+            list.Add(map(reader));
+        }
+
+        return list;
+    }
+
+    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static DateOnly? Date(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : SqlText.ParseDate(r.GetString(i));
+
+    private static decimal Dec(SqliteDataReader r, int i) => SqlText.ParseDecimal(r.GetString(i));
+
+    private static decimal? NDec(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : SqlText.ParseDecimal(r.GetString(i));
+}
