@@ -1,0 +1,159 @@
+using Traza.Domain.Catalogs;
+using Traza.Domain.Discharge;
+using Traza.Domain.Model;
+using Traza.Domain.Values;
+using Traza.Storage;
+using Traza.Storage.Sqlite;
+
+namespace Traza.App.Discharge;
+
+/// <summary>
+/// The ledger loaded from storage and mapped to the engine's input, with what it takes to map results back:
+/// part, lot and movement identities.
+/// </summary>
+public sealed class LedgerSnapshot
+{
+    private LedgerSnapshot()
+    {
+    }
+
+    public required DischargeInput Input { get; init; }
+
+    public required IReadOnlyList<PartRecord> Parts { get; init; }
+
+    public required IReadOnlyList<EntryRecord> LotRows { get; init; }
+
+    /// <summary>Per movement of <see cref="Input"/>: its id (batch_id &lt;&lt; 32 | line).</summary>
+    public required long[] MovementIds { get; init; }
+
+    /// <summary>Per movement: the exit row, or null for an event.</summary>
+    public required ExitRecord?[] Exits { get; init; }
+
+    /// <summary>Per movement: the event row, or null for an exit.</summary>
+    public required EventRecord?[] Events { get; init; }
+
+    /// <summary>Loads every part, BOM row, lot and movement (movements of every date: the engine applies the as-of).</summary>
+    public static LedgerSnapshot Load(SqliteLedgerStore store, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var parts = store.LoadParts();
+        var index = new Dictionary<(string Client, string Part), int>(parts.Count);
+        var partDefs = new PartDef[parts.Count];
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var p = parts[i];
+            index[(p.Client, p.Part)] = i;
+            _ = PartKinds.TryParse(p.Kind, out var kind);
+            partDefs[i] = new PartDef(p.Client, p.Part, kind, p.IsNational);
+        }
+
+        var bom = new List<BomLine>();
+        foreach (var b in store.LoadBom())
+        {
+            if (index.TryGetValue((b.Client, b.Product), out var product) && index.TryGetValue((b.Client, b.Component), out var component))
+            {
+                bom.Add(new BomLine(product, component, b.QtyPer, b.MermaPct, b.DesperdicioPct, b.ValidFrom ?? DateOnly.MinValue, b.ValidTo));
+            }
+        }
+
+        var lots = new List<LotDef>();
+        var lotRows = new List<EntryRecord>();
+        foreach (var e in store.LoadEntries())
+        {
+            if (!index.TryGetValue((e.Client, e.Part), out var part) || partDefs[part].National)
+            {
+                continue; // SPEC §3.4: a national part never gets a pedimento lot.
+            }
+
+            var rule = ClaveTable.Find(MovementFile.Entries, e.Clave, e.Date);
+            if (rule is null)
+            {
+                continue;
+            }
+
+            var fixedAsset = rule.Effect == ClaveEffect.FixedAssetLot || ClaveTable.IsFixedAssetLot(e.Clave, partDefs[part].Kind);
+            lots.Add(new LotDef(part, e.Pedimento, e.Partida, e.Date, e.Qty, fixedAsset, rule.Effect == ClaveEffect.NationalStock));
+            lotRows.Add(e);
+        }
+
+        var movements = new List<MovementDef>();
+        var ids = new List<long>();
+        var exitRows = new List<ExitRecord?>();
+        var eventRows = new List<EventRecord?>();
+        foreach (var x in store.LoadExits())
+        {
+            if (!index.TryGetValue((x.Client, x.Part), out var part))
+            {
+                continue;
+            }
+
+            var rule = ClaveTable.Find(MovementFile.Exits, x.Clave, x.Date);
+            var mode = rule?.Effect switch
+            {
+                ClaveEffect.Discharge => DischargeMode.AllLots,
+                ClaveEffect.DischargeRegularOnly or ClaveEffect.DischargeCaseV => DischargeMode.RegularLotsOnly,
+                ClaveEffect.DischargeFixedAssetsOnly => DischargeMode.FixedAssetLotsOnly,
+                _ => DischargeMode.None,
+            };
+            movements.Add(new MovementDef
+            {
+                Kind = MovementKind.Exit,
+                Date = x.Date,
+                Document = x.Pedimento,
+                Partida = x.Partida,
+                Sequence = PackedAllocation.MovementId(x.BatchId, x.Line),
+                Part = part,
+                Qty = x.Qty,
+                Mode = mode,
+                BomDate = x.BomDate,
+                SourceDocument = string.IsNullOrWhiteSpace(x.SourcePedimento) ? null : Normalize(x.SourcePedimento),
+                SourcePartida = x.SourcePartida ?? 0,
+            });
+            ids.Add(PackedAllocation.MovementId(x.BatchId, x.Line));
+            exitRows.Add(x);
+            eventRows.Add(null);
+        }
+
+        foreach (var ev in store.LoadEvents())
+        {
+            if (!index.TryGetValue((ev.Client, ev.Part), out var part) || !EventTypes.TryParse(ev.Type, out var type))
+            {
+                continue;
+            }
+
+            var mode = type.Discharges() ? (ev.Waste ? DischargeMode.WasteDisposal : DischargeMode.AllLots) : DischargeMode.None;
+            movements.Add(new MovementDef
+            {
+                Kind = MovementKind.Event,
+                Date = ev.Date,
+                Document = ev.Reference,
+                Partida = 0,
+                Sequence = PackedAllocation.MovementId(ev.BatchId, ev.Line),
+                Part = part,
+                Qty = ev.Qty,
+                Mode = mode,
+                EventType = type,
+            });
+            ids.Add(PackedAllocation.MovementId(ev.BatchId, ev.Line));
+            exitRows.Add(null);
+            eventRows.Add(ev);
+        }
+
+        return new LedgerSnapshot
+        {
+            Input = new DischargeInput { Parts = partDefs, Bom = bom, Lots = lots, Movements = movements, AsOf = asOf },
+            Parts = parts,
+            LotRows = lotRows,
+            MovementIds = [.. ids],
+            Exits = [.. exitRows],
+            Events = [.. eventRows],
+        };
+    }
+
+    /// <summary>The 15-digit form of a pedimento, or the text as written for another document.</summary>
+    public static string Normalize(string document)
+    {
+        var parsed = PedimentoNumber.Parse(document);
+        return parsed.IsOk ? parsed.Value.Digits15 : document.Trim();
+    }
+}

@@ -1,0 +1,53 @@
+namespace Traza.App.Generation;
+
+/// <summary>The shape of a generated program: volumes, dates and the share of special cases.</summary>
+public sealed record GeneratorOptions
+{
+    public required int Seed { get; init; }
+
+    /// <summary>Client ids; '' is the program's own rows.</summary>
+    public required IReadOnlyList<string> Clients { get; init; }
+
+    public required int MaterialsPerClient { get; init; }
+
+    public required int SubassembliesPerClient { get; init; }
+
+    public required int ProductsPerClient { get; init; }
+
+    /// <summary>Leaf components of each product (distinct), spread over 1–3 BOM levels.</summary>
+    public required int LeavesPerProduct { get; init; }
+
+    public required int MachineryPerClient { get; init; }
+
+    /// <summary>Entry lines (pedimento partidas × parts) over all clients.</summary>
+    public required int EntryLines { get; init; }
+
+    /// <summary>Exit lines of finished goods over all clients.</summary>
+    public required int ExitLines { get; init; }
+
+    /// <summary>First day of operations (entries start here; exits two weeks later).</summary>
+    public required DateOnly Start { get; init; }
+
+    /// <summary>Last day of operations.</summary>
+    public required DateOnly End { get; init; }
+
+    /// <summary>Share of materials bought in Mexico (source national).</summary>
+    public double NationalShare { get; init; } = 0.04;
+
+    /// <summary>Supply over planned consumption for ordinary materials (1.1 = 10 % more entered than used).</summary>
+    public double SupplyRatio { get; init; } = 1.12;
+
+    /// <summary>Materials per client deliberately under-supplied (they end in shortages).</summary>
+    public int ShortMaterialsPerClient { get; init; }
+
+    /// <summary>Extra lots per client entered this many days before <see cref="Start"/> and never fully used (expired lots).</summary>
+    public int OldLotsPerClient { get; init; }
+
+    public int OldLotsDaysBeforeStart { get; init; } = 600;
+
+    /// <summary>Share of products that get a second BOM version in mid-period.</summary>
+    public double BomVersionShare { get; init; } = 0.2;
+
+    /// <summary>Waste destruction events per client (each disposes of a fifth of a material's planned waste).</summary>
+    public int WasteEventsPerClient { get; init; } = 2;
+}

@@ -1,0 +1,540 @@
+using System.Globalization;
+using System.Text;
+
+namespace Traza.App.Generation;
+
+/// <summary>What <see cref="ProgramGenerator"/> wrote.</summary>
+public sealed record GeneratedSummary(int Parts, int BomRows, int EntryLines, int ExitLines, int Events, long PlannedConsumptions);
+
+/// <summary>
+/// Writes a believable IMMEX program as the five §4.1 CSV files (parts, bom, entries, exits, events): skewed part
+/// usage, BOMs 1–3 levels deep with merma and desperdicio, BOM versions over time, daily pedimentos with several
+/// partidas, daily exits, national parts, fixed assets. Output depends only on the options (seed included).
+/// Used by <c>traza demo</c> and <c>traza gen</c>.
+/// </summary>
+public static class ProgramGenerator
+{
+    // Sample tariff lines (fracción, UMT, description stem) typical of an electronics/automotive maquila.
+    // Illustrative data for demos and benchmarks, not a tariff schedule.
+    private static readonly (string Fraccion, int Umt, string Stem)[] Tariff =
+    [
+        ("85444299", 1, "Cable harness"), ("85369099", 6, "Connector"), ("85340001", 6, "Printed circuit board"),
+        ("85322499", 6, "Ceramic capacitor"), ("85411099", 6, "Diode"), ("73181599", 1, "Screw"),
+        ("73182299", 1, "Washer"), ("39269099", 1, "Plastic housing"), ("40169399", 6, "Gasket"),
+        ("76169999", 1, "Aluminium bracket"), ("85045099", 6, "Inductor"), ("85331099", 6, "Resistor"),
+        ("85423199", 6, "Microcontroller"), ("39211399", 1, "Foam sheet"), ("74081999", 1, "Copper wire"),
+        ("90318099", 6, "Sensor"), ("85366999", 6, "Terminal"), ("83024999", 1, "Metal clip"),
+    ];
+
+    private static readonly (string Fraccion, int Umt, string Stem)[] PackagingTariff =
+    [
+        ("48191001", 1, "Corrugated box"), ("39232999", 1, "Plastic bag"), ("48211001", 6, "Label"),
+    ];
+
+    private static readonly string[] Origins = ["USA", "CHN", "KOR", "JPN", "DEU", "TWN", "MYS", "USA", "USA", "CHN"];
+    private static readonly string[] Aduanas = ["24", "07", "40", "30"];
+    private static readonly string[] Patentes = ["3420", "1695", "3912"];
+
+    public static GeneratedSummary Write(string directory, GeneratorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Directory.CreateDirectory(directory);
+        var state = new State(options);
+        state.BuildCatalog();
+        state.PlanExits();
+        state.PlanEntries();
+        state.PlanEvents();
+
+        state.WriteParts(Path.Combine(directory, "parts.csv"));
+        state.WriteBom(Path.Combine(directory, "bom.csv"));
+        state.WriteEntries(Path.Combine(directory, "entries.csv"));
+        state.WriteExits(Path.Combine(directory, "exits.csv"));
+        state.WriteEvents(Path.Combine(directory, "events.csv"));
+        return state.Summary();
+    }
+
+    private static string F(decimal d) => d.ToString(CultureInfo.InvariantCulture);
+
+    private static string F(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static StreamWriter Open(string path) => new(path, false, new UTF8Encoding(false), 1 << 20) { NewLine = "\n" };
+
+    private sealed class GenPart
+    {
+        public required string Client { get; init; }
+
+        public required string Number { get; init; }
+
+        public required string Kind { get; init; }
+
+        public required string Description { get; init; }
+
+        public string Fraccion { get; init; } = string.Empty;
+
+        public int Umc { get; init; } = 6;
+
+        public int Umt { get; init; } = 6;
+
+        public decimal UmtPerUmc { get; init; } = 1m;
+
+        public string Origin { get; init; } = "USA";
+
+        public bool National { get; init; }
+
+        public decimal UnitPriceUsd { get; init; }
+
+        public bool Short { get; set; }
+
+        public double Need { get; set; }
+
+        public double Waste { get; set; }
+
+        public double NeedEarly { get; set; }
+    }
+
+    private sealed record GenBom(GenPart Product, GenPart Component, decimal QtyPer, decimal Merma, decimal Desperdicio, DateOnly From, DateOnly? To);
+
+    private sealed record GenExit(GenPart Product, DateOnly Date, decimal Qty, DateOnly? BomDate);
+
+    private sealed record GenEntry(GenPart Part, DateOnly Date, decimal Qty, string Clave);
+
+    private sealed record GenEvent(DateOnly Date, string Type, GenPart Part, decimal Qty, bool Waste, string Reference, string ThirdParty);
+
+    private sealed class State(GeneratorOptions o)
+    {
+        private readonly Random rng = new(o.Seed);
+        private readonly List<GenPart> parts = [];
+        private readonly List<GenBom> bom = [];
+        private readonly List<GenExit> exits = [];
+        private readonly List<GenEntry> entries = [];
+        private readonly List<GenEvent> events = [];
+        private readonly Dictionary<string, List<GenPart>> materials = [];
+        private readonly Dictionary<string, List<GenPart>> products = [];
+        private readonly Dictionary<GenPart, List<GenBom>> rowsOf = [];
+        private long plannedConsumptions;
+
+        private DateOnly Mid => o.Start.AddDays((o.End.DayNumber - o.Start.DayNumber) / 2);
+
+        public void BuildCatalog()
+        {
+            for (var c = 0; c < o.Clients.Count; c++)
+            {
+                var client = o.Clients[c];
+                var prefix = client.Length == 0 ? string.Empty : client[..Math.Min(3, client.Length)].ToUpperInvariant() + "-";
+                var mats = new List<GenPart>();
+                for (var i = 0; i < o.MaterialsPerClient; i++)
+                {
+                    var packaging = rng.NextDouble() < 0.06;
+                    var (fraccion, umt, stem) = packaging ? Pick(PackagingTariff) : Pick(Tariff);
+                    var byWeight = umt == 1 && rng.NextDouble() < 0.7;
+                    var part = new GenPart
+                    {
+                        Client = client,
+                        Number = $"{prefix}M{i + 1:D5}",
+                        Kind = packaging ? "packaging" : rng.NextDouble() < 0.03 ? "consumable" : "material",
+                        Description = $"{stem} {i + 1}",
+                        Fraccion = fraccion,
+                        Umc = byWeight ? 1 : 6,
+                        Umt = umt,
+                        UmtPerUmc = byWeight || umt == 6 ? 1m : decimal.Round((decimal)(0.001 + (rng.NextDouble() * 0.8)), 4),
+                        Origin = Pick(Origins),
+                        National = rng.NextDouble() < o.NationalShare,
+                        UnitPriceUsd = decimal.Round((decimal)(0.02 + (Math.Pow(rng.NextDouble(), 3) * 40)), 4),
+                    };
+                    mats.Add(part);
+                    parts.Add(part);
+                }
+
+                for (var i = 0; i < o.ShortMaterialsPerClient && i < mats.Count; i++)
+                {
+                    mats[i].Short = true; // the most used materials: their shortage shows
+                }
+
+                materials[client] = mats;
+                var subassemblies = new List<GenPart>();
+                for (var i = 0; i < o.SubassembliesPerClient; i++)
+                {
+                    var sa = new GenPart { Client = client, Number = $"{prefix}SA{i + 1:D4}", Kind = "finished", Description = $"Subassembly {i + 1}" };
+                    parts.Add(sa);
+                    subassemblies.Add(sa);
+                    var leaves = SampleMaterials(mats, 3 + rng.Next(4), []);
+                    if (i > 0 && rng.NextDouble() < 0.3)
+                    {
+                        AddRow(sa, subassemblies[rng.Next(i)], 1m, 0m, 0m, o.Start, null); // a third level
+                    }
+
+                    foreach (var leaf in leaves)
+                    {
+                        AddRow(sa, leaf, QtyPer(leaf), Merma(), Desperdicio(), o.Start, null);
+                    }
+                }
+
+                var finished = new List<GenPart>();
+                for (var i = 0; i < o.ProductsPerClient; i++)
+                {
+                    var fg = new GenPart { Client = client, Number = $"{prefix}FG{i + 1:D4}", Kind = "finished", Description = $"Finished good {i + 1}", Fraccion = "85371099", Origin = "MEX" };
+                    parts.Add(fg);
+                    finished.Add(fg);
+                    var used = new HashSet<GenPart>();
+                    var leafCount = 0;
+                    if (subassemblies.Count > 0 && rng.NextDouble() < 0.6)
+                    {
+                        var sa = subassemblies[rng.Next(subassemblies.Count)];
+                        AddRow(fg, sa, 1 + rng.Next(2), 0m, Desperdicio() / 2, o.Start, null);
+                        foreach (var leaf in LeavesOf(sa))
+                        {
+                            used.Add(leaf);
+                        }
+
+                        leafCount = used.Count;
+                    }
+
+                    var direct = SampleMaterials(mats, Math.Max(1, o.LeavesPerProduct - leafCount), used);
+                    foreach (var leaf in direct)
+                    {
+                        AddRow(fg, leaf, QtyPer(leaf), Merma(), Desperdicio(), o.Start, null);
+                    }
+
+                    if (rng.NextDouble() < o.BomVersionShare && direct.Count > 1)
+                    {
+                        // A second version from mid-period: one component replaced by another.
+                        var old = rowsOf[fg].First(r => r.Component == direct[^1]);
+                        rowsOf[fg].Remove(old);
+                        bom.Remove(old);
+                        AddRow(fg, old.Component, old.QtyPer, old.Merma, old.Desperdicio, old.From, Mid.AddDays(-1));
+                        foreach (var d in direct)
+                        {
+                            used.Add(d);
+                        }
+
+                        var replacement = SampleMaterials(mats, 1, used);
+                        AddRow(fg, replacement[0], QtyPer(replacement[0]), Merma(), Desperdicio(), Mid, null);
+                    }
+                }
+
+                products[client] = finished;
+                for (var i = 0; i < o.MachineryPerClient; i++)
+                {
+                    parts.Add(new GenPart
+                    {
+                        Client = client, Number = $"{prefix}MQ{i + 1:D3}", Kind = i % 3 == 2 ? "tooling" : "machinery",
+                        Description = i % 3 == 2 ? $"Injection mold {i + 1}" : $"SMT line machine {i + 1}",
+                        Fraccion = i % 3 == 2 ? "84807199" : "84795099", Origin = Pick(Origins),
+                        UnitPriceUsd = 20_000 + rng.Next(250_000),
+                    });
+                }
+            }
+        }
+
+        public void PlanExits()
+        {
+            var first = o.Start.AddDays(14);
+            var days = o.End.DayNumber - first.DayNumber + 1;
+            foreach (var client in o.Clients)
+            {
+                var share = o.ExitLines / o.Clients.Count;
+                var fgs = products[client];
+                if (fgs.Count == 0)
+                {
+                    continue;
+                }
+
+                for (var i = 0; i < share; i++)
+                {
+                    var date = first.AddDays(i * days / share);
+                    var product = fgs[Skewed(fgs.Count)];
+                    var qty = (decimal)(1 + (int)(Math.Pow(rng.NextDouble(), 2) * 300));
+                    DateOnly? bomDate = rng.NextDouble() < 0.05 ? date.AddDays(-1 - rng.Next(10)) : null;
+                    if (bomDate < o.Start)
+                    {
+                        bomDate = null;
+                    }
+
+                    exits.Add(new GenExit(product, date, qty, bomDate));
+                    var versionDate = bomDate ?? date;
+                    var early = date.DayNumber < o.End.DayNumber - 7;
+                    foreach (var (leaf, factor, waste) in Explode(product, versionDate))
+                    {
+                        leaf.Need += (double)(qty * factor);
+                        leaf.Waste += (double)(qty * waste);
+                        if (early)
+                        {
+                            leaf.NeedEarly += (double)(qty * waste);
+                        }
+
+                        plannedConsumptions++;
+                    }
+                }
+            }
+        }
+
+        public void PlanEntries()
+        {
+            var last = o.End.AddDays(-30);
+            var span = last.DayNumber - o.Start.DayNumber + 1;
+            foreach (var client in o.Clients)
+            {
+                var mats = materials[client].Where(m => !m.National).ToList();
+                var totalNeed = mats.Sum(m => m.Need);
+                var lines = o.EntryLines / o.Clients.Count;
+                var used = mats.Where(m => m.Need > 0).ToList();
+                var perMaterial = new int[used.Count];
+                var remaining = lines;
+                for (var i = 0; i < used.Count && remaining > 0; i++)
+                {
+                    perMaterial[i] = 1;
+                    remaining--;
+                }
+
+                for (var i = 0; i < used.Count; i++)
+                {
+                    var extra = (int)(remaining * (used[i].Need / totalNeed));
+                    perMaterial[i] += extra;
+                }
+
+                for (var i = 0; i < used.Count; i++)
+                {
+                    var m = used[i];
+                    var supply = m.Need * (m.Short ? 0.7 : o.SupplyRatio);
+                    var n = perMaterial[i];
+                    for (var k = 0; k < n; k++)
+                    {
+                        // Spread evenly with jitter; the first lot arrives before the first exit.
+                        var day = k == 0 ? rng.Next(7) : (int)((k + rng.NextDouble()) * span / n);
+                        var qty = Round(m, supply / n);
+                        var clave = rng.NextDouble() < 0.01 ? "NAC" : rng.NextDouble() < 0.02 ? "V1" : "IN";
+                        entries.Add(new GenEntry(m, o.Start.AddDays(Math.Min(day, span - 1)), qty, clave));
+                    }
+                }
+
+                // Slow movers: a large early lot of a rarely used material (it nears its deadline).
+                var unused = mats.Where(m => m.Need == 0).ToList();
+                for (var i = 0; i < o.OldLotsPerClient && unused.Count > 0; i++)
+                {
+                    var m = unused[rng.Next(unused.Count)];
+                    entries.Add(new GenEntry(m, o.Start.AddDays(-o.OldLotsDaysBeforeStart + rng.Next(20)), 50 + rng.Next(500), "IN"));
+                    var slow = unused[rng.Next(unused.Count)];
+                    entries.Add(new GenEntry(slow, o.Start.AddDays(5 + rng.Next(20)), 100 + rng.Next(900), "IN"));
+                }
+
+                foreach (var mq in parts.Where(p => p.Client == client && p.Kind is "machinery" or "tooling"))
+                {
+                    entries.Add(new GenEntry(mq, o.Start.AddDays(rng.Next(60)), 1 + rng.Next(2), "AF"));
+                }
+            }
+
+            entries.Sort((a, b) => a.Date.CompareTo(b.Date));
+        }
+
+        public void PlanEvents()
+        {
+            foreach (var client in o.Clients)
+            {
+                var candidates = materials[client].Where(m => m.NeedEarly > 1 && !m.Short && !m.National).OrderByDescending(m => m.NeedEarly).ToList();
+                for (var i = 0; i < o.WasteEventsPerClient && i < candidates.Count; i++)
+                {
+                    var m = candidates[i];
+                    var qty = Round(m, m.NeedEarly / 5);
+                    if (qty > 0)
+                    {
+                        events.Add(new GenEvent(o.End.AddDays(-5), "destruction", m, qty, true, $"ACTA-{client}-{i + 1:D3}", "Reciclados del Norte SA de CV"));
+                    }
+                }
+
+                var mats = materials[client].Where(m => m.Need > 0 && !m.National).ToList();
+                if (mats.Count > 0)
+                {
+                    var m = mats[rng.Next(mats.Count)];
+                    var when = Mid.AddDays(10);
+                    events.Add(new GenEvent(when, "submanufacture_out", m, 10, false, $"SUB-{client}-001", "Maquinados Especiales SA de CV"));
+                    events.Add(new GenEvent(when.AddDays(20), "submanufacture_in", m, 10, false, $"SUB-{client}-001", "Maquinados Especiales SA de CV"));
+                }
+            }
+
+            events.Sort((a, b) => a.Date.CompareTo(b.Date));
+        }
+
+        public void WriteParts(string path)
+        {
+            using var w = Open(path);
+            w.WriteLine("part,description,kind,fraccion,nico,umc,umt,umt_per_umc,origin,source,client");
+            foreach (var p in parts)
+            {
+                w.WriteLine($"{p.Number},{p.Description},{p.Kind},{p.Fraccion},{(p.Fraccion.Length > 0 ? "00" : string.Empty)},{p.Umc},{p.Umt},{F(p.UmtPerUmc)},{p.Origin},{(p.National ? "national" : "imported")},{p.Client}");
+            }
+        }
+
+        public void WriteBom(string path)
+        {
+            using var w = Open(path);
+            w.WriteLine("product,component,qty_per,merma_pct,desperdicio_pct,valid_from,valid_to,client");
+            foreach (var b in bom)
+            {
+                w.WriteLine($"{b.Product.Number},{b.Component.Number},{F(b.QtyPer)},{F(b.Merma)},{F(b.Desperdicio)},{F(b.From)},{(b.To is { } to ? F(to) : string.Empty)},{b.Product.Client}");
+            }
+        }
+
+        public void WriteEntries(string path)
+        {
+            using var w = Open(path);
+            w.WriteLine("pedimento,partida,clave,date,part,qty,qty_umt,value_usd,customs_value_mxn,exchange_rate,origin,preference,invoice,rectifies,client,site");
+            var numbers = new Numbering();
+            var nac = 0;
+            foreach (var group in entries.GroupBy(e => (e.Date, e.Part.Client, e.Clave)))
+            {
+                var rate = Rate(group.Key.Date);
+                var partida = 0;
+                var pedimento = string.Empty;
+                var batch = 0;
+                foreach (var e in group)
+                {
+                    if (partida == 0 || partida >= batch)
+                    {
+                        pedimento = group.Key.Clave == "NAC" ? $"CFDI-{++nac:D8}" : numbers.Next(group.Key.Date);
+                        batch = 5 + rng.Next(36);
+                        partida = 0;
+                    }
+
+                    partida++;
+                    var umt = e.Part.Umc == e.Part.Umt ? e.Qty : decimal.Round(e.Qty * e.Part.UmtPerUmc * (decimal)(0.98 + (rng.NextDouble() * 0.04)), 3);
+                    var usd = decimal.Round(e.Qty * e.Part.UnitPriceUsd, 2);
+                    var site = e.Part.Client.Length == 0 ? "PLANTA-1" : $"NAVE-{e.Part.Client}";
+                    w.WriteLine($"{pedimento},{partida},{e.Clave},{F(e.Date)},{e.Part.Number},{F(e.Qty)},{F(umt)},{F(usd)},{F(decimal.Round(usd * rate, 2))},{F(rate)},{e.Part.Origin},,INV-{pedimento[^6..]}-{partida},,{e.Part.Client},{site}");
+                }
+            }
+        }
+
+        public void WriteExits(string path)
+        {
+            using var w = Open(path);
+            w.WriteLine("pedimento,partida,clave,date,part,qty,qty_umt,value_usd,destination,counterparty,case,bom_date,source_pedimento,source_partida,rectifies,client");
+            var numbers = new Numbering(5_000);
+            foreach (var group in exits.GroupBy(e => (e.Date, e.Product.Client)))
+            {
+                var partida = 0;
+                var pedimento = string.Empty;
+                foreach (var e in group)
+                {
+                    if (partida == 0 || partida >= 30)
+                    {
+                        pedimento = numbers.Next(group.Key.Date);
+                        partida = 0;
+                    }
+
+                    partida++;
+                    var usd = decimal.Round(e.Qty * 85.5m, 2);
+                    w.WriteLine($"{pedimento},{partida},RT,{F(e.Date)},{e.Product.Number},{F(e.Qty)},{F(e.Qty)},{F(usd)},USA,Customer of {(e.Product.Client.Length == 0 ? "program" : e.Product.Client)},,{(e.BomDate is { } bd ? F(bd) : string.Empty)},,,,{e.Product.Client}");
+                }
+            }
+        }
+
+        public void WriteEvents(string path)
+        {
+            using var w = Open(path);
+            w.WriteLine("date,type,part,qty,waste,reference,third_party,client,site");
+            foreach (var e in events)
+            {
+                w.WriteLine($"{F(e.Date)},{e.Type},{e.Part.Number},{F(e.Qty)},{(e.Waste ? "yes" : "no")},{e.Reference},{e.ThirdParty},{e.Part.Client},");
+            }
+        }
+
+        public GeneratedSummary Summary() => new(parts.Count, bom.Count, entries.Count, exits.Count, events.Count, plannedConsumptions);
+
+        private IEnumerable<(GenPart Leaf, decimal Factor, decimal Waste)> Explode(GenPart product, DateOnly date)
+        {
+            var acc = new Dictionary<GenPart, (decimal, decimal)>();
+            Walk(product, date, 1m, 1m, acc);
+            return acc.Select(kv => (kv.Key, kv.Value.Item1, kv.Value.Item2));
+        }
+
+        private void Walk(GenPart product, DateOnly date, decimal full, decimal noWaste, Dictionary<GenPart, (decimal, decimal)> acc)
+        {
+            foreach (var row in rowsOf[product])
+            {
+                if (row.From > date || (row.To is { } to && date > to) || row.Component.National)
+                {
+                    continue;
+                }
+
+                var f = full * row.QtyPer * (1 + ((row.Merma + row.Desperdicio) / 100));
+                var n = noWaste * row.QtyPer * (1 + (row.Merma / 100));
+                if (rowsOf.ContainsKey(row.Component))
+                {
+                    Walk(row.Component, date, f, n, acc);
+                }
+                else
+                {
+                    var (a, b) = acc.GetValueOrDefault(row.Component);
+                    acc[row.Component] = (a + f, b + (f - n));
+                }
+            }
+        }
+
+        private IEnumerable<GenPart> LeavesOf(GenPart sa) =>
+            rowsOf[sa].SelectMany(r => rowsOf.ContainsKey(r.Component) ? LeavesOf(r.Component) : [r.Component]);
+
+        private void AddRow(GenPart product, GenPart component, decimal qtyPer, decimal merma, decimal desperdicio, DateOnly from, DateOnly? to)
+        {
+            var row = new GenBom(product, component, qtyPer, merma, desperdicio, from, to);
+            bom.Add(row);
+            if (!rowsOf.TryGetValue(product, out var list))
+            {
+                rowsOf[product] = list = [];
+            }
+
+            list.Add(row);
+        }
+
+        private List<GenPart> SampleMaterials(List<GenPart> mats, int count, HashSet<GenPart> exclude)
+        {
+            var result = new List<GenPart>(count);
+            var seen = new HashSet<GenPart>(exclude);
+            var attempts = 0;
+            while (result.Count < count && attempts++ < count * 50)
+            {
+                var m = mats[Skewed(mats.Count)];
+                if (seen.Add(m))
+                {
+                    result.Add(m);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>A Zipf-like index: low indexes are used far more often (skewed part usage).</summary>
+        private int Skewed(int n) => Math.Min(n - 1, (int)(n * Math.Pow(rng.NextDouble(), 2.2)));
+
+        private decimal QtyPer(GenPart leaf) =>
+            leaf.Umc == 1 ? decimal.Round((decimal)(0.01 + (rng.NextDouble() * 2)), 3) : 1 + rng.Next(rng.NextDouble() < 0.8 ? 4 : 12);
+
+        private decimal Merma() => rng.NextDouble() < 0.5 ? 0m : rng.Next(7) / 2m;
+
+        private decimal Desperdicio() => rng.NextDouble() < 0.5 ? 0m : rng.Next(11) / 2m;
+
+        private static decimal Round(GenPart m, double qty) =>
+            m.Umc == 1 ? decimal.Round((decimal)qty, 3) : Math.Max(1m, decimal.Ceiling((decimal)qty));
+
+        private T Pick<T>(T[] items) => items[rng.Next(items.Length)];
+
+        /// <summary>A smooth synthetic MXN/USD rate (about 20.3 falling to 18.5 over 2025).</summary>
+        private decimal Rate(DateOnly date) =>
+            decimal.Round(20.3m - (1.8m * (date.DayNumber - o.Start.DayNumber) / 365m) + (decimal)(rng.NextDouble() * 0.1), 4);
+    }
+
+    /// <summary>Pedimento numbers YY AA PPPP NNNNNNN with the year digit first in the consecutive (Anexo 22).</summary>
+    private sealed class Numbering(int offset = 0)
+    {
+        private readonly Dictionary<(int Year, string Aduana, string Patente), int> next = [];
+
+        public string Next(DateOnly date)
+        {
+            var aduana = Aduanas[date.DayNumber % Aduanas.Length];
+            var patente = Patentes[date.DayNumber / 7 % Patentes.Length];
+            var key = (date.Year, aduana, patente);
+            var n = next.GetValueOrDefault(key, offset) + 1;
+            next[key] = n;
+            return string.Create(CultureInfo.InvariantCulture, $"{date.Year % 100:D2}{aduana}{patente}{date.Year % 10}{n:D6}");
+        }
+    }
+}
