@@ -135,7 +135,7 @@ public static class LedgerChain
     public static ChainCheck Verify(SqliteConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var batches = SqliteLedgerStore.ReadBatches(connection, null);
+        var batches = SqliteLedgerStore.ReadBatches(connection, null, null);
         var prev = Genesis;
         foreach (var batch in batches)
         {

@@ -33,8 +33,11 @@ public sealed class BatchWriter : IDisposable
     private readonly HashSet<string> clients = new(StringComparer.Ordinal);
     private bool done;
 
-    internal BatchWriter(SqliteConnection connection, TimeProvider clock, string layout, string fileName, string fileSha256)
+    private readonly Action onClose;
+
+    internal BatchWriter(SqliteConnection connection, TimeProvider clock, string layout, string fileName, string fileSha256, Action onClose)
     {
+        this.onClose = onClose;
         this.connection = connection;
         this.clock = clock;
         Layout = layout;
@@ -251,6 +254,7 @@ public sealed class BatchWriter : IDisposable
 
         Transaction.Commit();
         done = true;
+        onClose();
         return batch;
     }
 
@@ -270,6 +274,7 @@ public sealed class BatchWriter : IDisposable
         }
 
         Transaction.Dispose();
+        onClose();
     }
 
     private (SqliteCommand Insert, SqliteCommand Select) Commands(TableSpec table)

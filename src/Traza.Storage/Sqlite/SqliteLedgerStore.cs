@@ -11,6 +11,8 @@ public sealed class SqliteLedgerStore : IDisposable
 {
     private const string ClientFilter = " AND ($client IS NULL OR client = $client)";
 
+    private BatchWriter? activeBatch;
+
     private SqliteLedgerStore(SqliteConnection connection, TimeProvider clock, string path)
     {
         Connection = connection;
@@ -33,13 +35,33 @@ public sealed class SqliteLedgerStore : IDisposable
     }
 
     /// <summary>Starts an import batch (one transaction). Dispose without <see cref="BatchWriter.Commit"/> to roll back.</summary>
-    public BatchWriter BeginBatch(string layout, string fileName, string fileSha256) =>
-        new(Connection, Clock, layout, fileName, fileSha256);
+    public BatchWriter BeginBatch(string layout, string fileName, string fileSha256)
+    {
+        if (activeBatch is not null)
+        {
+            throw new InvalidOperationException("An import batch is already open on this store.");
+        }
+
+        activeBatch = new BatchWriter(Connection, Clock, layout, fileName, fileSha256, () => activeBatch = null);
+        return activeBatch;
+    }
+
+    /// <summary>
+    /// A command on this store's connection, enlisted in the open batch's transaction when there is one (the load
+    /// methods below see the batch's own uncommitted rows).
+    /// </summary>
+    public SqliteCommand CreateCommand(string sql)
+    {
+        var cmd = Connection.CreateCommand();
+        cmd.Transaction = activeBatch?.Transaction;
+        cmd.CommandText = sql;
+        return cmd;
+    }
 
     /// <summary>The batch that already imported a file with this SHA-256 as this layout, if any (SPEC §4.1 no-op).</summary>
     public BatchRecord? FindBatch(string layout, string fileSha256)
     {
-        foreach (var batch in ReadBatches(Connection, " AND layout = $layout AND file_sha256 = $sha", ("$layout", layout), ("$sha", fileSha256)))
+        foreach (var batch in ReadBatches(Connection, activeBatch?.Transaction, " AND layout = $layout AND file_sha256 = $sha", ("$layout", layout), ("$sha", fileSha256)))
         {
             return batch;
         }
@@ -48,14 +70,14 @@ public sealed class SqliteLedgerStore : IDisposable
     }
 
     /// <summary>Every batch in chain order.</summary>
-    public IReadOnlyList<BatchRecord> Batches() => ReadBatches(Connection, null);
+    public IReadOnlyList<BatchRecord> Batches() => ReadBatches(Connection, activeBatch?.Transaction, null);
 
     /// <summary>Recomputes digests and walks the chain (docs/architecture.md Decision 1).</summary>
     public ChainCheck VerifyChain() => LedgerChain.Verify(Connection);
 
     public ProgramRecord? GetProgram()
     {
-        using var cmd = Connection.CreateCommand();
+        using var cmd = CreateCommand(string.Empty);
         cmd.CommandText = "SELECT rfc, name, immex, modality, valid_from, valid_to, batch_id, line FROM program WHERE program_id = 1";
         using var r = cmd.ExecuteReader();
         return r.Read()
@@ -131,9 +153,11 @@ public sealed class SqliteLedgerStore : IDisposable
 
     public void Dispose() => Connection.Dispose();
 
-    internal static List<BatchRecord> ReadBatches(SqliteConnection connection, string? where, params (string Name, object Value)[] parameters)
+    internal static List<BatchRecord> ReadBatches(
+        SqliteConnection connection, SqliteTransaction? tx, string? where, params (string Name, object Value)[] parameters)
     {
         using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
         cmd.CommandText = "SELECT id, layout, file_name, file_sha256, rows, digest, prev_chain_hash, chain_hash, imported_at FROM import_batch " +
             "WHERE program_id = 1" + where + " ORDER BY id";
         foreach (var (name, value) in parameters)
@@ -154,8 +178,7 @@ public sealed class SqliteLedgerStore : IDisposable
 
     private List<T> Read<T>(string sql, string? client, Func<SqliteDataReader, T> map, DateOnly? asOf = null)
     {
-        using var cmd = Connection.CreateCommand();
-        cmd.CommandText = sql;
+        using var cmd = CreateCommand(sql);
         if (sql.Contains("$client", StringComparison.Ordinal))
         {
             cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);

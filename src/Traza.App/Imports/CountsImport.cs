@@ -1,0 +1,31 @@
+using System.Globalization;
+using Traza.Formats.Layouts;
+using Traza.Storage;
+
+namespace Traza.App.Imports;
+
+/// <summary><c>traza import counts</c> (SPEC §4.1, §3.6): key (client, date, part, site).</summary>
+public sealed class CountsImport : ILayoutImport
+{
+    public string Layout => "counts";
+
+    public string Description => "counts: date, part, qty, site, client";
+
+    public void Run(ImportContext context, IRecordSource source)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var reader = new CountsReader(source, context.FileName);
+        foreach (var row in context.Rows(reader))
+        {
+            var client = row.Client.Value;
+            context.Batch.EnsureClient(client, row.Line);
+            context.RequirePart(client, row.Part.Value, row.Line, "part");
+            var record = new CountRecord(client, row.Date, row.Part.Value, row.Site, row.Qty);
+            context.Record(
+                context.Batch.AddCount(record, row.Line),
+                row.Line,
+                ImportService.Key(("client", client), ("date", row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("part", record.Part),
+                    ("site", record.Site)));
+        }
+    }
+}

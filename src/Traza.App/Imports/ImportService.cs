@@ -1,0 +1,81 @@
+using System.Globalization;
+using Traza.Formats.Layouts;
+using Traza.Storage.Ledger;
+using Traza.Storage.Sqlite;
+
+namespace Traza.App.Imports;
+
+/// <summary>
+/// Imports a §4.1 file: the same file (SHA-256) again is a no-op; otherwise one batch, one transaction — a bad file
+/// writes nothing (SPEC §4.1, §9).
+/// </summary>
+public static class ImportService
+{
+    /// <summary>The layouts <c>traza import</c> accepts, in the import order of SPEC §4.1. Append new ones here.</summary>
+    public static readonly List<ILayoutImport> Layouts =
+        [new PartsImport(), new BomImport(), new EntriesImport(), new ExitsImport(), new EventsImport(), new CountsImport()];
+
+    public static ILayoutImport? Find(string layout) =>
+        Layouts.Find(l => string.Equals(l.Layout, layout, StringComparison.Ordinal));
+
+    /// <summary>Imports <paramref name="path"/> as <paramref name="layout"/>.</summary>
+    public static ImportResult Import(SqliteLedgerStore store, string layout, string path)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(path);
+        var import = Find(layout) ?? throw AppException.Usage($"unknown layout '{layout}'");
+        var fileName = Path.GetFileName(path);
+        if (!File.Exists(path))
+        {
+            throw AppException.Invalid($"file {fileName}: an existing file, found no file at '{path}'");
+        }
+
+        var sha = LedgerChain.FileSha256(path);
+        if (store.FindBatch(layout, sha) is { } earlier)
+        {
+            return new ImportResult(layout, fileName, earlier, true, 0, 0);
+        }
+
+        using var source = OpenSource(path, fileName);
+        using var batch = store.BeginBatch(layout, fileName, sha);
+        var context = new ImportContext(store, batch, fileName);
+        import.Run(context, source);
+        var record = batch.Commit();
+        return new ImportResult(layout, fileName, record, false, context.Inserted, context.Skipped);
+    }
+
+    private static IRecordSource OpenSource(string path, string fileName)
+    {
+        if (string.Equals(Path.GetExtension(path), ".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                return XlsxRecordSource.Open(path);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException)
+            {
+                throw AppException.Invalid($"file {fileName}: a readable XLSX workbook ({e.Message})");
+            }
+        }
+
+        var source = CsvRecordSource.Open(path);
+        if (source.Header.Count == 0)
+        {
+            source.Dispose();
+            throw AppException.Invalid($"file {fileName}, line 1: a header row with the column names");
+        }
+
+        return source;
+    }
+
+    internal static string Key(params (string Name, object? Value)[] parts) =>
+        "key (" + string.Join(", ", parts.Select(p => p.Name + " " + Quote(p.Value))) + ")";
+
+    private static string Quote(object? value) => value switch
+    {
+        null => "''",
+        string s => "'" + s + "'",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+}

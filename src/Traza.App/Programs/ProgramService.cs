@@ -1,0 +1,96 @@
+using System.Text;
+using Traza.Domain.Values;
+using Traza.Storage;
+using Traza.Storage.Ledger;
+using Traza.Storage.Sqlite;
+
+namespace Traza.App.Programs;
+
+/// <summary>
+/// Creates the program (<c>traza init</c>) and registers clients (<c>traza clients add</c>), each as an import batch of
+/// the chain (docs/architecture.md Decision 1).
+/// </summary>
+public static class ProgramService
+{
+    /// <summary>The modalities of an IMMEX program (SPEC C1; Decreto IMMEX art. 3).</summary>
+    public static readonly IReadOnlyList<string> Modalities = ["industrial", "services", "shelter", "holding", "outsourcing"];
+
+    /// <summary>Creates the program; a target that already holds one is a conflict (SPEC §5, exit 4).</summary>
+    public static ProgramRecord Init(
+        SqliteLedgerStore store, string rfc, string name, string immex, string modality, DateOnly? validFrom, DateOnly? validTo)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var parsedRfc = Rfc.Parse(rfc);
+        if (!parsedRfc.IsOk)
+        {
+            throw AppException.Invalid($"option --rfc: {parsedRfc.Error!.Message}");
+        }
+
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw AppException.Invalid("option --name: a program name");
+        }
+
+        if (string.IsNullOrWhiteSpace(immex))
+        {
+            throw AppException.Invalid("option --immex: an IMMEX program number (free text, non-empty)");
+        }
+
+        var m = (modality ?? string.Empty).Trim().ToLowerInvariant();
+        if (!Modalities.Contains(m))
+        {
+            throw AppException.Invalid($"option --modality: one of {string.Join(", ", Modalities)}, found '{modality}'");
+        }
+
+        if (validFrom is { } f && validTo is { } t && t < f)
+        {
+            throw AppException.Invalid("option --valid-to: a date on or after --valid-from");
+        }
+
+        if (store.GetProgram() is { } existing)
+        {
+            throw AppException.Conflict($"{store.Path} already holds program {existing.Immex} ({existing.Rfc}); nothing written");
+        }
+
+        var program = new ProgramRecord(parsedRfc.Value.Value, name.Trim(), immex.Trim(), m, validFrom, validTo);
+        var sha = LedgerChain.Sha256Hex(Encoding.UTF8.GetBytes(string.Join('\u001f', "program", program.Rfc, program.Name, program.Immex,
+            program.Modality, SqlText.Value(validFrom).ToString(), SqlText.Value(validTo).ToString())));
+        using var batch = store.BeginBatch("program", "init", sha);
+        batch.AddProgram(program, 1);
+        var record = batch.Commit();
+        return program with { BatchId = record.Id, Line = 1 };
+    }
+
+    /// <summary>
+    /// Registers a client (SPEC §3.2). The same registration again is a no-op (returns false); a client already
+    /// registered with other details is a conflict (exit 4): the ledger is append-only.
+    /// </summary>
+    public static bool AddClient(SqliteLedgerStore store, string client, string? name, string? parent, DateOnly? since)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var id = ClientId.Parse(client);
+        if (!id.IsOk || id.Value.IsProgram)
+        {
+            throw AppException.Invalid($"argument CLIENT: {(id.IsOk ? "a client id (non-empty)" : id.Error!.Message)}");
+        }
+
+        var record = new ClientRecord(id.Value.Value, Clean(name), Clean(parent), since);
+        var sha = LedgerChain.Sha256Hex(Encoding.UTF8.GetBytes(string.Join('\u001f', "client", record.Client, record.Name, record.Parent,
+            SqlText.Value(since).ToString())));
+        using var batch = store.BeginBatch("clients", "clients add", sha);
+        var result = batch.AddClient(record, 1);
+        switch (result.Outcome)
+        {
+            case InsertOutcome.Identical:
+                return false;
+            case InsertOutcome.Conflict:
+                throw AppException.Conflict(
+                    $"client '{record.Client}' is already registered with other details (batch {result.ExistingBatchId}); nothing written");
+            default:
+                batch.Commit();
+                return true;
+        }
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,66 @@
+using Traza.Formats.Reports;
+using Traza.Storage;
+
+namespace Traza.App.Reports;
+
+/// <summary>
+/// <c>traza report entries</c>: one row per entry lot dated on or before the as-of date (columns in docs/cli.md).
+/// qty_umt is the row's, else qty × umt_per_umc; customs_value_mxn the row's, else value_usd × exchange_rate (§3.4).
+/// </summary>
+public sealed class EntriesReport : IReport
+{
+    public static readonly IReadOnlyList<ReportColumn> Columns =
+    [
+        "pedimento", "partida", "clave", "date", "part", "client", "qty", "umc", "qty_umt", "umt", "value_usd", "customs_value_mxn",
+        "exchange_rate", "origin", "preference", "invoice", "rectifies", "site", "batch", "line",
+    ];
+
+    public string Name => "entries";
+
+    public string Description => "entry lots (pedimento partidas and NAC stock) dated on or before --as-of";
+
+    public IReadOnlyList<ReportOption> Options => [];
+
+    public ReportData Run(ReportContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var parts = new Dictionary<(string, string), PartRecord>();
+        foreach (var p in context.Store.LoadParts(context.Client))
+        {
+            parts[(p.Client, p.Part)] = p;
+        }
+
+        var entries = context.Store.LoadEntries(context.Client, context.AsOf).ToList();
+        entries.Sort(Compare);
+        return new ReportData(Columns, entries.Select(e => Row(e, parts.GetValueOrDefault((e.Client, e.Part)))));
+    }
+
+    private static int Compare(EntryRecord a, EntryRecord b)
+    {
+        var c = string.CompareOrdinal(a.Client, b.Client);
+        if (c == 0)
+        {
+            c = a.Date.CompareTo(b.Date);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Pedimento, b.Pedimento);
+        }
+
+        if (c == 0)
+        {
+            c = a.Partida.CompareTo(b.Partida);
+        }
+
+        return c != 0 ? c : string.CompareOrdinal(a.Part, b.Part);
+    }
+
+    private static object?[] Row(EntryRecord e, PartRecord? part) =>
+    [
+        e.Pedimento, (long)e.Partida, e.Clave, e.Date, e.Part, e.Client, e.Qty, part?.Umc,
+        e.QtyUmt ?? (part is null ? null : e.Qty * part.UmtPerUmc), part?.Umt, e.ValueUsd,
+        e.CustomsValueMxn ?? (e.ValueUsd * e.ExchangeRate), e.ExchangeRate, e.Origin, e.Preference, e.Invoice, e.Rectifies, e.Site,
+        e.BatchId, e.Line,
+    ];
+}

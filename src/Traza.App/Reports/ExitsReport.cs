@@ -1,0 +1,65 @@
+using Traza.Formats.Reports;
+using Traza.Storage;
+
+namespace Traza.App.Reports;
+
+/// <summary>
+/// <c>traza report exits</c>: one row per exit line dated on or before the as-of date (columns in docs/cli.md).
+/// qty_umt is the row's, else qty × umt_per_umc of the part.
+/// </summary>
+public sealed class ExitsReport : IReport
+{
+    public static readonly IReadOnlyList<ReportColumn> Columns =
+    [
+        "pedimento", "partida", "clave", "date", "part", "client", "qty", "umc", "qty_umt", "umt", "value_usd", "destination", "counterparty",
+        "case", "bom_date", "source_pedimento", "source_partida", "rectifies", "batch", "line",
+    ];
+
+    public string Name => "exits";
+
+    public string Description => "exit lines (pedimentos and other documents) dated on or before --as-of";
+
+    public IReadOnlyList<ReportOption> Options => [];
+
+    public ReportData Run(ReportContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var parts = new Dictionary<(string, string), PartRecord>();
+        foreach (var p in context.Store.LoadParts(context.Client))
+        {
+            parts[(p.Client, p.Part)] = p;
+        }
+
+        var exits = context.Store.LoadExits(context.Client, context.AsOf).ToList();
+        exits.Sort(Compare);
+        return new ReportData(Columns, exits.Select(x => Row(x, parts.GetValueOrDefault((x.Client, x.Part)))));
+    }
+
+    private static int Compare(ExitRecord a, ExitRecord b)
+    {
+        var c = string.CompareOrdinal(a.Client, b.Client);
+        if (c == 0)
+        {
+            c = a.Date.CompareTo(b.Date);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Pedimento, b.Pedimento);
+        }
+
+        if (c == 0)
+        {
+            c = a.Partida.CompareTo(b.Partida);
+        }
+
+        return c != 0 ? c : string.CompareOrdinal(a.Part, b.Part);
+    }
+
+    private static object?[] Row(ExitRecord x, PartRecord? part) =>
+    [
+        x.Pedimento, (long)x.Partida, x.Clave, x.Date, x.Part, x.Client, x.Qty, part?.Umc,
+        x.QtyUmt ?? (part is null ? null : x.Qty * part.UmtPerUmc), part?.Umt, x.ValueUsd, x.Destination, x.Counterparty, x.Case, x.BomDate,
+        x.SourcePedimento, x.SourcePartida is { } sp ? (long)sp : null, x.Rectifies, x.BatchId, x.Line,
+    ];
+}

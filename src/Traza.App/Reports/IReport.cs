@@ -1,0 +1,42 @@
+using Traza.Formats.Reports;
+using Traza.Storage.Sqlite;
+
+namespace Traza.App.Reports;
+
+/// <summary>An option a report takes beyond the common ones (e.g. <c>--pedimento</c>, <c>--within</c>).</summary>
+/// <param name="Name">The option name without dashes, e.g. "within".</param>
+/// <param name="Description">One line for help.</param>
+public sealed record ReportOption(string Name, string Description);
+
+/// <summary>
+/// What a report gets: the store, the as-of date (SPEC §6: default today from the injected clock), the client filter
+/// (null = every client) and its own options by name (null when not given).
+/// </summary>
+public sealed record ReportContext(
+    SqliteLedgerStore Store,
+    DateOnly AsOf,
+    string? Client,
+    IReadOnlyDictionary<string, string?> Options,
+    TimeProvider Clock)
+{
+    public string? Option(string name) => Options.TryGetValue(name, out var value) ? value : null;
+}
+
+/// <summary>
+/// One <c>traza report NAME</c>: ordered columns and typed rows, written in every format by
+/// <see cref="ReportWriter"/>. Adding a report is one class registered in <see cref="ReportCatalog"/>.
+/// </summary>
+public interface IReport
+{
+    /// <summary>The report name (SPEC §6), e.g. "entries".</summary>
+    string Name { get; }
+
+    /// <summary>One line for help.</summary>
+    string Description { get; }
+
+    /// <summary>Options beyond --as-of, --client, --format and --out.</summary>
+    IReadOnlyList<ReportOption> Options { get; }
+
+    /// <summary>Builds the report; expected failures are <see cref="AppException"/>s.</summary>
+    ReportData Run(ReportContext context);
+}

@@ -1,0 +1,64 @@
+using Traza.Domain.Catalogs;
+
+namespace Traza.Formats.Layouts;
+
+/// <summary>
+/// Reads an entries file (SPEC §4.1). Claves are checked against the dated claves table (§3.3); a pedimento is
+/// stored in 15 digits, a NAC purchase document as written.
+/// </summary>
+public sealed class EntriesReader(IRecordSource source, string fileName)
+    : LayoutReader<EntryRow>(source, fileName, Columns, ["pedimento", "partida", "clave", "date", "part", "qty"])
+{
+    public static readonly IReadOnlyList<string> Columns =
+        ["pedimento", "partida", "clave", "date", "part", "qty", "qty_umt", "value_usd", "customs_value_mxn", "exchange_rate", "origin",
+         "preference", "invoice", "rectifies", "client", "site"];
+
+    protected override bool TryParse(out EntryRow row)
+    {
+        row = null!;
+        if (!Required(0, out var document) || !Whole(1, true, out var partida) || !Required(2, out var claveText) || !Date(3, true, out var date))
+        {
+            return false;
+        }
+
+        var clave = claveText.ToUpperInvariant();
+        var rule = ClaveTable.Find(MovementFile.Entries, clave, date!.Value);
+        if (rule is null)
+        {
+            return Fail(2, $"a clave accepted in entries ({ClaveTable.Accepted(MovementFile.Entries)}), found '{claveText}'");
+        }
+
+        string pedimento;
+        if (rule.Effect == ClaveEffect.NationalStock)
+        {
+            pedimento = document;
+        }
+        else if (Pedimento(0, true, out var digits))
+        {
+            pedimento = digits!;
+        }
+        else
+        {
+            return false;
+        }
+
+        if (!Part(4, out var part)
+            || !Decimal(5, true, NumberSign.Positive, out var qty)
+            || !Decimal(6, false, NumberSign.Positive, out var qtyUmt)
+            || !Decimal(7, false, NumberSign.NonNegative, out var usd)
+            || !Decimal(8, false, NumberSign.NonNegative, out var mxn)
+            || !Decimal(9, false, NumberSign.Positive, out var rate))
+        {
+            return false;
+        }
+
+        if (!Pedimento(13, false, out var rectifies) || !Client(14, out var client))
+        {
+            return false;
+        }
+
+        row = new EntryRow(Line, client, pedimento, partida!.Value, clave, date.Value, part, qty!.Value, qtyUmt, usd, mxn, rate, Optional(10),
+            Optional(11), Optional(12), rectifies, Optional(15));
+        return true;
+    }
+}

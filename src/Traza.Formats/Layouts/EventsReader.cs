@@ -1,0 +1,62 @@
+using Traza.Domain.Model;
+
+namespace Traza.Formats.Layouts;
+
+/// <summary>
+/// Reads an events file (SPEC §4.1): date, type, part, qty, waste (yes/no), reference, third_party, client, site.
+/// Quantities are greater than 0 except for adjustments, which may be negative (never 0).
+/// </summary>
+public sealed class EventsReader(IRecordSource source, string fileName)
+    : LayoutReader<EventRow>(source, fileName, Columns, ["date", "type", "part", "qty"])
+{
+    public static readonly IReadOnlyList<string> Columns =
+        ["date", "type", "part", "qty", "waste", "reference", "third_party", "client", "site"];
+
+    protected override bool TryParse(out EventRow row)
+    {
+        row = null!;
+        if (!Date(0, true, out var date) || !Required(1, out var typeText))
+        {
+            return false;
+        }
+
+        if (!EventTypes.TryParse(typeText, out var type))
+        {
+            return Fail(1, $"one of {string.Join(", ", EventTypes.Names)}, found '{typeText}'");
+        }
+
+        if (!Part(2, out var part)
+            || !Decimal(3, true, type == EventType.Adjustment ? NumberSign.NonZero : NumberSign.Positive, out var qty))
+        {
+            return false;
+        }
+
+        var wasteText = Text(4).ToLowerInvariant();
+        bool waste;
+        if (wasteText is "" or "no")
+        {
+            waste = false;
+        }
+        else if (wasteText is "yes")
+        {
+            waste = true;
+        }
+        else
+        {
+            return Fail(4, $"yes or no (empty = no), found '{Text(4)}'");
+        }
+
+        if (waste && !type.Discharges())
+        {
+            return Fail(4, $"waste = yes only with destruction or donation, found type {type.Name()}");
+        }
+
+        if (!Client(7, out var client))
+        {
+            return false;
+        }
+
+        row = new EventRow(Line, client, date!.Value, type, part, qty!.Value, waste, Text(5), Optional(6), Optional(8));
+        return true;
+    }
+}

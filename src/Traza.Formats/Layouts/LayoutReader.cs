@@ -1,0 +1,262 @@
+using System.Globalization;
+using Traza.Domain.Common;
+using Traza.Domain.Values;
+
+namespace Traza.Formats.Layouts;
+
+/// <summary>
+/// Reads one §4.1 layout: finds the columns by header name (fixed names, any order, extra columns ignored, the
+/// required ones enforced) and parses each record into a row, stopping at the first invalid field with a
+/// <see cref="LayoutError"/> naming file, line, column and what was expected (SPEC §5).
+/// </summary>
+/// <typeparam name="TRow">The parsed row.</typeparam>
+public abstract class LayoutReader<TRow> : IDisposable
+{
+    private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+
+    private readonly IRecordSource source;
+    private readonly int[] positions;
+    private readonly string[] columns;
+
+    protected LayoutReader(IRecordSource source, string fileName, IReadOnlyList<string> columns, IReadOnlyList<string> required)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(required);
+        this.source = source;
+        FileName = fileName;
+        this.columns = [.. columns];
+        positions = new int[columns.Count];
+        Array.Fill(positions, -1);
+        for (var h = 0; h < source.Header.Count; h++)
+        {
+            var name = source.Header[h].Trim().ToLowerInvariant();
+            var i = Array.IndexOf(this.columns, name);
+            if (i >= 0 && positions[i] < 0)
+            {
+                positions[i] = h;
+            }
+        }
+
+        foreach (var name in required)
+        {
+            if (positions[Array.IndexOf(this.columns, name)] < 0)
+            {
+                Error = new LayoutError(fileName, 1, name, $"a column named '{name}' in the header row (required)");
+                break;
+            }
+        }
+    }
+
+    public string FileName { get; }
+
+    /// <summary>The first error; once set, <see cref="Read"/> returns false.</summary>
+    public LayoutError? Error { get; private set; }
+
+    /// <summary>The line of the current record (the header is line 1).</summary>
+    public long Line => source.Line;
+
+    /// <summary>True when the header has the column.</summary>
+    public bool HasColumn(string name) => positions[Array.IndexOf(columns, name)] >= 0;
+
+    /// <summary>Reads the next row; false at the end of the file or at the first error.</summary>
+    public bool Read(out TRow row)
+    {
+        row = default!;
+        if (Error is not null)
+        {
+            return false;
+        }
+
+        if (!source.Read())
+        {
+            if (source.Error is { } error)
+            {
+                Error = new LayoutError(FileName, source.Line, null, error);
+            }
+
+            return false;
+        }
+
+        return TryParse(out row);
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            source.Dispose();
+        }
+    }
+
+    /// <summary>Parses the current record; on failure records the error (Fail) and returns false.</summary>
+    protected abstract bool TryParse(out TRow row);
+
+    /// <summary>The trimmed text of a column ("" when absent or empty).</summary>
+    protected string Text(int column) => positions[column] < 0 ? string.Empty : source[positions[column]].Trim();
+
+    /// <summary>The trimmed text, or null when empty.</summary>
+    protected string? Optional(int column)
+    {
+        var t = Text(column);
+        return t.Length == 0 ? null : t;
+    }
+
+    protected bool Fail(int column, string expected)
+    {
+        Error = new LayoutError(FileName, source.Line, column < 0 ? null : columns[column], expected);
+        return false;
+    }
+
+    protected bool Fail(int column, Error error) => Fail(column, error.Message);
+
+    protected bool Required(int column, out string text)
+    {
+        text = Text(column);
+        return text.Length > 0 || Fail(column, "a value (required)");
+    }
+
+    protected bool Date(int column, bool required, out DateOnly? date)
+    {
+        date = null;
+        var t = Text(column);
+        if (t.Length == 0)
+        {
+            return !required || Fail(column, "a date YYYY-MM-DD (required)");
+        }
+
+        if (DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            date = d;
+            return true;
+        }
+
+        return Fail(column, $"a date YYYY-MM-DD, found '{t}'");
+    }
+
+    /// <summary>An invariant decimal (no grouping, no exponent) checked against <paramref name="sign"/>.</summary>
+    protected bool Decimal(int column, bool required, NumberSign sign, out decimal? value)
+    {
+        value = null;
+        var t = Text(column);
+        if (t.Length == 0)
+        {
+            return !required || Fail(column, $"{Describe(sign)} (required)");
+        }
+
+        if (!decimal.TryParse(t, DecimalStyle, CultureInfo.InvariantCulture, out var d))
+        {
+            return Fail(column, $"{Describe(sign)}, found '{t}'");
+        }
+
+        var ok = sign switch
+        {
+            NumberSign.Positive => d > 0,
+            NumberSign.NonNegative => d >= 0,
+            NumberSign.NonZero => d != 0,
+            _ => true,
+        };
+        if (!ok)
+        {
+            return Fail(column, $"{Describe(sign)}, found '{t}'");
+        }
+
+        value = d;
+        return true;
+    }
+
+    /// <summary>A whole number ≥ 1 (a partida).</summary>
+    protected bool Whole(int column, bool required, out int? value)
+    {
+        value = null;
+        var t = Text(column);
+        if (t.Length == 0)
+        {
+            return !required || Fail(column, "a whole number of at least 1 (required)");
+        }
+
+        if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
+        {
+            value = n;
+            return true;
+        }
+
+        return Fail(column, $"a whole number of at least 1, found '{t}'");
+    }
+
+    protected bool Part(int column, out PartNumber part)
+    {
+        part = default;
+        var r = PartNumber.Parse(Text(column));
+        if (!r.IsOk)
+        {
+            return Fail(column, r.Error!.Message + " (required)");
+        }
+
+        part = r.Value;
+        return true;
+    }
+
+    protected bool Client(int column, out ClientId client)
+    {
+        client = ClientId.Program;
+        var r = ClientId.Parse(Text(column));
+        if (!r.IsOk)
+        {
+            return Fail(column, r.Error!);
+        }
+
+        client = r.Value;
+        return true;
+    }
+
+    /// <summary>A pedimento in 15-digit or spaced form, normalized to 15 digits; null when empty and optional.</summary>
+    protected bool Pedimento(int column, bool required, out string? digits)
+    {
+        digits = null;
+        var t = Text(column);
+        if (t.Length == 0)
+        {
+            return !required || Fail(column, "a pedimento number (15 digits, or YY AA PPPP NNNNNNN) (required)");
+        }
+
+        var r = PedimentoNumber.Parse(t);
+        if (!r.IsOk)
+        {
+            return Fail(column, r.Error!);
+        }
+
+        digits = r.Value.Digits15;
+        return true;
+    }
+
+    /// <summary>A document that is a pedimento (normalized to 15 digits) when it parses as one, else kept as written.</summary>
+    protected static string Document(string text)
+    {
+        var r = PedimentoNumber.Parse(text);
+        return r.IsOk ? r.Value.Digits15 : text;
+    }
+
+    private static string Describe(NumberSign sign) => sign switch
+    {
+        NumberSign.Positive => "a decimal number greater than 0",
+        NumberSign.NonNegative => "a decimal number of at least 0",
+        NumberSign.NonZero => "a decimal number other than 0",
+        _ => "a decimal number",
+    };
+}
+
+/// <summary>What sign a number column accepts.</summary>
+public enum NumberSign
+{
+    Any,
+    Positive,
+    NonNegative,
+    NonZero,
+}

@@ -1,0 +1,60 @@
+namespace Traza.Formats.Reports;
+
+/// <summary>
+/// A report column: its field name (the SPEC §6 contract, always English) and the label shown in <c>table</c> and
+/// XLSX output (translatable; the name when not given).
+/// </summary>
+public sealed record ReportColumn(string Name, string? Label = null)
+{
+    public string Header => Label ?? Name;
+
+    public static implicit operator ReportColumn(string name) => new(name);
+
+    public static ReportColumn FromString(string name) => new(name);
+}
+
+/// <summary>
+/// A report's output: ordered columns and rows of typed cells — <see cref="string"/>, <see cref="decimal"/>,
+/// <see cref="long"/>/<see cref="int"/>, <see cref="DateOnly"/>, <see cref="bool"/> or null — streamed once.
+/// </summary>
+public sealed record ReportData(IReadOnlyList<ReportColumn> Columns, IEnumerable<object?[]> Rows);
+
+/// <summary>The output formats of <c>traza report</c> (SPEC §5).</summary>
+public enum ReportFormat
+{
+    Table,
+    Csv,
+    Json,
+    Xlsx,
+}
+
+/// <summary>Parses format names.</summary>
+public static class ReportFormats
+{
+    public static readonly IReadOnlyList<string> Names = ["table", "csv", "json", "xlsx"];
+
+    public static bool TryParse(string? text, out ReportFormat format)
+    {
+        switch ((text ?? string.Empty).Trim().ToLowerInvariant())
+        {
+            case "table":
+                format = ReportFormat.Table;
+                return true;
+            case "csv":
+                format = ReportFormat.Csv;
+                return true;
+            case "json":
+                format = ReportFormat.Json;
+                return true;
+            case "xlsx":
+                format = ReportFormat.Xlsx;
+                return true;
+            default:
+                format = default;
+                return false;
+        }
+    }
+
+    /// <summary>XLSX is binary: it needs a file or a stream, never a text writer.</summary>
+    public static bool IsBinary(this ReportFormat format) => format == ReportFormat.Xlsx;
+}

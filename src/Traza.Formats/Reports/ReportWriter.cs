@@ -1,0 +1,224 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using MiniExcelLibs;
+using Spectre.Console;
+
+namespace Traza.Formats.Reports;
+
+/// <summary>
+/// Writes any report in the four formats (SPEC §5-§6): <c>table</c> (Spectre.Console, labels), <c>csv</c> (UTF-8,
+/// header row of field names), <c>json</c> (an array of objects with the field names; numbers as JSON numbers) and
+/// <c>xlsx</c> (MiniExcel, labels). Rows are streamed once.
+/// </summary>
+public static class ReportWriter
+{
+    private static readonly JsonSerializerOptions JsonText = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes a text format (table, csv, json) to <paramref name="output"/>.</summary>
+    public static void Write(ReportData data, ReportFormat format, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(output);
+        switch (format)
+        {
+            case ReportFormat.Csv:
+                WriteCsv(data, output);
+                break;
+            case ReportFormat.Json:
+                WriteJson(data, output);
+                break;
+            case ReportFormat.Table:
+                WriteTable(data, output);
+                break;
+            default:
+                throw new ArgumentException("xlsx is binary: write it to a stream", nameof(format));
+        }
+    }
+
+    /// <summary>Writes any format to a stream (text formats as UTF-8 without BOM).</summary>
+    public static void Write(ReportData data, ReportFormat format, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(output);
+        if (format == ReportFormat.Xlsx)
+        {
+            WriteXlsx(data, output);
+            return;
+        }
+
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        Write(data, format, writer);
+    }
+
+    public static void WriteCsv(ReportData data, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(output);
+        for (var i = 0; i < data.Columns.Count; i++)
+        {
+            if (i > 0)
+            {
+                output.Write(',');
+            }
+
+            output.Write(CsvField(data.Columns[i].Name));
+        }
+
+        output.Write('\n');
+        foreach (var row in data.Rows)
+        {
+            for (var i = 0; i < data.Columns.Count; i++)
+            {
+                if (i > 0)
+                {
+                    output.Write(',');
+                }
+
+                output.Write(CsvField(CellText.Format(i < row.Length ? row[i] : null)));
+            }
+
+            output.Write('\n');
+        }
+
+        output.Flush();
+    }
+
+    public static void WriteJson(ReportData data, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(output);
+        var names = data.Columns.Select(c => JsonSerializer.Serialize(c.Name, JsonText)).ToArray();
+        output.Write('[');
+        var first = true;
+        foreach (var row in data.Rows)
+        {
+            output.Write(first ? "\n  {" : ",\n  {");
+            first = false;
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (i > 0)
+                {
+                    output.Write(", ");
+                }
+
+                output.Write(names[i]);
+                output.Write(": ");
+                var cell = i < row.Length ? row[i] : null;
+                output.Write(cell switch
+                {
+                    null => "null",
+                    bool b => b ? "true" : "false",
+                    decimal or long or int => CellText.Format(cell),
+                    _ => JsonSerializer.Serialize(CellText.Format(cell), JsonText),
+                });
+            }
+
+            output.Write('}');
+        }
+
+        output.Write(first ? "]\n" : "\n]\n");
+        output.Flush();
+    }
+
+    public static void WriteTable(ReportData data, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(output);
+        var table = new Table();
+        foreach (var column in data.Columns)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(column.Header)));
+        }
+
+        var numeric = new bool[data.Columns.Count];
+        foreach (var row in data.Rows)
+        {
+            var cells = new string[data.Columns.Count];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                var cell = i < row.Length ? row[i] : null;
+                numeric[i] |= CellText.IsNumber(cell);
+                cells[i] = Markup.Escape(CellText.Format(cell));
+            }
+
+            table.AddRow(cells);
+        }
+
+        for (var i = 0; i < numeric.Length; i++)
+        {
+            if (numeric[i])
+            {
+                table.Columns[i].RightAligned();
+            }
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = Math.Max(80, Math.Min(400, 4 + (data.Columns.Count * 16)));
+        console.Write(table);
+        output.Flush();
+    }
+
+    public static void WriteXlsx(ReportData data, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(output);
+        var headers = data.Columns.Select(c => c.Header).ToArray();
+        using var rows = data.Rows.GetEnumerator();
+        if (!rows.MoveNext())
+        {
+            // MiniExcel takes the header from the first row: an empty report writes a table with columns only.
+            using var empty = new System.Data.DataTable("report") { Locale = System.Globalization.CultureInfo.InvariantCulture };
+            foreach (var h in headers)
+            {
+                empty.Columns.Add(h, typeof(string));
+            }
+
+            output.SaveAs(empty, printHeader: true, sheetName: "report");
+            return;
+        }
+
+        output.SaveAs(Rows(rows, headers), printHeader: true, sheetName: "report");
+    }
+
+    private static IEnumerable<Dictionary<string, object?>> Rows(IEnumerator<object?[]> rows, string[] headers)
+    {
+        do
+        {
+            var row = rows.Current;
+            var dict = new Dictionary<string, object?>(headers.Length, StringComparer.Ordinal);
+            for (var i = 0; i < headers.Length; i++)
+            {
+                var cell = i < row.Length ? row[i] : null;
+                dict[headers[i]] = cell switch
+                {
+                    null => null,
+                    decimal or long or int or bool => cell,
+                    _ => CellText.Format(cell),
+                };
+            }
+
+            yield return dict;
+        }
+        while (rows.MoveNext());
+    }
+
+    private static string CsvField(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is ',' or '"' or '\n' or '\r')
+            {
+                return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            }
+        }
+
+        return text;
+    }
+}
