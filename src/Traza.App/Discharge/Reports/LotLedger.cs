@@ -1,0 +1,135 @@
+using Traza.Domain.Catalogs;
+using Traza.Domain.Discharge;
+using Traza.Domain.Model;
+using Traza.Domain.Terms;
+using Traza.Domain.Values;
+using Traza.Storage;
+using Traza.Storage.Sqlite;
+
+namespace Traza.App.Discharge.Reports;
+
+/// <summary>One pedimento lot as of a date: what entered, what the stored discharge took, its deadline and status.</summary>
+public sealed record LotView(
+    EntryRecord Entry,
+    PartRecord Part,
+    PartKind Kind,
+    decimal Discharged,
+    decimal Waste,
+    DateOnly? Deadline,
+    LotStatus Status)
+{
+    public decimal Balance => Entry.Qty - Discharged;
+
+    /// <summary>The lot's own UMT per UMC (SPEC §3.5 "UMT"): the row's qty_umt, else qty × the part's factor.</summary>
+    public decimal UmtRatio => Entry.Qty == 0 ? Part.UmtPerUmc : (Entry.QtyUmt ?? (Entry.Qty * Part.UmtPerUmc)) / Entry.Qty;
+
+    public decimal BalanceUmt => Math.Round(Balance * UmtRatio, 6, MidpointRounding.AwayFromZero);
+
+    public decimal? BalanceValueUsd => Entry.ValueUsd is { } v && Entry.Qty != 0
+        ? Math.Round(Balance * v / Entry.Qty, 2, MidpointRounding.AwayFromZero)
+        : null;
+}
+
+/// <summary>
+/// Reads lots with their discharged quantities from the stored run as of a date (docs/architecture.md Decision 2:
+/// allocations of movements dated after D are ignored, so no re-run is needed for an earlier D).
+/// </summary>
+public static class LotLedger
+{
+    /// <summary>Pedimento lots (not NAC stock, not national parts) entered on or before <paramref name="asOf"/>.</summary>
+    public static IReadOnlyList<LotView> Lots(SqliteLedgerStore store, DateOnly asOf, string? client, TermOptions? terms = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var program = store.GetProgram();
+        var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
+        var discharge = new DischargeStore(store.Connection);
+        var run = discharge.LatestRun();
+        var pools = run is null
+            ? []
+            : discharge.Pools(client).ToDictionary(p => (p.Client, p.Part));
+        var perPool = new Dictionary<(string, string), (long[] Discharged, long[] Waste, Dictionary<PoolLotKey, int> Index)>();
+
+        var result = new List<LotView>();
+        foreach (var e in store.LoadEntries(client, asOf))
+        {
+            if (!parts.TryGetValue((e.Client, e.Part), out var part) || part.IsNational)
+            {
+                continue;
+            }
+
+            var rule = ClaveTable.Find(MovementFile.Entries, e.Clave, e.Date);
+            if (rule is null || rule.Effect == ClaveEffect.NationalStock)
+            {
+                continue;
+            }
+
+            decimal discharged = 0, waste = 0;
+            if (pools.TryGetValue((e.Client, e.Part), out var pool))
+            {
+                if (!perPool.TryGetValue((e.Client, e.Part), out var totals))
+                {
+                    totals = AsOf(pool, asOf, run!.AsOf);
+                    perPool[(e.Client, e.Part)] = totals;
+                }
+
+                if (totals.Index.TryGetValue(new PoolLotKey(e.Pedimento, e.Partida), out var i))
+                {
+                    discharged = Micro.ToDecimal(totals.Discharged[i]);
+                    waste = Micro.ToDecimal(totals.Waste[i]);
+                }
+            }
+
+            _ = PartKinds.TryParse(part.Kind, out var kind);
+            Fraccion? fraccion = Fraccion.Parse(part.Fraccion) is { IsOk: true } f ? f.Value : null;
+            var deadline = TermCalculator.Deadline(kind, e.Clave, fraccion, e.Date, program?.ValidTo, terms).Date;
+            var status = LotStatus.At(e.Qty - discharged, deadline, asOf);
+            result.Add(new LotView(e, part, kind, discharged, waste, deadline, status));
+        }
+
+        result.Sort((a, b) =>
+        {
+            var c = a.Entry.Date.CompareTo(b.Entry.Date);
+            c = c != 0 ? c : string.CompareOrdinal(a.Entry.Pedimento, b.Entry.Pedimento);
+            c = c != 0 ? c : a.Entry.Partida.CompareTo(b.Entry.Partida);
+            c = c != 0 ? c : string.CompareOrdinal(a.Entry.Part, b.Entry.Part);
+            return c != 0 ? c : string.CompareOrdinal(a.Entry.Client, b.Entry.Client);
+        });
+        return result;
+    }
+
+    private static (long[] Discharged, long[] Waste, Dictionary<PoolLotKey, int> Index) AsOf(StoredPool pool, DateOnly asOf, DateOnly runAsOf)
+    {
+        var n = pool.LotKeys.Count;
+        var discharged = new long[n];
+        var waste = new long[n];
+        var index = new Dictionary<PoolLotKey, int>(n);
+        for (var i = 0; i < n; i++)
+        {
+            index[pool.LotKeys[i]] = i;
+        }
+
+        if (asOf >= runAsOf)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                discharged[i] = pool.LotTotals[i].Discharged;
+                waste[i] = pool.LotTotals[i].Waste;
+            }
+        }
+        else
+        {
+            var day = asOf.DayNumber;
+            for (var k = 0; k < pool.AllocationCount; k++)
+            {
+                var a = pool.AllocationAt(k);
+                if (a.Day <= day)
+                {
+                    discharged[a.Lot] += a.Qty;
+                    waste[a.Lot] += a.Waste;
+                }
+            }
+        }
+
+        return (discharged, waste, index);
+    }
+}
