@@ -1,14 +1,87 @@
+using System.CommandLine;
+using Microsoft.Data.Sqlite;
+using Traza.App;
+using Traza.Domain.Common;
+
 namespace Traza.Cli;
 
-/// <summary>The `traza` command line: parses arguments and dispatches to the App use cases.</summary>
+/// <summary>
+/// The <c>traza</c> command line: parses arguments and dispatches to the App use cases. Exit codes (SPEC §5): 0 done,
+/// 2 usage, 3 invalid input (nothing written), 4 conflict, 5 audit failure.
+/// </summary>
 public static class TrazaCli
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public const int Ok = 0;
+    public const int Usage = 2;
+    public const int InvalidInput = 3;
+    public const int Conflict = 4;
+    public const int AuditFailure = 5;
+
+    /// <summary>Runs a command with the system clock.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, TimeProvider.System);
+
+    /// <summary>Runs a command in-process with an injected clock (tests pass a FakeTimeProvider).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        stdout.WriteLine("traza");
-        return 0;
+        ArgumentNullException.ThrowIfNull(clock);
+        var context = new CliContext(stdout, stderr, clock);
+        var root = BuildRoot(context);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine(error.Message);
+            }
+
+            stderr.WriteLine("Run 'traza --help' for usage.");
+            return Usage;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (AppException e)
+        {
+            stderr.WriteLine(e.Message);
+            return ExitCode(e.Error);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            stderr.WriteLine($"the ledger is locked by another process: {e.Message}");
+            return Conflict;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 26 or 11)
+        {
+            stderr.WriteLine($"the --db target is not a Traza SQLite database: {e.Message}");
+            return InvalidInput;
+        }
     }
+
+    /// <summary>The root command with every registered command (see <see cref="CommandRegistry"/>).</summary>
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var root = new RootCommand("Traza: the auditable Annex 24 inventory ledger of an IMMEX program.");
+        root.Options.Add(context.Db);
+        foreach (var factory in CommandRegistry.Commands)
+        {
+            root.Subcommands.Add(factory(context));
+        }
+
+        return root;
+    }
+
+    /// <summary>Maps an error code to the exit code of SPEC §5.</summary>
+    public static int ExitCode(Error error) => error?.Code switch
+    {
+        ErrorCodes.Conflict => Conflict,
+        ErrorCodes.AuditFailure => AuditFailure,
+        AppErrorCodes.Usage => Usage,
+        _ => InvalidInput,
+    };
 }

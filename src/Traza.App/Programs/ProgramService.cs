@@ -23,28 +23,28 @@ public static class ProgramService
         var parsedRfc = Rfc.Parse(rfc);
         if (!parsedRfc.IsOk)
         {
-            throw AppException.Invalid($"option --rfc: {parsedRfc.Error!.Message}");
+            throw AppException.Usage($"option --rfc: {parsedRfc.Error!.Message}");
         }
 
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw AppException.Invalid("option --name: a program name");
+            throw AppException.Usage("option --name: a program name");
         }
 
         if (string.IsNullOrWhiteSpace(immex))
         {
-            throw AppException.Invalid("option --immex: an IMMEX program number (free text, non-empty)");
+            throw AppException.Usage("option --immex: an IMMEX program number (free text, non-empty)");
         }
 
         var m = (modality ?? string.Empty).Trim().ToLowerInvariant();
         if (!Modalities.Contains(m))
         {
-            throw AppException.Invalid($"option --modality: one of {string.Join(", ", Modalities)}, found '{modality}'");
+            throw AppException.Usage($"option --modality: one of {string.Join(", ", Modalities)}, found '{modality}'");
         }
 
         if (validFrom is { } f && validTo is { } t && t < f)
         {
-            throw AppException.Invalid("option --valid-to: a date on or after --valid-from");
+            throw AppException.Usage("option --valid-to: a date on or after --valid-from");
         }
 
         if (store.GetProgram() is { } existing)
@@ -71,7 +71,7 @@ public static class ProgramService
         var id = ClientId.Parse(client);
         if (!id.IsOk || id.Value.IsProgram)
         {
-            throw AppException.Invalid($"argument CLIENT: {(id.IsOk ? "a client id (non-empty)" : id.Error!.Message)}");
+            throw AppException.Usage($"argument CLIENT: {(id.IsOk ? "a client id (non-empty)" : id.Error!.Message)}");
         }
 
         var record = new ClientRecord(id.Value.Value, Clean(name), Clean(parent), since);

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Globalization;
+using Traza.App;
+using Traza.Storage.Sqlite;
+
+namespace Traza.Cli;
+
+/// <summary>
+/// What every command gets: the output writers, the injected clock (DateTime.Now is banned) and the common
+/// <c>--db</c> option (SPEC §5: every command; default <c>traza.db</c> in the current folder, or <c>TRAZA_DB</c>).
+/// </summary>
+public sealed class CliContext
+{
+    public CliContext(TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    {
+        Stdout = stdout;
+        Stderr = stderr;
+        Clock = clock;
+        Db = new Option<string>("--db")
+        {
+            Description = "the ledger: a SQLite file path (PostgreSQL connection strings are not supported yet); default $TRAZA_DB, else traza.db",
+            Recursive = true,
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TRAZA_DB") is { Length: > 0 } env ? env : "traza.db",
+        };
+    }
+
+    public TextWriter Stdout { get; }
+
+    public TextWriter Stderr { get; }
+
+    public TimeProvider Clock { get; }
+
+    /// <summary>The recursive <c>--db</c> option, defined once on the root command.</summary>
+    public Option<string> Db { get; }
+
+    /// <summary>Today in the clock's time zone: the default <c>--as-of</c> (SPEC §6).</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+
+    /// <summary>The <c>--db</c> target; PostgreSQL targets are refused for now (usage, exit 2).</summary>
+    public string Target(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var target = parse.GetValue(Db) ?? "traza.db";
+        if (target.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            || target.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+            || target.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+        {
+            throw AppException.Usage("PostgreSQL is not supported yet: pass a SQLite file path with --db");
+        }
+
+        return target;
+    }
+
+    /// <summary>Opens (creating and migrating) the SQLite ledger named by <c>--db</c>.</summary>
+    public SqliteLedgerStore OpenStore(ParseResult parse) => SqliteLedgerStore.Open(Target(parse), Clock);
+
+    /// <summary>Parses an optional date option in <c>YYYY-MM-DD</c> (usage error otherwise).</summary>
+    public static DateOnly? Date(ParseResult parse, Option<string?> option)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(option);
+        var text = parse.GetValue(option);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw AppException.Usage($"option {option.Name}: a date YYYY-MM-DD, found '{text}'");
+    }
+}

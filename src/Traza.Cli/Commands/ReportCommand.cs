@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Traza.App;
+using Traza.App.Reports;
+using Traza.Formats.Reports;
+
+namespace Traza.Cli.Commands;
+
+/// <summary>
+/// <c>traza report NAME [--as-of D] [--client C] [--format table|csv|json|xlsx] [--out FILE]</c> (SPEC §5-§6): one
+/// subcommand per report in <see cref="ReportCatalog.Default"/>, with the report's own options.
+/// </summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var report = new Command("report", "print a report (table, csv, json or xlsx)");
+        foreach (var item in ReportCatalog.Default.All)
+        {
+            report.Subcommands.Add(Report(context, item));
+        }
+
+        return report;
+    }
+
+    private static Command Report(CliContext context, IReport report)
+    {
+        var asOf = new Option<string?>("--as-of") { Description = "count movements dated on or before this date (YYYY-MM-DD; default today)" };
+        var client = new Option<string?>("--client") { Description = "only this client's rows (empty = the program's own)" };
+        var format = new Option<string>("--format") { Description = "table, csv, json or xlsx", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong([.. ReportFormats.Names]);
+        var output = new Option<string?>("--out") { Description = "write to this file instead of stdout (required for xlsx)" };
+        var command = new Command(report.Name, report.Description) { asOf, client, format, output };
+        var extra = new List<(string Name, Option<string?> Option)>();
+        foreach (var option in report.Options)
+        {
+            var o = new Option<string?>("--" + option.Name) { Description = option.Description };
+            command.Options.Add(o);
+            extra.Add((option.Name, o));
+        }
+
+        command.SetAction(parse =>
+        {
+            if (!ReportFormats.TryParse(parse.GetValue(format), out var fmt))
+            {
+                throw AppException.Usage($"option --format: one of {string.Join(", ", ReportFormats.Names)}");
+            }
+
+            var path = parse.GetValue(output);
+            if (fmt.IsBinary() && string.IsNullOrWhiteSpace(path))
+            {
+                throw AppException.Usage("option --out: xlsx output needs a file (--out FILE)");
+            }
+
+            var date = CliContext.Date(parse, asOf) ?? context.Today;
+            var options = extra.ToDictionary(e => e.Name, e => parse.GetValue(e.Option), StringComparer.Ordinal);
+            using var store = context.OpenStore(parse);
+            var data = report.Run(new ReportContext(store, date, parse.GetValue(client)?.Trim(), options, context.Clock));
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                ReportWriter.Write(data, fmt, context.Stdout);
+            }
+            else
+            {
+                using var stream = File.Create(path);
+                ReportWriter.Write(data, fmt, stream);
+            }
+
+            return TrazaCli.Ok;
+        });
+        return command;
+    }
+}
