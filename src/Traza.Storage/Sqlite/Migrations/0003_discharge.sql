@@ -71,3 +71,9 @@ CREATE TABLE discharge_finding (
     detail     TEXT    NOT NULL,
     PRIMARY KEY (program_id, seq)
 ) WITHOUT ROWID;
+
+-- Facts about the database itself (e.g. created_by = traza demo, so the demo may replace only its own files).
+CREATE TABLE app_meta (
+    key   TEXT NOT NULL PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;

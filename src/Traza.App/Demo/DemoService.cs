@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Traza.App.Discharge;
+using Traza.App.Discharge.Reports;
+using Traza.App.Generation;
+using Traza.App.Imports;
+using Traza.App.Programs;
+using Traza.Domain.Terms;
+using Traza.Storage.Sqlite;
+
+namespace Traza.App.Demo;
+
+/// <summary>Per client: lots by status and shortages, for the demo summary.</summary>
+public sealed record ClientSummary(string Client, int Open, int Expiring, int Expired, int Closed, int Shortages, decimal AtRiskUsd);
+
+/// <summary>What <c>traza demo</c> built and found.</summary>
+public sealed record DemoSummary(
+    string DatabasePath,
+    string FilesDirectory,
+    DateOnly AsOf,
+    IReadOnlyList<string> ImportLines,
+    DischargeOutcome Discharge,
+    IReadOnlyList<ClientSummary> Clients,
+    IReadOnlyList<LotView> NearestDeadlines,
+    TimeSpan Elapsed);
+
+/// <summary>
+/// <c>traza demo</c>: a believable shelter (IMMEX Shelter) with three foreign clients and a year of operations,
+/// generated, imported and discharged into a fresh database, then summarized the way a compliance manager reads it.
+/// The identities are fictitious.
+/// </summary>
+public static class DemoService
+{
+    public const string Marker = "traza demo";
+
+    public static readonly IReadOnlyList<(string Id, string Name, string Parent)> DemoClients =
+    [
+        ("ACME", "Acme Drivetrain Mexico", "Acme Drivetrain Inc. (USA)"),
+        ("NORD", "Nordlicht Medical Mexico", "Nordlicht Medical GmbH (DEU)"),
+        ("KITE", "Kite Electronics Mexico", "Kite Electronics Co. Ltd. (KOR)"),
+    ];
+
+    /// <summary>Builds the demo into <paramref name="databasePath"/>; refuses (conflict) to replace a database it did not create.</summary>
+    public static DemoSummary Run(string databasePath, TimeProvider clock, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var started = clock.GetTimestamp();
+        var full = Path.GetFullPath(databasePath);
+        PrepareTarget(full);
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var files = Path.Combine(Path.GetDirectoryName(full)!, "traza-demo");
+        var start = today.AddMonths(-16);
+        var options = new GeneratorOptions
+        {
+            Seed = 2026,
+            Clients = [.. DemoClients.Select(c => c.Id)],
+            MaterialsPerClient = 30,
+            SubassembliesPerClient = 3,
+            ProductsPerClient = 6,
+            LeavesPerProduct = 8,
+            MachineryPerClient = 2,
+            EntryLines = 900,
+            ExitLines = 1500,
+            Start = start,
+            End = today.AddDays(-20),
+            ShortMaterialsPerClient = 1,
+            OldLotsPerClient = 2,
+            OldLotsDaysBeforeStart = 100,
+            WasteEventsPerClient = 1,
+        };
+        progress?.Report("generating a shelter with three clients and a year of operations");
+        ProgramGenerator.Write(files, options);
+
+        var imports = new List<string>();
+        using (var store = SqliteLedgerStore.Open(full, clock))
+        {
+            SetMarker(store.Connection);
+            ProgramService.Init(store, "AIN180315DM0", "Albergue Industrial del Norte (demo)", "IMMEX-DEMO-0457", "shelter", start.AddYears(-8), null);
+            foreach (var (id, name, parent) in DemoClients)
+            {
+                ProgramService.AddClient(store, id, name, parent, start.AddYears(-3));
+            }
+
+            foreach (var layout in new[] { "parts", "bom", "entries", "exits", "events" })
+            {
+                progress?.Report($"importing {layout}.csv");
+                imports.Add(ImportService.Import(store, layout, Path.Combine(files, layout + ".csv")).Describe());
+            }
+
+            progress?.Report("discharging");
+            var outcome = DischargeService.Run(store, today);
+            var lots = LotLedger.Lots(store, today, null);
+            var shortages = new DischargeStore(store.Connection).Shortages();
+            var clients = DemoClients.Select(c =>
+            {
+                var mine = lots.Where(l => l.Entry.Client == c.Id).ToList();
+                return new ClientSummary(
+                    c.Id,
+                    mine.Count(l => l.Status.State == LotState.Open),
+                    mine.Count(l => l.Status.State == LotState.Expiring),
+                    mine.Count(l => l.Status.State == LotState.Expired),
+                    mine.Count(l => l.Status.State == LotState.Closed),
+                    shortages.Where(s => s.Client == c.Id).Select(s => (s.Document, s.Part)).Distinct().Count(),
+                    mine.Where(l => l.Status.State is LotState.Expiring or LotState.Expired).Sum(l => l.BalanceValueUsd ?? 0m));
+            }).ToList();
+            var nearest = lots.Where(l => l.Status.State is LotState.Open or LotState.Expiring && l.Status.DaysLeft is not null)
+                .OrderBy(l => l.Status.DaysLeft).ThenBy(l => l.Entry.Pedimento, StringComparer.Ordinal).Take(5).ToList();
+            return new DemoSummary(full, files, today, imports, outcome, clients, nearest, clock.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>The summary a compliance manager wants first, as text.</summary>
+    public static string Format(DemoSummary s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine(inv, $"Traza demo: shelter program IMMEX-DEMO-0457 with clients {string.Join(", ", s.Clients.Select(c => c.Client))}");
+        sb.AppendLine(inv, $"database {s.DatabasePath}; input files in {s.FilesDirectory}");
+        foreach (var line in s.ImportLines)
+        {
+            sb.AppendLine(inv, $"  {line}");
+        }
+
+        sb.AppendLine(s.Discharge.SummaryLine);
+        sb.AppendLine();
+        sb.AppendLine(inv, $"Status as of {s.AsOf:yyyy-MM-dd}");
+        sb.AppendLine("  client  open  expiring  expired  closed  shortages  USD at risk (expiring + expired)");
+        foreach (var c in s.Clients)
+        {
+            sb.AppendLine(inv, $"  {c.Client,-6}  {c.Open,4}  {c.Expiring,8}  {c.Expired,7}  {c.Closed,6}  {c.Shortages,9}  {c.AtRiskUsd,12:0.00}");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("The five lots nearest their deadline");
+        sb.AppendLine("  pedimento        partida  part          client  balance       deadline    days_left");
+        foreach (var l in s.NearestDeadlines)
+        {
+            sb.AppendLine(inv, $"  {l.Entry.Pedimento,-15}  {l.Entry.Partida,7}  {l.Entry.Part,-12}  {l.Entry.Client,-6}  {l.Balance,12}  {l.Deadline:yyyy-MM-dd}  {l.Status.DaysLeft,9}");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("What to open next");
+        sb.AppendLine("  traza report expiring --within 90        lots to return, transfer or regularize first");
+        sb.AppendLine("  traza report shortages                   exits that no lot covered (faltantes)");
+        sb.AppendLine("  traza report balances --client ACME      one client's Annex 24 balances");
+        sb.AppendLine("  traza report custody --exit <pedimento>  which lots an export consumed");
+        sb.AppendLine(inv, $"done in {s.Elapsed.TotalSeconds:0.0} s");
+        return sb.ToString();
+    }
+
+    private static void PrepareTarget(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        bool ours;
+        try
+        {
+            // Read-only and without migrating: the check must not change a file that is not ours.
+            var cs = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+            using var connection = new SqliteConnection(cs);
+            connection.Open();
+            ours = ReadMarker(connection) == Marker;
+        }
+        catch (SqliteException)
+        {
+            ours = false; // not a SQLite file, or no app_meta table: not created by the demo
+        }
+
+        if (!ours)
+        {
+            throw AppException.Conflict($"{path} exists and was not created by traza demo; refusing to replace it (use --db to choose another file)");
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(path + suffix);
+        }
+    }
+
+    private static string? ReadMarker(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT value FROM app_meta WHERE key = 'created_by'";
+        return cmd.ExecuteScalar() as string;
+    }
+
+    private static void SetMarker(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "INSERT OR REPLACE INTO app_meta (key, value) VALUES ('created_by', $v)";
+        cmd.Parameters.AddWithValue("$v", Marker);
+        cmd.ExecuteNonQuery();
+    }
+}
