@@ -26,6 +26,11 @@ public readonly record struct CountryCode : IComparable<CountryCode>
             : Result<CountryCode>.Fail($"a country code of 3 letters (Apéndice 4, e.g. USA), found '{text}'");
     }
 
+    /// <summary>Equal when the codes are equal (a default value equals its all-zero or placeholder code).</summary>
+    public bool Equals(CountryCode other) => string.Equals(Code, other.Code, StringComparison.Ordinal);
+
+    public override int GetHashCode() => Code.GetHashCode(StringComparison.Ordinal);
+
     public int CompareTo(CountryCode other) => string.CompareOrdinal(Code, other.Code);
 
     public static bool operator <(CountryCode left, CountryCode right) => left.CompareTo(right) < 0;

@@ -40,6 +40,11 @@ public readonly record struct Fraccion : IComparable<Fraccion>
             : Result<Fraccion>.Fail($"a fracción of 8 digits, found '{text}'");
     }
 
+    /// <summary>Equal when the codes are equal (a default value equals its all-zero or placeholder code).</summary>
+    public bool Equals(Fraccion other) => string.Equals(Code, other.Code, StringComparison.Ordinal);
+
+    public override int GetHashCode() => Code.GetHashCode(StringComparison.Ordinal);
+
     public int CompareTo(Fraccion other) => string.CompareOrdinal(Code, other.Code);
 
     public static bool operator <(Fraccion left, Fraccion right) => left.CompareTo(right) < 0;
@@ -78,6 +83,11 @@ public readonly record struct Nico : IComparable<Nico>
             ? new Nico(t)
             : Result<Nico>.Fail($"a NICO of 2 digits, found '{text}'");
     }
+
+    /// <summary>Equal when the codes are equal (a default value equals its all-zero or placeholder code).</summary>
+    public bool Equals(Nico other) => string.Equals(Code, other.Code, StringComparison.Ordinal);
+
+    public override int GetHashCode() => Code.GetHashCode(StringComparison.Ordinal);
 
     public int CompareTo(Nico other) => string.CompareOrdinal(Code, other.Code);
 

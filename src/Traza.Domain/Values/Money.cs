@@ -32,6 +32,11 @@ public readonly record struct CurrencyCode : IComparable<CurrencyCode>
         return string.Equals(t, "MXP", StringComparison.Ordinal) ? Mxn : new CurrencyCode(t);
     }
 
+    /// <summary>Equal when the codes are equal (a default value equals its all-zero or placeholder code).</summary>
+    public bool Equals(CurrencyCode other) => string.Equals(Code, other.Code, StringComparison.Ordinal);
+
+    public override int GetHashCode() => Code.GetHashCode(StringComparison.Ordinal);
+
     public int CompareTo(CurrencyCode other) => string.CompareOrdinal(Code, other.Code);
 
     public static bool operator <(CurrencyCode left, CurrencyCode right) => left.CompareTo(right) < 0;

@@ -117,6 +117,11 @@ public readonly record struct PedimentoNumber : IComparable<PedimentoNumber>
             : Result<PedimentoNumber>.Fail("a date for the pedimento's year (FechaRecepcionPedimento or FechaPagoReal)");
 
     /// <summary>Ordinal order of the 15 digits (SPEC §3.5).</summary>
+    /// <summary>Equal when the codes are equal (a default value equals its all-zero or placeholder code).</summary>
+    public bool Equals(PedimentoNumber other) => string.Equals(Digits15, other.Digits15, StringComparison.Ordinal);
+
+    public override int GetHashCode() => Digits15.GetHashCode(StringComparison.Ordinal);
+
     public int CompareTo(PedimentoNumber other) => string.CompareOrdinal(Digits15, other.Digits15);
 
     public static bool operator <(PedimentoNumber left, PedimentoNumber right) => left.CompareTo(right) < 0;

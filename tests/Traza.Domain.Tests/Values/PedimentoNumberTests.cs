@@ -158,4 +158,14 @@ public class PedimentoNumberTests
         unknown.IsOk.ShouldBeTrue();
         AduanaCatalog.IsKnown(unknown.Value).ShouldBeFalse();
     }
+
+    [Fact]
+    public void Default_value_equals_the_all_zero_number_and_never_throws()
+    {
+        var zero = PedimentoNumber.Parse("000000000000000").Value;
+
+        default(PedimentoNumber).ShouldBe(zero);
+        default(PedimentoNumber).GetHashCode().ShouldBe(zero.GetHashCode());
+        default(PedimentoNumber).Spaced.ShouldBe("00  00  0000  0000000");
+    }
 }
