@@ -147,7 +147,7 @@ public static class ProgramGenerator
 
                 for (var i = 0; i < o.ShortMaterialsPerClient && i < mats.Count; i++)
                 {
-                    mats[i].Short = true; // the most used materials: their shortage shows
+                    mats[(mats.Count / 3) + i].Short = true; // moderately used materials, under-supplied: a few shortages late in the period
                 }
 
                 materials[client] = mats;
@@ -295,13 +295,15 @@ public static class ProgramGenerator
                 for (var i = 0; i < used.Count; i++)
                 {
                     var m = used[i];
-                    var supply = m.Need * (m.Short ? 0.7 : o.SupplyRatio);
+                    var supply = m.Need * (m.Short ? 0.9 : o.SupplyRatio);
                     var n = perMaterial[i];
                     for (var k = 0; k < n; k++)
                     {
-                        // Spread evenly with jitter; the first lot arrives before the first exit.
+                        // Spread evenly with jitter; the first lot arrives before the first exit and carries a double share
+                        // (opening stock), so ordinary materials are not short while supply catches up.
                         var day = k == 0 ? rng.Next(7) : (int)((k + rng.NextDouble()) * span / n);
-                        var qty = Round(m, supply / n);
+                        var share = n == 1 ? 1.0 : k == 0 ? 2.0 / (n + 1) : 1.0 / (n + 1);
+                        var qty = Round(m, supply * share);
                         var clave = rng.NextDouble() < 0.01 ? "NAC" : rng.NextDouble() < 0.02 ? "V1" : "IN";
                         entries.Add(new GenEntry(m, o.Start.AddDays(Math.Min(day, span - 1)), qty, clave));
                     }
