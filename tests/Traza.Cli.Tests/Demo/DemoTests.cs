@@ -1,0 +1,56 @@
+using Traza.Cli.Tests.WorkedExamples;
+
+namespace Traza.Cli.Tests.Demo;
+
+public class DemoTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Demo_on_a_fresh_folder_builds_a_shelter_with_expiring_expired_and_short_lots()
+    {
+        using var cli = new TrazaRunner(Now);
+
+        var (code, output, err) = cli.Run("demo");
+
+        code.ShouldBe(0, err);
+        output.ShouldContain("ACME");
+        output.ShouldContain("NORD");
+        output.ShouldContain("KITE");
+        output.ShouldMatch(@"discharged \d+ consumptions into \d+ allocations in ");
+        var balances = cli.Csv("report", "balances");
+        balances.Select(r => r["client"]).Distinct().Order().ShouldBe(["ACME", "KITE", "NORD"]);
+        balances.ShouldContain(r => r["status"] == "expiring");
+        balances.ShouldContain(r => r["status"] == "expired");
+        balances.ShouldContain(r => r["status"] == "open");
+        balances.ShouldContain(r => r["status"] == "closed");
+        cli.Csv("report", "shortages").ShouldNotBeEmpty();
+        File.Exists(Path.Combine(cli.Dir, "traza-demo", "entries.csv")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Demo_run_twice_replaces_its_own_database()
+    {
+        using var cli = new TrazaRunner(Now);
+        cli.Ok("demo");
+        var first = cli.Csv("report", "balances");
+
+        cli.Ok("demo");
+
+        cli.Csv("report", "balances").Count.ShouldBe(first.Count);
+    }
+
+    [Fact]
+    public void Demo_refuses_to_replace_a_database_it_did_not_create()
+    {
+        using var cli = new TrazaRunner(Now);
+        cli.Ok("init", "--rfc", "ABC010101AB1", "--name", "Real program", "--immex", "123", "--modality", "industrial");
+        var before = File.ReadAllBytes(cli.Db);
+
+        var (code, _, err) = cli.Run("demo");
+
+        code.ShouldBe(4);
+        err.ShouldContain("not created by traza demo");
+        File.ReadAllBytes(cli.Db).ShouldBe(before);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Traza.Cli.Tests.WorkedExamples;
+
+/// <summary>Runs `traza` in-process against a fresh SQLite file in a temp folder.</summary>
+internal sealed class TrazaRunner : IDisposable
+{
+    private readonly string dir = Path.Combine(Path.GetTempPath(), "traza-we-" + Guid.NewGuid().ToString("N"));
+
+    public TrazaRunner(DateTimeOffset now)
+    {
+        Directory.CreateDirectory(dir);
+        Clock = new FakeTimeProvider(now);
+        Db = Path.Combine(dir, "t.db");
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public string Db { get; }
+
+    public string Dir => dir;
+
+    /// <summary>The repository's samples folder, found from this source file's path.</summary>
+    public static string Samples([CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "..", "samples"));
+
+    public (int Code, string Out, string Err) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = TrazaCli.Run([.. args, "--db", Db], stdout, stderr, Clock);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    public void Ok(params string[] args)
+    {
+        var (code, output, err) = Run(args);
+        code.ShouldBe(0, $"traza {string.Join(' ', args)}\n{output}\n{err}");
+    }
+
+    /// <summary>Runs a report as CSV and returns its rows as dictionaries by column name.</summary>
+    public List<Dictionary<string, string>> Csv(params string[] args)
+    {
+        var (code, output, err) = Run([.. args, "--format", "csv"]);
+        code.ShouldBe(0, err);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        var header = lines[0].Split(',');
+        return lines.Skip(1).Select(l =>
+        {
+            var cells = l.Split(',');
+            return header.Select((h, i) => (h, v: i < cells.Length ? cells[i] : string.Empty)).ToDictionary(x => x.h, x => x.v);
+        }).ToList();
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(dir, true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
