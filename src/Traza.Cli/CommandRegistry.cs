@@ -12,9 +12,11 @@ internal static class CommandRegistry
     /// <summary>Top-level commands (add discharge, demo, audit, … here).</summary>
     public static readonly List<Func<CliContext, Command>> Commands =
     [
+        DemoCommand.Create,
         InitCommand.Create,
         ClientsCommand.Create,
         ImportCommand.Create,
+        DischargeCommand.Create,
         ReportCommand.Create,
         AuditCommand.Create,
     ];
