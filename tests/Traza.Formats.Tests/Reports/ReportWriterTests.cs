@@ -1,0 +1,109 @@
+using System.Text.Json;
+using MiniExcelLibs;
+using Traza.Formats.Reports;
+
+namespace Traza.Formats.Tests.Reports;
+
+public sealed class ReportWriterTests
+{
+    private static ReportData Sample() => new(
+        ["name", "qty", "count", "date", "note"],
+        [
+            ["A, \"quoted\"", 1.500m, 3L, new DateOnly(2025, 1, 5), null],
+            ["B", -0.000001m, 0, new DateOnly(2025, 12, 31), "x"],
+            ["C", 12345678901234567890m, 1, null, ""],
+        ]);
+
+    private static string Text(ReportData data, ReportFormat format)
+    {
+        using var writer = new StringWriter();
+        ReportWriter.Write(data, format, writer);
+        return writer.ToString();
+    }
+
+    [Fact]
+    public void Csv_has_header_invariant_numbers_dates_and_quoting()
+    {
+        Text(Sample(), ReportFormat.Csv).ShouldBe(
+            "name,qty,count,date,note\n" +
+            "\"A, \"\"quoted\"\"\",1.5,3,2025-01-05,\n" +
+            "B,-0.000001,0,2025-12-31,x\n" +
+            "C,12345678901234567890,1,,\n");
+    }
+
+    [Fact]
+    public void Csv_empty_report_is_header_only()
+    {
+        Text(new ReportData(["a", "b"], []), ReportFormat.Csv).ShouldBe("a,b\n");
+    }
+
+    [Fact]
+    public void Json_is_an_array_of_objects_with_numbers_and_nulls()
+    {
+        var doc = JsonDocument.Parse(Text(Sample(), ReportFormat.Json));
+        var rows = doc.RootElement;
+        rows.GetArrayLength().ShouldBe(3);
+        rows[0].GetProperty("name").GetString().ShouldBe("A, \"quoted\"");
+        rows[0].GetProperty("qty").GetRawText().ShouldBe("1.5");
+        rows[0].GetProperty("count").GetInt64().ShouldBe(3);
+        rows[0].GetProperty("date").GetString().ShouldBe("2025-01-05");
+        rows[0].GetProperty("note").ValueKind.ShouldBe(JsonValueKind.Null);
+        rows[1].GetProperty("qty").GetRawText().ShouldBe("-0.000001");
+        rows[2].GetProperty("qty").GetRawText().ShouldBe("12345678901234567890");
+    }
+
+    [Fact]
+    public void Json_empty_report_is_an_empty_array()
+    {
+        JsonDocument.Parse(Text(new ReportData(["a"], []), ReportFormat.Json)).RootElement.GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public void Table_shows_labels_and_values()
+    {
+        var data = new ReportData([new ReportColumn("qty", "Cantidad"), "name"], [[2.50m, "Widget"]]);
+        var text = Text(data, ReportFormat.Table);
+        text.ShouldContain("Cantidad");
+        text.ShouldContain("2.5");
+        text.ShouldContain("Widget");
+    }
+
+    [Fact]
+    public void Xlsx_round_trips_through_miniexcel()
+    {
+        using var stream = new MemoryStream();
+        ReportWriter.Write(Sample(), ReportFormat.Xlsx, stream);
+        stream.Position = 0;
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        rows.Count.ShouldBe(3);
+        rows[0]["name"].ShouldBe("A, \"quoted\"");
+        Convert.ToDecimal(rows[0]["qty"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(1.5m);
+        rows[1]["date"].ShouldBe("2025-12-31");
+    }
+
+    [Fact]
+    public void Xlsx_empty_report_keeps_the_header()
+    {
+        using var stream = new MemoryStream();
+        ReportWriter.Write(new ReportData(["a", "b"], []), ReportFormat.Xlsx, stream);
+        stream.Position = 0;
+        var rows = stream.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
+        rows.Count.ShouldBe(1);
+        rows[0]["A"].ShouldBe("a");
+    }
+
+    [Fact]
+    public void Text_writer_refuses_xlsx()
+    {
+        Should.Throw<ArgumentException>(() => Text(Sample(), ReportFormat.Xlsx));
+    }
+
+    [Fact]
+    public void Cell_text_has_no_exponent_or_trailing_zeros()
+    {
+        CellText.Format(1.000m).ShouldBe("1");
+        CellText.Format(0.0000001m).ShouldBe("0.0000001");
+        CellText.Format(100m).ShouldBe("100");
+        CellText.Format(-0m).ShouldBe("0");
+    }
+}
