@@ -442,11 +442,20 @@ public static class ProgramGenerator
 
         public GeneratedSummary Summary() => new(parts.Count, bom.Count, entries.Count, exits.Count, events.Count, plannedConsumptions);
 
-        private IEnumerable<(GenPart Leaf, decimal Factor, decimal Waste)> Explode(GenPart product, DateOnly date)
+        private readonly Dictionary<(GenPart, bool), (GenPart Leaf, decimal Factor, decimal Waste)[]> explosions = [];
+
+        /// <summary>Leaf needs of one unit; BOM versions change only at <see cref="Mid"/>, so two cached versions per product.</summary>
+        private (GenPart Leaf, decimal Factor, decimal Waste)[] Explode(GenPart product, DateOnly date)
         {
-            var acc = new Dictionary<GenPart, (decimal, decimal)>();
-            Walk(product, date, 1m, 1m, acc);
-            return acc.Select(kv => (kv.Key, kv.Value.Item1, kv.Value.Item2));
+            var key = (product, date >= Mid);
+            if (!explosions.TryGetValue(key, out var leaves))
+            {
+                var acc = new Dictionary<GenPart, (decimal, decimal)>();
+                Walk(product, date, 1m, 1m, acc);
+                explosions[key] = leaves = [.. acc.Select(kv => (kv.Key, kv.Value.Item1, kv.Value.Item2))];
+            }
+
+            return leaves;
         }
 
         private void Walk(GenPart product, DateOnly date, decimal full, decimal noWaste, Dictionary<GenPart, (decimal, decimal)> acc)
