@@ -17,6 +17,7 @@ internal static class CommandRegistry
         ClientsCommand.Create,
         ImportCommand.Create,
         DischargeCommand.Create,
+        GenCommand.Create,
         ReportCommand.Create,
         AuditCommand.Create,
     ];
