@@ -118,3 +118,18 @@ public sealed record BatchRecord(
     string PrevChainHash,
     string ChainHash,
     string ImportedAt);
+
+/// <summary>A tariffs row (SPEC §4.1): MFN rate of a fracción (+ NICO, '' when none) from a date.</summary>
+public sealed record TariffRecord(string Fraccion, string Nico, decimal MfnPct, DateOnly ValidFrom, DateOnly? ValidTo) : LedgerRow;
+
+/// <summary>A partners row (SPEC §4.1): a country's trade agreement in force from a date.</summary>
+public sealed record PartnerRecord(string Country, string Agreement, DateOnly ValidFrom, DateOnly? ValidTo) : LedgerRow;
+
+/// <summary>A rates row (SPEC §4.1): the DOF exchange rate of a date.</summary>
+public sealed record RateRecord(DateOnly Date, decimal MxnPerUsd) : LedgerRow;
+
+/// <summary>An inpc (index) or surcharges (monthly pct) row, keyed by month <c>YYYY-MM</c>.</summary>
+public sealed record MonthlyRecord(string Month, decimal Value) : LedgerRow;
+
+/// <summary>A terms row (SPEC §3.7): RuleOn kind, clave or fraccion; Months a whole number or "program".</summary>
+public sealed record TermRuleRecord(string RuleOn, string Key, string Months, DateOnly ValidFrom, DateOnly? ValidTo, string? Note) : LedgerRow;

@@ -13,7 +13,10 @@ public static class ImportService
 {
     /// <summary>The layouts <c>traza import</c> accepts, in the import order of SPEC §4.1. Append new ones here.</summary>
     public static readonly List<ILayoutImport> Layouts =
-        [new PartsImport(), new BomImport(), new EntriesImport(), new ExitsImport(), new EventsImport(), new CountsImport()];
+    [
+        new PartsImport(), new BomImport(), new EntriesImport(), new ExitsImport(), new EventsImport(), new CountsImport(),
+        new TariffsImport(), new PartnersImport(), new RatesImport(), new InpcImport(), new SurchargesImport(), new TermsImport(),
+    ];
 
     public static ILayoutImport? Find(string layout) =>
         Layouts.Find(l => string.Equals(l.Layout, layout, StringComparison.Ordinal));

@@ -151,6 +151,46 @@ public sealed class SqliteLedgerStore : IDisposable
         { BatchId = r.GetInt64(5), Line = r.GetInt64(6) },
         asOf);
 
+    /// <summary>The loaded tariff schedule (SPEC §4.1 tariffs), by fracción, NICO and valid_from.</summary>
+    public IReadOnlyList<TariffRecord> LoadTariffs() => Read(
+        "SELECT fraccion, nico, mfn_pct, valid_from, valid_to, batch_id, line FROM tariff WHERE program_id = 1 ORDER BY fraccion, nico, valid_from",
+        null,
+        r => new TariffRecord(r.GetString(0), r.GetString(1), Dec(r, 2), SqlText.ParseDate(r.GetString(3)), Date(r, 4))
+        { BatchId = r.GetInt64(5), Line = r.GetInt64(6) });
+
+    /// <summary>The loaded trade agreements by country (SPEC §4.1 partners).</summary>
+    public IReadOnlyList<PartnerRecord> LoadPartners() => Read(
+        "SELECT country, agreement, valid_from, valid_to, batch_id, line FROM partner WHERE program_id = 1 ORDER BY country, agreement, valid_from",
+        null,
+        r => new PartnerRecord(r.GetString(0), r.GetString(1), SqlText.ParseDate(r.GetString(2)), Date(r, 3))
+        { BatchId = r.GetInt64(4), Line = r.GetInt64(5) });
+
+    /// <summary>The loaded DOF exchange rates by date (SPEC §4.1 rates).</summary>
+    public IReadOnlyList<RateRecord> LoadRates() => Read(
+        "SELECT date, mxn_per_usd, batch_id, line FROM rate WHERE program_id = 1 ORDER BY date",
+        null,
+        r => new RateRecord(SqlText.ParseDate(r.GetString(0)), Dec(r, 1)) { BatchId = r.GetInt64(2), Line = r.GetInt64(3) });
+
+    /// <summary>The loaded INPC by month (SPEC §4.1 inpc; CFF art. 17-A).</summary>
+    public IReadOnlyList<MonthlyRecord> LoadInpc() => Read(
+        "SELECT month, idx, batch_id, line FROM inpc WHERE program_id = 1 ORDER BY month",
+        null,
+        r => new MonthlyRecord(r.GetString(0), Dec(r, 1)) { BatchId = r.GetInt64(2), Line = r.GetInt64(3) });
+
+    /// <summary>The loaded monthly recargos rates (SPEC §4.1 surcharges).</summary>
+    public IReadOnlyList<MonthlyRecord> LoadSurcharges() => Read(
+        "SELECT month, pct, batch_id, line FROM surcharge WHERE program_id = 1 ORDER BY month",
+        null,
+        r => new MonthlyRecord(r.GetString(0), Dec(r, 1)) { BatchId = r.GetInt64(2), Line = r.GetInt64(3) });
+
+    /// <summary>The loaded term rules (SPEC §4.1 terms, §3.7).</summary>
+    public IReadOnlyList<TermRuleRecord> LoadTermRules() => Read(
+        "SELECT rule_on, rule_key, months, valid_from, valid_to, note, batch_id, line FROM term_rule WHERE program_id = 1 " +
+        "ORDER BY rule_on, rule_key, valid_from",
+        null,
+        r => new TermRuleRecord(r.GetString(0), r.GetString(1), r.GetString(2), SqlText.ParseDate(r.GetString(3)), Date(r, 4), Text(r, 5))
+        { BatchId = r.GetInt64(6), Line = r.GetInt64(7) });
+
     public void Dispose() => Connection.Dispose();
 
     internal static List<BatchRecord> ReadBatches(
