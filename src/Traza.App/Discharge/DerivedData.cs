@@ -19,13 +19,8 @@ internal sealed class DerivedData
         var input = snapshot.Input;
         var lots = input.Lots;
 
-        // Each pool's lots in FIFO order, and each lot's index within its pool.
-        var poolLots = new List<int>?[input.Parts.Count];
-        for (var i = 0; i < lots.Count; i++)
-        {
-            (poolLots[lots[i].Part] ??= []).Add(i);
-        }
-
+        // Each pool's lots in FIFO order (as the engine sorted them), and each lot's index within its pool.
+        var poolLots = result.PoolLots;
         var indexInPool = new int[lots.Count];
         foreach (var list in poolLots)
         {
@@ -34,37 +29,28 @@ internal sealed class DerivedData
                 continue;
             }
 
-            list.Sort((a, b) =>
-            {
-                var c = DischargeEngine.CompareLots(lots[a], lots[b]);
-                return c != 0 ? c : a.CompareTo(b);
-            });
             for (var k = 0; k < list.Count; k++)
             {
                 indexInPool[list[k]] = k;
             }
         }
 
-        var counts = new int[input.Parts.Count];
-        foreach (var a in result.Allocations)
-        {
-            counts[lots[a.Lot].Part]++;
-        }
-
         var buffers = new byte[input.Parts.Count][];
-        var offsets = new int[input.Parts.Count];
         for (var p = 0; p < buffers.Length; p++)
         {
-            buffers[p] = counts[p] == 0 ? [] : new byte[counts[p] * PackedAllocation.Size];
-        }
+            if (result.PoolAllocations[p] is not { Count: > 0 } allocations)
+            {
+                buffers[p] = [];
+                continue;
+            }
 
-        foreach (var a in result.Allocations)
-        {
-            var part = lots[a.Lot].Part;
-            var m = input.Movements[a.Movement];
-            new PackedAllocation(snapshot.MovementIds[a.Movement], m.Date.DayNumber, indexInPool[a.Lot], a.Qty, a.Waste)
-                .Write(buffers[part].AsSpan(offsets[part], PackedAllocation.Size));
-            offsets[part] += PackedAllocation.Size;
+            var buffer = buffers[p] = new byte[allocations.Count * PackedAllocation.Size];
+            for (var i = 0; i < allocations.Count; i++)
+            {
+                var a = allocations[i];
+                new PackedAllocation(snapshot.MovementIds[a.Movement], input.Movements[a.Movement].Date.DayNumber, indexInPool[a.Lot], a.Qty, a.Waste)
+                    .Write(buffer.AsSpan(i * PackedAllocation.Size, PackedAllocation.Size));
+            }
         }
 
         var pools = new List<StoredPool>();

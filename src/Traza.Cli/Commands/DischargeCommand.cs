@@ -20,7 +20,8 @@ internal static class DischargeCommand
                 throw AppException.Usage($"{store.Path} holds no program: run 'traza init' first");
             }
 
-            var outcome = DischargeService.Run(store, date);
+            var trace = Environment.GetEnvironmentVariable("TRAZA_TRACE") is { Length: > 0 } ? context.Stderr : null;
+            var outcome = DischargeService.Run(store, date, trace);
             if (outcome.Shortages > 0)
             {
                 context.Stdout.WriteLine($"{outcome.Shortages} shortages: see 'traza report shortages'");

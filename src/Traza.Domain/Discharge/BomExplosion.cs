@@ -7,7 +7,14 @@ namespace Traza.Domain.Discharge;
 /// The desperdicio share of <paramref name="Factor"/>: Σ over paths of (Π qty_per·(1+m+d) − Π qty_per·(1+m)).
 /// Scrap at any level is waste of the leaves in proportion; merma is consumed and leaves no waste.
 /// </param>
-public readonly record struct LeafNeed(int Part, decimal Factor, decimal WasteFactor);
+public readonly record struct LeafNeed(int Part, decimal Factor, decimal WasteFactor)
+{
+    /// <summary><see cref="Factor"/> × 10¹² when exact (the integer fast path), else null.</summary>
+    internal Int128? ScaledFactor { get; } = FixedPoint.ScaleFactor(Factor);
+
+    /// <summary><see cref="WasteFactor"/> × 10¹² when exact, else null.</summary>
+    internal Int128? ScaledWaste { get; } = FixedPoint.ScaleFactor(WasteFactor);
+}
 
 /// <summary>
 /// Explodes products through the BOM version in force on a date, down to leaf components, multiplying levels out.

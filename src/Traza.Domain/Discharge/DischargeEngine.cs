@@ -6,12 +6,29 @@ namespace Traza.Domain.Discharge;
 /// The descargo: PEPS/FIFO discharge of exits and events against entry lots through the bills of materials, exactly
 /// as SPEC §3.5 states. Pure and deterministic: the same input gives the same result, whatever the order of its lists.
 /// </summary>
+/// <remarks>
+/// Pools (client, part) are independent: a movement's need of one leaf touches only that leaf's pool, and a
+/// directed exit's named lot is taken only from the pool of its own part. So the pools are split between workers;
+/// each worker walks every movement in processing order and serves only its own pools. Every pool is processed in
+/// exactly the global order, by one thread, so the result does not depend on the number of workers.
+/// </remarks>
 public static class DischargeEngine
 {
-    public static DischargeResult Run(DischargeInput input)
+    /// <summary>Below this many movements one worker is used.</summary>
+    private const int ParallelThreshold = 4_096;
+
+    public static DischargeResult Run(DischargeInput input) => Run(input, 0);
+
+    /// <summary>Runs with <paramref name="workers"/> threads (0 = one per processor, 1 for small inputs).</summary>
+    public static DischargeResult Run(DischargeInput input, int workers)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new RunState(input).Execute();
+        if (workers <= 0)
+        {
+            workers = input.Movements.Count < ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount, 8);
+        }
+
+        return new RunState(input, workers).Execute();
     }
 
     /// <summary>
@@ -57,30 +74,31 @@ public static class DischargeEngine
         return c != 0 ? c : a.Partida.CompareTo(b.Partida);
     }
 
-    /// <summary>The mutable state of one run.</summary>
+    /// <summary>An item with its place in the global order: processing position, leaf index, then emission order.</summary>
+    private readonly record struct Keyed<T>(int Pos, int Leaf, T Item);
+
+    /// <summary>The state shared by the workers of one run.</summary>
     private sealed class RunState
     {
         private readonly DischargeInput input;
-        private readonly IReadOnlyList<LotDef> lots;
-        private readonly BomExplosion bom;
+        private readonly int workerCount;
         private readonly Pool?[] pools;
         private readonly long[] entered;
         private readonly long[] remaining;
         private readonly long[] waste;
         private readonly long[] wasteDisposed;
         private readonly Dictionary<(string Document, int Partida), List<int>> lotsByKey = [];
-        private readonly List<Allocation> allocations = [];
-        private readonly List<Shortage> shortages = [];
-        private readonly List<WasteDisposal> disposals = [];
-        private readonly List<DischargeFinding> findings = [];
-        private long consumptions;
+        private readonly List<Allocation>?[] poolAllocations;
+        private readonly List<int>?[] poolLeaves;
 
-        public RunState(DischargeInput input)
+        public RunState(DischargeInput input, int workers)
         {
             this.input = input;
-            lots = input.Lots;
-            bom = new BomExplosion(input.Parts, input.Bom);
+            workerCount = workers;
+            var lots = input.Lots;
             pools = new Pool?[input.Parts.Count];
+            poolAllocations = new List<Allocation>?[input.Parts.Count];
+            poolLeaves = new List<int>?[input.Parts.Count];
             entered = new long[lots.Count];
             remaining = new long[lots.Count];
             waste = new long[lots.Count];
@@ -117,219 +135,330 @@ public static class DischargeEngine
 
         public DischargeResult Execute()
         {
-            var order = new List<int>(input.Movements.Count);
-            for (var i = 0; i < input.Movements.Count; i++)
+            var movements = input.Movements;
+            var order = new List<int>(movements.Count);
+            for (var i = 0; i < movements.Count; i++)
             {
-                if (input.Movements[i].Date <= input.AsOf)
+                if (movements[i].Date <= input.AsOf)
                 {
                     order.Add(i);
                 }
             }
 
-            var movements = input.Movements;
             order.Sort((a, b) =>
             {
                 var c = CompareMovements(movements[a], movements[b]);
                 return c != 0 ? c : a.CompareTo(b);
             });
-
-            foreach (var m in order)
+            var position = new int[movements.Count];
+            Array.Fill(position, -1);
+            for (var k = 0; k < order.Count; k++)
             {
-                Process(m, movements[m]);
+                position[order[k]] = k;
+            }
+
+            var workers = new Worker[workerCount];
+            for (var w = 0; w < workerCount; w++)
+            {
+                workers[w] = new Worker(this, w, order);
+            }
+
+            if (workerCount == 1)
+            {
+                workers[0].Run();
+            }
+            else
+            {
+                Parallel.ForEach(workers, new ParallelOptions { MaxDegreeOfParallelism = workerCount }, w => w.Run());
+            }
+
+            var shortages = Merge(workers.SelectMany(w => w.Shortages));
+            var findings = Merge(workers.SelectMany(w => w.Findings));
+            var disposals = Merge(workers.SelectMany(w => w.Disposals));
+            var discharged = new long[entered.Length];
+            for (var i = 0; i < discharged.Length; i++)
+            {
+                discharged[i] = checked(entered[i] - remaining[i]);
+            }
+
+            long count = 0;
+            foreach (var list in poolAllocations)
+            {
+                count += list?.Count ?? 0;
             }
 
             return new DischargeResult
             {
-                Allocations = allocations,
+                PoolAllocations = poolAllocations,
+                PoolLots = [.. pools.Select(p => p?.Lots)],
+                PoolAllocationLeaves = poolLeaves,
+                Position = position,
+                AllocationCount = count,
                 Shortages = shortages,
                 WasteDisposals = disposals,
                 Findings = findings,
                 ProcessingOrder = order,
-                Consumptions = consumptions,
+                Consumptions = workers.Sum(w => w.Consumptions),
                 LotEntered = entered,
-                LotDischarged = Discharged(),
+                LotDischarged = discharged,
                 LotWaste = waste,
                 LotWasteDisposed = wasteDisposed,
             };
         }
 
-        private long[] Discharged()
+        private static List<T> Merge<T>(IEnumerable<Keyed<T>> items)
         {
-            var result = new long[lots.Count];
-            for (var i = 0; i < result.Length; i++)
+            var list = items.ToList();
+            list.Sort((x, y) =>
             {
-                result[i] = checked(entered[i] - remaining[i]);
-            }
-
-            return result;
+                var c = x.Pos.CompareTo(y.Pos);
+                return c != 0 ? c : x.Leaf.CompareTo(y.Leaf);
+            });
+            return [.. list.Select(x => x.Item)];
         }
 
-        private void Process(int index, in MovementDef m)
+        /// <summary>One thread's share: the pools whose part index ≡ <c>id</c> (mod worker count).</summary>
+        private sealed class Worker(RunState run, int id, List<int> order)
         {
-            var part = input.Parts[m.Part];
-            if (m.Mode == DischargeMode.None)
+            private readonly BomExplosion bom = new(run.input.Parts, run.input.Bom);
+            private readonly IReadOnlyList<LotDef> lots = run.input.Lots;
+
+            public List<Keyed<Shortage>> Shortages { get; } = [];
+
+            public List<Keyed<DischargeFinding>> Findings { get; } = [];
+
+            public List<Keyed<WasteDisposal>> Disposals { get; } = [];
+
+            public long Consumptions { get; private set; }
+
+            public void Run()
             {
-                if (m.EventType == EventType.Adjustment && m.Qty < 0 && !part.National)
+                var movements = run.input.Movements;
+                for (var k = 0; k < order.Count; k++)
                 {
-                    findings.Add(new DischargeFinding(FindingCodes.NegativeAdjustment, index, m.Part, -1, Micro.FromDecimal(-m.Qty), string.Empty));
+                    var index = order[k];
+                    Process(k, index, movements[index]);
                 }
-
-                return;
             }
 
-            if (part.National)
-            {
-                return; // SPEC §3.4: a national part is skipped wherever it appears.
-            }
+            private bool Owns(int part) => part % run.workerCount == id;
 
-            if (m.Mode == DischargeMode.WasteDisposal)
+            private void Process(int pos, int index, in MovementDef m)
             {
-                DisposeWaste(index, m);
-                return;
-            }
-
-            var bomDate = m.BomDate ?? m.Date;
-            if (bom.HasBomOn(m.Part, bomDate))
-            {
-                // SPEC §3.3: fixed-asset lots are never discharged by BOM explosion.
-                var mode = m.Mode == DischargeMode.FixedAssetLotsOnly ? DischargeMode.None : DischargeMode.RegularLotsOnly;
-                var leaves = bom.Explode(m.Part, bomDate);
-                var directedUsed = m.SourceDocument is null;
-                foreach (var leaf in leaves)
+                var part = run.input.Parts[m.Part];
+                if (m.Mode == DischargeMode.None)
                 {
-                    var need = Micro.FromDecimal(m.Qty * leaf.Factor);
-                    if (need == 0)
+                    if (m.EventType == EventType.Adjustment && m.Qty < 0 && !part.National && Owns(m.Part))
                     {
-                        continue;
+                        Findings.Add(new(pos, 0, new DischargeFinding(
+                            FindingCodes.NegativeAdjustment, index, m.Part, -1, Micro.FromDecimal(-m.Qty), string.Empty)));
                     }
 
-                    var wasteShare = leaf.Factor == 0 ? 0m : leaf.WasteFactor / leaf.Factor;
-                    directedUsed |= Discharge(index, m, leaf.Part, need, wasteShare, mode);
-                }
-
-                if (!directedUsed)
-                {
-                    NamedLotNotInExit(index, m);
-                }
-            }
-            else
-            {
-                var need = Micro.FromDecimal(m.Qty);
-                if (need <= 0)
-                {
                     return;
                 }
 
-                if (!Discharge(index, m, m.Part, need, 0m, m.Mode))
+                if (part.National)
                 {
-                    NamedLotNotInExit(index, m);
+                    return; // SPEC §3.4: a national part is skipped wherever it appears.
                 }
-            }
-        }
 
-        /// <summary>Discharges <paramref name="need"/> of one leaf; returns true when the exit's named lot is of this leaf.</summary>
-        private bool Discharge(int index, in MovementDef m, int leaf, long need, decimal wasteShare, DischargeMode mode)
-        {
-            consumptions++;
-            var pool = pools[leaf];
-            var directedHere = false;
-            if (m.SourceDocument is { } source)
-            {
-                var named = FindNamedLot(source, m.SourcePartida, leaf);
-                if (named >= 0)
+                if (m.Mode == DischargeMode.WasteDisposal)
                 {
-                    directedHere = true;
-                    var taken = 0L;
-                    if (Eligible(named, mode) && lots[named].EntryDate <= m.Date && remaining[named] > 0)
+                    if (Owns(m.Part))
                     {
-                        taken = Math.Min(need, remaining[named]);
-                        Take(index, named, taken, wasteShare);
-                        need -= taken;
+                        DisposeWaste(pos, index, m);
                     }
 
-                    if (need > 0)
-                    {
-                        findings.Add(new DischargeFinding(FindingCodes.DirectedSourceShort, index, leaf, named, need, string.Empty));
-                    }
+                    return;
                 }
-            }
 
-            if (need > 0 && pool is not null && mode != DischargeMode.None)
-            {
-                need = pool.Allocate(this, index, m.Date, need, wasteShare, mode);
-            }
-
-            if (need > 0)
-            {
-                shortages.Add(new Shortage(index, leaf, need));
-            }
-
-            return directedHere;
-        }
-
-        private int FindNamedLot(string document, int partida, int leaf)
-        {
-            if (lotsByKey.TryGetValue((document, partida), out var candidates))
-            {
-                foreach (var lot in candidates)
+                var bomDate = m.BomDate ?? m.Date;
+                if (bom.HasBomOn(m.Part, bomDate))
                 {
-                    if (lots[lot].Part == leaf)
+                    // SPEC §3.3: fixed-asset lots are never discharged by BOM explosion.
+                    var mode = m.Mode == DischargeMode.FixedAssetLotsOnly ? DischargeMode.None : DischargeMode.RegularLotsOnly;
+                    var leaves = bom.Explode(m.Part, bomDate);
+                    var qtyMicro = FixedPoint.ExactMicro(m.Qty);
+                    var directedMatched = m.SourceDocument is null;
+                    for (var j = 0; j < leaves.Length; j++)
                     {
-                        return lot;
+                        var leaf = leaves[j];
+                        if (!Owns(leaf.Part))
+                        {
+                            directedMatched |= m.SourceDocument is { } doc && FindNamedLot(doc, m.SourcePartida, leaf.Part) >= 0;
+                            continue;
+                        }
+
+                        var need = qtyMicro is { } q && leaf.ScaledFactor is { } f
+                            ? FixedPoint.MultiplyRound(q, f)
+                            : Micro.FromDecimal(m.Qty * leaf.Factor);
+                        if (need == 0)
+                        {
+                            continue;
+                        }
+
+                        directedMatched |= Discharge(pos, j, index, m, leaf.Part, need, leaf, mode);
+                    }
+
+                    if (!directedMatched && Owns(m.Part))
+                    {
+                        NamedLotNotInExit(pos, index, m);
                     }
                 }
+                else if (Owns(m.Part))
+                {
+                    var need = Micro.FromDecimal(m.Qty);
+                    if (need > 0 && !Discharge(pos, 0, index, m, m.Part, need, default, m.Mode) && m.SourceDocument is not null)
+                    {
+                        NamedLotNotInExit(pos, index, m);
+                    }
+                }
             }
 
-            return -1;
-        }
-
-        /// <summary>The named lot is not a lot of any part this exit consumes (another part or client, or unknown).</summary>
-        private void NamedLotNotInExit(int index, in MovementDef m) =>
-            findings.Add(new DischargeFinding(
-                FindingCodes.DirectedSourceShort, index, m.Part, -1, Micro.FromDecimal(m.Qty), $"{m.SourceDocument}/{m.SourcePartida}"));
-
-        private bool Eligible(int lot, DischargeMode mode) => mode switch
-        {
-            DischargeMode.AllLots => true,
-            DischargeMode.RegularLotsOnly => !lots[lot].FixedAsset,
-            DischargeMode.FixedAssetLotsOnly => lots[lot].FixedAsset,
-            _ => false,
-        };
-
-        private void Take(int index, int lot, long qty, decimal wasteShare)
-        {
-            remaining[lot] -= qty;
-            var w = wasteShare == 0m ? 0L : Micro.FromDecimal(Micro.ToDecimal(qty) * wasteShare);
-            waste[lot] += w;
-            allocations.Add(new Allocation(index, lot, qty, w));
-        }
-
-        private void DisposeWaste(int index, in MovementDef m)
-        {
-            var need = Micro.FromDecimal(m.Qty);
-            if (pools[m.Part] is { } pool)
+            /// <summary>Discharges <paramref name="need"/> of one leaf; returns true when the exit's named lot is of this leaf.</summary>
+            private bool Discharge(int pos, int j, int index, in MovementDef m, int leaf, long need, in LeafNeed waste, DischargeMode mode)
             {
-                foreach (var lot in pool.Lots)
+                Consumptions++;
+                var directedHere = false;
+                if (m.SourceDocument is { } source)
                 {
-                    if (need == 0)
+                    var named = FindNamedLot(source, m.SourcePartida, leaf);
+                    if (named >= 0)
                     {
-                        break;
+                        directedHere = true;
+                        if (Eligible(named, mode) && lots[named].EntryDate <= m.Date && run.remaining[named] > 0)
+                        {
+                            var taken = Math.Min(need, run.remaining[named]);
+                            Take(index, j, named, taken, waste);
+                            need -= taken;
+                        }
+
+                        if (need > 0)
+                        {
+                            Findings.Add(new(pos, j, new DischargeFinding(FindingCodes.DirectedSourceShort, index, leaf, named, need, string.Empty)));
+                        }
+                    }
+                }
+
+                if (need > 0 && run.pools[leaf] is { } pool && mode != DischargeMode.None)
+                {
+                    need = Allocate(pool, index, j, m.Date, need, waste, mode);
+                }
+
+                if (need > 0)
+                {
+                    Shortages.Add(new(pos, j, new Shortage(index, leaf, need)));
+                }
+
+                return directedHere;
+            }
+
+            /// <summary>Allocates in FIFO order from lots entered on or before <paramref name="date"/>; returns what is left.</summary>
+            private long Allocate(Pool pool, int index, int j, DateOnly date, long need, in LeafNeed waste, DischargeMode mode)
+            {
+                var cursor = pool.Cursor(mode);
+
+                // Lots before the cursor are closed or never eligible for this mode: skip them for good.
+                while (cursor < pool.Lots.Length && (run.remaining[pool.Lots[cursor]] == 0 || !Eligible(pool.Lots[cursor], mode)))
+                {
+                    cursor++;
+                }
+
+                pool.SetCursor(mode, cursor);
+                for (var i = cursor; i < pool.Lots.Length && need > 0; i++)
+                {
+                    var lot = pool.Lots[i];
+                    if (lots[lot].EntryDate > date)
+                    {
+                        break; // a later lot is never used; lots are sorted by entry date first.
                     }
 
-                    var available = waste[lot] - wasteDisposed[lot];
-                    if (available > 0)
+                    var balance = run.remaining[lot];
+                    if (balance > 0 && Eligible(lot, mode))
                     {
-                        var take = Math.Min(available, need);
-                        wasteDisposed[lot] += take;
-                        disposals.Add(new WasteDisposal(index, lot, take));
+                        var take = Math.Min(balance, need);
+                        Take(index, j, lot, take, waste);
                         need -= take;
                     }
                 }
+
+                return need;
             }
 
-            if (need > 0)
+            private int FindNamedLot(string document, int partida, int leaf)
             {
-                findings.Add(new DischargeFinding(FindingCodes.WasteDisposalExceedsBalance, index, m.Part, -1, need, string.Empty));
+                if (run.lotsByKey.TryGetValue((document, partida), out var candidates))
+                {
+                    foreach (var lot in candidates)
+                    {
+                        if (lots[lot].Part == leaf)
+                        {
+                            return lot;
+                        }
+                    }
+                }
+
+                return -1;
+            }
+
+            /// <summary>The named lot is not a lot of any part this exit consumes (another part or client, or unknown).</summary>
+            private void NamedLotNotInExit(int pos, int index, in MovementDef m) =>
+                Findings.Add(new(pos, int.MaxValue, new DischargeFinding(
+                    FindingCodes.DirectedSourceShort, index, m.Part, -1, Micro.FromDecimal(m.Qty), $"{m.SourceDocument}/{m.SourcePartida}")));
+
+            private bool Eligible(int lot, DischargeMode mode) => mode switch
+            {
+                DischargeMode.AllLots => true,
+                DischargeMode.RegularLotsOnly => !lots[lot].FixedAsset,
+                DischargeMode.FixedAssetLotsOnly => lots[lot].FixedAsset,
+                _ => false,
+            };
+
+            /// <summary>Takes <paramref name="qty"/> from a lot; its waste is round6(qty × waste factor / factor).</summary>
+            private void Take(int index, int j, int lot, long qty, in LeafNeed leaf)
+            {
+                run.remaining[lot] -= qty;
+                long w = 0;
+                if (leaf.WasteFactor != 0m)
+                {
+                    w = leaf.ScaledWaste is { } sw && leaf.ScaledFactor is { } sf
+                        ? FixedPoint.DivideRound((Int128)qty * sw, sf)
+                        : Micro.FromDecimal(Micro.ToDecimal(qty) * leaf.WasteFactor / leaf.Factor);
+                    run.waste[lot] += w;
+                }
+
+                var part = lots[lot].Part;
+                (run.poolAllocations[part] ??= []).Add(new Allocation(index, lot, qty, w));
+                (run.poolLeaves[part] ??= []).Add(j);
+            }
+
+            private void DisposeWaste(int pos, int index, in MovementDef m)
+            {
+                var need = Micro.FromDecimal(m.Qty);
+                if (run.pools[m.Part] is { } pool)
+                {
+                    foreach (var lot in pool.Lots)
+                    {
+                        if (need == 0)
+                        {
+                            break;
+                        }
+
+                        var available = run.waste[lot] - run.wasteDisposed[lot];
+                        if (available > 0)
+                        {
+                            var take = Math.Min(available, need);
+                            run.wasteDisposed[lot] += take;
+                            Disposals.Add(new(pos, 0, new WasteDisposal(index, lot, take)));
+                            need -= take;
+                        }
+                    }
+                }
+
+                if (need > 0)
+                {
+                    Findings.Add(new(pos, 0, new DischargeFinding(FindingCodes.WasteDisposalExceedsBalance, index, m.Part, -1, need, string.Empty)));
+                }
             }
         }
 
@@ -342,53 +471,27 @@ public static class DischargeEngine
 
             public int[] Lots { get; } = lots;
 
-            /// <summary>Allocates in FIFO order from lots entered on or before <paramref name="date"/>; returns what is left.</summary>
-            public long Allocate(RunState run, int index, DateOnly date, long need, decimal wasteShare, DischargeMode mode)
+            public int Cursor(DischargeMode mode) => mode switch
             {
-                var cursor = mode switch
-                {
-                    DischargeMode.RegularLotsOnly => cursorRegular,
-                    DischargeMode.FixedAssetLotsOnly => cursorFixed,
-                    _ => cursorAll,
-                };
+                DischargeMode.RegularLotsOnly => cursorRegular,
+                DischargeMode.FixedAssetLotsOnly => cursorFixed,
+                _ => cursorAll,
+            };
 
-                // Lots before the cursor are closed or never eligible for this mode: skip them for good.
-                while (cursor < Lots.Length && (run.remaining[Lots[cursor]] == 0 || !run.Eligible(Lots[cursor], mode)))
-                {
-                    cursor++;
-                }
-
+            public void SetCursor(DischargeMode mode, int value)
+            {
                 switch (mode)
                 {
                     case DischargeMode.RegularLotsOnly:
-                        cursorRegular = cursor;
+                        cursorRegular = value;
                         break;
                     case DischargeMode.FixedAssetLotsOnly:
-                        cursorFixed = cursor;
+                        cursorFixed = value;
                         break;
                     default:
-                        cursorAll = cursor;
+                        cursorAll = value;
                         break;
                 }
-
-                for (var i = cursor; i < Lots.Length && need > 0; i++)
-                {
-                    var lot = Lots[i];
-                    if (run.lots[lot].EntryDate > date)
-                    {
-                        break; // a later lot is never used; lots are sorted by entry date first.
-                    }
-
-                    var balance = run.remaining[lot];
-                    if (balance > 0 && run.Eligible(lot, mode))
-                    {
-                        var take = Math.Min(balance, need);
-                        run.Take(index, lot, take, wasteShare);
-                        need -= take;
-                    }
-                }
-
-                return need;
             }
         }
     }

@@ -35,10 +35,30 @@ public static class FindingCodes
 /// <param name="Detail">Extra text (e.g. the named lot when no lot matched).</param>
 public sealed record DischargeFinding(string Code, int Movement, int Part, int Lot, long Qty, string Detail);
 
-/// <summary>The outcome of a discharge run: a deterministic function of the input.</summary>
+/// <summary>
+/// The outcome of a discharge run: a deterministic function of the input. Allocations are kept per pool (the
+/// form storage needs, docs/architecture.md Decision 2); <see cref="Allocations"/> gives them in processing order.
+/// </summary>
 public sealed class DischargeResult
 {
-    public required IReadOnlyList<Allocation> Allocations { get; init; }
+    private IReadOnlyList<Allocation>? allocations;
+
+    /// <summary>Per part (pool): its allocations in processing order; null for a part without any.</summary>
+    public required IReadOnlyList<Allocation>?[] PoolAllocations { get; init; }
+
+    /// <summary>Per part (pool): its lot indexes in FIFO order (SPEC §3.5 "Allocation"); null for a part without lots.</summary>
+    public required IReadOnlyList<int>?[] PoolLots { get; init; }
+
+    /// <summary>Per movement: its position in <see cref="ProcessingOrder"/>, or -1 when it does not count.</summary>
+    internal int[] Position { get; init; } = [];
+
+    /// <summary>Per allocation of <see cref="PoolAllocations"/>: the index of its leaf within its movement.</summary>
+    internal IReadOnlyList<int>?[] PoolAllocationLeaves { get; init; } = [];
+
+    /// <summary>Every allocation in processing order (movement, then leaf, then lot order). Built on first use.</summary>
+    public IReadOnlyList<Allocation> Allocations => allocations ??= MergeAllocations();
+
+    public required long AllocationCount { get; init; }
 
     public required IReadOnlyList<Shortage> Shortages { get; init; }
 
@@ -63,4 +83,30 @@ public sealed class DischargeResult
 
     /// <summary>Per lot: micro-UMC of waste disposed of by waste events.</summary>
     public required long[] LotWasteDisposed { get; init; }
+
+    private List<Allocation> MergeAllocations()
+    {
+        var all = new List<(int Pos, int Leaf, int Seq, Allocation A)>();
+        for (var p = 0; p < PoolAllocations.Length; p++)
+        {
+            if (PoolAllocations[p] is not { } list)
+            {
+                continue;
+            }
+
+            var leaves = PoolAllocationLeaves[p]!;
+            for (var i = 0; i < list.Count; i++)
+            {
+                all.Add((Position[list[i].Movement], leaves[i], i, list[i]));
+            }
+        }
+
+        all.Sort((x, y) =>
+        {
+            var c = x.Pos.CompareTo(y.Pos);
+            c = c != 0 ? c : x.Leaf.CompareTo(y.Leaf);
+            return c != 0 ? c : x.Seq.CompareTo(y.Seq);
+        });
+        return [.. all.Select(x => x.A)];
+    }
 }

@@ -20,6 +20,35 @@ public class DischargeRuleTests
     }
 
     [Fact]
+    public void Undirected_exit_of_a_part_without_bom_raises_no_finding()
+    {
+        var r = new Ledger().Part("A").Lot("A", PedA, 1, "2025-01-10", 10).Exit("A", "X1", 1, "2025-02-01", 3).Run();
+
+        r.Findings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Result_is_the_same_with_one_worker_or_several()
+    {
+        var l = new Ledger().Part("P", PartKind.Finished).Part("A").Part("B").Part("C")
+            .Bom("P", "A", 1.5m, desperdicio: 2).Bom("P", "B", 2).Bom("P", "C", 0.25m, merma: 1)
+            .Lot("A", PedA, 1, "2025-01-01", 100).Lot("B", PedA, 2, "2025-01-01", 50).Lot("C", PedB, 1, "2025-01-03", 10)
+            .Lot("B", PedB, 2, "2025-01-05", 50)
+            .Exit("P", "X", 1, "2025-02-01", 20).Exit("P", "Y", 1, "2025-02-02", 20).Exit("B", "Z", 1, "2025-02-02", 30)
+            .Event(EventType.Destruction, "A", "2025-02-03", 0.5m, waste: true);
+
+        var one = DischargeEngine.Run(l.Input(), 1);
+        var three = DischargeEngine.Run(l.Input(), 3);
+
+        three.Allocations.ShouldBe(one.Allocations);
+        three.Shortages.ShouldBe(one.Shortages);
+        three.Findings.ShouldBe(one.Findings);
+        three.WasteDisposals.ShouldBe(one.WasteDisposals);
+        three.Consumptions.ShouldBe(one.Consumptions);
+        three.LotDischarged.ShouldBe(one.LotDischarged);
+    }
+
+    [Fact]
     public void Fifo_orders_lots_by_entry_date_then_pedimento_then_partida()
     {
         var r = new Ledger().Part("A")
