@@ -29,7 +29,7 @@ public sealed class BomImport : ILayoutImport
             context.Record(
                 context.Batch.AddBom(record, row.Line),
                 row.Line,
-                ImportService.Key(("client", client), ("product", record.Product), ("component", record.Component),
+                () => ImportService.Key(("client", client), ("product", record.Product), ("component", record.Component),
                     ("valid_from", row.ValidFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)));
             clients.Add(client);
         }

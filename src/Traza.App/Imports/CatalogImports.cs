@@ -12,7 +12,7 @@ internal static class CatalogImport
     public static void Add(ImportContext context, TableSpec table, object[] key, object[] content, long line)
     {
         var names = table.Key.Zip(key, (n, v) => (n, (object?)v)).ToArray();
-        context.Record(context.Batch.Insert(table, key, content, line), line, ImportService.Key(names));
+        context.Record(context.Batch.Insert(table, key, content, line), line, () => ImportService.Key(names));
     }
 }
 

@@ -24,7 +24,7 @@ public sealed class CountsImport : ILayoutImport
             context.Record(
                 context.Batch.AddCount(record, row.Line),
                 row.Line,
-                ImportService.Key(("client", client), ("date", row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("part", record.Part),
+                () => ImportService.Key(("client", client), ("date", row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("part", record.Part),
                     ("site", record.Site)));
         }
     }

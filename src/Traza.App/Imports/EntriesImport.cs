@@ -51,13 +51,20 @@ public sealed class EntriesImport : ILayoutImport
                     $"found '{row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'");
             }
 
-            list[index] = lot with
+            try
             {
-                Qty = lot.Qty + row.Qty,
-                QtyUmt = SumUmt(lot, row, part),
-                ValueUsd = Sum(lot.ValueUsd, row.ValueUsd),
-                CustomsValueMxn = Sum(lot.CustomsValueMxn, row.CustomsValueMxn),
-            };
+                list[index] = lot with
+                {
+                    Qty = lot.Qty + row.Qty,
+                    QtyUmt = SumUmt(lot, row, part),
+                    ValueUsd = Sum(lot.ValueUsd, row.ValueUsd),
+                    CustomsValueMxn = Sum(lot.CustomsValueMxn, row.CustomsValueMxn),
+                };
+            }
+            catch (OverflowException)
+            {
+                throw context.Invalid(row.Line, "qty", "quantities and values whose sum over the lot's rows fits a decimal (28 digits)");
+            }
         }
 
         foreach (var lot in list)
@@ -65,7 +72,7 @@ public sealed class EntriesImport : ILayoutImport
             context.Record(
                 context.Batch.AddEntry(lot, lot.Line),
                 lot.Line,
-                ImportService.Key(("client", lot.Client), ("pedimento", lot.Pedimento), ("partida", lot.Partida), ("part", lot.Part)));
+                () => ImportService.Key(("client", lot.Client), ("pedimento", lot.Pedimento), ("partida", lot.Partida), ("part", lot.Part)));
         }
     }
 

@@ -31,7 +31,7 @@ public sealed class EventsImport : ILayoutImport
             context.Record(
                 context.Batch.AddEvent(record, row.Line),
                 row.Line,
-                ImportService.Key(("client", client), ("date", row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("type", record.Type),
+                () => ImportService.Key(("client", client), ("date", row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("type", record.Type),
                     ("part", record.Part), ("reference", record.Reference), ("line", row.Line)));
         }
     }

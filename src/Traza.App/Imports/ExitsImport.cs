@@ -43,7 +43,7 @@ public sealed class ExitsImport : ILayoutImport
             context.Record(
                 context.Batch.AddExit(record, row.Line),
                 row.Line,
-                ImportService.Key(("client", client), ("pedimento", record.Pedimento), ("partida", record.Partida), ("part", record.Part)));
+                () => ImportService.Key(("client", client), ("pedimento", record.Pedimento), ("partida", record.Partida), ("part", record.Part)));
         }
     }
 

@@ -80,7 +80,7 @@ public sealed class ImportContext
     }
 
     /// <summary>Counts an insert; an existing key with other content is a conflict (SPEC §4.1, exit 4).</summary>
-    public void Record(InsertResult result, long line, string key)
+    public void Record(InsertResult result, long line, Func<string> key)
     {
         switch (result.Outcome)
         {
@@ -96,7 +96,7 @@ public sealed class ImportContext
                     : $"file {Batch.BatchFileName(result.ExistingBatchId)}, line {result.ExistingLine.ToString(CultureInfo.InvariantCulture)} " +
                       $"(batch {result.ExistingBatchId.ToString(CultureInfo.InvariantCulture)})";
                 throw AppException.Conflict(
-                    $"file {FileName}, line {line.ToString(CultureInfo.InvariantCulture)}: {key} already exists with other content ({where}); " +
+                    $"file {FileName}, line {line.ToString(CultureInfo.InvariantCulture)}: {key()} already exists with other content ({where}); " +
                     "corrections go through rectifications or reversals; nothing written");
         }
     }

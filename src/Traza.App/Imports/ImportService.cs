@@ -55,7 +55,7 @@ public static class ImportService
             {
                 return XlsxRecordSource.Open(path);
             }
-            catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException)
+            catch (Exception e)
             {
                 throw AppException.Invalid($"file {fileName}: a readable XLSX workbook ({e.Message})");
             }

@@ -24,7 +24,7 @@ public sealed class PartsImport : ILayoutImport
             var record = new PartRecord(client, row.Part.Value, row.Description, row.Kind.Name(), row.Fraccion?.Code, row.Nico?.Code,
                 row.Umc.ToString(), row.Umt.ToString(), row.UmtPerUmc, row.Origin, row.National ? "national" : "imported")
             { Line = row.Line };
-            context.Record(context.Batch.AddPart(record, row.Line), row.Line, ImportService.Key(("client", client), ("part", record.Part)));
+            context.Record(context.Batch.AddPart(record, row.Line), row.Line, () => ImportService.Key(("client", client), ("part", record.Part)));
             context.Parts.TryAdd((client, record.Part), record);
         }
     }

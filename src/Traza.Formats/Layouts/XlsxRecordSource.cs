@@ -38,12 +38,26 @@ public sealed class XlsxRecordSource : IRecordSource
 
     public string this[int index] => index < fields.Count ? fields[index] : string.Empty;
 
-    public string? Error => null;
+    public string? Error { get; private set; }
 
     public static XlsxRecordSource Open(string path) =>
         new(MiniExcel.Query(path, useHeaderRow: false).Cast<IDictionary<string, object?>>());
 
     public bool Read()
+    {
+        try
+        {
+            return ReadRow();
+        }
+        catch (Exception e)
+        {
+            // MiniExcel reports a damaged workbook with assorted exceptions; all of them are invalid input here.
+            Error = $"a readable XLSX row ({e.GetType().Name}: {e.Message})";
+            return false;
+        }
+    }
+
+    private bool ReadRow()
     {
         while (rows.MoveNext())
         {

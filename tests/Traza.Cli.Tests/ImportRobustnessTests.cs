@@ -1,0 +1,86 @@
+using CsCheck;
+using MiniExcelLibs;
+
+namespace Traza.Cli.Tests;
+
+public sealed class ImportRobustnessTests : IDisposable
+{
+    private readonly CliHarness cli = new();
+
+    public void Dispose() => cli.Dispose();
+
+    [Fact]
+    public void Random_bytes_file_exits_3_and_writes_nothing()
+    {
+        cli.StandardParts();
+        var i = 0;
+        Gen.Byte.Array[1, 400].Sample(bytes =>
+        {
+            var path = cli.Path_($"garbage{i++}.csv");
+            File.WriteAllBytes(path, bytes);
+            var r = cli.Run("import", "entries", path);
+            r.Exit.ShouldBe(3, r.Stderr);
+        }, iter: 40, threads: 1);
+        cli.ReportCsv("entries").Length.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Header_only_file_imports_zero_rows()
+    {
+        cli.Import("parts", "p.csv", "part,kind,umc").Exit.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Empty_file_exits_3()
+    {
+        File.WriteAllText(cli.Path_("empty.csv"), string.Empty);
+        cli.Run("import", "parts", cli.Path_("empty.csv")).Stderr.ShouldContain("file empty.csv, line 1");
+    }
+
+    [Fact]
+    public void Missing_file_exits_3()
+    {
+        cli.Run("import", "parts", cli.Path_("none.csv")).Exit.ShouldBe(3);
+    }
+
+    [Fact]
+    public void Sum_overflow_in_one_lot_exits_3()
+    {
+        cli.StandardParts();
+        var r = cli.Import("entries", "e.csv", "pedimento,partida,clave,date,part,qty",
+            "254734565000123,1,IN,2025-01-05,MAT-1,79228162514264337593543950335",
+            "254734565000123,1,IN,2025-01-05,MAT-1,79228162514264337593543950335");
+        r.Exit.ShouldBe(3);
+        r.Stderr.ShouldContain("line 3, column qty");
+    }
+
+    [Fact]
+    public void Xlsx_parts_and_entries_import_like_csv()
+    {
+        var parts = cli.Path_("parts.xlsx");
+        MiniExcel.SaveAs(parts, new[]
+        {
+            new Dictionary<string, object?> { ["part"] = "MAT-1", ["kind"] = "material", ["umc"] = 6 },
+            new Dictionary<string, object?> { ["part"] = "MAT-2", ["kind"] = "material", ["umc"] = "1" },
+        });
+        cli.Run("import", "parts", parts).Exit.ShouldBe(0);
+        var entries = cli.Path_("entries.xlsx");
+        MiniExcel.SaveAs(entries, new[]
+        {
+            new Dictionary<string, object?>
+            {
+                ["pedimento"] = "25 47 3456 5000123", ["partida"] = 1, ["clave"] = "IN", ["date"] = "2025-01-05", ["part"] = "MAT-1", ["qty"] = 2.5m,
+            },
+        });
+        var r = cli.Run("import", "entries", entries);
+        r.Exit.ShouldBe(0, r.Stderr);
+        cli.ReportCsv("entries")[1].ShouldStartWith("254734565000123,1,IN,2025-01-05,MAT-1,,2.5,");
+    }
+
+    [Fact]
+    public void Damaged_xlsx_exits_3()
+    {
+        File.WriteAllText(cli.Path_("bad.xlsx"), "not a workbook");
+        cli.Run("import", "parts", cli.Path_("bad.xlsx")).Exit.ShouldBe(3);
+    }
+}
