@@ -26,5 +26,5 @@ internal static class CommandRegistry
     /// Subcommands of <c>traza import</c> beyond the §4.1 layouts (those come from <c>ImportService.Layouts</c>):
     /// append <c>datastage</c> and <c>m3</c> here.
     /// </summary>
-    public static readonly List<Func<CliContext, Command>> ImportCommands = [];
+    public static readonly List<Func<CliContext, Command>> ImportCommands = [ImportDataStageCommand.Create, ImportM3Command.Create];
 }

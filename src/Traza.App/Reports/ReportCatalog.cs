@@ -22,6 +22,7 @@ public sealed class ReportCatalog
     [
         new EntriesReport(),
         new ExitsReport(),
+        new Government.PedimentosReport(),
         new Discharge.Reports.BalancesCatalogReport(),
         new Discharge.Reports.ExpiringCatalogReport(),
         new Discharge.Reports.ShortagesCatalogReport(),

@@ -197,13 +197,17 @@ internal sealed class DataStagePackageParser
                 pedimento = Pedimento(row, cols, layout.Name == "501");
                 if (cols.Partida >= 0)
                 {
-                    partida = ParsePartida(row, values[cols.Partida]);
+                    partida = ParsePartida(row, values[cols.Partida], required: layout.Level == DataStageLevel.Partida);
                 }
             }
 
             foreach (var d in cols.Dates)
             {
-                _ = row.GetDate(header.Names[d]);
+                var v = values[d].AsSpan().Trim();
+                if (!IsNone(v) && !GovernmentDates.TryParseDataStage(v, out _))
+                {
+                    _ = row.GetDate(header.Names[d]); // throws the error naming the column
+                }
             }
 
             row.Set(line, raw, values, pedimento, partida);
@@ -288,11 +292,38 @@ internal sealed class DataStagePackageParser
         return values;
     }
 
+    private static bool IsNone(ReadOnlySpan<char> v)
+    {
+        foreach (var c in v)
+        {
+            if (c is not ('0' or '-' or '/' or ':' or ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private PedimentoNumber? Pedimento(DataStageRow row, Columns cols, bool is501)
     {
-        var p = row.Values[cols.Patente].Trim();
-        var n = row.Values[cols.Pedimento].Trim();
-        var s = row.Values[cols.Seccion].Trim();
+        var rp = row.Values[cols.Patente];
+        var rn = row.Values[cols.Pedimento];
+        var rs = row.Values[cols.Seccion];
+        if (!is501 && cols.LastPatente is not null && string.Equals(rp, cols.LastPatente, StringComparison.Ordinal)
+            && string.Equals(rn, cols.LastPedimento, StringComparison.Ordinal) && string.Equals(rs, cols.LastSeccion, StringComparison.Ordinal))
+        {
+            // Rows of one pedimento come together: same key as the previous row, same number.
+            return cols.LastNumber;
+        }
+
+        var number = Compute(row, cols, is501, rp.Trim(), rn.Trim(), rs.Trim());
+        (cols.LastPatente, cols.LastPedimento, cols.LastSeccion, cols.LastNumber) = (rp, rn, rs, number);
+        return number;
+    }
+
+    private PedimentoNumber? Compute(DataStageRow row, Columns cols, bool is501, string p, string n, string s)
+    {
         CheckDigits(row, "Patente", p, 4);
         CheckDigits(row, "Pedimento", n, 7);
         CheckDigits(row, "SeccionAduanera", s, 3);
@@ -352,9 +383,14 @@ internal sealed class DataStagePackageParser
         }
     }
 
-    private static int ParsePartida(DataStageRow row, string text)
+    private static int? ParsePartida(DataStageRow row, string text, bool required)
     {
         var t = text.Trim();
+        if (t.Length == 0 && !required)
+        {
+            return null;
+        }
+
         return t.Length is > 0 and <= 9 && t.All(char.IsAsciiDigit)
             ? int.Parse(t, CultureInfo.InvariantCulture)
             : throw row.Error("SecuenciaFraccion", $"a partida number, found '{t}'");
@@ -404,5 +440,13 @@ internal sealed class DataStagePackageParser
         public int[] Dates { get; }
 
         public int[] YearFallback { get; }
+
+        public string? LastPatente { get; set; }
+
+        public string? LastPedimento { get; set; }
+
+        public string? LastSeccion { get; set; }
+
+        public PedimentoNumber? LastNumber { get; set; }
     }
 }

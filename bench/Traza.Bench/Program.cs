@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Globalization;
+using Traza.Bench;
+
+// Usage: dotnet run -c Release --project bench/Traza.Bench -- datastage [--mb 200] [--runs 3] [--keep DIR] [--no-import]
+// Prints MB/s of .asc text for parsing (reader only) and for `traza import datastage` into a fresh SQLite file.
+if (args.Length == 0 || args[0] != "datastage")
+{
+    Console.Error.WriteLine("usage: Traza.Bench datastage [--mb N] [--runs N] [--keep DIR] [--no-import]");
+    return 2;
+}
+
+var mb = Arg(args, "--mb", 200);
+var runs = Arg(args, "--runs", 3);
+var keep = args.SkipWhile(a => a != "--keep").Skip(1).FirstOrDefault();
+var dir = keep ?? Path.Combine(Path.GetTempPath(), "traza-bench-ds-" + Guid.NewGuid().ToString("N"));
+var sw = Stopwatch.StartNew();
+var bytes = DataStageBench.Generate(dir, mb * 1_000_000L);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {bytes / 1e6:F1} MB of .asc text in {dir} ({sw.Elapsed.TotalSeconds:F1} s)"));
+
+for (var i = 0; i < runs; i++)
+{
+    var (rows, seconds) = DataStageBench.Parse(dir);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"parse  run {i + 1}: {rows} rows, {seconds:F2} s, {bytes / 1e6 / seconds:F1} MB/s"));
+}
+
+if (!args.Contains("--no-import"))
+{
+    for (var i = 0; i < Math.Min(runs, 2); i++)
+    {
+        var (rows, seconds) = DataStageBench.Import(dir);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"import run {i + 1}: {rows} rows, {seconds:F2} s, {bytes / 1e6 / seconds:F1} MB/s (parse + validate + SQLite merge, one transaction)"));
+    }
+}
+
+if (keep is null)
+{
+    Directory.Delete(dir, true);
+}
+
+return 0;
+
+static int Arg(string[] args, string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}

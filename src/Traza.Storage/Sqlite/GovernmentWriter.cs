@@ -1,0 +1,235 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Traza.Storage.Sqlite;
+
+/// <summary>The split key of a government row: the 15-digit pedimento ('' when its year is unknown) and its parts.</summary>
+public readonly record struct GovernmentKey(string Pedimento, string Patente, string Pedimento7, string Seccion);
+
+/// <summary>
+/// Writes SAT Data Stage and SAAI M3 rows into the tables of migration 0002 inside the caller's transaction. Rows
+/// merge: 501/551 and M3 pedimentos/partidas by natural key (a newer package replaces the row), every other table
+/// by content, so re-imports and overlapping packages are idempotent (SPEC §4.2).
+/// </summary>
+public sealed class GovernmentWriter : IDisposable
+{
+    private readonly SqliteConnection connection;
+    private readonly SqliteTransaction transaction;
+    private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+
+    public GovernmentWriter(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(transaction);
+        this.connection = connection;
+        this.transaction = transaction;
+    }
+
+    /// <summary>Rows written or merged so far.</summary>
+    public long Rows { get; private set; }
+
+    /// <summary>True when a file with this SHA-256 was imported before as <paramref name="kind"/> (datastage, m3).</summary>
+    public bool FileSeen(string kind, string sha256)
+    {
+        var cmd = Command("file?", "SELECT 1 FROM gov_file WHERE program_id = 1 AND kind = $k AND sha256 = $s", "$k", "$s");
+        cmd.Parameters[0].Value = kind;
+        cmd.Parameters[1].Value = sha256;
+        return cmd.ExecuteScalar() is not null;
+    }
+
+    public void RecordFile(string kind, string sha256, string name, string importedAt)
+    {
+        var cmd = Command("file", "INSERT INTO gov_file (program_id, kind, sha256, name, imported_at) VALUES (1, $k, $s, $n, $t) ON CONFLICT DO NOTHING",
+            "$k", "$s", "$n", "$t");
+        Set(cmd, kind, sha256, name, importedAt);
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>Upserts a package's Resumen.</summary>
+    public void Package(string folio, string rfcOPatente, DateOnly? fechaInicial, DateOnly? fechaFinal, DateOnly? fechaEjecucion,
+        long? totalFracciones, long? totalContribuciones, string source, string raw)
+    {
+        var cmd = Command("package", """
+            INSERT INTO ds_package (program_id, folio, rfc_o_patente, fecha_inicial, fecha_final, fecha_ejecucion, total_fracciones,
+                total_contribuciones, source, raw)
+            VALUES (1, $f, $r, $i, $e, $x, $tf, $tc, $s, $raw)
+            ON CONFLICT (program_id, folio) DO UPDATE SET rfc_o_patente = excluded.rfc_o_patente, fecha_inicial = excluded.fecha_inicial,
+                fecha_final = excluded.fecha_final, fecha_ejecucion = excluded.fecha_ejecucion, total_fracciones = excluded.total_fracciones,
+                total_contribuciones = excluded.total_contribuciones, source = excluded.source, raw = excluded.raw
+            """, "$f", "$r", "$i", "$e", "$x", "$tf", "$tc", "$s", "$raw");
+        Set(cmd, folio, rfcOPatente, SqlText.Value(fechaInicial), SqlText.Value(fechaFinal), SqlText.Value(fechaEjecucion),
+            (object?)totalFracciones ?? DBNull.Value, (object?)totalContribuciones ?? DBNull.Value, source, raw);
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>Records a member's header row as delivered.</summary>
+    public void Header(string folio, string tabla, string header, long rows)
+    {
+        var cmd = Command("header", """
+            INSERT INTO ds_header (program_id, folio, tabla, header, rows) VALUES (1, $f, $t, $h, $n)
+            ON CONFLICT (program_id, folio, tabla) DO UPDATE SET header = excluded.header, rows = excluded.rows
+            """, "$f", "$t", "$h", "$n");
+        Set(cmd, folio, tabla, header, rows);
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Writes one Data Stage row of <paramref name="table"/> (a name in <see cref="GovernmentSchema.Tables"/>);
+    /// <paramref name="typed"/> holds the table's typed columns in schema order (string, long, decimal, DateOnly or null).
+    /// </summary>
+    public void DataStageRow(string table, GovernmentKey key, int? partida, string rowHash, string folio, long line, string raw,
+        ReadOnlySpan<object?> typed)
+    {
+        var spec = GovernmentSchema.Tables[table];
+        var cmd = commands.TryGetValue(spec.SqlTable, out var c) ? c : Prepare(spec);
+        var p = cmd.Parameters;
+        var i = 0;
+        p[i++].Value = key.Pedimento;
+        p[i++].Value = key.Patente;
+        p[i++].Value = key.Pedimento7;
+        p[i++].Value = key.Seccion;
+        if (spec.HasPartida)
+        {
+            p[i++].Value = (long)(partida ?? 0);
+        }
+
+        if (!spec.NaturalKey)
+        {
+            p[i++].Value = rowHash;
+        }
+
+        p[i++].Value = folio;
+        p[i++].Value = line;
+        foreach (var v in typed)
+        {
+            p[i++].Value = Db(v);
+        }
+
+        p[i].Value = raw;
+        cmd.ExecuteNonQuery();
+        Rows++;
+    }
+
+    /// <summary>Upserts an M3 pedimento (a later file replaces it).</summary>
+    public void M3Pedimento(GovernmentKey key, string tipoMovimiento, string? operation, string? clave, string? rfc, DateOnly? fechaPago,
+        string fileName, long line)
+    {
+        var cmd = Command("m3p", """
+            INSERT INTO m3_pedimento (program_id, pedimento, patente, pedimento7, seccion, tipo_movimiento, operation, clave, rfc, fecha_pago,
+                file_name, src_line)
+            VALUES (1, $p, $pa, $n, $s, $tm, $op, $c, $r, $f, $fn, $l)
+            ON CONFLICT (program_id, pedimento, patente, pedimento7, seccion) DO UPDATE SET tipo_movimiento = excluded.tipo_movimiento,
+                operation = excluded.operation, clave = excluded.clave, rfc = excluded.rfc, fecha_pago = excluded.fecha_pago,
+                file_name = excluded.file_name, src_line = excluded.src_line
+            """, "$p", "$pa", "$n", "$s", "$tm", "$op", "$c", "$r", "$f", "$fn", "$l");
+        Set(cmd, key.Pedimento, key.Patente, key.Pedimento7, key.Seccion, tipoMovimiento, SqlText.Value(operation), SqlText.Value(clave),
+            SqlText.Value(rfc), SqlText.Value(fechaPago), fileName, line);
+        cmd.ExecuteNonQuery();
+        Rows++;
+    }
+
+    /// <summary>Upserts an M3 partida (register 551).</summary>
+    public void M3Partida(GovernmentKey key, int partida, string? fraccion, string? nico, decimal? valueUsd, decimal? qtyUmc, string? umc,
+        decimal? qtyUmt, string? umt, string? origin, string raw)
+    {
+        var cmd = Command("m3pp", """
+            INSERT INTO m3_partida (program_id, pedimento, patente, pedimento7, seccion, partida, fraccion, nico, value_usd, qty_umc, umc,
+                qty_umt, umt, origin, raw)
+            VALUES (1, $p, $pa, $n, $s, $pt, $f, $ni, $v, $qc, $uc, $qt, $ut, $o, $raw)
+            ON CONFLICT (program_id, pedimento, patente, pedimento7, seccion, partida) DO UPDATE SET fraccion = excluded.fraccion,
+                nico = excluded.nico, value_usd = excluded.value_usd, qty_umc = excluded.qty_umc, umc = excluded.umc,
+                qty_umt = excluded.qty_umt, umt = excluded.umt, origin = excluded.origin, raw = excluded.raw
+            """, "$p", "$pa", "$n", "$s", "$pt", "$f", "$ni", "$v", "$qc", "$uc", "$qt", "$ut", "$o", "$raw");
+        Set(cmd, key.Pedimento, key.Patente, key.Pedimento7, key.Seccion, (long)partida, SqlText.Value(fraccion), SqlText.Value(nico),
+            SqlText.Value(valueUsd), SqlText.Value(qtyUmc), SqlText.Value(umc), SqlText.Value(qtyUmt), SqlText.Value(umt), SqlText.Value(origin), raw);
+        cmd.ExecuteNonQuery();
+        Rows++;
+    }
+
+    /// <summary>Writes an M3 record as delivered (identical records merge).</summary>
+    public void M3Record(GovernmentKey key, string register, string rowHash, string fileName, long line, string raw)
+    {
+        var cmd = Command("m3r", """
+            INSERT INTO m3_record (program_id, pedimento, patente, pedimento7, seccion, register, row_hash, file_name, src_line, raw)
+            VALUES (1, $p, $pa, $n, $s, $r, $h, $f, $l, $raw) ON CONFLICT DO NOTHING
+            """, "$p", "$pa", "$n", "$s", "$r", "$h", "$f", "$l", "$raw");
+        Set(cmd, key.Pedimento, key.Patente, key.Pedimento7, key.Seccion, register, rowHash, fileName, line, raw);
+        cmd.ExecuteNonQuery();
+        Rows++;
+    }
+
+    public void Dispose()
+    {
+        foreach (var c in commands.Values)
+        {
+            c.Dispose();
+        }
+
+        commands.Clear();
+    }
+
+    private SqliteCommand Prepare(GovernmentSchema.DsTable spec)
+    {
+        var columns = new List<string> { "pedimento", "patente", "pedimento7", "seccion" };
+        if (spec.HasPartida)
+        {
+            columns.Add("partida");
+        }
+
+        if (!spec.NaturalKey)
+        {
+            columns.Add("row_hash");
+        }
+
+        columns.AddRange(["folio", "src_line"]);
+        columns.AddRange(spec.Typed);
+        columns.Add("raw");
+        var names = columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var key = spec.HasPartida ? "program_id, pedimento, patente, pedimento7, seccion, partida" : "program_id, pedimento, patente, pedimento7, seccion";
+        var conflict = spec.NaturalKey
+            ? $" ON CONFLICT ({key}) DO UPDATE SET "
+                + string.Join(", ", columns.Skip(spec.HasPartida ? 5 : 4).Select(c => $"{c} = excluded.{c}"))
+                + $" WHERE {spec.SqlTable}.executed IS NULL OR excluded.executed >= {spec.SqlTable}.executed"
+            : " ON CONFLICT DO NOTHING";
+        var sql = $"INSERT INTO {spec.SqlTable} (program_id, {string.Join(", ", columns)}) VALUES (1, {string.Join(", ", names)}){conflict}";
+        var cmd = Command(spec.SqlTable, sql, names);
+        return cmd;
+    }
+
+    private SqliteCommand Command(string name, string sql, params string[] parameters)
+    {
+        if (commands.TryGetValue(name, out var existing))
+        {
+            return existing;
+        }
+
+        var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        cmd.CommandText = sql;
+        foreach (var p in parameters)
+        {
+            cmd.Parameters.Add(new SqliteParameter(p, null));
+        }
+
+        cmd.Prepare();
+        commands[name] = cmd;
+        return cmd;
+    }
+
+    private static void Set(SqliteCommand cmd, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    private static object Db(object? v) => v switch
+    {
+        null => DBNull.Value,
+        decimal d => SqlText.Decimal(d),
+        DateOnly d => SqlText.Date(d),
+        int i => (long)i,
+        _ => v,
+    };
+}
