@@ -2,11 +2,19 @@ using System.Diagnostics;
 using System.Globalization;
 using Traza.Bench;
 
-// Usage: dotnet run -c Release --project bench/Traza.Bench -- datastage [--mb 200] [--runs 3] [--keep DIR] [--no-import]
-// Prints MB/s of .asc text for parsing (reader only) and for `traza import datastage` into a fresh SQLite file.
+// Usage: dotnet run -c Release --project bench/Traza.Bench -- VERB [options]
+//   datastage [--mb 200] [--runs 3] [--keep DIR] [--no-import]   MB/s of .asc text, parse only and `import datastage`
+//   scale --scale small|medium|large [--keep DIR]                  gen -> import -> discharge -> reports (ScaleRunner.cs)
+//   kernels [BenchmarkDotNet args]                                  BenchmarkDotNet micro-benchmarks (Kernels.cs)
+// Verbs other than datastage live in their own files and are dispatched from Verbs.cs.
+if (args.Length > 0 && args[0] != "datastage" && Verbs.Find(args[0]) is { } verb)
+{
+    return verb(args[1..]);
+}
+
 if (args.Length == 0 || args[0] != "datastage")
 {
-    Console.Error.WriteLine("usage: Traza.Bench datastage [--mb N] [--runs N] [--keep DIR] [--no-import]");
+    Console.Error.WriteLine("usage: Traza.Bench datastage|" + string.Join('|', Verbs.Names) + " [options]");
     return 2;
 }
 

@@ -1,0 +1,13 @@
+namespace Traza.Bench;
+
+/// <summary>Benchmark verbs beyond <c>datastage</c>: each lives in its own file and registers here.</summary>
+internal static class Verbs
+{
+    private static readonly Dictionary<string, Func<string[], int>> All = new(StringComparer.Ordinal)
+    {
+    };
+
+    public static IEnumerable<string> Names => All.Keys;
+
+    public static Func<string[], int>? Find(string name) => All.GetValueOrDefault(name);
+}
