@@ -50,4 +50,16 @@ public sealed record GeneratorOptions
 
     /// <summary>Waste destruction events per client (each disposes of a fifth of a material's planned waste).</summary>
     public int WasteEventsPerClient { get; init; } = 2;
+
+    /// <summary>
+    /// When set, also write <c>datastage.zip</c>: the SAT Data Stage package of the generated pedimentos, requested
+    /// for this RFC (the program must be initialized with it, else the import refuses the package).
+    /// </summary>
+    public string? DataStageRfc { get; init; }
+
+    /// <summary>The taxpayer's name in the package (501.NombreContribuyente); fictitious.</summary>
+    public string ProgramName { get; init; } = "MANUFACTURAS EJEMPLO DEL NORTE SA DE CV";
+
+    /// <summary>The IMMEX program number in the package's 507 IM identifiers; fictitious.</summary>
+    public string ImmexNumber { get; init; } = "2019-9001";
 }

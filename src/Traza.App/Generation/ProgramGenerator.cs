@@ -1,16 +1,22 @@
 using System.Globalization;
 using System.Text;
+using Traza.App.Generation.DataStage;
 
 namespace Traza.App.Generation;
 
-/// <summary>What <see cref="ProgramGenerator"/> wrote.</summary>
-public sealed record GeneratedSummary(int Parts, int BomRows, int EntryLines, int ExitLines, int Events, long PlannedConsumptions);
+/// <summary>
+/// What <see cref="ProgramGenerator"/> wrote; <paramref name="DataStagePedimentos"/> and <paramref name="DataStagePartidas"/> are
+/// the contents of datastage.zip (0 when no package was asked for).
+/// </summary>
+public sealed record GeneratedSummary(
+    int Parts, int BomRows, int EntryLines, int ExitLines, int Events, long PlannedConsumptions, int DataStagePedimentos = 0, long DataStagePartidas = 0);
 
 /// <summary>
 /// Writes a believable IMMEX program as the five §4.1 CSV files (parts, bom, entries, exits, events): skewed part
 /// usage, BOMs 1–3 levels deep with merma and desperdicio, BOM versions over time, daily pedimentos with several
-/// partidas, daily exits, national parts, fixed assets. Output depends only on the options (seed included).
-/// Used by <c>traza demo</c> and <c>traza gen</c>.
+/// partidas, daily exits, national parts, fixed assets — and, when <see cref="GeneratorOptions.DataStageRfc"/> is set,
+/// the matching SAT Data Stage package <c>datastage.zip</c> built from the same pedimento lines. Output depends only
+/// on the options (seed included). Used by <c>traza demo</c> and <c>traza gen</c>.
 /// </summary>
 public static class ProgramGenerator
 {
@@ -45,13 +51,29 @@ public static class ProgramGenerator
         state.PlanEntries();
         state.PlanEvents();
 
+        using var package = options.DataStageRfc is { } rfc
+            ? new GeneratedPackage(Folio(options.Seed), rfc, options.ProgramName, options.ImmexNumber, options.Start, options.End)
+            : null;
         state.WriteParts(Path.Combine(directory, "parts.csv"));
         state.WriteBom(Path.Combine(directory, "bom.csv"));
-        state.WriteEntries(Path.Combine(directory, "entries.csv"));
-        state.WriteExits(Path.Combine(directory, "exits.csv"));
+        state.WriteEntries(Path.Combine(directory, "entries.csv"), package);
+        state.WriteExits(Path.Combine(directory, "exits.csv"), package);
         state.WriteEvents(Path.Combine(directory, "events.csv"));
-        return state.Summary();
+        if (package is null)
+        {
+            return state.Summary();
+        }
+
+        package.WriteZip(Path.Combine(directory, DataStageFile));
+        return state.Summary() with { DataStagePedimentos = package.Pedimentos, DataStagePartidas = package.Partidas };
     }
+
+    /// <summary>The package's file name in the output folder (SPEC §5).</summary>
+    public const string DataStageFile = "datastage.zip";
+
+    /// <summary>A 6-digit SAT request folio derived from the seed (the package's members are {folio}_{tabla}.asc).</summary>
+    private static string Folio(int seed) =>
+        (100_000 + (int)((uint)seed % 900_000u)).ToString(CultureInfo.InvariantCulture);
 
     private static string F(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 
@@ -230,9 +252,10 @@ public static class ProgramGenerator
         {
             var first = o.Start.AddDays(14);
             var days = o.End.DayNumber - first.DayNumber + 1;
-            foreach (var client in o.Clients)
+            for (var ci = 0; ci < o.Clients.Count; ci++)
             {
-                var share = o.ExitLines / o.Clients.Count;
+                var client = o.Clients[ci];
+                var share = Share(o.ExitLines, ci);
                 var fgs = products[client];
                 if (fgs.Count == 0)
                 {
@@ -272,25 +295,19 @@ public static class ProgramGenerator
         {
             var last = o.End.AddDays(-30);
             var span = last.DayNumber - o.Start.DayNumber + 1;
-            foreach (var client in o.Clients)
+            for (var ci = 0; ci < o.Clients.Count; ci++)
             {
+                var client = o.Clients[ci];
                 var mats = materials[client].Where(m => !m.National).ToList();
                 var totalNeed = mats.Sum(m => m.Need);
-                var lines = o.EntryLines / o.Clients.Count;
                 var used = mats.Where(m => m.Need > 0).ToList();
-                var perMaterial = new int[used.Count];
-                var remaining = lines;
-                for (var i = 0; i < used.Count && remaining > 0; i++)
-                {
-                    perMaterial[i] = 1;
-                    remaining--;
-                }
+                var unused = mats.Where(m => m.Need == 0).ToList();
 
-                for (var i = 0; i < used.Count; i++)
-                {
-                    var extra = (int)(remaining * (used[i].Need / totalNeed));
-                    perMaterial[i] += extra;
-                }
+                // The client's share of the entry lines (SPEC §8 volumes, exactly), less the fixed-asset and slow-mover
+                // lines added below, spread over the used materials in proportion to their need.
+                var fixedAssets = parts.Count(p => p.Client == client && p.Kind is "machinery" or "tooling");
+                var slowMovers = unused.Count > 0 ? 2 * o.OldLotsPerClient : 0;
+                var perMaterial = Distribute(used, Math.Max(0, Share(o.EntryLines, ci) - fixedAssets - slowMovers), totalNeed);
 
                 for (var i = 0; i < used.Count; i++)
                 {
@@ -310,7 +327,6 @@ public static class ProgramGenerator
                 }
 
                 // Slow movers: a large early lot of a rarely used material (it nears its deadline).
-                var unused = mats.Where(m => m.Need == 0).ToList();
                 for (var i = 0; i < o.OldLotsPerClient && unused.Count > 0; i++)
                 {
                     var m = unused[rng.Next(unused.Count)];
@@ -376,7 +392,7 @@ public static class ProgramGenerator
             }
         }
 
-        public void WriteEntries(string path)
+        public void WriteEntries(string path, GeneratedPackage? package)
         {
             using var w = Open(path);
             w.WriteLine("pedimento,partida,clave,date,part,qty,qty_umt,value_usd,customs_value_mxn,exchange_rate,origin,preference,invoice,rectifies,client,site");
@@ -402,11 +418,17 @@ public static class ProgramGenerator
                     var usd = decimal.Round(e.Qty * e.Part.UnitPriceUsd, 2);
                     var site = e.Part.Client.Length == 0 ? "PLANTA-1" : $"NAVE-{e.Part.Client}";
                     w.WriteLine($"{pedimento},{partida},{e.Clave},{F(e.Date)},{e.Part.Number},{F(e.Qty)},{F(umt)},{F(usd)},{F(decimal.Round(usd * rate, 2))},{F(rate)},{e.Part.Origin},,INV-{pedimento[^6..]}-{partida},,{e.Part.Client},{site}");
+                    if (group.Key.Clave != "NAC")
+                    {
+                        package?.Line(new GeneratedLine(pedimento, partida, e.Clave, false, e.Date, rate, e.Part.Number, e.Part.Description,
+                            e.Part.Fraccion, "00", e.Qty, Unit(e.Part.Umc), umt, Unit(e.Part.Umt), usd, e.Part.Origin, e.Part.Origin,
+                            $"INV-{pedimento[^6..]}"));
+                    }
                 }
             }
         }
 
-        public void WriteExits(string path)
+        public void WriteExits(string path, GeneratedPackage? package)
         {
             using var w = Open(path);
             w.WriteLine("pedimento,partida,clave,date,part,qty,qty_umt,value_usd,destination,counterparty,case,bom_date,source_pedimento,source_partida,rectifies,client");
@@ -425,6 +447,9 @@ public static class ProgramGenerator
 
                     partida++;
                     var usd = decimal.Round(e.Qty * 85.5m, 2);
+                    package?.Line(new GeneratedLine(pedimento, partida, "RT", true, e.Date, Rate(e.Date), e.Product.Number, e.Product.Description,
+                        e.Product.Fraccion, "00", e.Qty, Unit(e.Product.Umc), e.Qty, Unit(e.Product.Umt), usd, e.Product.Origin, "USA",
+                        $"EXP-{pedimento[^6..]}"));
                     w.WriteLine($"{pedimento},{partida},RT,{F(e.Date)},{e.Product.Number},{F(e.Qty)},{F(e.Qty)},{F(usd)},USA,Customer of {(e.Product.Client.Length == 0 ? "program" : e.Product.Client)},,{(e.BomDate is { } bd ? F(bd) : string.Empty)},,,,{e.Product.Client}");
                 }
             }
@@ -528,9 +553,65 @@ public static class ProgramGenerator
 
         private T Pick<T>(T[] items) => items[rng.Next(items.Length)];
 
-        /// <summary>A smooth synthetic MXN/USD rate (about 20.3 falling to 18.5 over 2025).</summary>
-        private decimal Rate(DateOnly date) =>
-            decimal.Round(20.3m - (1.8m * (date.DayNumber - o.Start.DayNumber) / 365m) + (decimal)(rng.NextDouble() * 0.1), 4);
+        /// <summary>
+        /// A smooth synthetic MXN/USD rate (about 20.3 falling to 18.5 over 2025) with a small day-to-day wobble: one rate
+        /// per day, as the DOF publishes it, the same in entries.csv and in the Data Stage 501.TipoCambio.
+        /// </summary>
+        private decimal Rate(DateOnly date)
+        {
+            var wobble = unchecked((uint)date.DayNumber * 2654435761u) % 1000u;
+            return decimal.Round(20.3m - (1.8m * (date.DayNumber - o.Start.DayNumber) / 365m) + (wobble / 10_000m), 4);
+        }
+
+        private static string Unit(int code) => code.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>Client <paramref name="index"/>'s share of <paramref name="total"/>: equal shares, the remainder to the first clients.</summary>
+        private int Share(int total, int index) => (total / o.Clients.Count) + (index < total % o.Clients.Count ? 1 : 0);
+
+        /// <summary>
+        /// Splits <paramref name="lines"/> over materials: one each, the rest in proportion to need, rounding by largest
+        /// remainder so the counts add up to <paramref name="lines"/> exactly.
+        /// </summary>
+        private static int[] Distribute(List<GenPart> used, int lines, double totalNeed)
+        {
+            var counts = new int[used.Count];
+            if (used.Count == 0)
+            {
+                return counts;
+            }
+
+            var ones = Math.Min(lines, used.Count);
+            for (var i = 0; i < ones; i++)
+            {
+                counts[i] = 1;
+            }
+
+            var remaining = lines - ones;
+            if (remaining == 0 || totalNeed <= 0)
+            {
+                return counts;
+            }
+
+            var fractions = new double[used.Count];
+            var given = 0;
+            for (var i = 0; i < used.Count; i++)
+            {
+                var exact = remaining * (used[i].Need / totalNeed);
+                var whole = (int)Math.Floor(exact);
+                counts[i] += whole;
+                given += whole;
+                fractions[i] = exact - whole;
+            }
+
+            var order = Enumerable.Range(0, used.Count).OrderByDescending(i => fractions[i]).ThenBy(i => i).ToArray();
+            for (var k = 0; given < remaining; k = (k + 1) % order.Length)
+            {
+                counts[order[k]]++;
+                given++;
+            }
+
+            return counts;
+        }
     }
 
     /// <summary>Pedimento numbers YY AA PPPP NNNNNNN with the year digit first in the consecutive (Anexo 22).</summary>

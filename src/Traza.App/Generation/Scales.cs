@@ -9,6 +9,15 @@ public static class Scales
 {
     public static readonly IReadOnlyList<string> Names = ["small", "medium", "large"];
 
+    /// <summary>
+    /// The fictitious RFC of every generated program: <c>datastage.zip</c> is requested for it, so initialize the
+    /// program with <c>traza init --rfc</c> this value before importing the package.
+    /// </summary>
+    public const string Rfc = "MEN010101AB1";
+
+    /// <summary>The fictitious IMMEX number the generated pedimentos declare (507 IM).</summary>
+    public const string Immex = "2019-9001";
+
     public static GeneratorOptions For(string scale, int seed)
     {
         var divisor = scale switch
@@ -38,6 +47,8 @@ public static class Scales
             ShortMaterialsPerClient = 2,
             OldLotsPerClient = 0,
             WasteEventsPerClient = 5,
+            DataStageRfc = Rfc,
+            ImmexNumber = Immex,
         };
     }
 }

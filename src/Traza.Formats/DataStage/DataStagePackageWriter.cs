@@ -18,6 +18,7 @@ public sealed class DataStagePackageWriter : IDisposable
     private static readonly string[] DateTimeColumns = ["FechaPagoReal", "FechaRecepcionPedimento", "FechaValidacionPagoR"];
 
     private readonly Dictionary<string, Spool> spools = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, int>> headerIndex = new(StringComparer.Ordinal);
     private (string Rfc, DateOnly From, DateOnly To, DateOnly Executed)? resumen;
 
     public DataStagePackageWriter(string folio, DataStageWriterOptions? options = null)
@@ -75,17 +76,26 @@ public sealed class DataStagePackageWriter : IDisposable
         SpoolOf(layout).WriteRow(fields);
     }
 
-    /// <summary>Adds a data row from (header, value) pairs.</summary>
+    /// <summary>Adds a data row from (header, value) pairs (a later pair of the same header wins).</summary>
     public void AddRow(string table, params (string Header, string Value)[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (h, v) in values)
+        var layout = DataStageLayouts.Get(table);
+        if (layout.Name == "Resumen")
         {
-            map[h] = v;
+            throw new ArgumentException("The Resumen row is written from SetResumen", nameof(table));
         }
 
-        AddRow(table, map);
+        var index = IndexOf(layout);
+        var fields = new string[index.Count];
+        Array.Fill(fields, string.Empty);
+        foreach (var (h, v) in values)
+        {
+            fields[index.TryGetValue(h, out var i) ? i : throw new ArgumentException($"Table {layout.Name} has no column '{h}'", nameof(values))] =
+                v ?? string.Empty;
+        }
+
+        SpoolOf(layout).WriteRow(fields);
     }
 
     /// <summary>Writes a pedimento's 501 row and its 506 dates (entrada for imports, pago).</summary>
@@ -270,6 +280,24 @@ public sealed class DataStagePackageWriter : IDisposable
         {
             spool.CopyTo(output);
         }
+    }
+
+    /// <summary>Header name → position of a table as written (layout columns, then the extra columns), built once per table.</summary>
+    private Dictionary<string, int> IndexOf(DataStageTableLayout layout)
+    {
+        if (!headerIndex.TryGetValue(layout.Name, out var index))
+        {
+            var headers = HeadersOf(layout);
+            index = new Dictionary<string, int>(headers.Count, StringComparer.Ordinal);
+            for (var i = 0; i < headers.Count; i++)
+            {
+                index.TryAdd(headers[i], i);
+            }
+
+            headerIndex[layout.Name] = index;
+        }
+
+        return index;
     }
 
     private IReadOnlyList<string> HeadersOf(DataStageTableLayout layout) =>
