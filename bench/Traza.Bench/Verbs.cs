@@ -5,6 +5,7 @@ internal static class Verbs
 {
     private static readonly Dictionary<string, Func<string[], int>> All = new(StringComparer.Ordinal)
     {
+        ["discharge-phases"] = DischargeBench.Run,
     };
 
     public static IEnumerable<string> Names => All.Keys;

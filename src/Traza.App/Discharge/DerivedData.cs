@@ -38,14 +38,15 @@ internal sealed class DerivedData
         var buffers = new byte[input.Parts.Count][];
         for (var p = 0; p < buffers.Length; p++)
         {
-            if (result.PoolAllocations[p] is not { Count: > 0 } allocations)
+            var allocations = result.PoolAllocations(p);
+            if (allocations.IsEmpty)
             {
                 buffers[p] = [];
                 continue;
             }
 
-            var buffer = buffers[p] = new byte[allocations.Count * PackedAllocation.Size];
-            for (var i = 0; i < allocations.Count; i++)
+            var buffer = buffers[p] = new byte[allocations.Length * PackedAllocation.Size];
+            for (var i = 0; i < allocations.Length; i++)
             {
                 var a = allocations[i];
                 new PackedAllocation(snapshot.MovementIds[a.Movement], input.Movements[a.Movement].Date.DayNumber, indexInPool[a.Lot], a.Qty, a.Waste)

@@ -21,16 +21,8 @@ public sealed class LedgerSnapshot
 
     public required IReadOnlyList<PartRecord> Parts { get; init; }
 
-    public required IReadOnlyList<EntryRecord> LotRows { get; init; }
-
     /// <summary>Per movement of <see cref="Input"/>: its id (batch_id &lt;&lt; 32 | line).</summary>
     public required long[] MovementIds { get; init; }
-
-    /// <summary>Per movement: the exit row, or null for an event.</summary>
-    public required ExitRecord?[] Exits { get; init; }
-
-    /// <summary>Per movement: the event row, or null for an exit.</summary>
-    public required EventRecord?[] Events { get; init; }
 
     /// <summary>Loads every part, BOM row, lot and movement (movements of every date: the engine applies the as-of).</summary>
     public static LedgerSnapshot Load(SqliteLedgerStore store, DateOnly asOf)
@@ -56,16 +48,17 @@ public sealed class LedgerSnapshot
             }
         }
 
-        var lots = new List<LotDef>();
-        var lotRows = new List<EntryRecord>();
-        foreach (var e in store.LoadEntries())
+        var claves = new ClaveCache();
+        var entries = LedgerScan.Entries(store);
+        var lots = new List<LotDef>(entries.Count);
+        foreach (var e in entries)
         {
             if (!index.TryGetValue((e.Client, e.Part), out var part) || partDefs[part].National)
             {
                 continue; // SPEC §3.4: a national part never gets a pedimento lot.
             }
 
-            var rule = ClaveTable.Find(MovementFile.Entries, e.Clave, e.Date);
+            var rule = claves.Find(MovementFile.Entries, e.Clave, e.Date);
             if (rule is null)
             {
                 continue;
@@ -73,21 +66,20 @@ public sealed class LedgerSnapshot
 
             var fixedAsset = rule.Effect == ClaveEffect.FixedAssetLot || ClaveTable.IsFixedAssetLot(e.Clave, partDefs[part].Kind);
             lots.Add(new LotDef(part, e.Pedimento, e.Partida, e.Date, e.Qty, fixedAsset, rule.Effect == ClaveEffect.NationalStock));
-            lotRows.Add(e);
         }
 
-        var movements = new List<MovementDef>();
-        var ids = new List<long>();
-        var exitRows = new List<ExitRecord?>();
-        var eventRows = new List<EventRecord?>();
-        foreach (var x in store.LoadExits())
+        entries = null;
+        var exits = LedgerScan.Exits(store);
+        var movements = new List<MovementDef>(exits.Count);
+        var ids = new List<long>(exits.Count);
+        foreach (var x in exits)
         {
             if (!index.TryGetValue((x.Client, x.Part), out var part))
             {
                 continue;
             }
 
-            var rule = ClaveTable.Find(MovementFile.Exits, x.Clave, x.Date);
+            var rule = claves.Find(MovementFile.Exits, x.Clave, x.Date);
             var mode = rule?.Effect switch
             {
                 ClaveEffect.Discharge => DischargeMode.AllLots,
@@ -110,9 +102,9 @@ public sealed class LedgerSnapshot
                 SourcePartida = x.SourcePartida ?? 0,
             });
             ids.Add(PackedAllocation.MovementId(x.BatchId, x.Line));
-            exitRows.Add(x);
-            eventRows.Add(null);
         }
+
+        exits = null;
 
         foreach (var ev in store.LoadEvents())
         {
@@ -135,18 +127,13 @@ public sealed class LedgerSnapshot
                 EventType = type,
             });
             ids.Add(PackedAllocation.MovementId(ev.BatchId, ev.Line));
-            exitRows.Add(null);
-            eventRows.Add(ev);
         }
 
         return new LedgerSnapshot
         {
             Input = new DischargeInput { Parts = partDefs, Bom = bom, Lots = lots, Movements = movements, AsOf = asOf },
             Parts = parts,
-            LotRows = lotRows,
             MovementIds = [.. ids],
-            Exits = [.. exitRows],
-            Events = [.. eventRows],
         };
     }
 
@@ -155,5 +142,21 @@ public sealed class LedgerSnapshot
     {
         var parsed = PedimentoNumber.Parse(document);
         return parsed.IsOk ? parsed.Value.Digits15 : document.Trim();
+    }
+
+    /// <summary>ClaveTable lookups memoized per (file, clave, date): a ledger repeats few claves over few dates.</summary>
+    private sealed class ClaveCache
+    {
+        private readonly Dictionary<(MovementFile, string, DateOnly), ClaveRule?> cache = [];
+
+        public ClaveRule? Find(MovementFile file, string clave, DateOnly date)
+        {
+            if (!cache.TryGetValue((file, clave, date), out var rule))
+            {
+                cache[(file, clave, date)] = rule = ClaveTable.Find(file, clave, date);
+            }
+
+            return rule;
+        }
     }
 }

@@ -77,19 +77,28 @@ public static class DischargeEngine
     /// <summary>An item with its place in the global order: processing position, leaf index, then emission order.</summary>
     private readonly record struct Keyed<T>(int Pos, int Leaf, T Item);
 
-    /// <summary>The state shared by the workers of one run.</summary>
+    /// <summary>One allocation as a worker logs it: processing position, leaf index, lot slot, quantities.</summary>
+    private readonly record struct LoggedAllocation(int Pos, int Leaf, int Slot, long Qty, long Waste);
+
+    /// <summary>
+    /// The state shared by the workers of one run. Lot data lives in "slots": the lots of each pool are contiguous and
+    /// in FIFO order, so a pool's walk touches adjacent memory whatever the size of the ledger.
+    /// </summary>
     private sealed class RunState
     {
         private readonly DischargeInput input;
         private readonly int workerCount;
         private readonly Pool?[] pools;
+        private readonly int[] slotLot;
+        private readonly int[] slotPart;
+        private readonly int[] slotDay;
+        private readonly bool[] slotFixed;
         private readonly long[] entered;
         private readonly long[] remaining;
         private readonly long[] waste;
         private readonly long[] wasteDisposed;
-        private readonly Dictionary<(string Document, int Partida), List<int>> lotsByKey = [];
-        private readonly List<Allocation>?[] poolAllocations;
-        private readonly List<int>?[] poolLeaves;
+        private readonly int[] lotSlot;
+        private readonly Dictionary<(string Document, int Partida), List<int>> slotsByKey = [];
 
         public RunState(DischargeInput input, int workers)
         {
@@ -97,39 +106,68 @@ public static class DischargeEngine
             workerCount = workers;
             var lots = input.Lots;
             pools = new Pool?[input.Parts.Count];
-            poolAllocations = new List<Allocation>?[input.Parts.Count];
-            poolLeaves = new List<int>?[input.Parts.Count];
-            entered = new long[lots.Count];
-            remaining = new long[lots.Count];
-            waste = new long[lots.Count];
-            wasteDisposed = new long[lots.Count];
+            var count = lots.Count;
+            slotLot = new int[count];
+            slotPart = new int[count];
+            slotDay = new int[count];
+            slotFixed = new bool[count];
+            entered = new long[count];
+            remaining = new long[count];
+            waste = new long[count];
+            wasteDisposed = new long[count];
+            lotSlot = new int[count];
 
-            var byPart = new List<int>?[input.Parts.Count];
-            for (var i = 0; i < lots.Count; i++)
+            // Counting sort of lots by part, then each pool sorted in FIFO order (SPEC §3.5 "Allocation").
+            var start = new int[input.Parts.Count + 1];
+            foreach (var lot in lots)
             {
-                var lot = lots[i];
-                entered[i] = remaining[i] = Micro.FromDecimal(lot.Qty);
-                (byPart[lot.Part] ??= []).Add(i);
-                var key = (lot.Document, lot.Partida);
-                if (!lotsByKey.TryGetValue(key, out var list))
-                {
-                    lotsByKey[key] = list = [];
-                }
-
-                list.Add(i);
+                start[lot.Part + 1]++;
             }
 
-            for (var p = 0; p < byPart.Length; p++)
+            for (var p = 0; p < input.Parts.Count; p++)
             {
-                if (byPart[p] is { } list)
+                start[p + 1] += start[p];
+            }
+
+            var fill = (int[])start.Clone();
+            for (var i = 0; i < count; i++)
+            {
+                slotLot[fill[lots[i].Part]++] = i;
+            }
+
+            for (var p = 0; p < input.Parts.Count; p++)
+            {
+                var length = start[p + 1] - start[p];
+                if (length == 0)
                 {
-                    list.Sort((a, b) =>
-                    {
-                        var c = CompareLots(lots[a], lots[b]);
-                        return c != 0 ? c : a.CompareTo(b);
-                    });
-                    pools[p] = new Pool([.. list]);
+                    continue;
                 }
+
+                var span = slotLot.AsSpan(start[p], length);
+                span.Sort((a, b) =>
+                {
+                    var c = CompareLots(lots[a], lots[b]);
+                    return c != 0 ? c : a.CompareTo(b);
+                });
+                pools[p] = new Pool(start[p], length);
+            }
+
+            for (var slot = 0; slot < count; slot++)
+            {
+                var i = slotLot[slot];
+                var lot = lots[i];
+                lotSlot[i] = slot;
+                slotPart[slot] = lot.Part;
+                slotDay[slot] = lot.EntryDate.DayNumber;
+                slotFixed[slot] = lot.FixedAsset;
+                entered[slot] = remaining[slot] = Micro.FromDecimal(lot.Qty);
+                var key = (lot.Document, lot.Partida);
+                if (!slotsByKey.TryGetValue(key, out var list))
+                {
+                    slotsByKey[key] = list = [];
+                }
+
+                list.Add(slot);
             }
         }
 
@@ -172,38 +210,97 @@ public static class DischargeEngine
                 Parallel.ForEach(workers, new ParallelOptions { MaxDegreeOfParallelism = workerCount }, w => w.Run());
             }
 
+            var (allocations, leaves, poolStart) = GroupByPool(workers, order);
             var shortages = Merge(workers.SelectMany(w => w.Shortages));
             var findings = Merge(workers.SelectMany(w => w.Findings));
             var disposals = Merge(workers.SelectMany(w => w.Disposals));
-            var discharged = new long[entered.Length];
-            for (var i = 0; i < discharged.Length; i++)
+            var lotCount = input.Lots.Count;
+            var lotEntered = new long[lotCount];
+            var lotDischarged = new long[lotCount];
+            var lotWaste = new long[lotCount];
+            var lotDisposed = new long[lotCount];
+            for (var slot = 0; slot < lotCount; slot++)
             {
-                discharged[i] = checked(entered[i] - remaining[i]);
+                var lot = slotLot[slot];
+                lotEntered[lot] = entered[slot];
+                lotDischarged[lot] = checked(entered[slot] - remaining[slot]);
+                lotWaste[lot] = waste[slot];
+                lotDisposed[lot] = wasteDisposed[slot];
             }
 
-            long count = 0;
-            foreach (var list in poolAllocations)
+            var poolLots = new IReadOnlyList<int>?[pools.Length];
+            for (var p = 0; p < pools.Length; p++)
             {
-                count += list?.Count ?? 0;
+                if (pools[p] is { } pool)
+                {
+                    poolLots[p] = new ArraySegment<int>(slotLot, pool.Start, pool.Count);
+                }
             }
 
             return new DischargeResult
             {
-                PoolAllocations = poolAllocations,
-                PoolLots = [.. pools.Select(p => p?.Lots)],
-                PoolAllocationLeaves = poolLeaves,
+                AllocationsByPool = allocations,
+                AllocationLeaves = leaves,
+                PoolAllocationStart = poolStart,
+                PoolLots = poolLots,
                 Position = position,
-                AllocationCount = count,
                 Shortages = shortages,
                 WasteDisposals = disposals,
                 Findings = findings,
                 ProcessingOrder = order,
                 Consumptions = workers.Sum(w => w.Consumptions),
-                LotEntered = entered,
-                LotDischarged = discharged,
-                LotWaste = waste,
-                LotWasteDisposed = wasteDisposed,
+                LotEntered = lotEntered,
+                LotDischarged = lotDischarged,
+                LotWaste = lotWaste,
+                LotWasteDisposed = lotDisposed,
             };
+        }
+
+        /// <summary>
+        /// Every worker's log grouped by pool with a stable counting sort: each pool's allocations stay in processing
+        /// order (a pool belongs to one worker, which logs in that order).
+        /// </summary>
+        private (Allocation[] Allocations, int[] Leaves, int[] PoolStart) GroupByPool(Worker[] workers, List<int> order)
+        {
+            var poolStart = new int[pools.Length + 1];
+            long total = 0;
+            foreach (var w in workers)
+            {
+                foreach (var chunk in w.Log.Chunks)
+                {
+                    foreach (var a in chunk.Span)
+                    {
+                        poolStart[slotPart[a.Slot] + 1]++;
+                    }
+                }
+
+                total += w.Log.Count;
+            }
+
+            for (var p = 0; p < pools.Length; p++)
+            {
+                poolStart[p + 1] += poolStart[p];
+            }
+
+            var allocations = new Allocation[checked((int)total)];
+            var leaves = new int[allocations.Length];
+            var fill = (int[])poolStart.Clone();
+            foreach (var w in workers)
+            {
+                foreach (var chunk in w.Log.Chunks)
+                {
+                    foreach (var a in chunk.Span)
+                    {
+                        var at = fill[slotPart[a.Slot]]++;
+                        allocations[at] = new Allocation(order[a.Pos], slotLot[a.Slot], a.Qty, a.Waste);
+                        leaves[at] = a.Leaf;
+                    }
+                }
+
+                w.Log.Clear();
+            }
+
+            return (allocations, leaves, poolStart);
         }
 
         private static List<T> Merge<T>(IEnumerable<Keyed<T>> items)
@@ -221,7 +318,8 @@ public static class DischargeEngine
         private sealed class Worker(RunState run, int id, List<int> order)
         {
             private readonly BomExplosion bom = new(run.input.Parts, run.input.Bom);
-            private readonly IReadOnlyList<LotDef> lots = run.input.Lots;
+
+            public ChunkedLog<LoggedAllocation> Log { get; } = new();
 
             public List<Keyed<Shortage>> Shortages { get; } = [];
 
@@ -285,7 +383,7 @@ public static class DischargeEngine
                         var leaf = leaves[j];
                         if (!Owns(leaf.Part))
                         {
-                            directedMatched |= m.SourceDocument is { } doc && FindNamedLot(doc, m.SourcePartida, leaf.Part) >= 0;
+                            directedMatched |= m.SourceDocument is { } doc && FindNamedSlot(doc, m.SourcePartida, leaf.Part) >= 0;
                             continue;
                         }
 
@@ -320,29 +418,31 @@ public static class DischargeEngine
             {
                 Consumptions++;
                 var directedHere = false;
+                var day = m.Date.DayNumber;
                 if (m.SourceDocument is { } source)
                 {
-                    var named = FindNamedLot(source, m.SourcePartida, leaf);
+                    var named = FindNamedSlot(source, m.SourcePartida, leaf);
                     if (named >= 0)
                     {
                         directedHere = true;
-                        if (Eligible(named, mode) && lots[named].EntryDate <= m.Date && run.remaining[named] > 0)
+                        if (Eligible(named, mode) && run.slotDay[named] <= day && run.remaining[named] > 0)
                         {
                             var taken = Math.Min(need, run.remaining[named]);
-                            Take(index, j, named, taken, waste);
+                            Take(pos, j, named, taken, waste);
                             need -= taken;
                         }
 
                         if (need > 0)
                         {
-                            Findings.Add(new(pos, j, new DischargeFinding(FindingCodes.DirectedSourceShort, index, leaf, named, need, string.Empty)));
+                            Findings.Add(new(pos, j, new DischargeFinding(
+                                FindingCodes.DirectedSourceShort, index, leaf, run.slotLot[named], need, string.Empty)));
                         }
                     }
                 }
 
                 if (need > 0 && run.pools[leaf] is { } pool && mode != DischargeMode.None)
                 {
-                    need = Allocate(pool, index, j, m.Date, need, waste, mode);
+                    need = Allocate(pool, pos, j, day, need, waste, mode);
                 }
 
                 if (need > 0)
@@ -353,31 +453,31 @@ public static class DischargeEngine
                 return directedHere;
             }
 
-            /// <summary>Allocates in FIFO order from lots entered on or before <paramref name="date"/>; returns what is left.</summary>
-            private long Allocate(Pool pool, int index, int j, DateOnly date, long need, in LeafNeed waste, DischargeMode mode)
+            /// <summary>Allocates in FIFO order from lots entered on or before <paramref name="day"/>; returns what is left.</summary>
+            private long Allocate(Pool pool, int pos, int j, int day, long need, in LeafNeed waste, DischargeMode mode)
             {
+                var end = pool.Start + pool.Count;
                 var cursor = pool.Cursor(mode);
 
-                // Lots before the cursor are closed or never eligible for this mode: skip them for good.
-                while (cursor < pool.Lots.Length && (run.remaining[pool.Lots[cursor]] == 0 || !Eligible(pool.Lots[cursor], mode)))
+                // Slots before the cursor are closed or never eligible for this mode: skip them for good.
+                while (cursor < end && (run.remaining[cursor] == 0 || !Eligible(cursor, mode)))
                 {
                     cursor++;
                 }
 
                 pool.SetCursor(mode, cursor);
-                for (var i = cursor; i < pool.Lots.Length && need > 0; i++)
+                for (var slot = cursor; slot < end && need > 0; slot++)
                 {
-                    var lot = pool.Lots[i];
-                    if (lots[lot].EntryDate > date)
+                    if (run.slotDay[slot] > day)
                     {
-                        break; // a later lot is never used; lots are sorted by entry date first.
+                        break; // a later lot is never used; slots are in entry-date order.
                     }
 
-                    var balance = run.remaining[lot];
-                    if (balance > 0 && Eligible(lot, mode))
+                    var balance = run.remaining[slot];
+                    if (balance > 0 && Eligible(slot, mode))
                     {
                         var take = Math.Min(balance, need);
-                        Take(index, j, lot, take, waste);
+                        Take(pos, j, slot, take, waste);
                         need -= take;
                     }
                 }
@@ -385,15 +485,15 @@ public static class DischargeEngine
                 return need;
             }
 
-            private int FindNamedLot(string document, int partida, int leaf)
+            private int FindNamedSlot(string document, int partida, int leaf)
             {
-                if (run.lotsByKey.TryGetValue((document, partida), out var candidates))
+                if (run.slotsByKey.TryGetValue((document, partida), out var candidates))
                 {
-                    foreach (var lot in candidates)
+                    foreach (var slot in candidates)
                     {
-                        if (lots[lot].Part == leaf)
+                        if (run.slotPart[slot] == leaf)
                         {
-                            return lot;
+                            return slot;
                         }
                     }
                 }
@@ -406,30 +506,28 @@ public static class DischargeEngine
                 Findings.Add(new(pos, int.MaxValue, new DischargeFinding(
                     FindingCodes.DirectedSourceShort, index, m.Part, -1, Micro.FromDecimal(m.Qty), $"{m.SourceDocument}/{m.SourcePartida}")));
 
-            private bool Eligible(int lot, DischargeMode mode) => mode switch
+            private bool Eligible(int slot, DischargeMode mode) => mode switch
             {
                 DischargeMode.AllLots => true,
-                DischargeMode.RegularLotsOnly => !lots[lot].FixedAsset,
-                DischargeMode.FixedAssetLotsOnly => lots[lot].FixedAsset,
+                DischargeMode.RegularLotsOnly => !run.slotFixed[slot],
+                DischargeMode.FixedAssetLotsOnly => run.slotFixed[slot],
                 _ => false,
             };
 
             /// <summary>Takes <paramref name="qty"/> from a lot; its waste is round6(qty × waste factor / factor).</summary>
-            private void Take(int index, int j, int lot, long qty, in LeafNeed leaf)
+            private void Take(int pos, int j, int slot, long qty, in LeafNeed leaf)
             {
-                run.remaining[lot] -= qty;
+                run.remaining[slot] -= qty;
                 long w = 0;
                 if (leaf.WasteFactor != 0m)
                 {
                     w = leaf.ScaledWaste is { } sw && leaf.ScaledFactor is { } sf
                         ? FixedPoint.DivideRound((Int128)qty * sw, sf)
                         : Micro.FromDecimal(Micro.ToDecimal(qty) * leaf.WasteFactor / leaf.Factor);
-                    run.waste[lot] += w;
+                    run.waste[slot] += w;
                 }
 
-                var part = lots[lot].Part;
-                (run.poolAllocations[part] ??= []).Add(new Allocation(index, lot, qty, w));
-                (run.poolLeaves[part] ??= []).Add(j);
+                Log.Add(new LoggedAllocation(pos, j, slot, qty, w));
             }
 
             private void DisposeWaste(int pos, int index, in MovementDef m)
@@ -437,19 +535,14 @@ public static class DischargeEngine
                 var need = Micro.FromDecimal(m.Qty);
                 if (run.pools[m.Part] is { } pool)
                 {
-                    foreach (var lot in pool.Lots)
+                    for (var slot = pool.Start; slot < pool.Start + pool.Count && need > 0; slot++)
                     {
-                        if (need == 0)
-                        {
-                            break;
-                        }
-
-                        var available = run.waste[lot] - run.wasteDisposed[lot];
+                        var available = run.waste[slot] - run.wasteDisposed[slot];
                         if (available > 0)
                         {
                             var take = Math.Min(available, need);
-                            run.wasteDisposed[lot] += take;
-                            Disposals.Add(new(pos, 0, new WasteDisposal(index, lot, take)));
+                            run.wasteDisposed[slot] += take;
+                            Disposals.Add(new(pos, 0, new WasteDisposal(index, run.slotLot[slot], take)));
                             need -= take;
                         }
                     }
@@ -462,14 +555,16 @@ public static class DischargeEngine
             }
         }
 
-        /// <summary>The lots of one (client, part) in FIFO order, with one cursor per eligibility mode.</summary>
-        private sealed class Pool(int[] lots)
+        /// <summary>The slots of one (client, part) in FIFO order, with one cursor per eligibility mode.</summary>
+        private sealed class Pool(int start, int count)
         {
-            private int cursorAll;
-            private int cursorRegular;
-            private int cursorFixed;
+            private int cursorAll = start;
+            private int cursorRegular = start;
+            private int cursorFixed = start;
 
-            public int[] Lots { get; } = lots;
+            public int Start { get; } = start;
+
+            public int Count { get; } = count;
 
             public int Cursor(DischargeMode mode) => mode switch
             {
@@ -494,5 +589,47 @@ public static class DischargeEngine
                 }
             }
         }
+    }
+}
+
+/// <summary>An append-only list in fixed-size chunks: growing it never copies what is already there.</summary>
+internal sealed class ChunkedLog<T>
+    where T : struct
+{
+    private const int ChunkSize = 1 << 16;
+    private readonly List<T[]> chunks = [];
+    private int used = ChunkSize;
+
+    public long Count { get; private set; }
+
+    /// <summary>The filled part of every chunk, in order.</summary>
+    public IEnumerable<ReadOnlyMemory<T>> Chunks
+    {
+        get
+        {
+            for (var i = 0; i < chunks.Count; i++)
+            {
+                yield return chunks[i].AsMemory(0, i == chunks.Count - 1 ? used : ChunkSize);
+            }
+        }
+    }
+
+    public void Add(in T item)
+    {
+        if (used == ChunkSize)
+        {
+            chunks.Add(new T[ChunkSize]);
+            used = 0;
+        }
+
+        chunks[^1][used++] = item;
+        Count++;
+    }
+
+    public void Clear()
+    {
+        chunks.Clear();
+        used = ChunkSize;
+        Count = 0;
     }
 }

@@ -43,8 +43,14 @@ public sealed class DischargeResult
 {
     private IReadOnlyList<Allocation>? allocations;
 
-    /// <summary>Per part (pool): its allocations in processing order; null for a part without any.</summary>
-    public required IReadOnlyList<Allocation>?[] PoolAllocations { get; init; }
+    /// <summary>
+    /// Every allocation grouped by pool (part): those of part p are
+    /// <c>AllocationsByPool[PoolAllocationStart[p]..PoolAllocationStart[p + 1]]</c>, in processing order.
+    /// </summary>
+    public required Allocation[] AllocationsByPool { get; init; }
+
+    /// <summary>Per part, where its allocations start in <see cref="AllocationsByPool"/>; one more entry than parts.</summary>
+    public required int[] PoolAllocationStart { get; init; }
 
     /// <summary>Per part (pool): its lot indexes in FIFO order (SPEC §3.5 "Allocation"); null for a part without lots.</summary>
     public required IReadOnlyList<int>?[] PoolLots { get; init; }
@@ -52,13 +58,17 @@ public sealed class DischargeResult
     /// <summary>Per movement: its position in <see cref="ProcessingOrder"/>, or -1 when it does not count.</summary>
     internal int[] Position { get; init; } = [];
 
-    /// <summary>Per allocation of <see cref="PoolAllocations"/>: the index of its leaf within its movement.</summary>
-    internal IReadOnlyList<int>?[] PoolAllocationLeaves { get; init; } = [];
+    /// <summary>Per allocation of <see cref="AllocationsByPool"/>: the index of its leaf within its movement.</summary>
+    internal int[] AllocationLeaves { get; init; } = [];
 
     /// <summary>Every allocation in processing order (movement, then leaf, then lot order). Built on first use.</summary>
     public IReadOnlyList<Allocation> Allocations => allocations ??= MergeAllocations();
 
-    public required long AllocationCount { get; init; }
+    public long AllocationCount => AllocationsByPool.Length;
+
+    /// <summary>The allocations of one pool (part), in processing order.</summary>
+    public ReadOnlySpan<Allocation> PoolAllocations(int part) =>
+        AllocationsByPool.AsSpan(PoolAllocationStart[part], PoolAllocationStart[part + 1] - PoolAllocationStart[part]);
 
     public required IReadOnlyList<Shortage> Shortages { get; init; }
 
@@ -86,27 +96,14 @@ public sealed class DischargeResult
 
     private List<Allocation> MergeAllocations()
     {
-        var all = new List<(int Pos, int Leaf, int Seq, Allocation A)>();
-        for (var p = 0; p < PoolAllocations.Length; p++)
+        // Pool order keeps each pool's processing order, so a stable sort by (position, leaf) gives the global order.
+        var keys = new (int Pos, int Leaf, int Index)[AllocationsByPool.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            if (PoolAllocations[p] is not { } list)
-            {
-                continue;
-            }
-
-            var leaves = PoolAllocationLeaves[p]!;
-            for (var i = 0; i < list.Count; i++)
-            {
-                all.Add((Position[list[i].Movement], leaves[i], i, list[i]));
-            }
+            keys[i] = (Position[AllocationsByPool[i].Movement], AllocationLeaves[i], i);
         }
 
-        all.Sort((x, y) =>
-        {
-            var c = x.Pos.CompareTo(y.Pos);
-            c = c != 0 ? c : x.Leaf.CompareTo(y.Leaf);
-            return c != 0 ? c : x.Seq.CompareTo(y.Seq);
-        });
-        return [.. all.Select(x => x.A)];
+        Array.Sort(keys);
+        return [.. keys.Select(k => AllocationsByPool[k.Index])];
     }
 }

@@ -1,0 +1,116 @@
+using System.Globalization;
+
+namespace Traza.Storage.Sqlite;
+
+/// <summary>The columns of an entry row the discharge needs.</summary>
+public readonly record struct EntryScan(string Client, string Part, string Pedimento, int Partida, string Clave, DateOnly Date, decimal Qty);
+
+/// <summary>The columns of an exit row the discharge needs, with its movement identity.</summary>
+public readonly record struct ExitScan(
+    string Client, string Part, string Pedimento, int Partida, string Clave, DateOnly Date, decimal Qty, DateOnly? BomDate,
+    string? SourcePedimento, int? SourcePartida, long BatchId, long Line);
+
+/// <summary>
+/// Lean, streaming reads of the ledger for the discharge: only the columns the engine needs, no records of every
+/// column, dates and decimals parsed without culture lookups. The full records stay with <see cref="SqliteLedgerStore"/>.
+/// </summary>
+public static class LedgerScan
+{
+    /// <summary>Every entry row, in no particular order (the engine sorts lots itself).</summary>
+    public static List<EntryScan> Entries(SqliteLedgerStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        using var cmd = store.CreateCommand("SELECT client, part, pedimento, partida, clave, date, qty FROM entry WHERE program_id = 1");
+        using var r = cmd.ExecuteReader();
+        var rows = new List<EntryScan>(Count(store, "entry"));
+        var strings = new StringPool();
+        while (r.Read())
+        {
+            rows.Add(new EntryScan(
+                strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), r.GetString(2), r.GetInt32(3), strings.Get(r.GetString(4)),
+                Date(r.GetString(5)), Decimal(r.GetString(6))));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every exit row, in no particular order (the engine sorts movements itself).</summary>
+    public static List<ExitScan> Exits(SqliteLedgerStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        using var cmd = store.CreateCommand(
+            "SELECT client, part, pedimento, partida, clave, date, qty, bom_date, source_pedimento, source_partida, batch_id, line " +
+            "FROM exit WHERE program_id = 1");
+        using var r = cmd.ExecuteReader();
+        var rows = new List<ExitScan>(Count(store, "exit"));
+        var strings = new StringPool();
+        while (r.Read())
+        {
+            rows.Add(new ExitScan(
+                strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), r.GetString(2), r.GetInt32(3), strings.Get(r.GetString(4)),
+                Date(r.GetString(5)), Decimal(r.GetString(6)), r.IsDBNull(7) ? null : Date(r.GetString(7)),
+                r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetInt32(9), r.GetInt64(10), r.GetInt64(11)));
+        }
+
+        return rows;
+    }
+
+    private static int Count(SqliteLedgerStore store, string table)
+    {
+        using var cmd = store.CreateCommand($"SELECT count(*) FROM {table} WHERE program_id = 1");
+        return checked((int)(long)cmd.ExecuteScalar()!);
+    }
+
+    /// <summary>A stored <c>YYYY-MM-DD</c> date, parsed by position.</summary>
+    private static DateOnly Date(string text)
+    {
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-')
+        {
+            var y = Digits(text, 0, 4);
+            var m = Digits(text, 5, 2);
+            var d = Digits(text, 8, 2);
+            if (y > 0 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
+            {
+                return new DateOnly(y, m, d);
+            }
+        }
+
+        return SqlText.ParseDate(text);
+    }
+
+    private static int Digits(string text, int start, int length)
+    {
+        var value = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            var c = text[i] - '0';
+            if ((uint)c > 9)
+            {
+                return -1;
+            }
+
+            value = (value * 10) + c;
+        }
+
+        return value;
+    }
+
+    private static decimal Decimal(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    /// <summary>Shares the few distinct values of repetitive columns (client, part, clave) instead of one string per row.</summary>
+    private sealed class StringPool
+    {
+        private readonly Dictionary<string, string> seen = new(StringComparer.Ordinal);
+
+        public string Get(string value)
+        {
+            if (seen.TryGetValue(value, out var shared))
+            {
+                return shared;
+            }
+
+            seen[value] = value;
+            return value;
+        }
+    }
+}
