@@ -17,6 +17,7 @@ internal sealed class DataStageStoreSink : IDataStageSink
     private object?[] typed = [];
     private string[] hashValues = [];
     private int[] layoutIndex = [];
+    private bool[] isDate = [];
 
     public DataStageStoreSink(GovernmentWriter writer, string programRfc, List<string> notes)
     {
@@ -45,6 +46,7 @@ internal sealed class DataStageStoreSink : IDataStageSink
         var spec = table.Layout.Name == "Resumen" ? null : GovernmentSchema.Tables[table.Layout.Name];
         typed = new object?[spec?.Typed.Count ?? 0];
         layoutIndex = [.. table.Layout.Headers.Select(table.Header.IndexOf)];
+        isDate = [.. table.Layout.Fields.Select(f => f.IsDate)];
         hashValues = new string[layoutIndex.Length];
     }
 
@@ -68,10 +70,15 @@ internal sealed class DataStageStoreSink : IDataStageSink
             }
         }
 
+        // The content key: the layout's values in layout order, trimmed, dates as YYYY-MM-DD whatever form and time the
+        // exporter wrote — so the same row from two overlapping packages (one with '/', one with '-') is one row.
         for (var i = 0; i < layoutIndex.Length; i++)
         {
             var idx = layoutIndex[i];
-            hashValues[i] = idx >= 0 ? row.Values[idx].Trim() : string.Empty;
+            var value = idx >= 0 ? row.Values[idx].AsSpan().Trim() : [];
+            hashValues[i] = isDate[i] && GovernmentDates.TryParseDataStage(value, out var date)
+                ? date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+                : value.ToString();
         }
 
         Fill(row, table);
