@@ -1,6 +1,7 @@
 using System.Globalization;
 using Traza.Formats.Layouts;
 using Traza.Storage;
+using Traza.Storage.Sqlite;
 
 namespace Traza.App.Imports;
 
@@ -21,58 +22,132 @@ public sealed class EntriesImport : ILayoutImport
     {
         ArgumentNullException.ThrowIfNull(context);
         using var reader = new EntriesReader(source, context.FileName);
-        var lots = new Dictionary<(string Client, string Pedimento, int Partida, string Part), int>();
-        var list = new List<EntryRecord>();
+        var seen = new HashSet<ulong>();
+        var earlier = new Dictionary<(string Client, string Pedimento, int Partida, string Part), EntryRecord>();
         foreach (var row in context.Rows(reader))
         {
             var client = row.Client.Value;
             context.Batch.EnsureClient(client, row.Line);
             var part = context.RequirePart(client, row.Part.Value, row.Line, "part");
-            var key = (client, row.Pedimento, row.Partida, row.Part.Value);
-            if (!lots.TryGetValue(key, out var index))
+            var key = (client, row.Pedimento, row.Partida, part.Part);
+            if (!seen.Add(KeyHash(key)) && Merge(context, earlier, key, row, part))
             {
-                lots[key] = list.Count;
-                list.Add(new EntryRecord(client, row.Pedimento, row.Partida, row.Part.Value, row.Clave, row.Date, row.Qty, row.QtyUmt, row.ValueUsd,
-                    row.CustomsValueMxn, row.ExchangeRate, row.Origin, row.Preference, row.Invoice, row.Rectifies, row.Site)
-                { Line = row.Line });
                 continue;
             }
 
-            var lot = list[index];
-            if (!string.Equals(lot.Clave, row.Clave, StringComparison.Ordinal))
+            var lot = new EntryRecord(client, row.Pedimento, row.Partida, part.Part, row.Clave, row.Date, row.Qty, row.QtyUmt, row.ValueUsd,
+                row.CustomsValueMxn, row.ExchangeRate, row.Origin, row.Preference, row.Invoice, row.Rectifies, row.Site)
+            { Line = row.Line };
+            var result = context.Batch.AddEntry(lot, row.Line);
+            if (result.Outcome == InsertOutcome.Inserted)
             {
-                throw context.Invalid(row.Line, "clave", $"clave {lot.Clave} as on line {lot.Line} for the same lot, found '{row.Clave}'");
+                context.Record(result, row.Line, () => string.Empty);
             }
-
-            if (lot.Date != row.Date)
+            else
             {
-                throw context.Invalid(row.Line, "date",
-                    $"date {lot.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} as on line {lot.Line} for the same lot, " +
-                    $"found '{row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'");
-            }
-
-            try
-            {
-                list[index] = lot with
-                {
-                    Qty = lot.Qty + row.Qty,
-                    QtyUmt = SumUmt(lot, row, part),
-                    ValueUsd = Sum(lot.ValueUsd, row.ValueUsd),
-                    CustomsValueMxn = Sum(lot.CustomsValueMxn, row.CustomsValueMxn),
-                };
-            }
-            catch (OverflowException)
-            {
-                throw context.Invalid(row.Line, "qty", "quantities and values whose sum over the lot's rows fits a decimal (28 digits)");
+                // An earlier file holds the key: compared once the lot has summed every row of this file.
+                earlier[key] = lot;
             }
         }
 
-        foreach (var lot in list)
+        foreach (var lot in earlier.Values.OrderBy(l => l.Line))
         {
             context.Record(
                 context.Batch.AddEntry(lot, lot.Line),
                 lot.Line,
                 () => ImportService.Key(("client", lot.Client), ("pedimento", lot.Pedimento), ("partida", lot.Partida), ("part", lot.Part)));
+        }
+    }
+
+    /// <summary>
+    /// A row whose key an earlier row of this file gave: summed into that lot (stored, or waiting for comparison with
+    /// an earlier file). False when the key was not seen after all (a hash collision).
+    /// </summary>
+    private static bool Merge(
+        ImportContext context,
+        Dictionary<(string Client, string Pedimento, int Partida, string Part), EntryRecord> earlier,
+        (string Client, string Pedimento, int Partida, string Part) key,
+        EntryRow row,
+        PartRecord part)
+    {
+        if (earlier.TryGetValue(key, out var waiting))
+        {
+            earlier[key] = Sum(context, waiting, row, part);
+            return true;
+        }
+
+        object[] keyValues = [key.Client, key.Pedimento, (long)key.Partida, key.Part];
+        if (context.Batch.Find(TableSpec.Entry, keyValues) is not { } stored || stored.BatchId != context.Batch.BatchId)
+        {
+            return false;
+        }
+
+        var c = stored.Content;
+        var lot = new EntryRecord(key.Client, key.Pedimento, key.Partida, key.Part, (string)c[0], SqlText.ParseDate((string)c[1]),
+            SqlText.ParseDecimal((string)c[2]), Dec(c[3]), Dec(c[4]), Dec(c[5]), null, null, null, null, null, null)
+        { Line = stored.Line };
+        var sum = Sum(context, lot, row, part);
+        context.Batch.Replace(TableSpec.Entry, keyValues,
+        [
+            ("qty", SqlText.Decimal(sum.Qty)), ("qty_umt", SqlText.Value(sum.QtyUmt)), ("value_usd", SqlText.Value(sum.ValueUsd)),
+            ("customs_value_mxn", SqlText.Value(sum.CustomsValueMxn)),
+        ]);
+        return true;
+    }
+
+    private static decimal? Dec(object value) => value is string s ? SqlText.ParseDecimal(s) : null;
+
+    /// <summary>Adds a row to its lot: they must agree on clave and date (SPEC §4.1).</summary>
+    private static EntryRecord Sum(ImportContext context, EntryRecord lot, EntryRow row, PartRecord part)
+    {
+        if (!string.Equals(lot.Clave, row.Clave, StringComparison.Ordinal))
+        {
+            throw context.Invalid(row.Line, "clave", $"clave {lot.Clave} as on line {lot.Line} for the same lot, found '{row.Clave}'");
+        }
+
+        if (lot.Date != row.Date)
+        {
+            throw context.Invalid(row.Line, "date",
+                $"date {lot.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} as on line {lot.Line} for the same lot, " +
+                $"found '{row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'");
+        }
+
+        try
+        {
+            return lot with
+            {
+                Qty = lot.Qty + row.Qty,
+                QtyUmt = SumUmt(lot, row, part),
+                ValueUsd = Sum(lot.ValueUsd, row.ValueUsd),
+                CustomsValueMxn = Sum(lot.CustomsValueMxn, row.CustomsValueMxn),
+            };
+        }
+        catch (OverflowException)
+        {
+            throw context.Invalid(row.Line, "qty", "quantities and values whose sum over the lot's rows fits a decimal (28 digits)");
+        }
+    }
+
+    /// <summary>FNV-1a over the lot key: rows of one file are told apart without keeping every key in memory.</summary>
+    private static ulong KeyHash((string Client, string Pedimento, int Partida, string Part) key)
+    {
+        var h = 14695981039346656037UL;
+        h = Mix(h, key.Client);
+        h = Mix(h, key.Pedimento);
+        h = unchecked((h ^ (uint)key.Partida) * 1099511628211UL);
+        return Mix(h, key.Part);
+    }
+
+    private static ulong Mix(ulong h, string text)
+    {
+        unchecked
+        {
+            foreach (var c in text)
+            {
+                h = (h ^ c) * 1099511628211UL;
+            }
+
+            return (h ^ 0xFFFF) * 1099511628211UL;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Traza.App.Progress;
 using Traza.Formats.Layouts;
 using Traza.Storage.Ledger;
 using Traza.Storage.Sqlite;
@@ -21,8 +22,8 @@ public static class ImportService
     public static ILayoutImport? Find(string layout) =>
         Layouts.Find(l => string.Equals(l.Layout, layout, StringComparison.Ordinal));
 
-    /// <summary>Imports <paramref name="path"/> as <paramref name="layout"/>.</summary>
-    public static ImportResult Import(SqliteLedgerStore store, string layout, string path)
+    /// <summary>Imports <paramref name="path"/> as <paramref name="layout"/>, reporting the rows read to <paramref name="progress"/>.</summary>
+    public static ImportResult Import(SqliteLedgerStore store, string layout, string path, IWorkProgress? progress = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(path);
@@ -41,10 +42,27 @@ public static class ImportService
 
         using var source = OpenSource(path, fileName);
         using var batch = store.BeginBatch(layout, fileName, sha);
-        var context = new ImportContext(store, batch, fileName);
+        progress ??= NoProgress.Instance;
+        progress.Stage($"import {layout}", source is CsvRecordSource ? EstimateRows(path) : 0);
+        var context = new ImportContext(store, batch, fileName, progress);
         import.Run(context, source);
         var record = batch.Commit();
         return new ImportResult(layout, fileName, record, false, context.Inserted, context.Skipped);
+    }
+
+    /// <summary>The expected number of rows: the file's size over the mean length of its first lines (0 when unknown).</summary>
+    private static long EstimateRows(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var sample = new byte[1 << 16];
+        var read = stream.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
+        var lines = sample.AsSpan(0, read).Count((byte)'\n');
+        if (lines < 2 || read < sample.Length)
+        {
+            return Math.Max(lines - 1, 0);
+        }
+
+        return stream.Length * lines / read - 1;
     }
 
     private static IRecordSource OpenSource(string path, string fileName)

@@ -32,7 +32,17 @@ internal static class ImportCommand
         command.SetAction(parse =>
         {
             using var store = context.OpenStore(parse);
-            var result = ImportService.Import(store, layout.Layout, parse.GetValue(file)!);
+            var progress = TerminalProgress.For(context);
+            ImportResult result;
+            try
+            {
+                result = ImportService.Import(store, layout.Layout, parse.GetValue(file)!, progress);
+            }
+            finally
+            {
+                (progress as IDisposable)?.Dispose();
+            }
+
             context.Stdout.WriteLine(result.Describe());
             return TrazaCli.Ok;
         });

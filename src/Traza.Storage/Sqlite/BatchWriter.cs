@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Traza.Storage.Ledger;
 
 namespace Traza.Storage.Sqlite;
@@ -29,11 +30,17 @@ public sealed class BatchWriter : IDisposable
 {
     private readonly SqliteConnection connection;
     private readonly TimeProvider clock;
-    private readonly Dictionary<string, (SqliteCommand Insert, SqliteCommand Select)> commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TableWriter> writers = new(StringComparer.Ordinal);
+    private readonly BatchDigest digest = new();
     private readonly HashSet<string> clients = new(StringComparer.Ordinal);
     private bool done;
 
     private readonly Action onClose;
+
+    /// <summary>The page cache (in KiB, negative as PRAGMA cache_size takes it) while a batch is open.</summary>
+    private const long BulkCacheKib = 16_384;
+
+    private readonly long cacheSize;
 
     internal BatchWriter(SqliteConnection connection, TimeProvider clock, string layout, string fileName, string fileSha256, Action onClose)
     {
@@ -44,6 +51,16 @@ public sealed class BatchWriter : IDisposable
         FileName = fileName;
         FileSha256 = fileSha256;
         Transaction = connection.BeginTransaction(deferred: false);
+        using (var cmd = Command("PRAGMA cache_size"))
+        {
+            cacheSize = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
+        // A bulk append writes each page once: a small cache spills to the WAL early instead of growing the heap.
+        using (var cmd = Command("PRAGMA cache_size = " + (-BulkCacheKib).ToString(CultureInfo.InvariantCulture)))
+        {
+            cmd.ExecuteNonQuery();
+        }
         using (var cmd = Command("SELECT COALESCE(MAX(id), 0) + 1 FROM import_batch WHERE program_id = 1"))
         {
             BatchId = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -102,46 +119,129 @@ public sealed class BatchWriter : IDisposable
         [program.Rfc, program.Name, program.Immex, program.Modality, SqlText.Value(program.ValidFrom), SqlText.Value(program.ValidTo)],
         line);
 
-    public InsertResult AddPart(PartRecord p, long line) => Insert(
-        TableSpec.Part,
-        [p.Client, p.Part],
-        [SqlText.Value(p.Description), p.Kind, SqlText.Value(p.Fraccion), SqlText.Value(p.Nico), p.Umc, p.Umt, SqlText.Decimal(p.UmtPerUmc),
-         SqlText.Value(p.Origin), p.Source],
-        line);
+    public InsertResult AddPart(PartRecord p, long line)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        var (table, row) = Row(TableSpec.Part);
+        row.Set(0, p.Client);
+        row.Set(1, p.Part);
+        row.Set(2, p.Description);
+        row.Set(3, p.Kind);
+        row.Set(4, p.Fraccion);
+        row.Set(5, p.Nico);
+        row.Set(6, p.Umc);
+        row.Set(7, p.Umt);
+        row.Set(8, (decimal?)p.UmtPerUmc);
+        row.Set(9, p.Origin);
+        row.Set(10, p.Source);
+        return Append(table, line);
+    }
 
-    public InsertResult AddBom(BomRecord b, long line) => Insert(
-        TableSpec.Bom,
-        [b.Client, b.Product, b.Component, b.ValidFrom is { } f ? SqlText.Date(f) : string.Empty],
-        [SqlText.Decimal(b.QtyPer), SqlText.Decimal(b.MermaPct), SqlText.Decimal(b.DesperdicioPct), SqlText.Value(b.ValidTo)],
-        line);
+    public InsertResult AddBom(BomRecord b, long line)
+    {
+        ArgumentNullException.ThrowIfNull(b);
+        var (table, row) = Row(TableSpec.Bom);
+        row.Set(0, b.Client);
+        row.Set(1, b.Product);
+        row.Set(2, b.Component);
+        if (b.ValidFrom is { } from)
+        {
+            row.Set(3, (DateOnly?)from);
+        }
+        else
+        {
+            row.Set(3, string.Empty);
+        }
 
-    public InsertResult AddEntry(EntryRecord e, long line) => Insert(
-        TableSpec.Entry,
-        [e.Client, e.Pedimento, (long)e.Partida, e.Part],
-        [e.Clave, SqlText.Date(e.Date), SqlText.Decimal(e.Qty), SqlText.Value(e.QtyUmt), SqlText.Value(e.ValueUsd), SqlText.Value(e.CustomsValueMxn),
-         SqlText.Value(e.ExchangeRate), SqlText.Value(e.Origin), SqlText.Value(e.Preference), SqlText.Value(e.Invoice), SqlText.Value(e.Rectifies),
-         SqlText.Value(e.Site)],
-        line);
+        row.Set(4, (decimal?)b.QtyPer);
+        row.Set(5, (decimal?)b.MermaPct);
+        row.Set(6, (decimal?)b.DesperdicioPct);
+        row.Set(7, b.ValidTo);
+        return Append(table, line);
+    }
 
-    public InsertResult AddExit(ExitRecord x, long line) => Insert(
-        TableSpec.Exit,
-        [x.Client, x.Pedimento, (long)x.Partida, x.Part],
-        [x.Clave, SqlText.Date(x.Date), SqlText.Decimal(x.Qty), SqlText.Value(x.QtyUmt), SqlText.Value(x.ValueUsd), SqlText.Value(x.Destination),
-         SqlText.Value(x.Counterparty), SqlText.Value(x.Case), SqlText.Value(x.BomDate), SqlText.Value(x.SourcePedimento),
-         SqlText.Value(x.SourcePartida), SqlText.Value(x.Rectifies)],
-        line);
+    public InsertResult AddEntry(EntryRecord e, long line)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var (table, row) = Row(TableSpec.Entry);
+        row.Set(0, e.Client);
+        row.Set(1, e.Pedimento);
+        row.Set(2, (long)e.Partida);
+        row.Set(3, e.Part);
+        row.Set(4, e.Clave);
+        row.Set(5, (DateOnly?)e.Date);
+        row.Set(6, (decimal?)e.Qty);
+        row.Set(7, e.QtyUmt);
+        row.Set(8, e.ValueUsd);
+        row.Set(9, e.CustomsValueMxn);
+        row.Set(10, e.ExchangeRate);
+        row.Set(11, e.Origin);
+        row.Set(12, e.Preference);
+        row.Set(13, e.Invoice);
+        row.Set(14, e.Rectifies);
+        row.Set(15, e.Site);
+        return Append(table, line);
+    }
 
-    public InsertResult AddEvent(EventRecord v, long line) => Insert(
-        TableSpec.Event,
-        [v.Client, SqlText.Date(v.Date), v.Type, v.Part, v.Reference, line],
-        [SqlText.Decimal(v.Qty), v.Waste ? 1L : 0L, SqlText.Value(v.ThirdParty), SqlText.Value(v.Site)],
-        line);
+    public InsertResult AddExit(ExitRecord x, long line)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var (table, row) = Row(TableSpec.Exit);
+        row.Set(0, x.Client);
+        row.Set(1, x.Pedimento);
+        row.Set(2, (long)x.Partida);
+        row.Set(3, x.Part);
+        row.Set(4, x.Clave);
+        row.Set(5, (DateOnly?)x.Date);
+        row.Set(6, (decimal?)x.Qty);
+        row.Set(7, x.QtyUmt);
+        row.Set(8, x.ValueUsd);
+        row.Set(9, x.Destination);
+        row.Set(10, x.Counterparty);
+        row.Set(11, x.Case);
+        row.Set(12, x.BomDate);
+        row.Set(13, x.SourcePedimento);
+        if (x.SourcePartida is { } sp)
+        {
+            row.Set(14, (long)sp);
+        }
+        else
+        {
+            row.SetNull(14);
+        }
 
-    public InsertResult AddCount(CountRecord c, long line) => Insert(
-        TableSpec.Count,
-        [c.Client, SqlText.Date(c.Date), c.Part, c.Site],
-        [SqlText.Decimal(c.Qty)],
-        line);
+        row.Set(15, x.Rectifies);
+        return Append(table, line);
+    }
+
+    public InsertResult AddEvent(EventRecord v, long line)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        var (table, row) = Row(TableSpec.Event);
+        row.Set(0, v.Client);
+        row.Set(1, (DateOnly?)v.Date);
+        row.Set(2, v.Type);
+        row.Set(3, v.Part);
+        row.Set(4, v.Reference);
+        row.Set(5, line);
+        row.Set(6, (decimal?)v.Qty);
+        row.Set(7, v.Waste ? 1L : 0L);
+        row.Set(8, v.ThirdParty);
+        row.Set(9, v.Site);
+        return Append(table, line);
+    }
+
+    public InsertResult AddCount(CountRecord c, long line)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var (table, row) = Row(TableSpec.Count);
+        row.Set(0, c.Client);
+        row.Set(1, (DateOnly?)c.Date);
+        row.Set(2, c.Part);
+        row.Set(3, c.Site);
+        row.Set(4, (decimal?)c.Qty);
+        return Append(table, line);
+    }
 
     /// <summary>
     /// Appends one row unless its key exists; an existing key is compared by content (every column but batch and
@@ -152,29 +252,74 @@ public sealed class BatchWriter : IDisposable
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(content);
-        var (insert, select) = Commands(table);
-        var p = 0;
-        foreach (var k in key)
+        var (writer, row) = Row(table);
+        var c = 0;
+        foreach (var value in key.Concat(content))
         {
-            insert.Parameters[p++].Value = k;
+            switch (value)
+            {
+                case null or DBNull:
+                    row.SetNull(c);
+                    break;
+                case string text:
+                    row.Set(c, text);
+                    break;
+                case long l:
+                    row.Set(c, l);
+                    break;
+                case int i:
+                    row.Set(c, (long)i);
+                    break;
+                default:
+                    row.Set(c, SqlText.Canonical(value));
+                    break;
+            }
+
+            c++;
         }
 
-        foreach (var c in content)
+        return Append(writer, line);
+    }
+
+    /// <summary>
+    /// Rewrites the content of a row this batch appended (an entries lot summed over its rows, SPEC §3.4). The
+    /// streamed digest no longer holds: the batch digest is recomputed from the stored rows at commit.
+    /// </summary>
+    public void Replace(TableSpec table, object[] key, IReadOnlyList<(string Column, object Value)> content)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(content);
+        digest.Invalidate();
+        using var cmd = Command(
+            $"UPDATE \"{table.Name}\" SET {string.Join(", ", content.Select((c, i) => $"\"{c.Column}\" = $c{i.ToString(CultureInfo.InvariantCulture)}"))} " +
+            $"WHERE program_id = 1 AND batch_id = $batch{string.Concat(table.Key.Select((k, i) => $" AND \"{k}\" = $k{i.ToString(CultureInfo.InvariantCulture)}"))}");
+        for (var i = 0; i < content.Count; i++)
         {
-            insert.Parameters[p++].Value = c;
+            cmd.Parameters.AddWithValue("$c" + i.ToString(CultureInfo.InvariantCulture), content[i].Value);
         }
 
-        insert.Parameters[p++].Value = BatchId;
-        if (!table.LineInKey)
+        for (var i = 0; i < key.Length; i++)
         {
-            insert.Parameters[p].Value = line;
+            cmd.Parameters.AddWithValue("$k" + i.ToString(CultureInfo.InvariantCulture), key[i]);
         }
 
-        if (insert.ExecuteNonQuery() == 1)
+        cmd.Parameters.AddWithValue("$batch", BatchId);
+        if (cmd.ExecuteNonQuery() != 1)
         {
-            return new InsertResult(InsertOutcome.Inserted, BatchId, line);
+            throw new InvalidOperationException($"No row of {table.Name} in batch {BatchId} holds the key to replace.");
         }
+    }
 
+    /// <summary>
+    /// The stored row of <paramref name="table"/> with <paramref name="key"/>: its content columns (string, long or
+    /// DBNull), batch and line; null when no row holds the key.
+    /// </summary>
+    public (object[] Content, long BatchId, long Line)? Find(TableSpec table, object[] key)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(key);
+        var select = Writer(table).Select;
         for (var i = 0; i < key.Length; i++)
         {
             select.Parameters[i].Value = key[i];
@@ -183,20 +328,125 @@ public sealed class BatchWriter : IDisposable
         using var reader = select.ExecuteReader();
         if (!reader.Read())
         {
-            throw new InvalidOperationException($"Insert into {table.Name} was ignored but no row holds its key.");
+            return null;
         }
 
-        var same = true;
+        var content = new object[table.Content.Count];
         for (var i = 0; i < content.Length; i++)
         {
-            if (!string.Equals(SqlText.Canonical(reader.GetValue(i)), SqlText.Canonical(content[i]), StringComparison.Ordinal))
+            content[i] = reader.GetValue(i);
+        }
+
+        return (content, reader.GetInt64(content.Length), reader.GetInt64(content.Length + 1));
+    }
+
+    private (TableWriter Writer, RowBuffer Row) Row(TableSpec table)
+    {
+        var writer = Writer(table);
+        writer.Row.Clear();
+        return (writer, writer.Row);
+    }
+
+    /// <summary>Binds the row, steps the prepared insert and, when the key existed, compares the stored content.</summary>
+    private InsertResult Append(TableWriter writer, long line)
+    {
+        var table = writer.Table;
+        var row = writer.Row;
+        var stmt = writer.Insert;
+        var columns = table.Key.Count + table.Content.Count;
+        for (var i = 0; i < columns; i++)
+        {
+            Bind(stmt, i + 1, row, i);
+        }
+
+        Check(raw.sqlite3_bind_int64(stmt, columns + 1, BatchId));
+        if (!table.LineInKey)
+        {
+            Check(raw.sqlite3_bind_int64(stmt, columns + 2, line));
+        }
+
+        var rc = raw.sqlite3_step(stmt);
+        _ = raw.sqlite3_reset(stmt);
+        if (rc != raw.SQLITE_DONE)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
+        }
+
+        if (raw.sqlite3_changes(connection.Handle) == 1)
+        {
+            Stream(writer, line);
+            return new InsertResult(InsertOutcome.Inserted, BatchId, line);
+        }
+
+        var key = new object[table.Key.Count];
+        for (var i = 0; i < key.Length; i++)
+        {
+            key[i] = row.ToObject(i);
+        }
+
+        var found = Find(table, key) ?? throw new InvalidOperationException($"Insert into {table.Name} was ignored but no row holds its key.");
+        var same = true;
+        for (var i = 0; i < table.Content.Count; i++)
+        {
+            if (!string.Equals(SqlText.Canonical(found.Content[i]), SqlText.Canonical(row.ToObject(table.Key.Count + i)), StringComparison.Ordinal))
             {
                 same = false;
                 break;
             }
         }
 
-        return new InsertResult(same ? InsertOutcome.Identical : InsertOutcome.Conflict, reader.GetInt64(content.Length), reader.GetInt64(content.Length + 1));
+        return new InsertResult(same ? InsertOutcome.Identical : InsertOutcome.Conflict, found.BatchId, found.Line);
+    }
+
+    private void Stream(TableWriter writer, long line)
+    {
+        if (!writer.DeclarationOrder)
+        {
+            digest.Invalidate();
+            return;
+        }
+
+        if (!digest.BeginRow(writer.Table.Name, line))
+        {
+            return;
+        }
+
+        Span<byte> number = stackalloc byte[24];
+        digest.Column("1"u8, first: true);
+        var row = writer.Row;
+        for (var i = 0; i < row.Count; i++)
+        {
+            digest.Column(row.Utf8(i), first: false);
+        }
+
+        _ = BatchId.TryFormat(number, out var written, default, CultureInfo.InvariantCulture);
+        digest.Column(number[..written], first: false);
+        if (!writer.Table.LineInKey)
+        {
+            _ = line.TryFormat(number, out written, default, CultureInfo.InvariantCulture);
+            digest.Column(number[..written], first: false);
+        }
+
+        digest.EndRow();
+    }
+
+    private static void Bind(sqlite3_stmt stmt, int index, RowBuffer row, int column)
+    {
+        var rc = row.Kind(column) switch
+        {
+            ValueKind.Text => row.Utf8(column).IsEmpty ? raw.sqlite3_bind_text(stmt, index, string.Empty) : raw.sqlite3_bind_text(stmt, index, row.Utf8(column)),
+            ValueKind.Integer => raw.sqlite3_bind_int64(stmt, index, row.Integer(column)),
+            _ => raw.sqlite3_bind_null(stmt, index),
+        };
+        Check(rc);
+    }
+
+    private static void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new SqliteException($"SQLite bind failed ({rc.ToString(CultureInfo.InvariantCulture)})", rc);
+        }
     }
 
     /// <summary>The file name of an earlier batch (for conflict messages); this batch's own name for itself.</summary>
@@ -225,15 +475,15 @@ public sealed class BatchWriter : IDisposable
     public BatchRecord Commit()
     {
         ObjectDisposedException.ThrowIf(done, this);
-        var (digest, rows) = LedgerChain.ComputeDigest(connection, Transaction, BatchId);
+        var (digestHex, rows) = StreamedDigestHolds() ? (digest.Finish(), digest.Rows) : LedgerChain.ComputeDigest(connection, Transaction, BatchId);
         string prev;
         using (var cmd = Command("SELECT chain_hash FROM import_batch WHERE program_id = 1 ORDER BY id DESC LIMIT 1"))
         {
             prev = cmd.ExecuteScalar() as string ?? LedgerChain.Genesis;
         }
 
-        var chain = LedgerChain.ChainHash(prev, BatchId, Layout, FileSha256, digest);
-        var batch = new BatchRecord(BatchId, Layout, FileName, FileSha256, rows, digest, prev, chain,
+        var chain = LedgerChain.ChainHash(prev, BatchId, Layout, FileSha256, digestHex);
+        var batch = new BatchRecord(BatchId, Layout, FileName, FileSha256, rows, digestHex, prev, chain,
             clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
         using (var cmd = Command("""
             INSERT INTO import_batch (program_id, id, layout, file_name, file_sha256, rows, digest, prev_chain_hash, chain_hash, imported_at)
@@ -254,19 +504,19 @@ public sealed class BatchWriter : IDisposable
 
         Transaction.Commit();
         done = true;
-        onClose();
+        Close();
         return batch;
     }
 
     public void Dispose()
     {
-        foreach (var (insert, select) in commands.Values)
+        foreach (var writer in writers.Values)
         {
-            insert.Dispose();
-            select.Dispose();
+            writer.Dispose();
         }
 
-        commands.Clear();
+        writers.Clear();
+        digest.Dispose();
         if (!done)
         {
             Transaction.Rollback();
@@ -274,12 +524,51 @@ public sealed class BatchWriter : IDisposable
         }
 
         Transaction.Dispose();
+        Close();
+    }
+
+    private void Close()
+    {
+        SetCacheSize(cacheSize);
         onClose();
     }
 
-    private (SqliteCommand Insert, SqliteCommand Select) Commands(TableSpec table)
+    private void SetCacheSize(long value)
     {
-        if (commands.TryGetValue(table.Name, out var found))
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA cache_size = " + value.ToString(CultureInfo.InvariantCulture);
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// True when the digest streamed at insert time covers exactly the batch's stored rows: every ledger table holds
+    /// as many rows of this batch as were streamed to it (none for the others), and none changed since.
+    /// </summary>
+    private bool StreamedDigestHolds()
+    {
+        if (!digest.Valid)
+        {
+            return false;
+        }
+
+        foreach (var (table, _) in LedgerChain.LedgerTables(connection, Transaction))
+        {
+            using var cmd = Command($"SELECT COUNT(*) FROM \"{table}\" WHERE batch_id = $b");
+            cmd.Parameters.AddWithValue("$b", BatchId);
+            var count = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+            var expected = string.Equals(table, digest.Table, StringComparison.Ordinal) ? digest.Rows : 0;
+            if (count != expected)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private TableWriter Writer(TableSpec table)
+    {
+        if (writers.TryGetValue(table.Name, out var found))
         {
             return found;
         }
@@ -293,15 +582,14 @@ public sealed class BatchWriter : IDisposable
             columns.Add("line");
         }
 
-        var insert = Command(
-            $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => "\"" + c + "\""))}) " +
-            $"VALUES (1, {string.Join(", ", columns.Skip(1).Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)))}) ON CONFLICT DO NOTHING");
-        for (var i = 0; i < columns.Count - 1; i++)
+        var sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => "\"" + c + "\""))}) " +
+            $"VALUES (1{string.Concat(columns.Skip(1).Select(_ => ", ?"))}) ON CONFLICT DO NOTHING";
+        var rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out var insert);
+        if (rc != raw.SQLITE_OK)
         {
-            insert.Parameters.Add(new SqliteParameter("$p" + i.ToString(CultureInfo.InvariantCulture), DBNull.Value));
+            throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
         }
 
-        insert.Prepare();
         var where = string.Concat(table.Key.Select((k, i) => $" AND \"{k}\" = $k{i.ToString(CultureInfo.InvariantCulture)}"));
         var select = Command(
             $"SELECT {string.Join(", ", table.Content.Select(c => "\"" + c + "\"").Append("batch_id").Append("line"))} " +
@@ -311,7 +599,40 @@ public sealed class BatchWriter : IDisposable
             select.Parameters.Add(new SqliteParameter("$k" + i.ToString(CultureInfo.InvariantCulture), DBNull.Value));
         }
 
-        commands[table.Name] = (insert, select);
-        return (insert, select);
+        var declared = new List<string>();
+        using (var info = Command("SELECT name FROM pragma_table_info($t) ORDER BY cid"))
+        {
+            info.Parameters.AddWithValue("$t", table.Name);
+            using var reader = info.ExecuteReader();
+            while (reader.Read())
+            {
+                declared.Add(reader.GetString(0));
+            }
+        }
+
+        var writer = new TableWriter(table, insert, select, new RowBuffer(table.Key.Count + table.Content.Count), declared.SequenceEqual(columns));
+        writers[table.Name] = writer;
+        return writer;
+    }
+
+    /// <summary>A table's prepared insert (bound from <see cref="Row"/>), its key lookup and whether its columns are in declaration order.</summary>
+    private sealed class TableWriter(TableSpec table, sqlite3_stmt insert, SqliteCommand select, RowBuffer row, bool declarationOrder) : IDisposable
+    {
+        public TableSpec Table { get; } = table;
+
+        public sqlite3_stmt Insert { get; } = insert;
+
+        public SqliteCommand Select { get; } = select;
+
+        public RowBuffer Row { get; } = row;
+
+        /// <summary>True when program_id, key, content, batch_id, line is the table's declaration order (the digest's column order).</summary>
+        public bool DeclarationOrder { get; } = declarationOrder;
+
+        public void Dispose()
+        {
+            _ = raw.sqlite3_finalize(Insert);
+            Select.Dispose();
+        }
     }
 }

@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Traza.Storage.Ledger;
+
+/// <summary>
+/// The digest of docs/architecture.md Decision 1 computed while the rows are appended, instead of re-reading them at
+/// commit: the same bytes <see cref="LedgerChain.ComputeDigest"/> hashes (<c>#table</c>, then each row's stored
+/// columns in declaration order joined with U+001F). It holds only while every row of the batch goes to one table, in
+/// line order, and no row changes after it was appended; otherwise <see cref="Valid"/> is false and the batch
+/// recomputes its digest from the stored rows.
+/// </summary>
+public sealed class BatchDigest : IDisposable
+{
+    private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly byte[] buffer = new byte[1 << 16];
+    private int used;
+    private string? table;
+    private long lastLine = long.MinValue;
+
+    /// <summary>False once the streamed bytes may differ from the stored rows' canonical text.</summary>
+    public bool Valid { get; private set; } = true;
+
+    /// <summary>The table the rows went to (null before the first row).</summary>
+    public string? Table => table;
+
+    /// <summary>Rows appended.</summary>
+    public long Rows { get; private set; }
+
+    /// <summary>Gives up streaming: the digest will be recomputed from the stored rows.</summary>
+    public void Invalidate() => Valid = false;
+
+    /// <summary>Starts a row of <paramref name="tableName"/> at <paramref name="line"/>.</summary>
+    public bool BeginRow(string tableName, long line)
+    {
+        if (!Valid)
+        {
+            return false;
+        }
+
+        if (table is null)
+        {
+            table = tableName;
+            Append(Encoding.UTF8.GetBytes("#" + tableName + "\n"));
+        }
+        else if (!string.Equals(table, tableName, StringComparison.Ordinal) || line < lastLine)
+        {
+            Valid = false;
+            return false;
+        }
+
+        lastLine = line;
+        Rows++;
+        return true;
+    }
+
+    /// <summary>Appends one column's canonical bytes, preceded by the separator unless it is the row's first.</summary>
+    public void Column(ReadOnlySpan<byte> value, bool first)
+    {
+        if (!first)
+        {
+            Append("\u001f"u8);
+        }
+
+        Append(value);
+    }
+
+    public void EndRow() => Append("\n"u8);
+
+    /// <summary>The lowercase hex SHA-256 of everything appended.</summary>
+    public string Finish()
+    {
+        Flush();
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    public void Dispose() => hash.Dispose();
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        if (used + bytes.Length > buffer.Length)
+        {
+            Flush();
+            if (bytes.Length > buffer.Length)
+            {
+                hash.AppendData(bytes);
+                return;
+            }
+        }
+
+        bytes.CopyTo(buffer.AsSpan(used));
+        used += bytes.Length;
+    }
+
+    private void Flush()
+    {
+        if (used > 0)
+        {
+            hash.AppendData(buffer, 0, used);
+            used = 0;
+        }
+    }
+}
