@@ -104,7 +104,7 @@ public sealed class ImportExitsEventsCountsTests : IDisposable
         var r = cli.Import("events", "ev.csv",
             "date,type,part,qty,waste,reference,third_party,client,site",
             "2025-05-01,destruction,MAT-1,2,no,ACTA-1,,,",
-            "2025-05-01,destruction,MAT-1,2,yes,ACTA-2,,,",
+            "2025-05-01,destruction,MAT-1,2,no,ACTA-2,,,",
             "2025-05-02,adjustment,MAT-1,-1.5,,,,,",
             "2025-05-03,submanufacture_out,MAT-1,3,,SUB-1,Taller SA,,",
             "2025-05-04,repair_in,MAT-9,1,,,,acme,");

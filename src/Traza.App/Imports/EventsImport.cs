@@ -1,17 +1,17 @@
 using System.Globalization;
+using Traza.App.Discharge;
+using Traza.Domain.Discharge;
 using Traza.Domain.Model;
 using Traza.Formats.Layouts;
 using Traza.Storage;
+using Traza.Storage.Sqlite;
 
 namespace Traza.App.Imports;
 
 /// <summary>
-/// <c>traza import events</c> (SPEC §4.1, §3.5): key (client, date, type, part, reference, line).
+/// <c>traza import events</c> (SPEC §4.1, §3.5): key (client, date, type, part, reference, line). A destruction or
+/// donation of waste (waste = yes) may dispose of at most the waste balance of its (client, part) on its date.
 /// </summary>
-/// <remarks>
-/// Waste disposals beyond the recorded waste balance (SPEC §3.5) need the discharge: the check belongs with it
-/// and is not made here yet.
-/// </remarks>
 public sealed class EventsImport : ILayoutImport
 {
     public string Layout => "events";
@@ -22,6 +22,7 @@ public sealed class EventsImport : ILayoutImport
     {
         ArgumentNullException.ThrowIfNull(context);
         using var reader = new EventsReader(source, context.FileName);
+        var disposals = new Dictionary<long, EventRow>();
         foreach (var row in context.Rows(reader))
         {
             var client = row.Client.Value;
@@ -33,6 +34,62 @@ public sealed class EventsImport : ILayoutImport
                 row.Line,
                 () => ImportService.Key(("client", client), ("date", row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("type", record.Type),
                     ("part", record.Part), ("reference", record.Reference), ("line", row.Line)));
+            if (row.Waste && row.Type.Discharges())
+            {
+                disposals[row.Line] = row;
+            }
         }
+
+        if (disposals.Count > 0)
+        {
+            CheckWasteBalances(context, disposals);
+        }
+    }
+
+    /// <summary>
+    /// SPEC §3.5: the waste balance of (client, part) is the desperdicio share of the quantity allocated to its lots by
+    /// exits dated on or before the event; disposing of more is invalid input. The discharge engine runs over the
+    /// ledger with this file's rows (still uncommitted, in the batch's transaction) up to the last disposal's date, and
+    /// the first of this file's disposals it finds beyond the balance is refused.
+    /// </summary>
+    private static void CheckWasteBalances(ImportContext context, Dictionary<long, EventRow> disposals)
+    {
+        var asOf = disposals.Values.Max(d => d.Date);
+        var snapshot = LedgerSnapshot.Load(context.Store, asOf);
+        var result = DischargeEngine.Run(snapshot.Input);
+        var batch = context.Batch.BatchId;
+        (EventRow Row, long Excess)? first = null;
+        foreach (var finding in result.Findings)
+        {
+            var (evBatch, evLine) = PackedAllocation.SplitMovement(snapshot.MovementIds[finding.Movement]);
+            if (!string.Equals(finding.Code, FindingCodes.WasteDisposalExceedsBalance, StringComparison.Ordinal)
+                || snapshot.Input.Movements[finding.Movement].Kind != MovementKind.Event
+                || evBatch != batch || !disposals.TryGetValue(evLine, out var row))
+            {
+                continue;
+            }
+
+            if (first is null || row.Line < first.Value.Row.Line)
+            {
+                first = (row, finding.Qty);
+            }
+        }
+
+        if (first is { } refused)
+        {
+            var row = refused.Row;
+            var balance = row.Qty - Micro.ToDecimal(refused.Excess);
+            var owner = row.Client.Value.Length == 0 ? string.Empty : $" of client '{row.Client.Value}'";
+            throw context.Invalid(row.Line, "qty",
+                $"a waste disposal of at most the waste balance of part '{row.Part.Value}'{owner} on " +
+                $"{row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({Plain(balance)}, the desperdicio of its lots allocated by exits " +
+                $"dated on or before it, less earlier disposals), found '{Plain(row.Qty)}'");
+        }
+    }
+
+    private static string Plain(decimal value)
+    {
+        var text = value.ToString(CultureInfo.InvariantCulture);
+        return text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;
     }
 }
