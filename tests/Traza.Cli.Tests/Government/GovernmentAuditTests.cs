@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using CsCheck;
 using Microsoft.Data.Sqlite;
 using Traza.Formats.DataStage;
@@ -151,6 +152,42 @@ public class GovernmentAuditTests
         r.Stderr.ShouldContain("column 501.9");
         r.Stderr.ShouldContain("XYZ010101AB1");
         Count(cli, "SELECT COUNT(*) FROM m3_record").ShouldBe(0);
+    }
+
+    [Fact]
+    public void Cut_member_inside_a_nested_zip_named_with_its_path_and_line_and_nothing_written()
+    {
+        using var cli = Init();
+        var folder = cli.Path_("members");
+        using (var w = new DataStagePackageWriter("777"))
+        {
+            w.SetResumen(Rfc, new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 31), new DateOnly(2025, 2, 3));
+            w.AddPedimento(new DataStagePedimento("3420", "5000257", "070", 1, "IN", Rfc, new DateOnly(2025, 1, 10)));
+            for (var p = 1; p <= 3; p++)
+            {
+                w.AddPartida(new DataStagePartida("3420", "5000257", "070", p, "85423901", "00", "CI", 1m, 1m, 1m, "6", 1m, "6", "USA", "USA", 1,
+                    "IN", new DateOnly(2025, 1, 10)));
+            }
+
+            w.WriteFolder(folder);
+        }
+
+        var member = Path.Combine(folder, "777_551.asc");
+        var bytes = File.ReadAllBytes(member);
+        File.WriteAllBytes(member, bytes[..(bytes.Length - 40)]);
+        var inner = cli.Path_("inner.zip");
+        ZipFile.CreateFromDirectory(folder, inner);
+        var outer = cli.Path_("outer");
+        using (var zip = ZipFile.Open(outer, ZipArchiveMode.Create))
+        {
+            zip.CreateEntryFromFile(inner, "777");
+        }
+
+        var r = cli.Run("import", "datastage", outer);
+
+        r.Exit.ShouldBe(3);
+        r.Stderr.ShouldContain("outer!777!777_551.asc, line 4");
+        DataRows(cli).ShouldBe(0);
     }
 
     [Fact]
