@@ -34,14 +34,16 @@ public static class DataStageImportService
         var shas = paths.Select(GovernmentFiles.Sha256).ToArray();
         var combined = shas.Length == 1 ? shas[0] : GovernmentFiles.Combine(shas);
         var notes = new List<string>();
-        using (var pragma = store.Connection.CreateCommand())
+        using var batch = store.BeginBatch(Kind, string.Join(";", paths.Select(Path.GetFileName)), combined);
+        using (var pragma = batch.Connection.CreateCommand())
         {
-            // Large packages: a 256 MB page cache keeps the key indexes in memory during the merge.
+            // Large packages: a 256 MB page cache keeps the key indexes in memory during the merge. Set after the batch
+            // opens, which sets its own (smaller, for ledger layouts) cache and restores the previous one when it ends.
+            pragma.Transaction = batch.Transaction;
             pragma.CommandText = "PRAGMA cache_size = -262144";
             pragma.ExecuteNonQuery();
         }
 
-        using var batch = store.BeginBatch(Kind, string.Join(";", paths.Select(Path.GetFileName)), combined);
         using var writer = new GovernmentWriter(batch.Connection, batch.Transaction);
         if (shas.All(s => writer.FileSeen(Kind, s)))
         {
