@@ -3,7 +3,10 @@ using Traza.Storage.Sqlite;
 
 namespace Traza.App.Discharge;
 
-/// <summary>Maps an engine result back to stored identities: pools with packed allocations, shortages, findings.</summary>
+/// <summary>
+/// Maps an engine result back to stored identities: pools with their lots' state and their allocations encoded in
+/// monthly chunks (migration 0010), shortages, disposals and findings.
+/// </summary>
 internal sealed class DerivedData
 {
     public required List<StoredPool> Pools { get; init; }
@@ -14,67 +17,56 @@ internal sealed class DerivedData
 
     public required List<StoredFinding> Findings { get; init; }
 
+    /// <summary>Per movement day: consumptions and allocations of that day's movements.</summary>
+    public required Dictionary<int, (long Consumptions, long Allocations)> DayCounts { get; init; }
+
     public static DerivedData From(LedgerSnapshot snapshot, DischargeResult result)
     {
         var input = snapshot.Input;
-        var lots = input.Lots;
-
-        // Each pool's lots in FIFO order (as the engine sorted them), and each lot's index within its pool.
         var poolLots = result.PoolLots;
-        var indexInPool = new int[lots.Count];
-        foreach (var list in poolLots)
+        var pools = new StoredPool?[poolLots.Length];
+        Parallel.For(0, poolLots.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, p =>
         {
-            if (list is null)
+            if (poolLots[p] is { } list)
             {
-                continue;
+                pools[p] = Pool(snapshot, result, p, list);
             }
+        });
 
-            for (var k = 0; k < list.Count; k++)
+        var dayCounts = new Dictionary<int, (long Consumptions, long Allocations)>();
+        for (var m = 0; m < input.Movements.Count; m++)
+        {
+            if (result.MovementConsumptions is { Length: > 0 } counts && counts[m] > 0)
             {
-                indexInPool[list[k]] = k;
+                var day = input.Movements[m].Date.DayNumber;
+                var (c, a) = dayCounts.GetValueOrDefault(day);
+                dayCounts[day] = (c + counts[m], a);
             }
         }
 
-        var buffers = new byte[input.Parts.Count][];
-        for (var p = 0; p < buffers.Length; p++)
+        foreach (var a in result.AllocationsByPool)
         {
-            var allocations = result.PoolAllocations(p);
-            if (allocations.IsEmpty)
-            {
-                buffers[p] = [];
-                continue;
-            }
-
-            var buffer = buffers[p] = new byte[allocations.Length * PackedAllocation.Size];
-            for (var i = 0; i < allocations.Length; i++)
-            {
-                var a = allocations[i];
-                new PackedAllocation(snapshot.MovementIds[a.Movement], input.Movements[a.Movement].Date.DayNumber, indexInPool[a.Lot], a.Qty, a.Waste)
-                    .Write(buffer.AsSpan(i * PackedAllocation.Size, PackedAllocation.Size));
-            }
+            var day = input.Movements[a.Movement].Date.DayNumber;
+            var (c, n) = dayCounts.GetValueOrDefault(day);
+            dayCounts[day] = (c, n + 1);
         }
 
-        var pools = new List<StoredPool>();
-        for (var p = 0; p < poolLots.Length; p++)
+        var (shortages, disposals, findings) = Records(snapshot, result);
+        return new DerivedData
         {
-            if (poolLots[p] is not { } list)
-            {
-                continue;
-            }
+            Pools = [.. pools.OfType<StoredPool>()],
+            Shortages = shortages,
+            Disposals = disposals,
+            Findings = findings,
+            DayCounts = dayCounts,
+        };
+    }
 
-            var keys = new PoolLotKey[list.Count];
-            var totals = new PoolLotTotals[list.Count];
-            for (var k = 0; k < list.Count; k++)
-            {
-                var lot = list[k];
-                keys[k] = new PoolLotKey(lots[lot].Document, lots[lot].Partida);
-                totals[k] = new PoolLotTotals(result.LotEntered[lot], result.LotDischarged[lot], result.LotWaste[lot], result.LotWasteDisposed[lot]);
-            }
-
-            var part = input.Parts[p];
-            pools.Add(new StoredPool { Client = part.Client, Part = part.Part, LotKeys = keys, LotTotals = totals, Allocations = buffers[p] });
-        }
-
+    /// <summary>Shortages, disposals and findings of the result with stored identities.</summary>
+    public static (List<StoredShortage>, List<StoredWasteDisposal>, List<StoredFinding>) Records(LedgerSnapshot snapshot, DischargeResult result)
+    {
+        var input = snapshot.Input;
+        var lots = input.Lots;
         var shortages = new List<StoredShortage>(result.Shortages.Count);
         foreach (var s in result.Shortages)
         {
@@ -106,7 +98,70 @@ internal sealed class DerivedData
                 Micro.ToDecimal(f.Qty), f.Detail));
         }
 
-        return new DerivedData { Pools = pools, Shortages = shortages, Disposals = disposals, Findings = findings };
+        return (shortages, disposals, findings);
+    }
+
+    /// <summary>One pool: its lots in FIFO order with their state, and its allocations in monthly chunks.</summary>
+    private static StoredPool Pool(LedgerSnapshot snapshot, DischargeResult result, int p, IReadOnlyList<int> list)
+    {
+        var input = snapshot.Input;
+        var lots = input.Lots;
+        var keys = new PoolLotKey[list.Count];
+        var totals = new PoolLotTotals[list.Count];
+        var indexInPool = new Dictionary<int, int>(list.Count);
+        for (var k = 0; k < list.Count; k++)
+        {
+            var lot = list[k];
+            var def = lots[lot];
+            indexInPool[lot] = k;
+            keys[k] = new PoolLotKey(def.Document, def.Partida);
+            var flags = (def.FixedAsset ? PoolLotTotals.FixedAssetFlag : 0) | (def.NationalStock ? PoolLotTotals.NationalStockFlag : 0);
+            totals[k] = new PoolLotTotals(result.LotEntered[lot], result.LotDischarged[lot], result.LotWaste[lot], result.LotWasteDisposed[lot],
+                def.EntryDate.DayNumber, flags);
+        }
+
+        var allocations = result.PoolAllocations(p);
+        var packed = new PackedAllocation[allocations.Length];
+        for (var i = 0; i < allocations.Length; i++)
+        {
+            var a = allocations[i];
+            packed[i] = new PackedAllocation(snapshot.MovementIds[a.Movement], input.Movements[a.Movement].Date.DayNumber, indexInPool[a.Lot], a.Qty,
+                a.Waste);
+        }
+
+        var part = input.Parts[p];
+        return new StoredPool { Client = part.Client, Part = part.Part, LotKeys = keys, LotTotals = totals, Chunks = Chunk(packed) };
+    }
+
+    /// <summary>Splits allocations in processing order (so by date) into monthly chunks.</summary>
+    public static List<AllocationChunk> Chunk(ReadOnlySpan<PackedAllocation> packed)
+    {
+        var chunks = new List<AllocationChunk>();
+        var buffer = new byte[AllocationCodec.MaxSize(Math.Min(packed.Length, 4096))];
+        var start = 0;
+        while (start < packed.Length)
+        {
+            var first = DateOnly.FromDayNumber(packed[start].Day);
+            var period = (first.Year * 100) + first.Month;
+            var next = new DateOnly(first.Year, first.Month, 1).AddMonths(1).DayNumber;
+            var end = start + 1;
+            while (end < packed.Length && packed[end].Day < next)
+            {
+                end++;
+            }
+
+            var slice = packed[start..end];
+            if (buffer.Length < AllocationCodec.MaxSize(slice.Length))
+            {
+                buffer = new byte[AllocationCodec.MaxSize(slice.Length)];
+            }
+
+            var size = AllocationCodec.Encode(slice, buffer);
+            chunks.Add(new AllocationChunk(period, slice.Length, buffer.AsSpan(0, size).ToArray()));
+            start = end;
+        }
+
+        return chunks;
     }
 
     private static string Kind(in MovementDef m) => m.Kind == MovementKind.Exit ? "exit" : "event";

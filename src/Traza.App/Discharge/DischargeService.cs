@@ -33,11 +33,16 @@ public static class DischargeService
         phases.Mark("engine");
         var derived = DerivedData.From(snapshot, result);
         phases.Mark("pack");
-        var head = store.Batches() is { Count: > 0 } batches ? batches[^1].ChainHash : string.Empty;
+        var batches = store.Batches();
+        var head = batches.Count > 0 ? batches[^1].ChainHash : string.Empty;
         var finished = clock.GetUtcNow();
         var run = new DischargeRunRecord(
             1, asOf, head, startedAt.ToString("O", CultureInfo.InvariantCulture), finished.ToString("O", CultureInfo.InvariantCulture),
-            result.Consumptions, result.AllocationCount, result.Shortages.Count);
+            result.Consumptions, result.AllocationCount, result.Shortages.Count)
+        {
+            LastBatch = batches.Count > 0 ? batches[^1].Id : 0,
+            DayCounts = derived.DayCounts,
+        };
         new DischargeStore(store.Connection).Save(run, derived.Pools, derived.Shortages, derived.Disposals, derived.Findings);
         phases.Mark("save");
         var elapsed = clock.GetElapsedTime(started);

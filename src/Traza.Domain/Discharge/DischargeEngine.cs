@@ -249,6 +249,7 @@ public static class DischargeEngine
                 Findings = findings,
                 ProcessingOrder = order,
                 Consumptions = workers.Sum(w => w.Consumptions),
+                MovementConsumptions = SumConsumptions(workers, movements.Count),
                 LotEntered = lotEntered,
                 LotDischarged = lotDischarged,
                 LotWaste = lotWaste,
@@ -303,6 +304,20 @@ public static class DischargeEngine
             return (allocations, leaves, poolStart);
         }
 
+        private static int[] SumConsumptions(Worker[] workers, int count)
+        {
+            var sum = new int[count];
+            foreach (var w in workers)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    sum[i] += w.MovementConsumptions[i];
+                }
+            }
+
+            return sum;
+        }
+
         private static List<T> Merge<T>(IEnumerable<Keyed<T>> items)
         {
             var list = items.ToList();
@@ -328,6 +343,9 @@ public static class DischargeEngine
             public List<Keyed<WasteDisposal>> Disposals { get; } = [];
 
             public long Consumptions { get; private set; }
+
+            /// <summary>Per movement: the consumptions this worker discharged for it.</summary>
+            public int[] MovementConsumptions { get; } = new int[run.input.Movements.Count];
 
             public void Run()
             {
@@ -417,6 +435,7 @@ public static class DischargeEngine
             private bool Discharge(int pos, int j, int index, in MovementDef m, int leaf, long need, in LeafNeed waste, DischargeMode mode)
             {
                 Consumptions++;
+                MovementConsumptions[index]++;
                 var directedHere = false;
                 var day = m.Date.DayNumber;
                 if (m.SourceDocument is { } source)

@@ -82,6 +82,9 @@ public sealed class DischargeResult
     /// <summary>(movement, imported leaf part) pairs with a non-zero need (SPEC §3.5 "Consumption").</summary>
     public required long Consumptions { get; init; }
 
+    /// <summary>Per movement: its consumptions (0 for a movement that does not count or discharges nothing).</summary>
+    public int[] MovementConsumptions { get; init; } = [];
+
     /// <summary>Per lot: entered quantity in micro-UMC (rounded to 6 decimals).</summary>
     public required long[] LotEntered { get; init; }
 

@@ -1,18 +1,55 @@
-using System.Buffers.Binary;
-
 namespace Traza.Storage.Sqlite;
 
 /// <summary>One stored discharge run (docs/architecture.md Decision 2).</summary>
 public sealed record DischargeRunRecord(
-    long Id, DateOnly AsOf, string LedgerHead, string StartedAt, string FinishedAt, long Consumptions, long Allocations, long Shortages);
+    long Id, DateOnly AsOf, string LedgerHead, string StartedAt, string FinishedAt, long Consumptions, long Allocations, long Shortages)
+{
+    /// <summary>The id of the last import batch the run saw (incremental runs start from the batches after it).</summary>
+    public long LastBatch { get; init; }
+
+    /// <summary>Per movement day (DayNumber) with any: consumptions and allocations of that day's movements.</summary>
+    public IReadOnlyDictionary<int, (long Consumptions, long Allocations)> DayCounts { get; init; } =
+        new Dictionary<int, (long Consumptions, long Allocations)>();
+}
 
 /// <summary>A lot of a pool: its pedimento (15 digits, or a NAC document as written) and partida.</summary>
 public readonly record struct PoolLotKey(string Pedimento, int Partida);
 
-/// <summary>Totals of one lot in micro-UMC.</summary>
-public readonly record struct PoolLotTotals(long Entered, long Discharged, long Waste, long WasteDisposed);
+/// <summary>Totals of one lot in micro-UMC, with what the discharge needs to resume from them.</summary>
+/// <param name="Entered">Micro-UMC entered.</param>
+/// <param name="Discharged">Micro-UMC discharged by the run.</param>
+/// <param name="Waste">Micro-UMC of waste recorded.</param>
+/// <param name="WasteDisposed">Micro-UMC of waste disposed of.</param>
+/// <param name="EntryDay">The lot's entry date as <see cref="DateOnly.DayNumber"/>.</param>
+/// <param name="Flags">1: fixed-asset lot; 2: NAC stock (SPEC §3.3).</param>
+public readonly record struct PoolLotTotals(long Entered, long Discharged, long Waste, long WasteDisposed, int EntryDay = 0, int Flags = 0)
+{
+    public const int FixedAssetFlag = 1;
+    public const int NationalStockFlag = 2;
+}
 
-/// <summary>One packed allocation: 32 bytes in the pool BLOB.</summary>
+/// <summary>The allocations of one pool whose movements fall in one calendar month, encoded by <see cref="AllocationCodec"/>.</summary>
+/// <param name="Period">The month as YYYYMM.</param>
+/// <param name="Count">How many allocations <paramref name="Data"/> holds.</param>
+/// <param name="Data">The encoded allocations.</param>
+public sealed record AllocationChunk(int Period, int Count, byte[] Data)
+{
+    /// <summary>YYYYMM of a day number.</summary>
+    public static int PeriodOf(int day)
+    {
+        var date = DateOnly.FromDayNumber(day);
+        return (date.Year * 100) + date.Month;
+    }
+
+    public PackedAllocation[] Decode()
+    {
+        var result = new PackedAllocation[Count];
+        AllocationCodec.Decode(Data, Count, result);
+        return result;
+    }
+}
+
+/// <summary>One allocation as stored (see <see cref="AllocationCodec"/>).</summary>
 /// <param name="Movement">The movement id: batch_id &lt;&lt; 32 | line of the exit or event row.</param>
 /// <param name="Day">The movement's date as <see cref="DateOnly.DayNumber"/>.</param>
 /// <param name="Lot">Index of the lot in the pool's <see cref="StoredPool.LotKeys"/>.</param>
@@ -20,25 +57,7 @@ public readonly record struct PoolLotTotals(long Entered, long Discharged, long 
 /// <param name="Waste">The desperdicio share of <paramref name="Qty"/> in micro-UMC.</param>
 public readonly record struct PackedAllocation(long Movement, int Day, int Lot, long Qty, long Waste)
 {
-    public const int Size = 32;
-
     public DateOnly Date => DateOnly.FromDayNumber(Day);
-
-    public void Write(Span<byte> target)
-    {
-        BinaryPrimitives.WriteInt64LittleEndian(target, Movement);
-        BinaryPrimitives.WriteInt32LittleEndian(target[8..], Day);
-        BinaryPrimitives.WriteInt32LittleEndian(target[12..], Lot);
-        BinaryPrimitives.WriteInt64LittleEndian(target[16..], Qty);
-        BinaryPrimitives.WriteInt64LittleEndian(target[24..], Waste);
-    }
-
-    public static PackedAllocation Read(ReadOnlySpan<byte> source) => new(
-        BinaryPrimitives.ReadInt64LittleEndian(source),
-        BinaryPrimitives.ReadInt32LittleEndian(source[8..]),
-        BinaryPrimitives.ReadInt32LittleEndian(source[12..]),
-        BinaryPrimitives.ReadInt64LittleEndian(source[16..]),
-        BinaryPrimitives.ReadInt64LittleEndian(source[24..]));
 
     /// <summary>The movement id of a ledger row: its batch and its line in that batch's file.</summary>
     public static long MovementId(long batchId, long line) => (batchId << 32) | line;
@@ -57,13 +76,24 @@ public sealed class StoredPool
 
     public required IReadOnlyList<PoolLotTotals> LotTotals { get; init; }
 
-    /// <summary>Packed <see cref="PackedAllocation"/> records in processing order.</summary>
-    public required byte[] Allocations { get; init; }
+    /// <summary>The pool's allocation chunks, by period; each in processing order.</summary>
+    public IReadOnlyList<AllocationChunk> Chunks { get; init; } = [];
 
-    public int AllocationCount => Allocations.Length / PackedAllocation.Size;
+    public int AllocationCount => Chunks.Sum(c => c.Count);
 
-    public PackedAllocation AllocationAt(int index) =>
-        PackedAllocation.Read(Allocations.AsSpan(index * PackedAllocation.Size, PackedAllocation.Size));
+    /// <summary>Every allocation of the pool in processing order.</summary>
+    public PackedAllocation[] DecodeAllocations()
+    {
+        var result = new PackedAllocation[AllocationCount];
+        var at = 0;
+        foreach (var chunk in Chunks)
+        {
+            AllocationCodec.Decode(chunk.Data, chunk.Count, result.AsSpan(at, chunk.Count));
+            at += chunk.Count;
+        }
+
+        return result;
+    }
 }
 
 /// <summary>A stored shortage (faltante) of one (movement, leaf part).</summary>

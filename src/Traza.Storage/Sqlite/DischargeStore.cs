@@ -11,7 +11,7 @@ namespace Traza.Storage.Sqlite;
 /// </summary>
 public sealed class DischargeStore(SqliteConnection connection)
 {
-    private const int LotTotalsSize = 32;
+    private const int LotTotalsSize = 40;
 
     /// <summary>Replaces the stored run with a new one, atomically.</summary>
     public void Save(
@@ -23,9 +23,21 @@ public sealed class DischargeStore(SqliteConnection connection)
     {
         ArgumentNullException.ThrowIfNull(run);
         using var tx = connection.BeginTransaction();
-        Exec(tx, "DELETE FROM discharge_run; DELETE FROM discharge_pool; DELETE FROM discharge_shortage; " +
-            "DELETE FROM discharge_waste_disposal; DELETE FROM discharge_finding;");
-        using (var cmd = Command(tx, "INSERT INTO discharge_run VALUES (1, $id, $asof, $head, $start, $end, $c, $a, $s)"))
+        Exec(tx, "DELETE FROM discharge_run; DELETE FROM discharge_pool; DELETE FROM discharge_alloc; DELETE FROM discharge_shortage; " +
+            "DELETE FROM discharge_waste_disposal; DELETE FROM discharge_finding; DROP INDEX IF EXISTS discharge_alloc_key;");
+        InsertRun(tx, run);
+        InsertPools(tx, run.Id, pools);
+        Exec(tx, "CREATE UNIQUE INDEX discharge_alloc_key ON discharge_alloc (program_id, client, part, period)");
+        InsertShortages(tx, shortages);
+        InsertDisposals(tx, disposals);
+        InsertFindings(tx, findings, 0);
+        tx.Commit();
+    }
+
+    private void InsertRun(SqliteTransaction tx, DischargeRunRecord run)
+    {
+        using (var cmd = Command(tx, "INSERT INTO discharge_run (program_id, id, as_of, ledger_head, started_at, finished_at, consumptions, " +
+            "allocations, shortages, last_batch, day_counts) VALUES (1, $id, $asof, $head, $start, $end, $c, $a, $s, $last, $days)"))
         {
             cmd.Parameters.AddWithValue("$id", run.Id);
             cmd.Parameters.AddWithValue("$asof", Iso(run.AsOf));
@@ -35,29 +47,49 @@ public sealed class DischargeStore(SqliteConnection connection)
             cmd.Parameters.AddWithValue("$c", run.Consumptions);
             cmd.Parameters.AddWithValue("$a", run.Allocations);
             cmd.Parameters.AddWithValue("$s", run.Shortages);
+            cmd.Parameters.AddWithValue("$last", run.LastBatch);
+            cmd.Parameters.AddWithValue("$days", PackDayCounts(run.DayCounts));
             cmd.ExecuteNonQuery();
         }
+    }
 
-        using (var cmd = Command(tx, "INSERT INTO discharge_pool VALUES (1, $client, $part, $run, $keys, $totals, $alloc)"))
+    private void InsertPools(SqliteTransaction tx, long runId, IEnumerable<StoredPool> pools)
+    {
+        using var poolCmd = Command(tx, "INSERT INTO discharge_pool VALUES (1, $client, $part, $run, $keys, $state)");
+        var pClient = poolCmd.Parameters.Add("$client", SqliteType.Text);
+        var pPart = poolCmd.Parameters.Add("$part", SqliteType.Text);
+        poolCmd.Parameters.AddWithValue("$run", runId);
+        var pKeys = poolCmd.Parameters.Add("$keys", SqliteType.Text);
+        var pState = poolCmd.Parameters.Add("$state", SqliteType.Blob);
+        poolCmd.Prepare();
+        using var chunkCmd = Command(tx, "INSERT INTO discharge_alloc VALUES (1, $client, $part, $period, $count, $data)");
+        var cClient = chunkCmd.Parameters.Add("$client", SqliteType.Text);
+        var cPart = chunkCmd.Parameters.Add("$part", SqliteType.Text);
+        var cPeriod = chunkCmd.Parameters.Add("$period", SqliteType.Integer);
+        var cCount = chunkCmd.Parameters.Add("$count", SqliteType.Integer);
+        var cData = chunkCmd.Parameters.Add("$data", SqliteType.Blob);
+        chunkCmd.Prepare();
+        foreach (var pool in pools)
         {
-            var pClient = cmd.Parameters.Add("$client", SqliteType.Text);
-            var pPart = cmd.Parameters.Add("$part", SqliteType.Text);
-            cmd.Parameters.AddWithValue("$run", run.Id);
-            var pKeys = cmd.Parameters.Add("$keys", SqliteType.Text);
-            var pTotals = cmd.Parameters.Add("$totals", SqliteType.Blob);
-            var pAlloc = cmd.Parameters.Add("$alloc", SqliteType.Blob);
-            cmd.Prepare();
-            foreach (var pool in pools)
+            pClient.Value = pool.Client;
+            pPart.Value = pool.Part;
+            pKeys.Value = JoinKeys(pool.LotKeys);
+            pState.Value = PackTotals(pool.LotTotals);
+            poolCmd.ExecuteNonQuery();
+            foreach (var chunk in pool.Chunks)
             {
-                pClient.Value = pool.Client;
-                pPart.Value = pool.Part;
-                pKeys.Value = JoinKeys(pool.LotKeys);
-                pTotals.Value = PackTotals(pool.LotTotals);
-                pAlloc.Value = pool.Allocations;
-                cmd.ExecuteNonQuery();
+                cClient.Value = pool.Client;
+                cPart.Value = pool.Part;
+                cPeriod.Value = chunk.Period;
+                cCount.Value = chunk.Count;
+                cData.Value = chunk.Data;
+                chunkCmd.ExecuteNonQuery();
             }
         }
+    }
 
+    private void InsertShortages(SqliteTransaction tx, IEnumerable<StoredShortage> shortages)
+    {
         using (var cmd = Command(tx, "INSERT INTO discharge_shortage VALUES (1, $client, $m, $part, $kind, $doc, $date, $qty)"))
         {
             foreach (var s in shortages)
@@ -67,7 +99,10 @@ public sealed class DischargeStore(SqliteConnection connection)
                 cmd.ExecuteNonQuery();
             }
         }
+    }
 
+    private void InsertDisposals(SqliteTransaction tx, IEnumerable<StoredWasteDisposal> disposals)
+    {
         using (var cmd = Command(tx, "INSERT INTO discharge_waste_disposal VALUES (1, $client, $m, $part, $ped, $partida, $date, $qty)"))
         {
             foreach (var d in disposals)
@@ -77,10 +112,13 @@ public sealed class DischargeStore(SqliteConnection connection)
                 cmd.ExecuteNonQuery();
             }
         }
+    }
 
+    private void InsertFindings(SqliteTransaction tx, IEnumerable<StoredFinding> findings, long lastSeq)
+    {
         using (var cmd = Command(tx, "INSERT INTO discharge_finding VALUES (1, $seq, $client, $code, $m, $doc, $date, $part, $ped, $partida, $qty, $detail)"))
         {
-            var seq = 0;
+            var seq = lastSeq;
             foreach (var f in findings)
             {
                 Set(cmd, ("$seq", ++seq), ("$client", f.Client), ("$code", f.Code), ("$m", f.Movement), ("$doc", f.Document), ("$date", Iso(f.Date)),
@@ -88,20 +126,22 @@ public sealed class DischargeStore(SqliteConnection connection)
                 cmd.ExecuteNonQuery();
             }
         }
-
-        tx.Commit();
     }
 
     /// <summary>The stored run, or null before the first discharge.</summary>
     public DischargeRunRecord? LatestRun()
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT id, as_of, ledger_head, started_at, finished_at, consumptions, allocations, shortages FROM discharge_run " +
-            "WHERE program_id = 1 ORDER BY id DESC LIMIT 1";
+        cmd.CommandText = "SELECT id, as_of, ledger_head, started_at, finished_at, consumptions, allocations, shortages, last_batch, day_counts " +
+            "FROM discharge_run WHERE program_id = 1 ORDER BY id DESC LIMIT 1";
         using var r = cmd.ExecuteReader();
         return r.Read()
             ? new DischargeRunRecord(r.GetInt64(0), ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt64(5),
                 r.GetInt64(6), r.GetInt64(7))
+            {
+                LastBatch = r.GetInt64(8),
+                DayCounts = r.IsDBNull(9) ? new Dictionary<int, (long, long)>() : UnpackDayCounts((byte[])r.GetValue(9)),
+            }
             : null;
     }
 
@@ -109,27 +149,84 @@ public sealed class DischargeStore(SqliteConnection connection)
     public IEnumerable<StoredPool> Pools(string? client = null)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT client, part, lot_keys, lot_totals, allocations FROM discharge_pool WHERE program_id = 1 " +
+        cmd.CommandText = "SELECT client, part, lot_keys, lot_state FROM discharge_pool WHERE program_id = 1 " +
             "AND ($client IS NULL OR client = $client) ORDER BY client, part";
         cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
+        using var chunks = connection.CreateCommand();
+        chunks.CommandText = "SELECT client, part, period, count, allocations FROM discharge_alloc WHERE program_id = 1 " +
+            "AND ($client IS NULL OR client = $client) ORDER BY client, part, period";
+        chunks.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
         using var r = cmd.ExecuteReader();
+        using var c = chunks.ExecuteReader();
+        var pending = c.Read();
         while (r.Read())
         {
-            yield return ReadPool(r);
+            var pool = ReadPool(r);
+            var list = new List<AllocationChunk>();
+            while (pending && Before(c.GetString(0), c.GetString(1), pool.Client, pool.Part) <= 0)
+            {
+                if (Before(c.GetString(0), c.GetString(1), pool.Client, pool.Part) == 0)
+                {
+                    list.Add(new AllocationChunk(c.GetInt32(2), c.GetInt32(3), (byte[])c.GetValue(4)));
+                }
+
+                pending = c.Read();
+            }
+
+            yield return new StoredPool { Client = pool.Client, Part = pool.Part, LotKeys = pool.LotKeys, LotTotals = pool.LotTotals, Chunks = list };
         }
     }
 
-    /// <summary>The stored pool of one (client, part), or null.</summary>
-    public StoredPool? Pool(string client, string part)
+    /// <summary>Pools (with their chunks from <paramref name="fromPeriod"/> on only) of the given (client, part) keys.</summary>
+    public List<StoredPool> PoolsOf(IEnumerable<(string Client, string Part)> keys, int fromPeriod = 0)
     {
+        var result = new List<StoredPool>();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT client, part, lot_keys, lot_totals, allocations FROM discharge_pool WHERE program_id = 1 " +
-            "AND client = $client AND part = $part";
-        cmd.Parameters.AddWithValue("$client", client);
-        cmd.Parameters.AddWithValue("$part", part);
-        using var r = cmd.ExecuteReader();
-        return r.Read() ? ReadPool(r) : null;
+        cmd.CommandText = "SELECT client, part, lot_keys, lot_state FROM discharge_pool WHERE program_id = 1 AND client = $client AND part = $part";
+        var pClient = cmd.Parameters.Add("$client", SqliteType.Text);
+        var pPart = cmd.Parameters.Add("$part", SqliteType.Text);
+        using var chunks = connection.CreateCommand();
+        chunks.CommandText = "SELECT period, count, allocations FROM discharge_alloc WHERE program_id = 1 AND client = $client AND part = $part " +
+            "AND period >= $from ORDER BY period";
+        var cClient = chunks.Parameters.Add("$client", SqliteType.Text);
+        var cPart = chunks.Parameters.Add("$part", SqliteType.Text);
+        chunks.Parameters.AddWithValue("$from", fromPeriod);
+        foreach (var (client, part) in keys)
+        {
+            pClient.Value = client;
+            pPart.Value = part;
+            using var r = cmd.ExecuteReader();
+            if (!r.Read())
+            {
+                continue;
+            }
+
+            var pool = ReadPool(r);
+            cClient.Value = client;
+            cPart.Value = part;
+            var list = new List<AllocationChunk>();
+            using (var c = chunks.ExecuteReader())
+            {
+                while (c.Read())
+                {
+                    list.Add(new AllocationChunk(c.GetInt32(0), c.GetInt32(1), (byte[])c.GetValue(2)));
+                }
+            }
+
+            result.Add(new StoredPool { Client = pool.Client, Part = pool.Part, LotKeys = pool.LotKeys, LotTotals = pool.LotTotals, Chunks = list });
+        }
+
+        return result;
     }
+
+    private static int Before(string client, string part, string poolClient, string poolPart)
+    {
+        var c = string.CompareOrdinal(client, poolClient);
+        return c != 0 ? c : string.CompareOrdinal(part, poolPart);
+    }
+
+    /// <summary>The stored pool of one (client, part) with all its chunks, or null.</summary>
+    public StoredPool? Pool(string client, string part) => PoolsOf([(client, part)]) is [var pool] ? pool : null;
 
     public IReadOnlyList<StoredShortage> Shortages(string? client = null)
     {
@@ -194,17 +291,39 @@ public sealed class DischargeStore(SqliteConnection connection)
                 BinaryPrimitives.ReadInt64LittleEndian(s),
                 BinaryPrimitives.ReadInt64LittleEndian(s[8..]),
                 BinaryPrimitives.ReadInt64LittleEndian(s[16..]),
-                BinaryPrimitives.ReadInt64LittleEndian(s[24..]));
+                BinaryPrimitives.ReadInt64LittleEndian(s[24..]),
+                BinaryPrimitives.ReadInt32LittleEndian(s[32..]),
+                BinaryPrimitives.ReadInt32LittleEndian(s[36..]));
         }
 
-        return new StoredPool
+        return new StoredPool { Client = r.GetString(0), Part = r.GetString(1), LotKeys = keys, LotTotals = totals };
+    }
+
+    private static byte[] PackDayCounts(IReadOnlyDictionary<int, (long Consumptions, long Allocations)> counts)
+    {
+        var blob = new byte[counts.Count * 20];
+        var at = 0;
+        foreach (var (day, (c, a)) in counts.OrderBy(kv => kv.Key))
         {
-            Client = r.GetString(0),
-            Part = r.GetString(1),
-            LotKeys = keys,
-            LotTotals = totals,
-            Allocations = (byte[])r.GetValue(4),
-        };
+            BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(at), day);
+            BinaryPrimitives.WriteInt64LittleEndian(blob.AsSpan(at + 4), c);
+            BinaryPrimitives.WriteInt64LittleEndian(blob.AsSpan(at + 12), a);
+            at += 20;
+        }
+
+        return blob;
+    }
+
+    private static Dictionary<int, (long, long)> UnpackDayCounts(byte[] blob)
+    {
+        var result = new Dictionary<int, (long, long)>(blob.Length / 20);
+        for (var at = 0; at + 20 <= blob.Length; at += 20)
+        {
+            result[BinaryPrimitives.ReadInt32LittleEndian(blob.AsSpan(at))] =
+                (BinaryPrimitives.ReadInt64LittleEndian(blob.AsSpan(at + 4)), BinaryPrimitives.ReadInt64LittleEndian(blob.AsSpan(at + 12)));
+        }
+
+        return result;
     }
 
     private static byte[] PackTotals(IReadOnlyList<PoolLotTotals> totals)
@@ -217,6 +336,8 @@ public sealed class DischargeStore(SqliteConnection connection)
             BinaryPrimitives.WriteInt64LittleEndian(s[8..], totals[i].Discharged);
             BinaryPrimitives.WriteInt64LittleEndian(s[16..], totals[i].Waste);
             BinaryPrimitives.WriteInt64LittleEndian(s[24..], totals[i].WasteDisposed);
+            BinaryPrimitives.WriteInt32LittleEndian(s[32..], totals[i].EntryDay);
+            BinaryPrimitives.WriteInt32LittleEndian(s[36..], totals[i].Flags);
         }
 
         return blob;

@@ -42,9 +42,10 @@ public static class CustodyReport
         var day = asOf.DayNumber;
         foreach (var pool in new DischargeStore(store.Connection).Pools(client))
         {
-            for (var k = 0; k < pool.AllocationCount; k++)
+            var packed = pool.DecodeAllocations();
+            for (var k = 0; k < packed.Length; k++)
             {
-                var a = pool.AllocationAt(k);
+                var a = packed[k];
                 if (a.Day > day || !movements.TryGetValue(a.Movement, out var m))
                 {
                     continue;

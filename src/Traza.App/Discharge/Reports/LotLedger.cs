@@ -119,9 +119,10 @@ public static class LotLedger
         else
         {
             var day = asOf.DayNumber;
-            for (var k = 0; k < pool.AllocationCount; k++)
+            var packed = pool.DecodeAllocations();
+            for (var k = 0; k < packed.Length; k++)
             {
-                var a = pool.AllocationAt(k);
+                var a = packed[k];
                 if (a.Day <= day)
                 {
                     discharged[a.Lot] += a.Qty;
