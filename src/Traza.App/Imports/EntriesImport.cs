@@ -22,7 +22,6 @@ public sealed class EntriesImport : ILayoutImport
     {
         ArgumentNullException.ThrowIfNull(context);
         using var reader = new EntriesReader(source, context.FileName);
-        var seen = new HashSet<ulong>();
         var earlier = new Dictionary<(string Client, string Pedimento, int Partida, string Part), EntryRecord>();
         foreach (var row in context.Rows(reader))
         {
@@ -30,11 +29,6 @@ public sealed class EntriesImport : ILayoutImport
             context.Batch.EnsureClient(client, row.Line);
             var part = context.RequirePart(client, row.Part.Value, row.Line, "part");
             var key = (client, row.Pedimento, row.Partida, part.Part);
-            if (!seen.Add(KeyHash(key)) && Merge(context, earlier, key, row, part))
-            {
-                continue;
-            }
-
             var lot = new EntryRecord(client, row.Pedimento, row.Partida, part.Part, row.Clave, row.Date, row.Qty, row.QtyUmt, row.ValueUsd,
                 row.CustomsValueMxn, row.ExchangeRate, row.Origin, row.Preference, row.Invoice, row.Rectifies, row.Site)
             { Line = row.Line };
@@ -42,6 +36,14 @@ public sealed class EntriesImport : ILayoutImport
             if (result.Outcome == InsertOutcome.Inserted)
             {
                 context.Record(result, row.Line, () => string.Empty);
+            }
+            else if (result.ExistingBatchId == context.Batch.BatchId)
+            {
+                Merge(context, key, result.ExistingLine, row, part);
+            }
+            else if (earlier.TryGetValue(key, out var waiting))
+            {
+                earlier[key] = Sum(context, waiting, row, part);
             }
             else
             {
@@ -59,40 +61,21 @@ public sealed class EntriesImport : ILayoutImport
         }
     }
 
-    /// <summary>
-    /// A row whose key an earlier row of this file gave: summed into that lot (stored, or waiting for comparison with
-    /// an earlier file). False when the key was not seen after all (a hash collision).
-    /// </summary>
-    private static bool Merge(
-        ImportContext context,
-        Dictionary<(string Client, string Pedimento, int Partida, string Part), EntryRecord> earlier,
-        (string Client, string Pedimento, int Partida, string Part) key,
-        EntryRow row,
-        PartRecord part)
+    /// <summary>A row whose key an earlier row of this file stored: summed into that lot (SPEC §3.4).</summary>
+    private static void Merge(
+        ImportContext context, (string Client, string Pedimento, int Partida, string Part) key, long firstLine, EntryRow row, PartRecord part)
     {
-        if (earlier.TryGetValue(key, out var waiting))
-        {
-            earlier[key] = Sum(context, waiting, row, part);
-            return true;
-        }
-
         object[] keyValues = [key.Client, key.Pedimento, (long)key.Partida, key.Part];
-        if (context.Batch.Find(TableSpec.Entry, keyValues) is not { } stored || stored.BatchId != context.Batch.BatchId)
-        {
-            return false;
-        }
-
-        var c = stored.Content;
+        var c = context.Batch.Find(TableSpec.Entry, keyValues)!.Value.Content;
         var lot = new EntryRecord(key.Client, key.Pedimento, key.Partida, key.Part, (string)c[0], SqlText.ParseDate((string)c[1]),
             SqlText.ParseDecimal((string)c[2]), Dec(c[3]), Dec(c[4]), Dec(c[5]), null, null, null, null, null, null)
-        { Line = stored.Line };
+        { Line = firstLine };
         var sum = Sum(context, lot, row, part);
         context.Batch.Replace(TableSpec.Entry, keyValues,
         [
             ("qty", SqlText.Decimal(sum.Qty)), ("qty_umt", SqlText.Value(sum.QtyUmt)), ("value_usd", SqlText.Value(sum.ValueUsd)),
             ("customs_value_mxn", SqlText.Value(sum.CustomsValueMxn)),
         ]);
-        return true;
     }
 
     private static decimal? Dec(object value) => value is string s ? SqlText.ParseDecimal(s) : null;
@@ -125,29 +108,6 @@ public sealed class EntriesImport : ILayoutImport
         catch (OverflowException)
         {
             throw context.Invalid(row.Line, "qty", "quantities and values whose sum over the lot's rows fits a decimal (28 digits)");
-        }
-    }
-
-    /// <summary>FNV-1a over the lot key: rows of one file are told apart without keeping every key in memory.</summary>
-    private static ulong KeyHash((string Client, string Pedimento, int Partida, string Part) key)
-    {
-        var h = 14695981039346656037UL;
-        h = Mix(h, key.Client);
-        h = Mix(h, key.Pedimento);
-        h = unchecked((h ^ (uint)key.Partida) * 1099511628211UL);
-        return Mix(h, key.Part);
-    }
-
-    private static ulong Mix(ulong h, string text)
-    {
-        unchecked
-        {
-            foreach (var c in text)
-            {
-                h = (h ^ c) * 1099511628211UL;
-            }
-
-            return (h ^ 0xFFFF) * 1099511628211UL;
         }
     }
 

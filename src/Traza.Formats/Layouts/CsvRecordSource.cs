@@ -1,19 +1,25 @@
+using System.Buffers;
 using System.Text;
 
 namespace Traza.Formats.Layouts;
 
 /// <summary>
 /// A streaming RFC 4180 reader for the §4.1 layouts: UTF-8 (a BOM is skipped), comma, double-quoted fields with
-/// doubled quotes and embedded line breaks, LF or CRLF. Blank lines are skipped but counted. Fields are reused
-/// per record; only field strings are allocated.
+/// doubled quotes and embedded line breaks, LF or CRLF. Blank lines are skipped but counted. A record's characters
+/// are kept in one reused buffer; <see cref="Field"/> reads a field without allocating, and the indexer makes a string
+/// only when asked (SPEC §8 import throughput).
 /// </summary>
 public sealed class CsvRecordSource : IRecordSource
 {
+    private static readonly SearchValues<char> Special = SearchValues.Create(",\"\r\n");
+
     private readonly TextReader reader;
     private readonly char[] buffer = new char[64 * 1024];
-    private readonly StringBuilder field = new(64);
-    private readonly List<string> fields = new(32);
     private readonly string[] header;
+    private char[] record = new char[1024];
+    private int recordLength;
+    private (int Start, int Length, bool Quoted)[] fields = new (int, int, bool)[32];
+    private int fieldCount;
     private int position;
     private int length;
     private long physicalLine = 1;
@@ -22,7 +28,7 @@ public sealed class CsvRecordSource : IRecordSource
     {
         ArgumentNullException.ThrowIfNull(reader);
         this.reader = reader;
-        header = ReadRecord() ? [.. fields] : [];
+        header = ReadRecord() ? [.. Enumerable.Range(0, fieldCount).Select(i => Field(i).ToString())] : [];
         if (header.Length > 0 && header[0].Length > 0 && header[0][0] == '\uFEFF')
         {
             header[0] = header[0][1..];
@@ -33,20 +39,33 @@ public sealed class CsvRecordSource : IRecordSource
 
     public long Line { get; private set; } = 1;
 
-    public int FieldCount => fields.Count;
+    public int FieldCount => fieldCount;
 
-    public string this[int index] => index < fields.Count ? fields[index] : string.Empty;
+    public string this[int index] => index < fieldCount ? Field(index).ToString() : string.Empty;
 
     public string? Error { get; private set; }
 
     public static CsvRecordSource Open(string path) =>
         new(new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
 
+    /// <summary>A field of the current record without allocating: unquoted fields trimmed, quoted ones as written.</summary>
+    public ReadOnlySpan<char> Field(int index)
+    {
+        if (index >= fieldCount)
+        {
+            return [];
+        }
+
+        var (start, count, quoted) = fields[index];
+        var span = record.AsSpan(start, count);
+        return quoted ? span : span.Trim();
+    }
+
     public bool Read()
     {
         while (Error is null && ReadRecord())
         {
-            if (fields.Count > 1 || fields[0].Length > 0)
+            if (fieldCount > 1 || Field(0).Length > 0)
             {
                 return true;
             }
@@ -57,37 +76,55 @@ public sealed class CsvRecordSource : IRecordSource
 
     public void Dispose() => reader.Dispose();
 
-    private int Peek()
+    private bool Fill()
     {
-        if (position == length)
+        if (position < length)
         {
-            length = reader.Read(buffer, 0, buffer.Length);
-            position = 0;
-            if (length == 0)
-            {
-                return -1;
-            }
+            return true;
         }
 
-        return buffer[position];
+        length = reader.Read(buffer, 0, buffer.Length);
+        position = 0;
+        return length > 0;
+    }
+
+    private void Append(ReadOnlySpan<char> chars)
+    {
+        if (recordLength + chars.Length > record.Length)
+        {
+            Array.Resize(ref record, Math.Max(record.Length * 2, recordLength + chars.Length));
+        }
+
+        chars.CopyTo(record.AsSpan(recordLength));
+        recordLength += chars.Length;
+    }
+
+    private void EndField(int start, bool quoted)
+    {
+        if (fieldCount == fields.Length)
+        {
+            Array.Resize(ref fields, fields.Length * 2);
+        }
+
+        fields[fieldCount++] = (start, recordLength - start, quoted);
     }
 
     private bool ReadRecord()
     {
-        fields.Clear();
+        fieldCount = 0;
+        recordLength = 0;
         Line = physicalLine;
-        if (Peek() < 0)
+        if (!Fill())
         {
             return false;
         }
 
-        field.Clear();
+        var start = 0;
         var quoted = false;
         var wasQuoted = false;
         while (true)
         {
-            var c = Peek();
-            if (c < 0)
+            if (!Fill())
             {
                 if (quoted)
                 {
@@ -95,19 +132,33 @@ public sealed class CsvRecordSource : IRecordSource
                     return false;
                 }
 
-                fields.Add(wasQuoted ? field.ToString() : field.ToString().Trim());
+                EndField(start, wasQuoted);
                 return true;
             }
 
-            position++;
+            if (!quoted)
+            {
+                // Copy the run of ordinary characters at once.
+                var rest = buffer.AsSpan(position, length - position);
+                var run = rest.IndexOfAny(Special);
+                if (run != 0)
+                {
+                    var take = run < 0 ? rest.Length : run;
+                    Append(rest[..take]);
+                    position += take;
+                    continue;
+                }
+            }
+
+            var c = buffer[position++];
             if (quoted)
             {
                 if (c == '"')
                 {
-                    if (Peek() == '"')
+                    if (Fill() && buffer[position] == '"')
                     {
                         position++;
-                        field.Append('"');
+                        Append("\"");
                     }
                     else
                     {
@@ -121,7 +172,7 @@ public sealed class CsvRecordSource : IRecordSource
                         physicalLine++;
                     }
 
-                    field.Append((char)c);
+                    Append(new ReadOnlySpan<char>(in c));
                 }
 
                 continue;
@@ -129,39 +180,26 @@ public sealed class CsvRecordSource : IRecordSource
 
             switch (c)
             {
-                case '"' when field.Length == 0 || IsBlank(field):
-                    field.Clear();
+                case '"' when record.AsSpan(start, recordLength - start).IsWhiteSpace():
+                    recordLength = start;
                     quoted = true;
                     wasQuoted = true;
                     break;
                 case ',':
-                    fields.Add(wasQuoted ? field.ToString() : field.ToString().Trim());
-                    field.Clear();
+                    EndField(start, wasQuoted);
+                    start = recordLength;
                     wasQuoted = false;
                     break;
                 case '\r':
                     break;
                 case '\n':
                     physicalLine++;
-                    fields.Add(wasQuoted ? field.ToString() : field.ToString().Trim());
+                    EndField(start, wasQuoted);
                     return true;
                 default:
-                    field.Append((char)c);
+                    Append(new ReadOnlySpan<char>(in c));
                     break;
             }
         }
-    }
-
-    private static bool IsBlank(StringBuilder sb)
-    {
-        for (var i = 0; i < sb.Length; i++)
-        {
-            if (!char.IsWhiteSpace(sb[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

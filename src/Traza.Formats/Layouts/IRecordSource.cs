@@ -15,6 +15,9 @@ public interface IRecordSource : IDisposable
     /// <summary>A field of the current record; "" beyond the last.</summary>
     string this[int index] { get; }
 
+    /// <summary>A field of the current record as characters (sources that can avoid a string per field do).</summary>
+    ReadOnlySpan<char> Field(int index) => this[index];
+
     /// <summary>Why the source could not continue (a malformed record), when <see cref="Read"/> returned false early.</summary>
     string? Error { get; }
 

@@ -15,6 +15,7 @@ public abstract class LayoutReader<TRow> : IDisposable
     private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
 
     private readonly IRecordSource source;
+    private readonly StringPool strings = new();
     private readonly int[] positions;
     private readonly string[] columns;
 
@@ -98,8 +99,11 @@ public abstract class LayoutReader<TRow> : IDisposable
     /// <summary>Parses the current record; on failure records the error (Fail) and returns false.</summary>
     protected abstract bool TryParse(out TRow row);
 
-    /// <summary>The trimmed text of a column ("" when absent or empty).</summary>
-    protected string Text(int column) => positions[column] < 0 ? string.Empty : source[positions[column]].Trim();
+    /// <summary>The trimmed text of a column ("" when absent or empty); repeated values share one string.</summary>
+    protected string Text(int column) => strings.Get(Span(column));
+
+    /// <summary>The trimmed characters of a column (empty when absent), without allocating.</summary>
+    protected ReadOnlySpan<char> Span(int column) => positions[column] < 0 ? [] : source.Field(positions[column]).Trim();
 
     /// <summary>The trimmed text, or null when empty.</summary>
     protected string? Optional(int column)
@@ -125,13 +129,13 @@ public abstract class LayoutReader<TRow> : IDisposable
     protected bool Date(int column, bool required, out DateOnly? date)
     {
         date = null;
-        var t = Text(column);
+        var t = Span(column);
         if (t.Length == 0)
         {
             return !required || Fail(column, "a date YYYY-MM-DD (required)");
         }
 
-        if (DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (IsoDate.TryParse(t, out var d))
         {
             date = d;
             return true;
@@ -144,7 +148,7 @@ public abstract class LayoutReader<TRow> : IDisposable
     protected bool Decimal(int column, bool required, NumberSign sign, out decimal? value)
     {
         value = null;
-        var t = Text(column);
+        var t = Span(column);
         if (t.Length == 0)
         {
             return !required || Fail(column, $"{Describe(sign)} (required)");
@@ -175,7 +179,7 @@ public abstract class LayoutReader<TRow> : IDisposable
     protected bool Whole(int column, bool required, out int? value)
     {
         value = null;
-        var t = Text(column);
+        var t = Span(column);
         if (t.Length == 0)
         {
             return !required || Fail(column, "a whole number of at least 1 (required)");

@@ -89,9 +89,19 @@ public sealed class RowBuffer
         }
 
         kinds[column] = ValueKind.Text;
-        Span<byte> text = stackalloc byte[16];
-        _ = date.TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Append(column, text[..written]);
+        Span<byte> text = stackalloc byte[10];
+        var (year, month, day) = date;
+        text[0] = (byte)('0' + (year / 1000));
+        text[1] = (byte)('0' + (year / 100 % 10));
+        text[2] = (byte)('0' + (year / 10 % 10));
+        text[3] = (byte)('0' + (year % 10));
+        text[4] = (byte)'-';
+        text[5] = (byte)('0' + (month / 10));
+        text[6] = (byte)('0' + (month % 10));
+        text[7] = (byte)'-';
+        text[8] = (byte)('0' + (day / 10));
+        text[9] = (byte)('0' + (day % 10));
+        Append(column, text);
     }
 
     /// <summary>An exact decimal in the normalized text of <see cref="SqlText.Decimal"/>; null is NULL.</summary>

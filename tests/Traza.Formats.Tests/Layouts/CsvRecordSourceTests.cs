@@ -73,4 +73,46 @@ public sealed class CsvRecordSourceTests
         ReadAll(string.Empty, out var source).ShouldBeEmpty();
         source.Header.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Records_across_the_read_buffer_boundary_are_whole()
+    {
+        // 64 KiB reads: fields, quotes and doubled quotes straddling a boundary read the same as anywhere else.
+        var lines = new List<string> { "a,b" };
+        for (var i = 0; i < 5_000; i++)
+        {
+            lines.Add(i % 3 == 0 ? $"\"q,{i}\"\"x\",  v{i}  " : $"{i},\"multi\r\nline {i}\"");
+        }
+
+        var rows = ReadAll(string.Join("\r\n", lines) + "\r\n", out _);
+        rows.Count.ShouldBe(5_000);
+        var line = 2L;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            rows[i].Line.ShouldBe(line);
+            if (i % 3 == 0)
+            {
+                rows[i].Fields.ShouldBe([$"q,{i}\"x", $"v{i}"]);
+                line++;
+            }
+            else
+            {
+                rows[i].Fields.ShouldBe([i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"multi\r\nline {i}"]);
+                line += 2;
+            }
+        }
+    }
+
+    [Fact]
+    public void Field_reads_without_a_string_and_matches_the_indexer()
+    {
+        var source = new CsvRecordSource(new StringReader("a,b,c\n  x , \" y \",\n"));
+        source.Read().ShouldBeTrue();
+        source.Field(0).ToString().ShouldBe("x");
+        source.Field(1).ToString().ShouldBe(" y ");
+        source.Field(2).IsEmpty.ShouldBeTrue();
+        source.Field(7).IsEmpty.ShouldBeTrue();
+        source[1].ShouldBe(" y ");
+        source[7].ShouldBe(string.Empty);
+    }
 }
