@@ -26,11 +26,16 @@ internal static class DischargeBench
             var exits = LedgerScan.Exits(store);
             var tExits = sw.Elapsed.TotalSeconds - tEntries;
             sw.Restart();
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var snapshot = LedgerSnapshot.Load(store, asOf);
             var tLoad = sw.Elapsed.TotalSeconds;
+            var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
             sw.Restart();
             var result = DischargeEngine.Run(snapshot.Input);
             var tEngine = sw.Elapsed.TotalSeconds;
+            var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"cpu: snapshot {(cpu1 - cpu0).TotalSeconds:0.00} s, engine {(cpu2 - cpu1).TotalSeconds:0.00} s"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"run {i + 1}: scan entries {entries.Count} {tEntries:0.000} s, scan exits {exits.Count} {tExits:0.000} s, " +
                 $"snapshot {tLoad:0.000} s, engine {tEngine:0.000} s ({result.Consumptions} consumptions, {result.AllocationCount} allocations, " +

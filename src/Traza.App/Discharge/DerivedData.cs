@@ -24,31 +24,45 @@ internal sealed class DerivedData
     {
         var input = snapshot.Input;
         var poolLots = result.PoolLots;
+        var movementDay = new int[input.Movements.Count];
+        var movementAllocations = new int[input.Movements.Count];
+        for (var m = 0; m < movementDay.Length; m++)
+        {
+            movementDay[m] = input.Movements[m].Date.DayNumber;
+        }
+
+        var indexInPool = new int[input.Lots.Count];
+        foreach (var list in poolLots)
+        {
+            for (var k = 0; list is not null && k < list.Count; k++)
+            {
+                indexInPool[list[k]] = k;
+            }
+        }
+
         var pools = new StoredPool?[poolLots.Length];
         Parallel.For(0, poolLots.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, p =>
         {
             if (poolLots[p] is { } list)
             {
-                pools[p] = Pool(snapshot, result, p, list);
+                pools[p] = Pool(snapshot, result, p, list, movementDay, indexInPool);
             }
         });
 
-        var dayCounts = new Dictionary<int, (long Consumptions, long Allocations)>();
-        for (var m = 0; m < input.Movements.Count; m++)
-        {
-            if (result.MovementConsumptions is { Length: > 0 } counts && counts[m] > 0)
-            {
-                var day = input.Movements[m].Date.DayNumber;
-                var (c, a) = dayCounts.GetValueOrDefault(day);
-                dayCounts[day] = (c + counts[m], a);
-            }
-        }
-
         foreach (var a in result.AllocationsByPool)
         {
-            var day = input.Movements[a.Movement].Date.DayNumber;
-            var (c, n) = dayCounts.GetValueOrDefault(day);
-            dayCounts[day] = (c, n + 1);
+            movementAllocations[a.Movement]++;
+        }
+
+        var dayCounts = new Dictionary<int, (long Consumptions, long Allocations)>();
+        for (var m = 0; m < movementDay.Length; m++)
+        {
+            var consumptions = result.MovementConsumptions.Length > 0 ? result.MovementConsumptions[m] : 0;
+            if (consumptions > 0 || movementAllocations[m] > 0)
+            {
+                var (c, a) = dayCounts.GetValueOrDefault(movementDay[m]);
+                dayCounts[movementDay[m]] = (c + consumptions, a + movementAllocations[m]);
+            }
         }
 
         var (shortages, disposals, findings) = Records(snapshot, result);
@@ -102,18 +116,16 @@ internal sealed class DerivedData
     }
 
     /// <summary>One pool: its lots in FIFO order with their state, and its allocations in monthly chunks.</summary>
-    private static StoredPool Pool(LedgerSnapshot snapshot, DischargeResult result, int p, IReadOnlyList<int> list)
+    private static StoredPool Pool(LedgerSnapshot snapshot, DischargeResult result, int p, IReadOnlyList<int> list, int[] movementDay, int[] indexInPool)
     {
         var input = snapshot.Input;
         var lots = input.Lots;
         var keys = new PoolLotKey[list.Count];
         var totals = new PoolLotTotals[list.Count];
-        var indexInPool = new Dictionary<int, int>(list.Count);
         for (var k = 0; k < list.Count; k++)
         {
             var lot = list[k];
             var def = lots[lot];
-            indexInPool[lot] = k;
             keys[k] = new PoolLotKey(def.Document, def.Partida);
             var flags = (def.FixedAsset ? PoolLotTotals.FixedAssetFlag : 0) | (def.NationalStock ? PoolLotTotals.NationalStockFlag : 0);
             totals[k] = new PoolLotTotals(result.LotEntered[lot], result.LotDischarged[lot], result.LotWaste[lot], result.LotWasteDisposed[lot],
@@ -125,8 +137,7 @@ internal sealed class DerivedData
         for (var i = 0; i < allocations.Length; i++)
         {
             var a = allocations[i];
-            packed[i] = new PackedAllocation(snapshot.MovementIds[a.Movement], input.Movements[a.Movement].Date.DayNumber, indexInPool[a.Lot], a.Qty,
-                a.Waste);
+            packed[i] = new PackedAllocation(snapshot.MovementIds[a.Movement], movementDay[a.Movement], indexInPool[a.Lot], a.Qty, a.Waste);
         }
 
         var part = input.Parts[p];

@@ -9,11 +9,24 @@ namespace Traza.Domain.Discharge;
 /// </param>
 public readonly record struct LeafNeed(int Part, decimal Factor, decimal WasteFactor)
 {
-    /// <summary><see cref="Factor"/> × 10¹² when exact (the integer fast path), else null.</summary>
-    internal Int128? ScaledFactor { get; } = FixedPoint.ScaleFactor(Factor);
+    /// <summary><see cref="Factor"/> as an exact integer ratio (the integer fast path), else null.</summary>
+    internal (long Numerator, long Divisor)? FactorRatio { get; } = FixedPoint.Ratio(Factor);
 
-    /// <summary><see cref="WasteFactor"/> × 10¹² when exact, else null.</summary>
-    internal Int128? ScaledWaste { get; } = FixedPoint.ScaleFactor(WasteFactor);
+    /// <summary><see cref="WasteFactor"/> / <see cref="Factor"/> as an exact integer ratio (both at one scale), else null.</summary>
+    internal (long Numerator, long Denominator)? WasteShare { get; } = Share(Factor, WasteFactor);
+
+    private static (long, long)? Share(decimal factor, decimal waste)
+    {
+        if (factor == 0m)
+        {
+            return null;
+        }
+
+        var decimals = Math.Max(FixedPoint.Decimals(factor), FixedPoint.Decimals(waste));
+        return FixedPoint.Ratio(factor, decimals) is { } f && FixedPoint.Ratio(waste, decimals) is { } w && f.Numerator > 0
+            ? (w.Numerator, f.Numerator)
+            : null;
+    }
 }
 
 /// <summary>

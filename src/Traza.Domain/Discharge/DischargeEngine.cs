@@ -77,6 +77,15 @@ public static class DischargeEngine
     /// <summary>An item with its place in the global order: processing position, leaf index, then emission order.</summary>
     private readonly record struct Keyed<T>(int Pos, int Leaf, T Item);
 
+    /// <summary>The hot state of one lot, kept together so a pool's walk reads one cache line per lot.</summary>
+    private struct Slot
+    {
+        public long Remaining;
+        public long Waste;
+        public int Day;
+        public bool Fixed;
+    }
+
     /// <summary>One allocation as a worker logs it: processing position, leaf index, lot slot, quantities.</summary>
     private readonly record struct LoggedAllocation(int Pos, int Leaf, int Slot, long Qty, long Waste);
 
@@ -88,14 +97,11 @@ public static class DischargeEngine
     {
         private readonly DischargeInput input;
         private readonly int workerCount;
-        private readonly Pool?[] pools;
+        private readonly Pool[] pools;
         private readonly int[] slotLot;
         private readonly int[] slotPart;
-        private readonly int[] slotDay;
-        private readonly bool[] slotFixed;
+        private readonly Slot[] slots;
         private readonly long[] entered;
-        private readonly long[] remaining;
-        private readonly long[] waste;
         private readonly long[] wasteDisposed;
         private readonly int[] lotSlot;
         private readonly Dictionary<(string Document, int Partida), List<int>> slotsByKey = [];
@@ -105,15 +111,12 @@ public static class DischargeEngine
             this.input = input;
             workerCount = workers;
             var lots = input.Lots;
-            pools = new Pool?[input.Parts.Count];
+            pools = new Pool[input.Parts.Count];
             var count = lots.Count;
             slotLot = new int[count];
             slotPart = new int[count];
-            slotDay = new int[count];
-            slotFixed = new bool[count];
+            slots = new Slot[count];
             entered = new long[count];
-            remaining = new long[count];
-            waste = new long[count];
             wasteDisposed = new long[count];
             lotSlot = new int[count];
 
@@ -158,9 +161,8 @@ public static class DischargeEngine
                 var lot = lots[i];
                 lotSlot[i] = slot;
                 slotPart[slot] = lot.Part;
-                slotDay[slot] = lot.EntryDate.DayNumber;
-                slotFixed[slot] = lot.FixedAsset;
-                entered[slot] = remaining[slot] = Micro.FromDecimal(lot.Qty);
+                entered[slot] = Micro.FromDecimal(lot.Qty);
+                slots[slot] = new Slot { Remaining = entered[slot], Day = lot.EntryDate.DayNumber, Fixed = lot.FixedAsset };
                 var key = (lot.Document, lot.Partida);
                 if (!slotsByKey.TryGetValue(key, out var list))
                 {
@@ -223,17 +225,17 @@ public static class DischargeEngine
             {
                 var lot = slotLot[slot];
                 lotEntered[lot] = entered[slot];
-                lotDischarged[lot] = checked(entered[slot] - remaining[slot]);
-                lotWaste[lot] = waste[slot];
+                lotDischarged[lot] = checked(entered[slot] - slots[slot].Remaining);
+                lotWaste[lot] = slots[slot].Waste;
                 lotDisposed[lot] = wasteDisposed[slot];
             }
 
             var poolLots = new IReadOnlyList<int>?[pools.Length];
             for (var p = 0; p < pools.Length; p++)
             {
-                if (pools[p] is { } pool)
+                if (pools[p].Count > 0)
                 {
-                    poolLots[p] = new ArraySegment<int>(slotLot, pool.Start, pool.Count);
+                    poolLots[p] = new ArraySegment<int>(slotLot, pools[p].Start, pools[p].Count);
                 }
             }
 
@@ -267,6 +269,7 @@ public static class DischargeEngine
             long total = 0;
             foreach (var w in workers)
             {
+                total += w.Log.Count;
                 foreach (var chunk in w.Log.Chunks)
                 {
                     foreach (var a in chunk.Span)
@@ -274,8 +277,6 @@ public static class DischargeEngine
                         poolStart[slotPart[a.Slot] + 1]++;
                     }
                 }
-
-                total += w.Log.Count;
             }
 
             for (var p = 0; p < pools.Length; p++)
@@ -283,10 +284,11 @@ public static class DischargeEngine
                 poolStart[p + 1] += poolStart[p];
             }
 
+            // Workers own disjoint pools, so each scatters its own log into disjoint ranges, in parallel.
             var allocations = new Allocation[checked((int)total)];
             var leaves = new int[allocations.Length];
             var fill = (int[])poolStart.Clone();
-            foreach (var w in workers)
+            Parallel.ForEach(workers, new ParallelOptions { MaxDegreeOfParallelism = workerCount }, w =>
             {
                 foreach (var chunk in w.Log.Chunks)
                 {
@@ -299,7 +301,7 @@ public static class DischargeEngine
                 }
 
                 w.Log.Clear();
-            }
+            });
 
             return (allocations, leaves, poolStart);
         }
@@ -405,8 +407,8 @@ public static class DischargeEngine
                             continue;
                         }
 
-                        var need = qtyMicro is { } q && leaf.ScaledFactor is { } f
-                            ? FixedPoint.MultiplyRound(q, f)
+                        var need = qtyMicro is { } q && leaf.FactorRatio is { } f
+                            ? FixedPoint.MultiplyDivideRound(q, f.Numerator, f.Divisor)
                             : Micro.FromDecimal(m.Qty * leaf.Factor);
                         if (need == 0)
                         {
@@ -444,9 +446,9 @@ public static class DischargeEngine
                     if (named >= 0)
                     {
                         directedHere = true;
-                        if (Eligible(named, mode) && run.slotDay[named] <= day && run.remaining[named] > 0)
+                        if (Eligible(named, mode) && run.slots[named].Day <= day && run.slots[named].Remaining > 0)
                         {
-                            var taken = Math.Min(need, run.remaining[named]);
+                            var taken = Math.Min(need, run.slots[named].Remaining);
                             Take(pos, j, named, taken, waste);
                             need -= taken;
                         }
@@ -459,9 +461,9 @@ public static class DischargeEngine
                     }
                 }
 
-                if (need > 0 && run.pools[leaf] is { } pool && mode != DischargeMode.None)
+                if (need > 0 && mode != DischargeMode.None && run.pools[leaf].Count > 0)
                 {
-                    need = Allocate(pool, pos, j, day, need, waste, mode);
+                    need = Allocate(ref run.pools[leaf], pos, j, day, need, waste, mode);
                 }
 
                 if (need > 0)
@@ -473,13 +475,14 @@ public static class DischargeEngine
             }
 
             /// <summary>Allocates in FIFO order from lots entered on or before <paramref name="day"/>; returns what is left.</summary>
-            private long Allocate(Pool pool, int pos, int j, int day, long need, in LeafNeed waste, DischargeMode mode)
+            private long Allocate(ref Pool pool, int pos, int j, int day, long need, in LeafNeed waste, DischargeMode mode)
             {
+                var slots = run.slots;
                 var end = pool.Start + pool.Count;
                 var cursor = pool.Cursor(mode);
 
                 // Slots before the cursor are closed or never eligible for this mode: skip them for good.
-                while (cursor < end && (run.remaining[cursor] == 0 || !Eligible(cursor, mode)))
+                while (cursor < end && (slots[cursor].Remaining == 0 || !Eligible(cursor, mode)))
                 {
                     cursor++;
                 }
@@ -487,12 +490,12 @@ public static class DischargeEngine
                 pool.SetCursor(mode, cursor);
                 for (var slot = cursor; slot < end && need > 0; slot++)
                 {
-                    if (run.slotDay[slot] > day)
+                    if (slots[slot].Day > day)
                     {
                         break; // a later lot is never used; slots are in entry-date order.
                     }
 
-                    var balance = run.remaining[slot];
+                    var balance = slots[slot].Remaining;
                     if (balance > 0 && Eligible(slot, mode))
                     {
                         var take = Math.Min(balance, need);
@@ -528,22 +531,23 @@ public static class DischargeEngine
             private bool Eligible(int slot, DischargeMode mode) => mode switch
             {
                 DischargeMode.AllLots => true,
-                DischargeMode.RegularLotsOnly => !run.slotFixed[slot],
-                DischargeMode.FixedAssetLotsOnly => run.slotFixed[slot],
+                DischargeMode.RegularLotsOnly => !run.slots[slot].Fixed,
+                DischargeMode.FixedAssetLotsOnly => run.slots[slot].Fixed,
                 _ => false,
             };
 
             /// <summary>Takes <paramref name="qty"/> from a lot; its waste is round6(qty × waste factor / factor).</summary>
             private void Take(int pos, int j, int slot, long qty, in LeafNeed leaf)
             {
-                run.remaining[slot] -= qty;
+                ref var state = ref run.slots[slot];
+                state.Remaining -= qty;
                 long w = 0;
                 if (leaf.WasteFactor != 0m)
                 {
-                    w = leaf.ScaledWaste is { } sw && leaf.ScaledFactor is { } sf
-                        ? FixedPoint.DivideRound((Int128)qty * sw, sf)
+                    w = leaf.WasteShare is { } share
+                        ? FixedPoint.MultiplyDivideRound(qty, share.Numerator, share.Denominator)
                         : Micro.FromDecimal(Micro.ToDecimal(qty) * leaf.WasteFactor / leaf.Factor);
-                    run.waste[slot] += w;
+                    state.Waste += w;
                 }
 
                 Log.Add(new LoggedAllocation(pos, j, slot, qty, w));
@@ -552,18 +556,16 @@ public static class DischargeEngine
             private void DisposeWaste(int pos, int index, in MovementDef m)
             {
                 var need = Micro.FromDecimal(m.Qty);
-                if (run.pools[m.Part] is { } pool)
+                var pool = run.pools[m.Part];
+                for (var slot = pool.Start; slot < pool.Start + pool.Count && need > 0; slot++)
                 {
-                    for (var slot = pool.Start; slot < pool.Start + pool.Count && need > 0; slot++)
+                    var available = run.slots[slot].Waste - run.wasteDisposed[slot];
+                    if (available > 0)
                     {
-                        var available = run.waste[slot] - run.wasteDisposed[slot];
-                        if (available > 0)
-                        {
-                            var take = Math.Min(available, need);
-                            run.wasteDisposed[slot] += take;
-                            Disposals.Add(new(pos, 0, new WasteDisposal(index, run.slotLot[slot], take)));
-                            need -= take;
-                        }
+                        var take = Math.Min(available, need);
+                        run.wasteDisposed[slot] += take;
+                        Disposals.Add(new(pos, 0, new WasteDisposal(index, run.slotLot[slot], take)));
+                        need -= take;
                     }
                 }
 
@@ -574,18 +576,18 @@ public static class DischargeEngine
             }
         }
 
-        /// <summary>The slots of one (client, part) in FIFO order, with one cursor per eligibility mode.</summary>
-        private sealed class Pool(int start, int count)
+        /// <summary>The slots of one (client, part) in FIFO order, with one cursor per eligibility mode; Count 0 for no lots.</summary>
+        private struct Pool(int start, int count)
         {
             private int cursorAll = start;
             private int cursorRegular = start;
             private int cursorFixed = start;
 
-            public int Start { get; } = start;
+            public readonly int Start { get; } = start;
 
-            public int Count { get; } = count;
+            public readonly int Count { get; } = count;
 
-            public int Cursor(DischargeMode mode) => mode switch
+            public readonly int Cursor(DischargeMode mode) => mode switch
             {
                 DischargeMode.RegularLotsOnly => cursorRegular,
                 DischargeMode.FixedAssetLotsOnly => cursorFixed,
