@@ -84,6 +84,24 @@ public sealed class ImportWasteDisposalTests : IDisposable
         r.Exit.ShouldBe(0, r.Stderr);
     }
 
+    [Fact]
+    public void Waste_of_a_component_reached_through_a_subassembly_is_its_balance()
+    {
+        cli.Import("parts", "parts2.csv", "part,kind,umc", "SA-1,finished,6", "FG-2,finished,6").Exit.ShouldBe(0);
+        // FG-2 -> SA-1 -> MAT-2 (2 per SA-1, 50 % desperdicio): 10 FG-2 take 30 MAT-2, 10 of them waste.
+        cli.Import("bom", "bom2.csv", "product,component,qty_per,desperdicio_pct,valid_from",
+            "FG-2,SA-1,1,0,2025-01-01", "SA-1,MAT-2,2,50,2025-01-01", "FG-2,MAT-1,1,0,2025-01-01").Exit.ShouldBe(0);
+        cli.Import("entries", "entries2.csv", "pedimento,partida,clave,date,part,qty", "254734565000124,1,IN,2025-02-01,MAT-2,100").Exit.ShouldBe(0);
+        cli.Import("exits", "exits2.csv", "pedimento,partida,clave,date,part,qty", "254734565000201,1,RT,2025-04-02,FG-2,10").Exit.ShouldBe(0);
+
+        var refused = cli.Import("events", "ev.csv", Header, "2025-05-01,destruction,MAT-2,10.5,yes,ACTA-1,,,");
+        refused.Exit.ShouldBe(3);
+        refused.Stderr.ShouldContain("a waste disposal of at most the waste balance of part 'MAT-2' on 2025-05-01 (10,");
+        var r = cli.Import("events", "ev2.csv", Header, "2025-05-01,destruction,MAT-2,10,yes,ACTA-1,,,", "2025-05-01,destruction,MAT-1,2,yes,ACTA-2,,,");
+        r.Exit.ShouldBe(0, r.Stderr);
+        EventRows().ShouldBe(2);
+    }
+
     private long EventRows()
     {
         using var connection = new SqliteConnection($"Data Source={cli.Db};Pooling=false");

@@ -4,7 +4,6 @@ using Traza.Domain.Discharge;
 using Traza.Domain.Model;
 using Traza.Formats.Layouts;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Imports;
 
@@ -56,15 +55,20 @@ public sealed class EventsImport : ILayoutImport
     {
         var asOf = disposals.Values.Max(d => d.Date);
         var snapshot = LedgerSnapshot.Load(context.Store, asOf);
-        var result = DischargeEngine.Run(snapshot.Input);
+        var (input, movementIndex) = Narrow(snapshot, disposals.Values);
+        var result = DischargeEngine.Run(input);
         var batch = context.Batch.BatchId;
         (EventRow Row, long Excess)? first = null;
         foreach (var finding in result.Findings)
         {
-            var (evBatch, evLine) = PackedAllocation.SplitMovement(snapshot.MovementIds[finding.Movement]);
-            if (!string.Equals(finding.Code, FindingCodes.WasteDisposalExceedsBalance, StringComparison.Ordinal)
-                || snapshot.Input.Movements[finding.Movement].Kind != MovementKind.Event
-                || evBatch != batch || !disposals.TryGetValue(evLine, out var row))
+            if (!string.Equals(finding.Code, FindingCodes.WasteDisposalExceedsBalance, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // A movement id is (batch_id << 32) | line (PackedAllocation.MovementId): only this file's rows are refused.
+            var id = snapshot.MovementIds[movementIndex[finding.Movement]];
+            if (id >> 32 != batch || !disposals.TryGetValue(id & 0xFFFF_FFFF, out var row))
             {
                 continue;
             }
@@ -85,6 +89,89 @@ public sealed class EventsImport : ILayoutImport
                 $"{row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({Plain(balance)}, the desperdicio of its lots allocated by exits " +
                 $"dated on or before it, less earlier disposals), found '{Plain(row.Qty)}'");
         }
+    }
+
+    /// <summary>
+    /// The part of the ledger that decides the waste balances of the disposed parts: pools (client, part) are
+    /// independent (SPEC §3.5), so only the disposed parts' lots, the exits of products whose BOM reaches them and the
+    /// disposed parts' own movements are kept; other leaf parts are skipped as national ones are. The engine then gives
+    /// the disposed parts the same allocations, waste and findings as over the whole ledger. Returns the narrowed input
+    /// and, per kept movement, its index in the snapshot.
+    /// </summary>
+    private static (DischargeInput Input, int[] MovementIndex) Narrow(LedgerSnapshot snapshot, IEnumerable<EventRow> disposals)
+    {
+        var input = snapshot.Input;
+        var index = new Dictionary<(string Client, string Part), int>();
+        for (var i = 0; i < input.Parts.Count; i++)
+        {
+            index[(input.Parts[i].Client, input.Parts[i].Part)] = i;
+        }
+
+        var disposed = new HashSet<int>();
+        foreach (var d in disposals)
+        {
+            if (index.TryGetValue((d.Client.Value, d.Part.Value), out var part))
+            {
+                disposed.Add(part);
+            }
+        }
+
+        // Products whose BOM (any version, any depth) reaches a disposed part.
+        var usedBy = new Dictionary<int, List<int>>();
+        foreach (var line in input.Bom)
+        {
+            if (!usedBy.TryGetValue(line.Component, out var list))
+            {
+                usedBy[line.Component] = list = [];
+            }
+
+            list.Add(line.Product);
+        }
+
+        var relevant = new HashSet<int>(disposed);
+        var pending = new Stack<int>(disposed);
+        while (pending.Count > 0)
+        {
+            if (usedBy.TryGetValue(pending.Pop(), out var products))
+            {
+                foreach (var product in products)
+                {
+                    if (relevant.Add(product))
+                    {
+                        pending.Push(product);
+                    }
+                }
+            }
+        }
+
+        var hasBom = input.Bom.Select(b => b.Product).ToHashSet();
+        var parts = new PartDef[input.Parts.Count];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var p = input.Parts[i];
+            parts[i] = disposed.Contains(i) || hasBom.Contains(i) ? p : p with { National = true };
+        }
+
+        var movements = new List<MovementDef>();
+        var movementIndex = new List<int>();
+        for (var i = 0; i < input.Movements.Count; i++)
+        {
+            if (relevant.Contains(input.Movements[i].Part))
+            {
+                movements.Add(input.Movements[i]);
+                movementIndex.Add(i);
+            }
+        }
+
+        var narrowed = new DischargeInput
+        {
+            Parts = parts,
+            Bom = input.Bom,
+            Lots = [.. input.Lots.Where(l => disposed.Contains(l.Part))],
+            Movements = movements,
+            AsOf = input.AsOf,
+        };
+        return (narrowed, [.. movementIndex]);
     }
 
     private static string Plain(decimal value)
