@@ -8,6 +8,12 @@ namespace Traza.App.Discharge;
 /// <summary>What a discharge run did.</summary>
 public sealed record DischargeOutcome(DateOnly AsOf, long Consumptions, long Allocations, long Shortages, long Findings, TimeSpan Elapsed)
 {
+    /// <summary>For an incremental run: the date it re-discharged from; null for a full run.</summary>
+    public DateOnly? ResumedFrom { get; init; }
+
+    /// <summary>For an incremental run: the consumptions it discharged again (dated on or after <see cref="ResumedFrom"/>).</summary>
+    public long Redischarged { get; init; }
+
     /// <summary>SPEC §5: the last line of <c>traza discharge</c>, N and M plain integers.</summary>
     public string SummaryLine => string.Create(
         CultureInfo.InvariantCulture,
@@ -20,34 +26,92 @@ public sealed record DischargeOutcome(DateOnly AsOf, long Consumptions, long All
 /// </summary>
 public static class DischargeService
 {
-    public static DischargeOutcome Run(SqliteLedgerStore store, DateOnly asOf, TextWriter? trace = null)
+    /// <summary>
+    /// Runs the discharge as of <paramref name="asOf"/>: incrementally from the earliest date the ledger changed since the
+    /// stored run when it can (same result as a full run), else in full; <paramref name="full"/> forces a full run.
+    /// </summary>
+    public static DischargeOutcome Run(SqliteLedgerStore store, DateOnly asOf, TextWriter? trace = null, bool full = false)
     {
         ArgumentNullException.ThrowIfNull(store);
         var clock = store.Clock;
         var started = clock.GetTimestamp();
         var startedAt = clock.GetUtcNow();
         var phases = new PhaseTimer(clock, trace);
-        var snapshot = LedgerSnapshot.Load(store, asOf);
-        phases.Mark("load");
-        var result = DischargeEngine.Run(snapshot.Input);
-        phases.Mark("engine");
-        var derived = DerivedData.From(snapshot, result);
-        phases.Mark("pack");
         var batches = store.Batches();
         var head = batches.Count > 0 ? batches[^1].ChainHash : string.Empty;
-        var finished = clock.GetUtcNow();
-        var run = new DischargeRunRecord(
-            1, asOf, head, startedAt.ToString("O", CultureInfo.InvariantCulture), finished.ToString("O", CultureInfo.InvariantCulture),
-            result.Consumptions, result.AllocationCount, result.Shortages.Count)
+        var lastBatch = batches.Count > 0 ? batches[^1].Id : 0;
+        var discharge = new DischargeStore(store.Connection);
+        var previous = full ? null : discharge.LatestRun();
+        var from = previous is null ? null : IncrementalDischarge.ResumeDate(store, previous, batches, asOf);
+        if (previous is not null && from is { } resume)
         {
-            LastBatch = batches.Count > 0 ? batches[^1].Id : 0,
-            DayCounts = derived.DayCounts,
-        };
-        new DischargeStore(store.Connection).Save(run, derived.Pools, derived.Shortages, derived.Disposals, derived.Findings);
+            var (snapshot, result, pools) = IncrementalDischarge.Run(store, previous, asOf, resume);
+            phases.Mark("incremental load + engine");
+            var (shortages, disposals, findings) = DerivedData.Records(snapshot, result);
+            var days = new Dictionary<int, (long Consumptions, long Allocations)>(previous.DayCounts.Where(d => d.Key < resume.DayNumber));
+            foreach (var (day, counts) in DayCounts(snapshot, result))
+            {
+                days[day] = counts;
+            }
+
+            var run = Record(asOf, head, lastBatch, startedAt, clock, days, shortages.Count);
+            discharge.SaveIncremental(run, pools, resume, shortages, disposals, findings);
+            phases.Mark("save");
+            var saved = discharge.LatestRun()!;
+            return new DischargeOutcome(asOf, run.Consumptions, run.Allocations, saved.Shortages, discharge.Findings().Count, clock.GetElapsedTime(started))
+            {
+                ResumedFrom = resume,
+                Redischarged = result.Consumptions,
+            };
+        }
+
+        var fullSnapshot = LedgerSnapshot.Load(store, asOf);
+        phases.Mark("load");
+        var fullResult = DischargeEngine.Run(fullSnapshot.Input);
+        phases.Mark("engine");
+        var derived = DerivedData.From(fullSnapshot, fullResult);
+        phases.Mark("pack");
+        var fullRun = Record(asOf, head, lastBatch, startedAt, clock, derived.DayCounts, fullResult.Shortages.Count);
+        discharge.Save(fullRun, derived.Pools, derived.Shortages, derived.Disposals, derived.Findings);
         phases.Mark("save");
         var elapsed = clock.GetElapsedTime(started);
         Debug.Assert(elapsed >= TimeSpan.Zero, "monotonic clock");
-        return new DischargeOutcome(asOf, result.Consumptions, result.AllocationCount, result.Shortages.Count, result.Findings.Count, elapsed);
+        Debug.Assert(fullRun.Consumptions == fullResult.Consumptions, "day counts add up to the run's consumptions");
+        return new DischargeOutcome(asOf, fullResult.Consumptions, fullResult.AllocationCount, fullResult.Shortages.Count, fullResult.Findings.Count, elapsed);
+    }
+
+    private static DischargeRunRecord Record(
+        DateOnly asOf, string head, long lastBatch, DateTimeOffset startedAt, TimeProvider clock,
+        Dictionary<int, (long Consumptions, long Allocations)> days, long shortages) =>
+        new(1, asOf, head, startedAt.ToString("O", CultureInfo.InvariantCulture), clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+            days.Values.Sum(d => d.Consumptions), days.Values.Sum(d => d.Allocations), shortages)
+        {
+            LastBatch = lastBatch,
+            DayCounts = days,
+        };
+
+    /// <summary>Per movement day of a result: its consumptions and allocations.</summary>
+    private static Dictionary<int, (long, long)> DayCounts(LedgerSnapshot snapshot, DischargeResult result)
+    {
+        var movements = snapshot.Input.Movements;
+        var allocations = new int[movements.Count];
+        foreach (var a in result.AllocationsByPool)
+        {
+            allocations[a.Movement]++;
+        }
+
+        var days = new Dictionary<int, (long, long)>();
+        for (var m = 0; m < movements.Count; m++)
+        {
+            if (result.MovementConsumptions[m] > 0 || allocations[m] > 0)
+            {
+                var day = movements[m].Date.DayNumber;
+                var (c, n) = days.GetValueOrDefault(day);
+                days[day] = (c + result.MovementConsumptions[m], n + allocations[m]);
+            }
+        }
+
+        return days;
     }
 }
 

@@ -28,6 +28,50 @@ public sealed class LedgerSnapshot
     public static LedgerSnapshot Load(SqliteLedgerStore store, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(store);
+        var (parts, partDefs, index, bom) = LoadCatalog(store);
+        var claves = new ClaveCache();
+        var entries = LedgerScan.Entries(store);
+        var lots = new List<LotDef>(entries.Count);
+        foreach (var e in entries)
+        {
+            if (ToLot(e, index, partDefs, claves) is { } lot)
+            {
+                lots.Add(lot);
+            }
+        }
+
+        entries = null;
+        var (movements, ids) = LoadMovements(store, index, claves, null);
+        return new LedgerSnapshot
+        {
+            Input = new DischargeInput { Parts = partDefs, Bom = bom, Lots = lots, Movements = movements, AsOf = asOf },
+            Parts = parts,
+            MovementIds = [.. ids],
+        };
+    }
+
+    /// <summary>
+    /// A snapshot that resumes from stored state (incremental discharge): the given lots with their starting state, and
+    /// only the movements dated on or after <paramref name="from"/>.
+    /// </summary>
+    internal static LedgerSnapshot Resume(
+        SqliteLedgerStore store, DateOnly asOf, DateOnly from, Catalog catalog, List<LotDef> lots, List<LotStart> start)
+    {
+        var (movements, ids) = LoadMovements(store, catalog.Index, new ClaveCache(), from);
+        return new LedgerSnapshot
+        {
+            Input = new DischargeInput { Parts = catalog.PartDefs, Bom = catalog.Bom, Lots = lots, Movements = movements, AsOf = asOf, Start = start },
+            Parts = catalog.Parts,
+            MovementIds = [.. ids],
+        };
+    }
+
+    /// <summary>Parts and BOM rows mapped to the engine's indexes.</summary>
+    internal sealed record Catalog(
+        IReadOnlyList<PartRecord> Parts, PartDef[] PartDefs, Dictionary<(string Client, string Part), int> Index, List<BomLine> Bom);
+
+    internal static Catalog LoadCatalog(SqliteLedgerStore store)
+    {
         var parts = store.LoadParts();
         var index = new Dictionary<(string Client, string Part), int>(parts.Count);
         var partDefs = new PartDef[parts.Count];
@@ -48,28 +92,32 @@ public sealed class LedgerSnapshot
             }
         }
 
-        var claves = new ClaveCache();
-        var entries = LedgerScan.Entries(store);
-        var lots = new List<LotDef>(entries.Count);
-        foreach (var e in entries)
+        return new Catalog(parts, partDefs, index, bom);
+    }
+
+    /// <summary>An entry row as a lot, or null when it never makes one (unknown or national part, clave without a lot).</summary>
+    internal static LotDef? ToLot(in EntryScan e, Dictionary<(string Client, string Part), int> index, PartDef[] partDefs, ClaveCache claves)
+    {
+        if (!index.TryGetValue((e.Client, e.Part), out var part) || partDefs[part].National)
         {
-            if (!index.TryGetValue((e.Client, e.Part), out var part) || partDefs[part].National)
-            {
-                continue; // SPEC §3.4: a national part never gets a pedimento lot.
-            }
-
-            var rule = claves.Find(MovementFile.Entries, e.Clave, e.Date);
-            if (rule is null)
-            {
-                continue;
-            }
-
-            var fixedAsset = rule.Effect == ClaveEffect.FixedAssetLot || ClaveTable.IsFixedAssetLot(e.Clave, partDefs[part].Kind);
-            lots.Add(new LotDef(part, e.Pedimento, e.Partida, e.Date, e.Qty, fixedAsset, rule.Effect == ClaveEffect.NationalStock));
+            return null; // SPEC §3.4: a national part never gets a pedimento lot.
         }
 
-        entries = null;
-        var exits = LedgerScan.Exits(store);
+        var rule = claves.Find(MovementFile.Entries, e.Clave, e.Date);
+        if (rule is null)
+        {
+            return null;
+        }
+
+        var fixedAsset = rule.Effect == ClaveEffect.FixedAssetLot || ClaveTable.IsFixedAssetLot(e.Clave, partDefs[part].Kind);
+        return new LotDef(part, e.Pedimento, e.Partida, e.Date, e.Qty, fixedAsset, rule.Effect == ClaveEffect.NationalStock);
+    }
+
+    /// <summary>Exits and events (dated on or after <paramref name="from"/> when given) as movements, with their ids.</summary>
+    private static (List<MovementDef> Movements, List<long> Ids) LoadMovements(
+        SqliteLedgerStore store, Dictionary<(string Client, string Part), int> index, ClaveCache claves, DateOnly? from)
+    {
+        var exits = LedgerScan.Exits(store, from);
         var movements = new List<MovementDef>(exits.Count);
         var ids = new List<long>(exits.Count);
         foreach (var x in exits)
@@ -104,11 +152,9 @@ public sealed class LedgerSnapshot
             ids.Add(PackedAllocation.MovementId(x.BatchId, x.Line));
         }
 
-        exits = null;
-
         foreach (var ev in store.LoadEvents())
         {
-            if (!index.TryGetValue((ev.Client, ev.Part), out var part) || !EventTypes.TryParse(ev.Type, out var type))
+            if ((from is { } f && ev.Date < f) || !index.TryGetValue((ev.Client, ev.Part), out var part) || !EventTypes.TryParse(ev.Type, out var type))
             {
                 continue;
             }
@@ -129,12 +175,7 @@ public sealed class LedgerSnapshot
             ids.Add(PackedAllocation.MovementId(ev.BatchId, ev.Line));
         }
 
-        return new LedgerSnapshot
-        {
-            Input = new DischargeInput { Parts = partDefs, Bom = bom, Lots = lots, Movements = movements, AsOf = asOf },
-            Parts = parts,
-            MovementIds = [.. ids],
-        };
+        return (movements, ids);
     }
 
     /// <summary>The 15-digit form of a pedimento, or the text as written for another document.</summary>
@@ -145,7 +186,7 @@ public sealed class LedgerSnapshot
     }
 
     /// <summary>ClaveTable lookups memoized per (file, clave, date): a ledger repeats few claves over few dates.</summary>
-    private sealed class ClaveCache
+    internal sealed class ClaveCache
     {
         private readonly Dictionary<(MovementFile, string, DateOnly), ClaveRule?> cache = [];
 

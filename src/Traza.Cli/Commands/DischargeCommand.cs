@@ -10,7 +10,11 @@ internal static class DischargeCommand
     public static Command Create(CliContext context)
     {
         var asOf = new Option<string?>("--as-of") { Description = "discharge movements dated on or before this date (YYYY-MM-DD; default today)" };
-        var command = new Command("discharge", "run the FIFO discharge (descargo) through the BOMs and store allocations") { asOf };
+        var full = new Option<bool>("--full")
+        {
+            Description = "re-discharge the whole ledger instead of resuming from the earliest change since the last run (same result, slower)",
+        };
+        var command = new Command("discharge", "run the FIFO discharge (descargo) through the BOMs and store allocations") { asOf, full };
         command.SetAction(parse =>
         {
             var date = CliContext.Date(parse, asOf) ?? context.Today;
@@ -21,7 +25,14 @@ internal static class DischargeCommand
             }
 
             var trace = Environment.GetEnvironmentVariable("TRAZA_TRACE") is { Length: > 0 } ? context.Stderr : null;
-            var outcome = DischargeService.Run(store, date, trace);
+            var outcome = DischargeService.Run(store, date, trace, parse.GetValue(full));
+            if (outcome.ResumedFrom is { } resumed)
+            {
+                context.Stdout.WriteLine(
+                    $"resumed from {resumed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}: " +
+                    $"{outcome.Redischarged} consumptions discharged again; totals below are the whole ledger's");
+            }
+
             if (outcome.Shortages > 0)
             {
                 context.Stdout.WriteLine($"{outcome.Shortages} shortages: see 'traza report shortages'");

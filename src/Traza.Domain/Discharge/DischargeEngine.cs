@@ -162,7 +162,12 @@ public static class DischargeEngine
                 lotSlot[i] = slot;
                 slotPart[slot] = lot.Part;
                 entered[slot] = Micro.FromDecimal(lot.Qty);
-                slots[slot] = new Slot { Remaining = entered[slot], Day = lot.EntryDate.DayNumber, Fixed = lot.FixedAsset };
+                var resumed = input.Start is { } resume ? resume[i] : default;
+                slots[slot] = new Slot
+                {
+                    Remaining = checked(entered[slot] - resumed.Discharged), Waste = resumed.Waste, Day = lot.EntryDate.DayNumber, Fixed = lot.FixedAsset,
+                };
+                wasteDisposed[slot] = resumed.WasteDisposed;
                 var key = (lot.Document, lot.Partida);
                 if (!slotsByKey.TryGetValue(key, out var list))
                 {

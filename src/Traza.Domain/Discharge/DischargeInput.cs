@@ -23,6 +23,9 @@ public readonly record struct BomLine(
     public bool InForceOn(DateOnly date) => ValidFrom <= date && (ValidTo is null || date <= ValidTo.Value);
 }
 
+/// <summary>Micro-UMC already discharged from a lot, waste recorded on it and waste disposed of, before a resumed run.</summary>
+public readonly record struct LotStart(long Discharged, long Waste, long WasteDisposed);
+
 /// <summary>A lot: one (client, pedimento, partida, part) entered (SPEC §3.4).</summary>
 /// <param name="Part">Part index (the pool).</param>
 /// <param name="Document">The pedimento in 15-digit form, or a NAC purchase document as written.</param>
@@ -109,4 +112,10 @@ public sealed class DischargeInput
 
     /// <summary>Only movements dated on or before this day count (SPEC §3.5).</summary>
     public required DateOnly AsOf { get; init; }
+
+    /// <summary>
+    /// Per lot (same index as <see cref="Lots"/>): the state a resumed run starts from (incremental discharge, when only
+    /// movements from some date on are given); null when every lot starts untouched.
+    /// </summary>
+    public IReadOnlyList<LotStart>? Start { get; init; }
 }

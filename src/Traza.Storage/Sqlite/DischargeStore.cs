@@ -34,6 +34,67 @@ public sealed class DischargeStore(SqliteConnection connection)
         tx.Commit();
     }
 
+    /// <summary>
+    /// Applies an incremental run atomically: each given pool's row is replaced and its chunks from its period on are
+    /// rewritten; shortages, disposals and findings dated on or after <paramref name="from"/> are replaced.
+    /// </summary>
+    public void SaveIncremental(
+        DischargeRunRecord run,
+        IEnumerable<(StoredPool Pool, int FromPeriod)> pools,
+        DateOnly from,
+        IEnumerable<StoredShortage> shortages,
+        IEnumerable<StoredWasteDisposal> disposals,
+        IEnumerable<StoredFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(pools);
+        using var tx = connection.BeginTransaction();
+        Exec(tx, "DELETE FROM discharge_run");
+        InsertRun(tx, run);
+        using (var poolCmd = Command(tx, "INSERT OR REPLACE INTO discharge_pool VALUES (1, $client, $part, $run, $keys, $state)"))
+        using (var deleteCmd = Command(tx, "DELETE FROM discharge_alloc WHERE program_id = 1 AND client = $client AND part = $part AND period >= $period"))
+        using (var chunkCmd = Command(tx, "INSERT INTO discharge_alloc VALUES (1, $client, $part, $period, $count, $data)"))
+        {
+            foreach (var (pool, fromPeriod) in pools)
+            {
+                Set(poolCmd, ("$client", pool.Client), ("$part", pool.Part), ("$run", run.Id), ("$keys", JoinKeys(pool.LotKeys)),
+                    ("$state", PackTotals(pool.LotTotals)));
+                poolCmd.ExecuteNonQuery();
+                Set(deleteCmd, ("$client", pool.Client), ("$part", pool.Part), ("$period", fromPeriod));
+                deleteCmd.ExecuteNonQuery();
+                foreach (var chunk in pool.Chunks)
+                {
+                    Set(chunkCmd, ("$client", pool.Client), ("$part", pool.Part), ("$period", chunk.Period), ("$count", chunk.Count), ("$data", chunk.Data));
+                    chunkCmd.ExecuteNonQuery();
+                }
+            }
+        }
+
+        var day = Iso(from);
+        using (var cmd = Command(tx, "DELETE FROM discharge_shortage WHERE program_id = 1 AND date >= $d; " +
+            "DELETE FROM discharge_waste_disposal WHERE program_id = 1 AND date >= $d; DELETE FROM discharge_finding WHERE program_id = 1 AND date >= $d"))
+        {
+            cmd.Parameters.AddWithValue("$d", day);
+            cmd.ExecuteNonQuery();
+        }
+
+        long lastSeq;
+        using (var cmd = Command(tx, "SELECT coalesce(max(seq), 0) FROM discharge_finding WHERE program_id = 1"))
+        {
+            lastSeq = (long)cmd.ExecuteScalar()!;
+        }
+
+        InsertShortages(tx, shortages);
+        InsertDisposals(tx, disposals);
+        InsertFindings(tx, findings, lastSeq);
+        using (var cmd = Command(tx, "UPDATE discharge_run SET shortages = (SELECT count(*) FROM discharge_shortage WHERE program_id = 1) WHERE program_id = 1"))
+        {
+            cmd.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+    }
+
     private void InsertRun(SqliteTransaction tx, DischargeRunRecord run)
     {
         using (var cmd = Command(tx, "INSERT INTO discharge_run (program_id, id, as_of, ledger_head, started_at, finished_at, consumptions, " +
@@ -245,13 +306,14 @@ public sealed class DischargeStore(SqliteConnection connection)
         return result;
     }
 
-    public IReadOnlyList<StoredWasteDisposal> WasteDisposals(string? client = null)
+    public IReadOnlyList<StoredWasteDisposal> WasteDisposals(string? client = null, DateOnly? from = null)
     {
         var result = new List<StoredWasteDisposal>();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT client, movement, part, pedimento, partida, date, qty FROM discharge_waste_disposal WHERE program_id = 1 " +
-            "AND ($client IS NULL OR client = $client) ORDER BY date, client, part, movement";
+            "AND ($client IS NULL OR client = $client) AND ($from IS NULL OR date >= $from) ORDER BY date, client, part, movement";
         cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$from", from is { } f ? Iso(f) : DBNull.Value);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {

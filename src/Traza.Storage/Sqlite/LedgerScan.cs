@@ -16,13 +16,15 @@ public readonly record struct ExitScan(
 /// </summary>
 public static class LedgerScan
 {
-    /// <summary>Every entry row, in no particular order (the engine sorts lots itself).</summary>
-    public static List<EntryScan> Entries(SqliteLedgerStore store)
+    /// <summary>Every entry row (of the batches after <paramref name="afterBatch"/>), in no particular order.</summary>
+    public static List<EntryScan> Entries(SqliteLedgerStore store, long afterBatch = 0)
     {
         ArgumentNullException.ThrowIfNull(store);
-        using var cmd = store.CreateCommand("SELECT client, part, pedimento, partida, clave, date, qty FROM entry WHERE program_id = 1");
+        using var cmd = store.CreateCommand(
+            "SELECT client, part, pedimento, partida, clave, date, qty FROM entry WHERE program_id = 1" + (afterBatch > 0 ? " AND batch_id > $b" : string.Empty));
+        cmd.Parameters.AddWithValue("$b", afterBatch);
         using var r = cmd.ExecuteReader();
-        var rows = new List<EntryScan>(Count(store, "entry"));
+        var rows = new List<EntryScan>(afterBatch > 0 ? 0 : Count(store, "entry"));
         var strings = new StringPool();
         while (r.Read())
         {
@@ -34,15 +36,16 @@ public static class LedgerScan
         return rows;
     }
 
-    /// <summary>Every exit row, in no particular order (the engine sorts movements itself).</summary>
-    public static List<ExitScan> Exits(SqliteLedgerStore store)
+    /// <summary>Every exit row (dated on or after <paramref name="from"/> when given), in no particular order.</summary>
+    public static List<ExitScan> Exits(SqliteLedgerStore store, DateOnly? from = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         using var cmd = store.CreateCommand(
             "SELECT client, part, pedimento, partida, clave, date, qty, bom_date, source_pedimento, source_partida, batch_id, line " +
-            "FROM exit WHERE program_id = 1");
+            "FROM exit WHERE program_id = 1" + (from is null ? string.Empty : " AND date >= $from"));
+        cmd.Parameters.AddWithValue("$from", from is { } f ? f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
         using var r = cmd.ExecuteReader();
-        var rows = new List<ExitScan>(Count(store, "exit"));
+        var rows = new List<ExitScan>(from is null ? Count(store, "exit") : 0);
         var strings = new StringPool();
         while (r.Read())
         {

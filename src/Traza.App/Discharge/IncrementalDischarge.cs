@@ -1,0 +1,240 @@
+using Traza.Domain.Discharge;
+using Traza.Storage;
+using Traza.Storage.Sqlite;
+
+namespace Traza.App.Discharge;
+
+/// <summary>
+/// Re-discharges from the earliest date a change since the stored run touches, instead of from the start
+/// (docs/architecture.md Decision 2). Processing order is by date first (SPEC §3.5), so the state of every lot just
+/// before that date is the stored state minus what movements on or after it took; only those movements run again, and
+/// only the pools they reach are rewritten, from that month on. The result is exactly what a full run gives (property
+/// test <c>IncrementalDischargeTests</c>).
+/// </summary>
+internal static class IncrementalDischarge
+{
+    /// <summary>Layouts whose new rows cannot be resumed (they may change how earlier movements explode): a full run.</summary>
+    private static readonly HashSet<string> FullRunLayouts = new(StringComparer.Ordinal) { "parts", "bom" };
+
+    /// <summary>Layouts whose rows the discharge reads.</summary>
+    private static readonly HashSet<string> LedgerLayouts = new(StringComparer.Ordinal) { "entries", "exits", "events" };
+
+    /// <summary>The date to resume from, or null when only a full run will do.</summary>
+    public static DateOnly? ResumeDate(SqliteLedgerStore store, DischargeRunRecord previous, IReadOnlyList<BatchRecord> batches, DateOnly asOf)
+    {
+        DateOnly? from = null;
+        void Consider(DateOnly? date)
+        {
+            if (date is { } d && (from is null || d < from))
+            {
+                from = d;
+            }
+        }
+
+        foreach (var batch in batches.Where(b => b.Id > previous.LastBatch))
+        {
+            if (FullRunLayouts.Contains(batch.Layout))
+            {
+                return null;
+            }
+
+            if (LedgerLayouts.Contains(batch.Layout))
+            {
+                Consider(MinDate(store, batch.Layout, batch.Id));
+            }
+        }
+
+        if (asOf != previous.AsOf)
+        {
+            Consider((asOf < previous.AsOf ? asOf : previous.AsOf).AddDays(1));
+        }
+
+        // Nothing changed: resume after the as-of date (no movement runs again; the run record is refreshed).
+        return from ?? asOf.AddDays(1);
+    }
+
+    public static (LedgerSnapshot Snapshot, DischargeResult Result, List<(StoredPool Pool, int FromPeriod)> Pools) Run(
+        SqliteLedgerStore store, DischargeRunRecord previous, DateOnly asOf, DateOnly from)
+    {
+        var catalog = LedgerSnapshot.LoadCatalog(store);
+        var claves = new LedgerSnapshot.ClaveCache();
+        var fromPeriod = AllocationChunk.PeriodOf(from.DayNumber);
+
+        // New lots, by pool.
+        var newLots = new Dictionary<int, List<LotDef>>();
+        foreach (var e in LedgerScan.Entries(store, previous.LastBatch))
+        {
+            if (LedgerSnapshot.ToLot(e, catalog.Index, catalog.PartDefs, claves) is { } lot)
+            {
+                (newLots.TryGetValue(lot.Part, out var list) ? list : newLots[lot.Part] = []).Add(lot);
+            }
+        }
+
+        // The movements that run again, and every pool they reach — also those dated after the as-of date, whose stored
+        // allocations (from a run with a later as-of) must go.
+        var probe = LedgerSnapshot.Resume(store, asOf, from, catalog, [], []);
+        var affected = new SortedSet<int>(newLots.Keys);
+        var bom = new BomExplosion(catalog.PartDefs, catalog.Bom);
+        foreach (var m in probe.Input.Movements)
+        {
+            if (m.Mode == DischargeMode.None || catalog.PartDefs[m.Part].National)
+            {
+                continue;
+            }
+
+            var bomDate = m.BomDate ?? m.Date;
+            if (m.Mode != DischargeMode.WasteDisposal && bom.HasBomOn(m.Part, bomDate))
+            {
+                foreach (var leaf in bom.Explode(m.Part, bomDate))
+                {
+                    affected.Add(leaf.Part);
+                }
+            }
+            else
+            {
+                affected.Add(m.Part);
+            }
+        }
+
+        // Stored pools from the resume month on, and each lot's state just before the resume date.
+        var keys = affected.Select(p => (catalog.PartDefs[p].Client, catalog.PartDefs[p].Part)).ToList();
+        var discharge = new DischargeStore(store.Connection);
+        var stored = discharge.PoolsOf(keys, fromPeriod).ToDictionary(p => (p.Client, p.Part));
+        var disposedFrom = new Dictionary<(string Client, string Part, string Pedimento, int Partida), long>();
+        foreach (var d in discharge.WasteDisposals(null, from))
+        {
+            var key = (d.Client, d.Part, d.Pedimento, d.Partida);
+            disposedFrom[key] = disposedFrom.GetValueOrDefault(key) + Micro.FromDecimal(d.Qty);
+        }
+
+        var lots = new List<LotDef>();
+        var start = new List<LotStart>();
+        var kept = new Dictionary<int, PackedAllocation[]>();
+        foreach (var part in affected)
+        {
+            var def = catalog.PartDefs[part];
+            if (stored.TryGetValue((def.Client, def.Part), out var pool))
+            {
+                var allocations = pool.DecodeAllocations();
+                var takenFrom = new long[pool.LotKeys.Count];
+                var wasteFrom = new long[pool.LotKeys.Count];
+                var before = new List<PackedAllocation>();
+                foreach (var a in allocations)
+                {
+                    if (a.Day >= from.DayNumber)
+                    {
+                        takenFrom[a.Lot] += a.Qty;
+                        wasteFrom[a.Lot] += a.Waste;
+                    }
+                    else
+                    {
+                        before.Add(a); // the resume month's allocations dated before the resume date stay
+                    }
+                }
+
+                kept[part] = [.. before];
+                for (var k = 0; k < pool.LotKeys.Count; k++)
+                {
+                    var t = pool.LotTotals[k];
+                    var key = pool.LotKeys[k];
+                    lots.Add(new LotDef(part, key.Pedimento, key.Partida, DateOnly.FromDayNumber(t.EntryDay), Micro.ToDecimal(t.Entered),
+                        (t.Flags & PoolLotTotals.FixedAssetFlag) != 0, (t.Flags & PoolLotTotals.NationalStockFlag) != 0));
+                    start.Add(new LotStart(t.Discharged - takenFrom[k], t.Waste - wasteFrom[k],
+                        t.WasteDisposed - disposedFrom.GetValueOrDefault((def.Client, def.Part, key.Pedimento, key.Partida))));
+                }
+            }
+
+            foreach (var lot in newLots.GetValueOrDefault(part) ?? [])
+            {
+                lots.Add(lot);
+                start.Add(default);
+            }
+        }
+
+        var snapshot = LedgerSnapshot.Resume(store, asOf, from, catalog, lots, start);
+        var result = DischargeEngine.Run(snapshot.Input);
+        var pools = new List<(StoredPool, int)>();
+        foreach (var part in affected)
+        {
+            if (result.PoolLots[part] is not { } order)
+            {
+                continue;
+            }
+
+            var def = catalog.PartDefs[part];
+            stored.TryGetValue((def.Client, def.Part), out var old);
+            pools.Add(Rewrite(discharge, snapshot, result, part, order, old, kept.GetValueOrDefault(part) ?? [], from));
+        }
+
+        return (snapshot, result, pools);
+    }
+
+    /// <summary>
+    /// A pool's new row and the chunks to write: from the resume month on, or every chunk when the lots' FIFO order
+    /// changed for lots already stored (a back-dated entry), since stored allocations name lots by their index.
+    /// </summary>
+    private static (StoredPool, int) Rewrite(
+        DischargeStore discharge, LedgerSnapshot snapshot, DischargeResult result, int part, IReadOnlyList<int> order, StoredPool? old,
+        PackedAllocation[] kept, DateOnly from)
+    {
+        var fromPeriod = AllocationChunk.PeriodOf(from.DayNumber);
+        var input = snapshot.Input;
+        var keys = new PoolLotKey[order.Count];
+        var totals = new PoolLotTotals[order.Count];
+        var indexOf = new Dictionary<PoolLotKey, int>(order.Count);
+        for (var k = 0; k < order.Count; k++)
+        {
+            var lot = input.Lots[order[k]];
+            keys[k] = new PoolLotKey(lot.Document, lot.Partida);
+            indexOf[keys[k]] = k;
+            var flags = (lot.FixedAsset ? PoolLotTotals.FixedAssetFlag : 0) | (lot.NationalStock ? PoolLotTotals.NationalStockFlag : 0);
+            totals[k] = new PoolLotTotals(result.LotEntered[order[k]], result.LotDischarged[order[k]], result.LotWaste[order[k]],
+                result.LotWasteDisposed[order[k]], lot.EntryDate.DayNumber, flags);
+        }
+
+        var prefixKept = old is null || old.LotKeys.Select((key, k) => indexOf.GetValueOrDefault(key, -1) == k).All(same => same);
+        var rewriteFrom = fromPeriod;
+        var earlier = kept;
+        if (!prefixKept && old is not null)
+        {
+            // Reload every stored chunk of the pool, keep what is dated before the resume date, and renumber its lots.
+            var all = discharge.PoolsOf([(old.Client, old.Part)]).Single().DecodeAllocations();
+            earlier = [.. all.Where(a => a.Day < from.DayNumber).Select(a => a with { Lot = indexOf[old.LotKeys[a.Lot]] })];
+            rewriteFrom = 0;
+        }
+
+        var fresh = result.PoolAllocations(part);
+        var indexInPool = new Dictionary<int, int>(order.Count);
+        for (var k = 0; k < order.Count; k++)
+        {
+            indexInPool[order[k]] = k;
+        }
+
+        var packed = new PackedAllocation[earlier.Length + fresh.Length];
+        earlier.CopyTo(packed, 0);
+        for (var i = 0; i < fresh.Length; i++)
+        {
+            var a = fresh[i];
+            packed[earlier.Length + i] = new PackedAllocation(snapshot.MovementIds[a.Movement], input.Movements[a.Movement].Date.DayNumber,
+                indexInPool[a.Lot], a.Qty, a.Waste);
+        }
+
+        var client = input.Parts[part].Client;
+        var name = input.Parts[part].Part;
+        var pool = new StoredPool { Client = client, Part = name, LotKeys = keys, LotTotals = totals, Chunks = DerivedData.Chunk(packed) };
+        return (pool, rewriteFrom);
+    }
+
+    private static DateOnly? MinDate(SqliteLedgerStore store, string layout, long batch)
+    {
+        var table = layout switch
+        {
+            "entries" => "entry",
+            "exits" => "exit",
+            _ => "event",
+        };
+        using var cmd = store.CreateCommand($"SELECT min(date) FROM {table} WHERE program_id = 1 AND batch_id = $b");
+        cmd.Parameters.AddWithValue("$b", batch);
+        return cmd.ExecuteScalar() is string text ? DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+}

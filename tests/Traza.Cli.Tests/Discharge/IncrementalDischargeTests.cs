@@ -1,0 +1,147 @@
+using System.Globalization;
+using CsCheck;
+using Traza.App.Generation;
+using Traza.Cli.Tests.WorkedExamples;
+using Traza.Storage.Sqlite;
+
+namespace Traza.Cli.Tests.Discharge;
+
+/// <summary>
+/// Issue 5: an incremental discharge (resumed from the earliest changed date) ends in exactly the state a full run
+/// gives — pools, every allocation, shortages, disposals, findings and the run's totals — for appended days,
+/// back-dated entries and exits in the middle of the ledger, and a moved as-of date.
+/// </summary>
+public sealed class IncrementalDischargeTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void One_more_day_of_exits_resumes_from_that_day_and_equals_a_full_run()
+    {
+        using var t = new TrazaRunner(Now);
+        var gen = Generate(t, 11);
+        var (exitsBefore, exitsLastDay) = Split(gen.Exits, row => Date(row, 3) < new DateOnly(2025, 12, 31));
+        Import(t, gen, gen.Entries, exitsBefore);
+        t.Ok("discharge", "--as-of", "2025-12-31");
+        WriteAndImport(t, "exits-last-day.csv", gen.ExitsHeader, exitsLastDay, "exits");
+        var (_, output, _) = t.Run("discharge", "--as-of", "2025-12-31");
+        output.ShouldContain("resumed from 2025-12-31");
+        SameAsFullRun(t, "2025-12-31");
+    }
+
+    [Fact]
+    public void Back_dated_entries_and_exits_in_random_splits_end_where_a_full_run_ends() =>
+        Gen.Int[1, 10_000].Sample(
+            seed =>
+            {
+                using var t = new TrazaRunner(Now);
+                var gen = Generate(t, 3);
+                var random = new Random(seed);
+                var (entries1, entries2) = Split(gen.Entries, _ => random.NextDouble() < 0.85);
+                var (exits1, exits2) = Split(gen.Exits, _ => random.NextDouble() < 0.8);
+                Import(t, gen, entries1, exits1);
+                t.Ok("discharge", "--as-of", "2025-12-31");
+                WriteAndImport(t, "entries-2.csv", gen.EntriesHeader, entries2, "entries");
+                WriteAndImport(t, "exits-2.csv", gen.ExitsHeader, exits2, "exits");
+                var (_, output, _) = t.Run("discharge", "--as-of", "2025-12-31");
+                output.ShouldContain("resumed from");
+                SameAsFullRun(t, "2025-12-31");
+            },
+            iter: 3);
+
+    [Fact]
+    public void Moving_the_as_of_date_back_and_forth_equals_a_full_run_at_each_date()
+    {
+        using var t = new TrazaRunner(Now);
+        var gen = Generate(t, 5);
+        Import(t, gen, gen.Entries, gen.Exits);
+        t.Ok("discharge", "--as-of", "2025-12-31");
+        t.Ok("discharge", "--as-of", "2025-06-15");
+        SameAsFullRun(t, "2025-06-15");
+        t.Ok("discharge", "--as-of", "2025-09-30");
+        SameAsFullRun(t, "2025-09-30");
+    }
+
+    /// <summary>Captures the stored derived state, re-runs with --full, and compares.</summary>
+    private static void SameAsFullRun(TrazaRunner t, string asOf)
+    {
+        var incremental = State(t);
+        var balances = t.Csv("report", "balances", "--as-of", asOf);
+        t.Ok("discharge", "--as-of", asOf, "--full");
+        var full = State(t);
+        incremental.Run.ShouldBe(full.Run, "run totals");
+        incremental.Pools.Count.ShouldBe(full.Pools.Count, "pools");
+        for (var i = 0; i < full.Pools.Count; i++)
+        {
+            incremental.Pools[i].ShouldBe(full.Pools[i], $"pool {i}");
+        }
+
+        incremental.Shortages.ShouldBe(full.Shortages, "shortages");
+        incremental.Disposals.ShouldBe(full.Disposals, "waste disposals");
+        incremental.Findings.ShouldBe(full.Findings, "findings");
+        t.Csv("report", "balances", "--as-of", asOf).Select(r => string.Join('|', r.Values)).ShouldBe(balances.Select(r => string.Join('|', r.Values)));
+    }
+
+    private sealed record Snapshot(string Run, List<string> Pools, List<string> Shortages, List<string> Disposals, List<string> Findings);
+
+    private static Snapshot State(TrazaRunner t)
+    {
+        using var store = SqliteLedgerStore.Open(t.Db, t.Clock);
+        var discharge = new DischargeStore(store.Connection);
+        var run = discharge.LatestRun().ShouldNotBeNull();
+        var days = string.Join(';', run.DayCounts.OrderBy(d => d.Key).Select(d => $"{d.Key}:{d.Value}"));
+        var pools = discharge.Pools()
+            .Select(p => $"{p.Client}/{p.Part} keys={string.Join(';', p.LotKeys)} totals={string.Join(';', p.LotTotals)} " +
+                $"chunks={string.Join(';', p.Chunks.Select(c => $"{c.Period}x{c.Count}"))} allocations={string.Join(';', p.DecodeAllocations())}")
+            .ToList();
+        return new Snapshot(
+            $"{run.AsOf} {run.Consumptions} {run.Allocations} {run.Shortages} {days}",
+            pools,
+            [.. discharge.Shortages().Select(s => s.ToString())],
+            [.. discharge.WasteDisposals().Select(d => d.ToString())],
+            [.. discharge.Findings().Select(f => f.ToString())]);
+    }
+
+    private sealed record Generated(string Dir, string EntriesHeader, List<string> Entries, string ExitsHeader, List<string> Exits);
+
+    private static Generated Generate(TrazaRunner t, int seed)
+    {
+        var dir = Path.Combine(t.Dir, "gen");
+        ProgramGenerator.Write(dir, Scales.For("small", seed));
+        var entries = File.ReadAllLines(Path.Combine(dir, "entries.csv"));
+        var exits = File.ReadAllLines(Path.Combine(dir, "exits.csv"));
+        return new Generated(dir, entries[0], [.. entries.Skip(1)], exits[0], [.. exits.Skip(1)]);
+    }
+
+    private static void Import(TrazaRunner t, Generated gen, List<string> entries, List<string> exits)
+    {
+        t.Ok("init", "--rfc", Scales.Rfc, "--name", "Manufacturas de Prueba", "--immex", "2019-1234", "--modality", "industrial");
+        t.Ok("import", "parts", Path.Combine(gen.Dir, "parts.csv"));
+        t.Ok("import", "bom", Path.Combine(gen.Dir, "bom.csv"));
+        WriteAndImport(t, "entries-1.csv", gen.EntriesHeader, entries, "entries");
+        WriteAndImport(t, "exits-1.csv", gen.ExitsHeader, exits, "exits");
+        t.Ok("import", "events", Path.Combine(gen.Dir, "events.csv"));
+    }
+
+    private static void WriteAndImport(TrazaRunner t, string name, string header, List<string> rows, string layout)
+    {
+        var path = Path.Combine(t.Dir, name);
+        File.WriteAllLines(path, [header, .. rows]);
+        t.Ok("import", layout, path);
+    }
+
+    private static (List<string> Yes, List<string> No) Split(List<string> rows, Func<string, bool> predicate)
+    {
+        var yes = new List<string>();
+        var no = new List<string>();
+        foreach (var row in rows)
+        {
+            (predicate(row) ? yes : no).Add(row);
+        }
+
+        return (yes, no);
+    }
+
+    private static DateOnly Date(string row, int column) =>
+        DateOnly.ParseExact(row.Split(',')[column], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
