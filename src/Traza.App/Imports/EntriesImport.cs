@@ -23,11 +23,11 @@ public sealed class EntriesImport : ILayoutImport
         ArgumentNullException.ThrowIfNull(context);
         using var reader = new EntriesReader(source, context.FileName);
         var earlier = new Dictionary<(string Client, string Pedimento, int Partida, string Part), EntryRecord>();
-        foreach (var row in context.Rows(reader))
+        foreach (var (row, found) in context.Rows(reader, row => (row, context.FindPart(row.Client.Value, row.Part.Value))))
         {
             var client = row.Client.Value;
             context.Batch.EnsureClient(client, row.Line);
-            var part = context.RequirePart(client, row.Part.Value, row.Line, "part");
+            var part = found ?? throw context.UnknownPart(client, row.Part.Value, row.Line, "part");
             var key = (client, row.Pedimento, row.Partida, part.Part);
             var lot = new EntryRecord(client, row.Pedimento, row.Partida, part.Part, row.Clave, row.Date, row.Qty, row.QtyUmt, row.ValueUsd,
                 row.CustomsValueMxn, row.ExchangeRate, row.Origin, row.Preference, row.Invoice, row.Rectifies, row.Site)

@@ -20,31 +20,56 @@ public sealed class ExitsImport : ILayoutImport
     {
         ArgumentNullException.ThrowIfNull(context);
         using var reader = new ExitsReader(source, context.FileName);
-        Dictionary<(string Client, string Product), List<BomRecord>>? boms = null;
-        foreach (var row in context.Rows(reader))
+        var boms = LoadBoms(context);
+        foreach (var (row, part, bomInForce) in context.Rows(reader, row => Prepare(context, boms, row)))
         {
             var client = row.Client.Value;
             context.Batch.EnsureClient(client, row.Line);
-            context.RequirePart(client, row.Part.Value, row.Line, "part");
-            boms ??= LoadBoms(context);
-            if (boms.TryGetValue((client, row.Part.Value), out var versions))
+            if (part is null)
             {
-                var date = row.BomDate ?? row.Date;
-                if (!versions.Exists(v => v.InForceOn(date)))
-                {
-                    throw context.Invalid(row.Line, row.BomDate is null ? "date" : "bom_date",
-                        $"a date on which a BOM version of product '{row.Part}' is in force, found " +
-                        $"'{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'");
-                }
+                throw context.UnknownPart(client, row.Part.Value, row.Line, "part");
             }
 
-            var record = new ExitRecord(client, row.Pedimento, row.Partida, row.Part.Value, row.Clave, row.Date, row.Qty, row.QtyUmt, row.ValueUsd,
+            if (!bomInForce)
+            {
+                var date = row.BomDate ?? row.Date;
+                throw context.Invalid(row.Line, row.BomDate is null ? "date" : "bom_date",
+                    $"a date on which a BOM version of product '{row.Part}' is in force, found " +
+                    $"'{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'");
+            }
+
+            var record = new ExitRecord(client, row.Pedimento, row.Partida, part.Part, row.Clave, row.Date, row.Qty, row.QtyUmt, row.ValueUsd,
                 row.Destination, row.Counterparty, row.Case, row.BomDate, row.SourcePedimento, row.SourcePartida, row.Rectifies);
             context.Record(
                 context.Batch.AddExit(record, row.Line),
                 row.Line,
                 () => ImportService.Key(("client", client), ("pedimento", record.Pedimento), ("partida", record.Partida), ("part", record.Part)));
         }
+    }
+
+    /// <summary>
+    /// On the reading thread: the row's part, and whether a part with BOM rows has a version in force on its bom_date
+    /// (else its date) — true for a part without BOM rows (it discharges itself, SPEC §3.5).
+    /// </summary>
+    private static (ExitRow Row, PartRecord? Part, bool BomInForce) Prepare(
+        ImportContext context, Dictionary<(string, string), List<BomRecord>> boms, ExitRow row)
+    {
+        var part = context.FindPart(row.Client.Value, row.Part.Value);
+        if (part is null || !boms.TryGetValue((row.Client.Value, row.Part.Value), out var versions))
+        {
+            return (row, part, true);
+        }
+
+        var date = row.BomDate ?? row.Date;
+        foreach (var version in versions)
+        {
+            if (version.InForceOn(date))
+            {
+                return (row, part, true);
+            }
+        }
+
+        return (row, part, false);
     }
 
     private static Dictionary<(string, string), List<BomRecord>> LoadBoms(ImportContext context)

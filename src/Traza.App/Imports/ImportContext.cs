@@ -66,23 +66,46 @@ public sealed class ImportContext
     public IEnumerable<TRow> Rows<TRow>(LayoutReader<TRow> reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return ReadAhead(reader);
+        return ReadAhead(reader, static row => row);
     }
 
-    private IEnumerable<TRow> ReadAhead<TRow>(LayoutReader<TRow> reader)
+    /// <summary>
+    /// As <see cref="Rows{TRow}(LayoutReader{TRow})"/>, with <paramref name="prepare"/> applied to each row on the
+    /// reading thread: read-only lookups (the row's part, its BOM) that the consumer then only checks. It must not
+    /// throw nor change shared state.
+    /// </summary>
+    public IEnumerable<TItem> Rows<TRow, TItem>(LayoutReader<TRow> reader, Func<TRow, TItem> prepare)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(prepare);
+        _ = Parts; // loaded before the reading thread may look parts up
+        return ReadAhead(reader, prepare);
+    }
+
+    /// <summary>The part a row names for its client, or null (looked up without failing, e.g. on the reading thread).</summary>
+    public PartRecord? FindPart(string client, string part) => Parts.TryGetValue((client, part), out var found) ? found : null;
+
+    /// <summary>Invalid input for a part the client does not have (SPEC §4.1: import parts first).</summary>
+    public AppException UnknownPart(string client, string part, long line, string column)
+    {
+        var owner = client.Length == 0 ? "the program (client empty)" : $"client '{client}'";
+        return Invalid(line, column, $"a part registered for {owner} (import parts first), found '{part}'");
+    }
+
+    private IEnumerable<TItem> ReadAhead<TRow, TItem>(LayoutReader<TRow> reader, Func<TRow, TItem> prepare)
     {
         const int Chunk = 1024;
-        using var chunks = new BlockingCollection<TRow[]>(boundedCapacity: 8);
+        using var chunks = new BlockingCollection<TItem[]>(boundedCapacity: 8);
         using var stop = new CancellationTokenSource();
         var producer = Task.Factory.StartNew(
             () =>
             {
                 try
                 {
-                    var buffer = new List<TRow>(Chunk);
+                    var buffer = new List<TItem>(Chunk);
                     while (reader.Read(out var row))
                     {
-                        buffer.Add(row);
+                        buffer.Add(prepare(row));
                         if (buffer.Count == Chunk)
                         {
                             chunks.Add([.. buffer], stop.Token);
@@ -145,13 +168,7 @@ public sealed class ImportContext
     /// <summary>The part a row names for its client, else invalid input (SPEC §4.1: import parts first).</summary>
     public PartRecord RequirePart(string client, string part, long line, string column)
     {
-        if (Parts.TryGetValue((client, part), out var found))
-        {
-            return found;
-        }
-
-        var owner = client.Length == 0 ? "the program (client empty)" : $"client '{client}'";
-        throw Invalid(line, column, $"a part registered for {owner} (import parts first), found '{part}'");
+        return Parts.TryGetValue((client, part), out var found) ? found : throw UnknownPart(client, part, line, column);
     }
 
     /// <summary>Counts an insert; an existing key with other content is a conflict (SPEC §4.1, exit 4).</summary>

@@ -9,8 +9,8 @@ namespace Traza.App.Imports;
 public sealed class PartIndex
 {
     private readonly Dictionary<string, Dictionary<string, PartRecord>> byClient = new(StringComparer.Ordinal);
-    private string? lastClient;
-    private Dictionary<string, PartRecord>? lastParts;
+    /// <summary>The last client looked up and its parts, replaced as a whole so a reader thread sees a consistent pair.</summary>
+    private ClientParts? last;
 
     public int Count { get; private set; }
 
@@ -20,7 +20,7 @@ public sealed class PartIndex
         if (!byClient.TryGetValue(key.Client, out var parts))
         {
             byClient[key.Client] = parts = new Dictionary<string, PartRecord>(StringComparer.Ordinal);
-            lastClient = null;
+            last = null;
         }
 
         if (!parts.TryAdd(key.Part, record))
@@ -32,15 +32,17 @@ public sealed class PartIndex
         return true;
     }
 
+    /// <summary>Finds a part; safe from a second thread while no part is being added.</summary>
     public bool TryGetValue((string Client, string Part) key, out PartRecord record)
     {
-        if (!ReferenceEquals(lastClient, key.Client) && !string.Equals(lastClient, key.Client, StringComparison.Ordinal))
+        var current = last;
+        if (current is null || !string.Equals(current.Client, key.Client, StringComparison.Ordinal))
         {
-            lastParts = byClient.GetValueOrDefault(key.Client);
-            lastClient = key.Client;
+            current = new ClientParts(key.Client, byClient.GetValueOrDefault(key.Client));
+            last = current;
         }
 
-        if (lastParts is not null && lastParts.TryGetValue(key.Part, out var found))
+        if (current.Parts is not null && current.Parts.TryGetValue(key.Part, out var found))
         {
             record = found;
             return true;
@@ -49,4 +51,6 @@ public sealed class PartIndex
         record = null!;
         return false;
     }
+
+    private sealed record ClientParts(string Client, Dictionary<string, PartRecord>? Parts);
 }

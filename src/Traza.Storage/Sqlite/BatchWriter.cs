@@ -32,6 +32,7 @@ public sealed class BatchWriter : IDisposable
     private readonly TimeProvider clock;
     private readonly Dictionary<string, TableWriter> writers = new(StringComparer.Ordinal);
     private readonly BatchDigest digest = new();
+    private TableWriter? lastWriter;
     private readonly HashSet<string> clients = new(StringComparer.Ordinal);
     private bool done;
 
@@ -516,6 +517,7 @@ public sealed class BatchWriter : IDisposable
         }
 
         writers.Clear();
+        lastWriter = null;
         digest.Dispose();
         if (!done)
         {
@@ -568,8 +570,14 @@ public sealed class BatchWriter : IDisposable
 
     private TableWriter Writer(TableSpec table)
     {
+        if (ReferenceEquals(table, lastWriter?.Table))
+        {
+            return lastWriter;
+        }
+
         if (writers.TryGetValue(table.Name, out var found))
         {
+            lastWriter = found;
             return found;
         }
 
@@ -612,6 +620,7 @@ public sealed class BatchWriter : IDisposable
 
         var writer = new TableWriter(table, insert, select, new RowBuffer(table.Key.Count + table.Content.Count), declared.SequenceEqual(columns));
         writers[table.Name] = writer;
+        lastWriter = writer;
         return writer;
     }
 
