@@ -37,7 +37,7 @@ public static class DataStageImportService
         using var batch = store.BeginBatch(Kind, string.Join(";", paths.Select(Path.GetFileName)), combined);
         using (var pragma = batch.Connection.CreateCommand())
         {
-            // Large packages: a 256 MB page cache keeps the key indexes in memory during the merge. Set after the batch
+            // Large packages: a 256 MB page cache keeps the written blocks in memory until the commit. Set after the batch
             // opens, which sets its own (smaller, for ledger layouts) cache and restores the previous one when it ends.
             pragma.Transaction = batch.Transaction;
             pragma.CommandText = "PRAGMA cache_size = -262144";
@@ -50,20 +50,35 @@ public static class DataStageImportService
             return new GovernmentImportResult(Kind, paths, true, null, 0, 0, []);
         }
 
-        var sink = new DataStageStoreSink(writer, program.Rfc, notes);
-        var reader = new DataStagePackageReader();
-        try
+        // Two threads (SPEC §8): this one reads, validates and encodes; the pipeline's thread merges, compresses and writes.
+        using var blocks = new DataStageBlockStore(batch.Connection, batch.Transaction);
+        DataStageStoreSink sink;
+        using (var pipeline = new DataStageWritePipeline(blocks))
         {
-            foreach (var path in paths)
+            sink = new DataStageStoreSink(pipeline, writer, program.Rfc, notes);
+            var reader = new DataStagePackageReader();
+            try
             {
-                reader.Read(path, sink);
+                foreach (var path in paths)
+                {
+                    reader.Read(path, sink);
+                }
             }
-        }
-        catch (GovernmentFormatException e)
-        {
-            throw AppException.Invalid(e.Message);
+            catch (GovernmentFormatException e)
+            {
+                pipeline.Abort();
+                throw AppException.Invalid(e.Message);
+            }
+            catch
+            {
+                pipeline.Abort();
+                throw;
+            }
+
+            pipeline.Complete();
         }
 
+        blocks.Complete();
         var now = store.Clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         for (var i = 0; i < paths.Count; i++)
         {
@@ -71,6 +86,6 @@ public static class DataStageImportService
         }
 
         var record = batch.Commit();
-        return new GovernmentImportResult(Kind, paths, false, record.Id, sink.Packages, writer.Rows, notes);
+        return new GovernmentImportResult(Kind, paths, false, record.Id, sink.Packages, blocks.Rows, notes);
     }
 }

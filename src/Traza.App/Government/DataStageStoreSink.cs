@@ -1,3 +1,4 @@
+using System.Globalization;
 using Traza.Formats.DataStage;
 using Traza.Formats.Government;
 using Traza.Storage.Sqlite;
@@ -5,22 +6,33 @@ using Traza.Storage.Sqlite;
 namespace Traza.App.Government;
 
 /// <summary>
-/// Streams a Data Stage package into the government tables: the Resumen, each member's header, and every row with
-/// its typed columns. Refuses a package requested for another RFC than the program's (SPEC §4.2, exit 3).
+/// Streams a Data Stage package into the government tables: the Resumen, each member's header, and every row with its
+/// key, content hash and typed columns, encoded into blocks that <see cref="DataStageWritePipeline"/> merges and writes
+/// on the other core. Refuses a package requested for another RFC than the program's (SPEC §4.2, exit 3). Hot path
+/// (SPEC §8): column positions are resolved once per member, and values are read as spans of the row's fields.
 /// </summary>
 internal sealed class DataStageStoreSink : IDataStageSink
 {
+    private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+
+    private readonly DataStageWritePipeline pipeline;
     private readonly GovernmentWriter writer;
     private readonly string programRfc;
     private readonly List<string> notes;
     private DataStageResumen? resumen;
-    private object?[] typed = [];
-    private string[] hashValues = [];
+    private DataStageBlock? block;
     private int[] layoutIndex = [];
     private bool[] isDate = [];
+    private int[] typedIndex = [];
+    private int patente = -1;
+    private int pedimento = -1;
+    private int seccion = -1;
+    private string? lastPedimentoDigits;
+    private long lastPedimento = -1;
 
-    public DataStageStoreSink(GovernmentWriter writer, string programRfc, List<string> notes)
+    public DataStageStoreSink(DataStageWritePipeline pipeline, GovernmentWriter writer, string programRfc, List<string> notes)
     {
+        this.pipeline = pipeline;
         this.writer = writer;
         this.programRfc = programRfc.Trim().ToUpperInvariant();
         this.notes = notes;
@@ -43,25 +55,33 @@ internal sealed class DataStageStoreSink : IDataStageSink
 
     public void BeginTable(DataStageTableInfo table)
     {
-        var spec = table.Layout.Name == "Resumen" ? null : GovernmentSchema.Tables[table.Layout.Name];
-        typed = new object?[spec?.Typed.Count ?? 0];
-        layoutIndex = [.. table.Layout.Headers.Select(table.Header.IndexOf)];
+        block = null;
+        if (table.Layout.Name == "Resumen")
+        {
+            return;
+        }
+
+        var header = table.Header;
+        layoutIndex = [.. table.Layout.Headers.Select(header.IndexOf)];
         isDate = [.. table.Layout.Fields.Select(f => f.IsDate)];
-        hashValues = new string[layoutIndex.Length];
+        typedIndex = [.. Columns(table.Layout.Name).Select(header.IndexOf)];
+        (patente, pedimento, seccion) = (header.IndexOf("Patente"), header.IndexOf("Pedimento"), header.IndexOf("SeccionAduanera"));
+        block = pipeline.Rent(table.Layout.Name, table.Folio);
     }
 
     public void Row(DataStageRow row)
     {
-        var table = row.Layout.Name;
-        if (table == "Resumen")
+        if (block is null)
         {
             var r = resumen!;
-            writer.Package(r.Folio.Length > 0 ? row.Folio : row.Folio, r.RfcOPatente, r.FechaInicial, r.FechaFinal, r.FechaEjecucion,
-                r.TotalFracciones, r.TotalContribuciones, row.File, row.Raw);
+            var (file, raw, folio) = (row.File, row.Raw, row.Folio);
+            pipeline.Post(() => writer.Package(folio, r.RfcOPatente, r.FechaInicial, r.FechaFinal, r.FechaEjecucion,
+                r.TotalFracciones, r.TotalContribuciones, file, raw));
             return;
         }
 
-        if (table == "501" && resumen!.IsPatente)
+        var spec = block.Spec;
+        if (spec.NaturalKey && spec.Name == "501" && resumen!.IsPatente)
         {
             var rfc = row.GetText("Rfc").ToUpperInvariant();
             if (rfc.Length > 0 && !string.Equals(rfc, programRfc, StringComparison.Ordinal))
@@ -70,27 +90,32 @@ internal sealed class DataStageStoreSink : IDataStageSink
             }
         }
 
-        // The content key: the layout's values in layout order, trimmed, dates as YYYY-MM-DD whatever form and time the
-        // exporter wrote — so the same row from two overlapping packages (one with '/', one with '-') is one row.
-        for (var i = 0; i < layoutIndex.Length; i++)
+        var values = row.Values;
+        var key = new DataStageKey(
+            PedimentoNumber(row),
+            (Digits(values, patente) * 10_000_000_000L) + (Digits(values, pedimento) * 1_000L) + Digits(values, seccion),
+            spec.HasPartida ? row.Partida ?? 0 : -1);
+        block.BeginRow(row.Line, key, ContentHash(values), spec.NaturalKey ? resumen!.FechaEjecucion : null);
+        Fill(row, spec.Name);
+        block.EndRow(row.Raw);
+        if (block.Bytes >= DataStageBlock.TargetBytes)
         {
-            var idx = layoutIndex[i];
-            var value = idx >= 0 ? row.Values[idx].AsSpan().Trim() : [];
-            hashValues[i] = isDate[i] && GovernmentDates.TryParseDataStage(value, out var date)
-                ? date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
-                : value.ToString();
+            pipeline.Write(block);
+            block = pipeline.Rent(spec.Name, block.Folio);
         }
-
-        Fill(row, table);
-        var key = new GovernmentKey(
-            row.Pedimento?.Digits15 ?? string.Empty,
-            row.GetText("Patente").PadLeft(4, '0'),
-            row.GetText("Pedimento").PadLeft(7, '0'),
-            row.GetText("SeccionAduanera").PadLeft(3, '0'));
-        writer.DataStageRow(table, key, row.Partida, GovernmentFiles.RowHash(hashValues), row.Folio, row.Line, row.Raw, typed);
     }
 
-    public void EndTable(DataStageTableInfo table, long rows) => writer.Header(table.Folio, table.Layout.Name, table.Header.Line, rows);
+    public void EndTable(DataStageTableInfo table, long rows)
+    {
+        if (block is not null)
+        {
+            pipeline.Write(block);
+            block = null;
+        }
+
+        var (folio, name, line) = (table.Folio, table.Layout.Name, table.Header.Line);
+        pipeline.Post(() => writer.Header(folio, name, line, rows));
+    }
 
     public void EndPackage(DataStagePackageInfo package)
     {
@@ -98,97 +123,233 @@ internal sealed class DataStageStoreSink : IDataStageSink
 
     public void Note(GovernmentNote note) => notes.Add(note.ToString());
 
-    private static string? Operation(string tipo) => tipo switch
+    /// <summary>The Data Stage columns each table's typed values come from, in <see cref="GovernmentSchema"/> order.</summary>
+    private static string[] Columns(string table) => table switch
     {
-        "1" => "import",
-        "2" => "export",
-        "" => null,
-        _ => tipo,
+        "501" => ["TipoOperacion", "ClaveDocumento", "Rfc", "TipoCambio", "TipoPedimento", "FechaRecepcionPedimento", "FechaPagoReal"],
+        "505" => ["FechaFacturacion", "NumeroFactura", "MonedaFacturacion", "ValorDolares", "ProveedorMercancia"],
+        "506" => ["TipoFecha", "FechaOperacion"],
+        "507" or "554" => ["ClaveCaso", "IdentificadorCaso", "ComplementoCaso"],
+        "510" or "557" or "702" => ["ClaveContribucion", "FormaPago", "ImportePago"],
+        "551" => ["Fraccion", "SubdivisionFraccion", "DescripcionMercancia", "ValorDolares", "ValorAduana", "CantidadUMComercial",
+            "UnidadMedidaComercial", "CantidadUMTarifa", "UnidadMedidaTarifa", "PaisOrigenDestino", "TipoOperacion", "ClaveDocumento", "FechaPagoReal"],
+        "558" => ["SecuenciaObservacion", "Observaciones"],
+        _ => [],
     };
 
-    private static string? Text(DataStageRow row, string column)
+    private static long Digits(IReadOnlyList<string> values, int index)
     {
-        var t = row.GetText(column);
-        return t.Length == 0 ? null : t;
+        // The reader checked these are at most 4/7/3 digits (surrounding spaces allowed).
+        long n = 0;
+        foreach (var c in values[index].AsSpan().Trim())
+        {
+            n = (n * 10) + (c - '0');
+        }
+
+        return n;
+    }
+
+    private long PedimentoNumber(DataStageRow row)
+    {
+        if (row.Pedimento is not { } p)
+        {
+            return -1;
+        }
+
+        var digits = p.Digits15;
+        if (!ReferenceEquals(digits, lastPedimentoDigits))
+        {
+            (lastPedimentoDigits, lastPedimento) = (digits, long.Parse(digits, CultureInfo.InvariantCulture));
+        }
+
+        return lastPedimento;
+    }
+
+    /// <summary>
+    /// The content key (FNV-1a 64 over the layout's values in layout order, trimmed, dates as YYYY-MM-DD whatever form and
+    /// time the exporter wrote, each followed by 0x1F): the same row from two overlapping packages (one with '/', one with
+    /// '-') is one row. The same value <see cref="GovernmentFiles.RowHash"/> gives, without building strings.
+    /// </summary>
+    private ulong ContentHash(IReadOnlyList<string> values)
+    {
+        var h = 14695981039346656037UL;
+        Span<char> date = stackalloc char[10];
+        for (var i = 0; i < layoutIndex.Length; i++)
+        {
+            var idx = layoutIndex[i];
+            var value = idx >= 0 ? values[idx].AsSpan().Trim() : [];
+            if (isDate[i] && GovernmentDates.TryParseDataStage(value, out var d))
+            {
+                _ = d.TryFormat(date, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                h = Fnv(h, date[..written]);
+            }
+            else
+            {
+                h = Fnv(h, value);
+            }
+
+            h = unchecked((h ^ 0x1F) * 1099511628211UL);
+        }
+
+        return h;
+    }
+
+    private static ulong Fnv(ulong h, ReadOnlySpan<char> value)
+    {
+        foreach (var c in value)
+        {
+            h = unchecked((h ^ c) * 1099511628211UL);
+        }
+
+        return h;
     }
 
     private void Fill(DataStageRow row, string table)
     {
-        var t = typed;
+        var b = block!;
+        var t = typedIndex;
         switch (table)
         {
             case "501":
-                t[0] = Operation(row.GetText("TipoOperacion"));
-                t[1] = Text(row, "ClaveDocumento");
-                t[2] = Text(row, "Rfc");
-                t[3] = row.GetDecimal("TipoCambio");
-                t[4] = row.GetInt64("TipoPedimento");
-                t[5] = row.GetDate("FechaRecepcionPedimento");
-                t[6] = row.GetDate("FechaPagoReal");
-                t[7] = resumen!.FechaEjecucion;
+                Operation(row, t[0]);
+                b.Field(t[1]);
+                b.Field(t[2]);
+                Decimal(row, t[3], "TipoCambio");
+                Int(row, t[4], "TipoPedimento");
+                Date(row, t[5], "FechaRecepcionPedimento");
+                Date(row, t[6], "FechaPagoReal");
                 break;
             case "505":
-                t[0] = row.GetDate("FechaFacturacion");
-                t[1] = Text(row, "NumeroFactura");
-                t[2] = Text(row, "MonedaFacturacion");
-                t[3] = row.GetDecimal("ValorDolares");
-                t[4] = Text(row, "ProveedorMercancia");
+                Date(row, t[0], "FechaFacturacion");
+                b.Field(t[1]);
+                b.Field(t[2]);
+                Decimal(row, t[3], "ValorDolares");
+                b.Field(t[4]);
                 break;
             case "506":
-                t[0] = row.GetInt64("TipoFecha");
-                t[1] = row.GetDate("FechaOperacion");
+                Int(row, t[0], "TipoFecha");
+                Date(row, t[1], "FechaOperacion");
                 break;
             case "507":
             case "554":
-                t[0] = Text(row, "ClaveCaso");
-                t[1] = Text(row, "IdentificadorCaso");
-                t[2] = Text(row, "ComplementoCaso");
+                b.Field(t[0]);
+                b.Field(t[1]);
+                b.Field(t[2]);
                 break;
             case "510":
             case "557":
             case "702":
-                t[0] = row.GetInt64("ClaveContribucion");
-                t[1] = row.GetInt64("FormaPago");
-                t[2] = row.GetDecimal("ImportePago");
+                Int(row, t[0], "ClaveContribucion");
+                Int(row, t[1], "FormaPago");
+                Decimal(row, t[2], "ImportePago");
                 break;
             case "512":
-                t[0] = row.GetReference("PatenteAduanalOrig", "PedimentoOriginal", "SeccionAduaneraDespOrig", "FechaOperacionOrig")?.Digits15;
-                t[1] = Text(row, "DocumentoOriginal");
-                t[2] = row.GetDate("FechaOperacionOrig");
-                t[3] = Text(row, "FraccionOriginal");
-                t[4] = Text(row, "UnidadMedida");
-                t[5] = row.GetDecimal("MercanciaDescargada");
+                b.Text(row.GetReference("PatenteAduanalOrig", "PedimentoOriginal", "SeccionAduaneraDespOrig", "FechaOperacionOrig")?.Digits15);
+                b.Field(row.Header.IndexOf("DocumentoOriginal"));
+                b.Date(row.GetDate("FechaOperacionOrig"));
+                b.Field(row.Header.IndexOf("FraccionOriginal"));
+                b.Field(row.Header.IndexOf("UnidadMedida"));
+                b.Decimal(row.GetDecimal("MercanciaDescargada"));
                 break;
             case "551":
-                t[0] = Text(row, "Fraccion");
-                t[1] = Text(row, "SubdivisionFraccion");
-                t[2] = Text(row, "DescripcionMercancia");
-                t[3] = row.GetDecimal("ValorDolares");
-                t[4] = row.GetDecimal("ValorAduana");
-                t[5] = row.GetDecimal("CantidadUMComercial");
-                t[6] = Text(row, "UnidadMedidaComercial");
-                t[7] = row.GetDecimal("CantidadUMTarifa");
-                t[8] = Text(row, "UnidadMedidaTarifa");
-                t[9] = Text(row, "PaisOrigenDestino");
-                t[10] = Operation(row.GetText("TipoOperacion"));
-                t[11] = Text(row, "ClaveDocumento");
-                t[12] = row.GetDate("FechaPagoReal");
-                t[13] = resumen!.FechaEjecucion;
+                b.Field(t[0]);
+                b.Field(t[1]);
+                b.Field(t[2]);
+                Decimal(row, t[3], "ValorDolares");
+                Decimal(row, t[4], "ValorAduana");
+                Decimal(row, t[5], "CantidadUMComercial");
+                b.Field(t[6]);
+                Decimal(row, t[7], "CantidadUMTarifa");
+                b.Field(t[8]);
+                b.Field(t[9]);
+                Operation(row, t[10]);
+                b.Field(t[11]);
+                Date(row, t[12], "FechaPagoReal");
                 break;
             case "558":
-                t[0] = row.GetInt64("SecuenciaObservacion");
-                t[1] = Text(row, "Observaciones");
+                Int(row, t[0], "SecuenciaObservacion");
+                b.Field(t[1]);
                 break;
             case "701":
-                t[0] = Text(row, "ClaveDocumento");
-                t[1] = row.GetDate("FechaPago");
-                t[2] = row.GetReference("PatenteAnterior", "PedimentoAnterior", "SeccionAduaneraAnterior", "FechaOperacionAnterior")?.Digits15;
-                t[3] = Text(row, "DocumentoAnterior");
-                t[4] = row.GetDate("FechaOperacionAnterior");
-                t[5] = row.GetReference("PatenteAduanalOrig", "PedimentoOriginal", "SeccionAduaneraDespOrig", "FechaOperacionAnterior")?.Digits15;
+                b.Field(row.Header.IndexOf("ClaveDocumento"));
+                b.Date(row.GetDate("FechaPago"));
+                b.Text(row.GetReference("PatenteAnterior", "PedimentoAnterior", "SeccionAduaneraAnterior", "FechaOperacionAnterior")?.Digits15);
+                b.Field(row.Header.IndexOf("DocumentoAnterior"));
+                b.Date(row.GetDate("FechaOperacionAnterior"));
+                b.Text(row.GetReference("PatenteAduanalOrig", "PedimentoOriginal", "SeccionAduaneraDespOrig", "FechaOperacionAnterior")?.Digits15);
                 break;
             default:
                 break;
         }
+    }
+
+    private void Operation(DataStageRow row, int index)
+    {
+        var tipo = index >= 0 ? row.Values[index].AsSpan().Trim() : [];
+        if (tipo.Length == 0)
+        {
+            block!.Null();
+        }
+        else if (tipo is "1")
+        {
+            block!.Text("import");
+        }
+        else if (tipo is "2")
+        {
+            block!.Text("export");
+        }
+        else
+        {
+            block!.Field(index);
+        }
+    }
+
+    private void Decimal(DataStageRow row, int index, string column)
+    {
+        var text = index >= 0 ? row.Values[index].AsSpan().Trim() : [];
+        if (text.Length == 0)
+        {
+            block!.Null();
+            return;
+        }
+
+        block!.Decimal(decimal.TryParse(text, DecimalStyle, CultureInfo.InvariantCulture, out var v) ? v : row.GetDecimal(column));
+    }
+
+    private void Int(DataStageRow row, int index, string column)
+    {
+        var text = index >= 0 ? row.Values[index].AsSpan().Trim() : [];
+        if (text.Length == 0)
+        {
+            block!.Null();
+            return;
+        }
+
+        block!.Int(long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : row.GetInt64(column));
+    }
+
+    private void Date(DataStageRow row, int index, string column)
+    {
+        var text = index >= 0 ? row.Values[index].AsSpan().Trim() : [];
+        if (IsNone(text))
+        {
+            block!.Null();
+            return;
+        }
+
+        block!.Date(GovernmentDates.TryParseDataStage(text, out var d) ? d : row.GetDate(column));
+    }
+
+    private static bool IsNone(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c is not ('0' or '-' or '/' or ':' or ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

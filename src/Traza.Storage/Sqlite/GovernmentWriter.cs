@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Traza.Storage.Sqlite;
@@ -7,9 +6,10 @@ namespace Traza.Storage.Sqlite;
 public readonly record struct GovernmentKey(string Pedimento, string Patente, string Pedimento7, string Seccion);
 
 /// <summary>
-/// Writes SAT Data Stage and SAAI M3 rows into the tables of migration 0002 inside the caller's transaction. Rows
-/// merge: 501/551 and M3 pedimentos/partidas by natural key (a newer package replaces the row), every other table
-/// by content, so re-imports and overlapping packages are idempotent (SPEC §4.2).
+/// Writes government rows inside the caller's transaction: imported files, Data Stage packages (Resumen) and member
+/// headers, and SAAI M3 rows (tables of migration 0002). M3 pedimentos/partidas merge by natural key (a later file
+/// replaces the row), M3 records by content, so re-imports are idempotent (SPEC §4.2). Data Stage table rows go
+/// through <see cref="DataStageBlockStore"/>.
 /// </summary>
 public sealed class GovernmentWriter : IDisposable
 {
@@ -73,43 +73,6 @@ public sealed class GovernmentWriter : IDisposable
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>
-    /// Writes one Data Stage row of <paramref name="table"/> (a name in <see cref="GovernmentSchema.Tables"/>);
-    /// <paramref name="typed"/> holds the table's typed columns in schema order (string, long, decimal, DateOnly or null).
-    /// </summary>
-    public void DataStageRow(string table, GovernmentKey key, int? partida, string rowHash, string folio, long line, string raw,
-        ReadOnlySpan<object?> typed)
-    {
-        var spec = GovernmentSchema.Tables[table];
-        var cmd = commands.TryGetValue(spec.SqlTable, out var c) ? c : Prepare(spec);
-        var p = cmd.Parameters;
-        var i = 0;
-        p[i++].Value = key.Pedimento;
-        p[i++].Value = key.Patente;
-        p[i++].Value = key.Pedimento7;
-        p[i++].Value = key.Seccion;
-        if (spec.HasPartida)
-        {
-            p[i++].Value = (long)(partida ?? 0);
-        }
-
-        if (!spec.NaturalKey)
-        {
-            p[i++].Value = rowHash;
-        }
-
-        p[i++].Value = folio;
-        p[i++].Value = line;
-        foreach (var v in typed)
-        {
-            p[i++].Value = Db(v);
-        }
-
-        p[i].Value = raw;
-        cmd.ExecuteNonQuery();
-        Rows++;
-    }
-
     /// <summary>Upserts an M3 pedimento (a later file replaces it).</summary>
     public void M3Pedimento(GovernmentKey key, string tipoMovimiento, string? operation, string? clave, string? rfc, DateOnly? fechaPago,
         string fileName, long line)
@@ -168,34 +131,6 @@ public sealed class GovernmentWriter : IDisposable
         commands.Clear();
     }
 
-    private SqliteCommand Prepare(GovernmentSchema.DsTable spec)
-    {
-        var columns = new List<string> { "pedimento", "patente", "pedimento7", "seccion" };
-        if (spec.HasPartida)
-        {
-            columns.Add("partida");
-        }
-
-        if (!spec.NaturalKey)
-        {
-            columns.Add("row_hash");
-        }
-
-        columns.AddRange(["folio", "src_line"]);
-        columns.AddRange(spec.Typed);
-        columns.Add("raw");
-        var names = columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
-        var key = spec.HasPartida ? "program_id, pedimento, patente, pedimento7, seccion, partida" : "program_id, pedimento, patente, pedimento7, seccion";
-        var conflict = spec.NaturalKey
-            ? $" ON CONFLICT ({key}) DO UPDATE SET "
-                + string.Join(", ", columns.Skip(spec.HasPartida ? 5 : 4).Select(c => $"{c} = excluded.{c}"))
-                + $" WHERE {spec.SqlTable}.executed IS NULL OR excluded.executed >= {spec.SqlTable}.executed"
-            : " ON CONFLICT DO NOTHING";
-        var sql = $"INSERT INTO {spec.SqlTable} (program_id, {string.Join(", ", columns)}) VALUES (1, {string.Join(", ", names)}){conflict}";
-        var cmd = Command(spec.SqlTable, sql, names);
-        return cmd;
-    }
-
     private SqliteCommand Command(string name, string sql, params string[] parameters)
     {
         if (commands.TryGetValue(name, out var existing))
@@ -223,13 +158,4 @@ public sealed class GovernmentWriter : IDisposable
             cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
         }
     }
-
-    private static object Db(object? v) => v switch
-    {
-        null => DBNull.Value,
-        decimal d => SqlText.Decimal(d),
-        DateOnly d => SqlText.Date(d),
-        int i => (long)i,
-        _ => v,
-    };
 }

@@ -2,7 +2,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Traza.Storage.Sqlite;
 
-/// <summary>Opens a Traza SQLite file: WAL journal, foreign keys, busy timeout, and every pending migration applied.</summary>
+/// <summary>
+/// Opens a Traza SQLite file: WAL journal, foreign keys, busy timeout, the <c>ds_rows</c> SQL function the Data Stage views
+/// read through, and every pending migration applied (with the move of 0002's Data Stage rows into 0020's blocks).
+/// </summary>
 public static class SqliteDatabase
 {
     /// <summary>The connection string for a database file (no pooling, so a closed store releases its file).</summary>
@@ -28,7 +31,9 @@ public static class SqliteDatabase
                 pragma.ExecuteNonQuery();
             }
 
+            DataStageBlockCodec.Register(connection);
             SqliteMigrator.Apply(connection, clock);
+            DataStageLegacyUpgrade.Run(connection);
             return connection;
         }
         catch

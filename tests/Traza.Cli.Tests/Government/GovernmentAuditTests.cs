@@ -59,8 +59,7 @@ public class GovernmentAuditTests
 
     private static long Count(CliHarness cli, string sql)
     {
-        using var c = new SqliteConnection($"Data Source={cli.Db};Pooling=False");
-        c.Open();
+        using var c = Connect(cli);
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
         return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
@@ -68,11 +67,19 @@ public class GovernmentAuditTests
 
     private static string? Scalar(CliHarness cli, string sql)
     {
-        using var c = new SqliteConnection($"Data Source={cli.Db};Pooling=False");
-        c.Open();
+        using var c = Connect(cli);
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
         return cmd.ExecuteScalar() as string;
+    }
+
+    /// <summary>A plain connection with the ds_rows function the Data Stage views read through (migration 0020).</summary>
+    private static SqliteConnection Connect(CliHarness cli)
+    {
+        var c = new SqliteConnection($"Data Source={cli.Db};Pooling=False");
+        c.Open();
+        DataStageBlockCodec.Register(c);
+        return c;
     }
 
     private static long DataRows(CliHarness cli) =>
@@ -218,7 +225,7 @@ public class GovernmentAuditTests
                 // A flipped byte inside a stored file's data can still be a valid package (CRC aside, ZipArchive reads it): start over.
                 using var c = new SqliteConnection($"Data Source={cli.Db};Pooling=False");
                 c.Open();
-                foreach (var t in GovernmentSchema.Tables.Values.Select(t => t.SqlTable).Append("gov_file").Append("ds_package").Append("ds_header"))
+                foreach (var t in new[] { "ds_block", "gov_file", "ds_package", "ds_header" })
                 {
                     using var cmd = c.CreateCommand();
                     cmd.CommandText = $"DELETE FROM {t}";

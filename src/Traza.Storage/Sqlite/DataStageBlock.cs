@@ -1,0 +1,278 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+
+namespace Traza.Storage.Sqlite;
+
+/// <summary>
+/// The exact merge key of a Data Stage row (no hashing of keys): the 15-digit pedimento as a number (-1 when its year
+/// is unknown), the split key Patente(4) + Pedimento(7) + SeccionAduanera(3) as a 14-digit number, and the partida
+/// (-1 when the row has none).
+/// </summary>
+public readonly record struct DataStageKey(long Pedimento, long Split, int Partida);
+
+/// <summary>
+/// Rows of one Data Stage table of one package, encoded for a <c>ds_block</c> (migration 0020): per row its line, key,
+/// content hash, Resumen.Fecha_Ejecucion, typed values and raw line, appended into one reusable buffer without per-row
+/// allocations. A typed value that is a column of the raw line as delivered (trimmed) is stored as a reference to that
+/// column instead of a copy. <see cref="DataStageBlockStore"/> merges, compresses and writes it.
+/// </summary>
+public sealed class DataStageBlock
+{
+    /// <summary>Blocks are flushed at about this many bytes of encoded rows (compression works on whole blocks).</summary>
+    public const int TargetBytes = 96 * 1024;
+
+    internal const byte TagNull = 0;
+    internal const byte TagInt = 1;
+    internal const byte TagText = 2;
+    internal const byte TagField = 3;
+    internal const byte TagDate = 4;
+
+    private readonly List<int> offsets = [];
+    private readonly List<DataStageKey> keys = [];
+    private readonly List<ulong> hashes = [];
+    private readonly List<int> executed = [];
+    private byte[] buffer = new byte[TargetBytes + (TargetBytes / 2)];
+    private int used;
+    private int typedWritten;
+    private string minKey = string.Empty;
+    private string maxKey = string.Empty;
+    private long lastPedimento = long.MinValue;
+    private long lastSplit = long.MinValue;
+
+    public DataStageBlock(string table, string folio) => Start(table, folio);
+
+    public GovernmentSchema.DsTable Spec { get; private set; } = null!;
+
+    public string Folio { get; private set; } = string.Empty;
+
+    /// <summary>Typed values each row carries (natural-key tables keep Fecha_Ejecucion in the row header instead).</summary>
+    public int TypedStored { get; private set; }
+
+    public int Count => offsets.Count;
+
+    /// <summary>Encoded bytes so far: flush the block when this passes <see cref="TargetBytes"/>.</summary>
+    public int Bytes => used;
+
+    /// <summary>The smallest and largest group key (<see cref="GroupKey"/>) of the rows: overlapping blocks are found by range.</summary>
+    public string MinKey => minKey;
+
+    public string MaxKey => maxKey;
+
+    internal ReadOnlySpan<byte> Data => buffer.AsSpan(0, used);
+
+    internal DataStageKey Key(int row) => keys[row];
+
+    internal ulong Hash(int row) => hashes[row];
+
+    internal int Executed(int row) => executed[row];
+
+    internal int Offset(int row) => offsets[row];
+
+    internal int End(int row) => row + 1 < offsets.Count ? offsets[row + 1] : used;
+
+    /// <summary>The text a block's key range is compared with: 15-digit pedimento (blank when unknown) and 14-digit split key.</summary>
+    public static string GroupKey(long pedimento, long split) => string.Create(CultureInfo.InvariantCulture,
+        $"{(pedimento < 0 ? "               " : pedimento.ToString("D15", CultureInfo.InvariantCulture))}{split:D14}");
+
+    /// <summary>Empties the block and points it at another table and package (blocks are pooled: their buffer is reused).</summary>
+    public void Start(string table, string folio)
+    {
+        Spec = GovernmentSchema.Tables[table];
+        Folio = folio;
+        TypedStored = Spec.Typed.Count - (Spec.NaturalKey ? 1 : 0);
+        Clear();
+    }
+
+    /// <summary>Forgets every row.</summary>
+    public void Clear()
+    {
+        offsets.Clear();
+        keys.Clear();
+        hashes.Clear();
+        executed.Clear();
+        used = 0;
+        minKey = maxKey = string.Empty;
+        lastPedimento = lastSplit = long.MinValue;
+    }
+
+    /// <summary>Starts a row; then exactly <see cref="TypedStored"/> typed values, then <see cref="EndRow"/>.</summary>
+    public void BeginRow(long line, DataStageKey key, ulong contentHash, DateOnly? fechaEjecucion)
+    {
+        offsets.Add(used);
+        keys.Add(key);
+        hashes.Add(contentHash);
+        var exec = fechaEjecucion is { } e ? e.DayNumber : -1;
+        executed.Add(exec);
+        Reserve(64);
+        WriteVarint(line);
+        WriteVarint(key.Pedimento + 1);
+        WriteVarint(key.Split);
+        WriteVarint(key.Partida + 1L);
+        BinaryPrimitives.WriteUInt64LittleEndian(buffer.AsSpan(used), contentHash);
+        used += 8;
+        WriteVarint(exec + 1L);
+        typedWritten = 0;
+        if (key.Pedimento != lastPedimento || key.Split != lastSplit)
+        {
+            (lastPedimento, lastSplit) = (key.Pedimento, key.Split);
+            var g = GroupKey(key.Pedimento, key.Split);
+            if (minKey.Length == 0 || string.CompareOrdinal(g, minKey) < 0)
+            {
+                minKey = g;
+            }
+
+            if (maxKey.Length == 0 || string.CompareOrdinal(g, maxKey) > 0)
+            {
+                maxKey = g;
+            }
+        }
+    }
+
+    public void Null()
+    {
+        Reserve(1);
+        buffer[used++] = TagNull;
+        typedWritten++;
+    }
+
+    public void Int(long? value)
+    {
+        if (value is not { } v)
+        {
+            Null();
+            return;
+        }
+
+        Reserve(11);
+        buffer[used++] = TagInt;
+        WriteVarint(unchecked((v << 1) ^ (v >> 63)));
+        typedWritten++;
+    }
+
+    /// <summary>The column at <paramref name="index"/> of the raw line (0-based, header order), trimmed; empty is NULL.</summary>
+    public void Field(int index)
+    {
+        if (index < 0)
+        {
+            Null();
+            return;
+        }
+
+        Reserve(6);
+        buffer[used++] = TagField;
+        WriteVarint(index);
+        typedWritten++;
+    }
+
+    public void Date(DateOnly? value)
+    {
+        if (value is not { } d)
+        {
+            Null();
+            return;
+        }
+
+        Reserve(6);
+        buffer[used++] = TagDate;
+        WriteVarint(d.DayNumber);
+        typedWritten++;
+    }
+
+    public void Text(string? value)
+    {
+        if (value is null)
+        {
+            Null();
+            return;
+        }
+
+        Reserve(6 + Encoding.UTF8.GetMaxByteCount(value.Length));
+        buffer[used++] = TagText;
+        WriteString(value);
+        typedWritten++;
+    }
+
+    /// <summary>An exact decimal in the text of <see cref="SqlText.Decimal"/> ("1.5", "-2", "0").</summary>
+    public void Decimal(decimal? value)
+    {
+        if (value is not { } d)
+        {
+            Null();
+            return;
+        }
+
+        Span<byte> text = stackalloc byte[64];
+        int length;
+        if (d == 0m)
+        {
+            text[0] = (byte)'0';
+            length = 1;
+        }
+        else
+        {
+            _ = d.TryFormat(text, out length, default, CultureInfo.InvariantCulture);
+            if (text[..length].Contains((byte)'.'))
+            {
+                length = text[..length].TrimEnd((byte)'0').TrimEnd((byte)'.').Length;
+            }
+        }
+
+        Reserve(8 + length);
+        buffer[used++] = TagText;
+        WriteVarint(length);
+        text[..length].CopyTo(buffer.AsSpan(used));
+        used += length;
+        typedWritten++;
+    }
+
+    /// <summary>Ends the row with its line as delivered.</summary>
+    public void EndRow(string raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        if (typedWritten != TypedStored)
+        {
+            throw new InvalidOperationException($"{Spec.SqlTable} rows carry {TypedStored} typed values; {typedWritten} were written");
+        }
+
+        Reserve(6 + Encoding.UTF8.GetMaxByteCount(raw.Length));
+        WriteString(raw);
+    }
+
+    private void WriteString(string value)
+    {
+        // Length first: reserve the longest varint, write the bytes, then move them if the length took fewer bytes.
+        var start = used;
+        var written = Encoding.UTF8.GetBytes(value, buffer.AsSpan(start + 5));
+        var lengthBytes = VarintLength((ulong)written);
+        if (lengthBytes != 5)
+        {
+            buffer.AsSpan(start + 5, written).CopyTo(buffer.AsSpan(start + lengthBytes));
+        }
+
+        WriteVarint(written);
+        used = start + lengthBytes + written;
+    }
+
+    private void WriteVarint(long value) => used += DataStageBlockCodec.WriteVarint(buffer.AsSpan(used), unchecked((ulong)value));
+
+    private static int VarintLength(ulong value)
+    {
+        var n = 1;
+        while (value >= 0x80)
+        {
+            value >>= 7;
+            n++;
+        }
+
+        return n;
+    }
+
+    private void Reserve(int bytes)
+    {
+        if (used + bytes > buffer.Length)
+        {
+            Array.Resize(ref buffer, Math.Max(buffer.Length * 2, used + bytes));
+        }
+    }
+}

@@ -1,0 +1,295 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Traza.Storage.Sqlite;
+
+/// <summary>
+/// The stored form of <c>ds_block.data</c> (migration 0020): a version byte, the number of typed values per row, then
+/// the rows of <see cref="DataStageBlock"/>, deflate-compressed. Decodes blocks for merges and for the SQL function
+/// <c>ds_rows(tabla, data, dead)</c> that the <c>ds_501</c> … <c>ds_inci</c> views read rows through.
+/// </summary>
+public static class DataStageBlockCodec
+{
+    internal const byte Version = 1;
+
+    /// <summary>Registers <c>ds_rows</c> on a connection; every connection <see cref="SqliteDatabase.Open"/> opens has it.</summary>
+    public static void Register(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        connection.CreateFunction<string, byte[]?, byte[]?, string>("ds_rows", RowsJson, isDeterministic: true);
+    }
+
+    /// <summary>
+    /// The live rows of a block as a JSON array of arrays: pedimento, patente, pedimento7, seccion, partida, row_hash,
+    /// src_line, the table's typed values in <see cref="GovernmentSchema"/> order, raw.
+    /// </summary>
+    public static string RowsJson(string table, byte[]? data, byte[]? dead)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (data is null)
+        {
+            return "[]";
+        }
+
+        var spec = GovernmentSchema.Tables[table];
+        var plain = Decompress(data);
+        var output = new ArrayBufferWriter<byte>(plain.Length * 2);
+        using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartArray();
+            var reader = new RowReader(plain);
+            Span<char> date = stackalloc char[10];
+            var row = 0;
+            while (reader.Next())
+            {
+                if (IsDead(dead, row++))
+                {
+                    continue;
+                }
+
+                json.WriteStartArray();
+                var k = reader.Key;
+                if (k.Pedimento < 0)
+                {
+                    json.WriteStringValue(string.Empty);
+                }
+                else
+                {
+                    json.WriteStringValue(k.Pedimento.ToString("D15", CultureInfo.InvariantCulture));
+                }
+
+                var split = k.Split.ToString("D14", CultureInfo.InvariantCulture);
+                json.WriteStringValue(split.AsSpan(0, 4));
+                json.WriteStringValue(split.AsSpan(4, 7));
+                json.WriteStringValue(split.AsSpan(11, 3));
+                if (k.Partida < 0)
+                {
+                    json.WriteNullValue();
+                }
+                else
+                {
+                    json.WriteNumberValue(k.Partida);
+                }
+
+                json.WriteStringValue(reader.Hash.ToString("x16", CultureInfo.InvariantCulture));
+                json.WriteNumberValue(reader.Line);
+                var typed = reader.TypedSpan();
+                var raw = reader.Raw;
+                WriteTyped(json, typed, raw, date);
+                if (spec.NaturalKey)
+                {
+                    WriteDate(json, reader.Executed, date);
+                }
+
+                json.WriteStringValue(Encoding.UTF8.GetString(raw));
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
+    internal static int WriteVarint(Span<byte> target, ulong value)
+    {
+        var i = 0;
+        while (value >= 0x80)
+        {
+            target[i++] = unchecked((byte)(value | 0x80));
+            value >>= 7;
+        }
+
+        target[i++] = (byte)value;
+        return i;
+    }
+
+    internal static bool IsDead(byte[]? dead, int row) => dead is not null && row >> 3 < dead.Length && (dead[row >> 3] & (1 << (row & 7))) != 0;
+
+    internal static byte[] Compress(ReadOnlySpan<byte> header, ReadOnlySpan<byte> rows, MemoryStream scratch)
+    {
+        scratch.SetLength(0);
+        using (var z = new DeflateStream(scratch, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            z.Write(header);
+            z.Write(rows);
+        }
+
+        return scratch.ToArray();
+    }
+
+    internal static byte[] Decompress(byte[] data)
+    {
+        using var input = new MemoryStream(data, writable: false);
+        using var z = new DeflateStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream(data.Length * 6);
+        z.CopyTo(output);
+        return output.ToArray();
+    }
+
+    private static void WriteTyped(Utf8JsonWriter json, ReadOnlySpan<byte> typed, ReadOnlySpan<byte> raw, Span<char> date)
+    {
+        var p = 0;
+        while (p < typed.Length)
+        {
+            var tag = typed[p++];
+            switch (tag)
+            {
+                case DataStageBlock.TagInt:
+                    var z = ReadVarint(typed, ref p);
+                    json.WriteNumberValue(unchecked((long)(z >> 1) ^ -(long)(z & 1)));
+                    break;
+                case DataStageBlock.TagText:
+                    var n = (int)ReadVarint(typed, ref p);
+                    json.WriteStringValue(Encoding.UTF8.GetString(typed.Slice(p, n)));
+                    p += n;
+                    break;
+                case DataStageBlock.TagField:
+                    var text = Field(raw, (int)ReadVarint(typed, ref p));
+                    if (text.Length == 0)
+                    {
+                        json.WriteNullValue();
+                    }
+                    else
+                    {
+                        json.WriteStringValue(text);
+                    }
+
+                    break;
+                case DataStageBlock.TagDate:
+                    WriteDate(json, (int)ReadVarint(typed, ref p), date);
+                    break;
+                default:
+                    json.WriteNullValue();
+                    break;
+            }
+        }
+    }
+
+    private static void WriteDate(Utf8JsonWriter json, int dayNumber, Span<char> date)
+    {
+        if (dayNumber < 0)
+        {
+            json.WriteNullValue();
+            return;
+        }
+
+        _ = DateOnly.FromDayNumber(dayNumber).TryFormat(date, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        json.WriteStringValue(date[..written]);
+    }
+
+    /// <summary>Column <paramref name="index"/> of a pipe-delimited line, trimmed as <see cref="string.Trim()"/> trims.</summary>
+    private static string Field(ReadOnlySpan<byte> raw, int index)
+    {
+        var start = 0;
+        for (var i = 0; i < index; i++)
+        {
+            var bar = raw[start..].IndexOf((byte)'|');
+            if (bar < 0)
+            {
+                return string.Empty;
+            }
+
+            start += bar + 1;
+        }
+
+        var rest = raw[start..];
+        var end = rest.IndexOf((byte)'|');
+        return Encoding.UTF8.GetString(end < 0 ? rest : rest[..end]).Trim();
+    }
+
+    internal static ulong ReadVarint(ReadOnlySpan<byte> data, ref int p)
+    {
+        ulong value = 0;
+        var shift = 0;
+        while (true)
+        {
+            var b = data[p++];
+            value |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return value;
+            }
+
+            shift += 7;
+        }
+    }
+
+    /// <summary>Walks the rows of a decompressed block.</summary>
+    internal ref struct RowReader
+    {
+        private readonly ReadOnlySpan<byte> data;
+        private readonly int typedCount;
+        private int p;
+        private int typedStart;
+        private int typedEnd;
+        private int rawStart;
+        private int rawLength;
+
+        public RowReader(ReadOnlySpan<byte> plain)
+        {
+            if (plain.Length < 2 || plain[0] != Version)
+            {
+                throw new InvalidDataException("a ds_block of version 1");
+            }
+
+            data = plain;
+            typedCount = plain[1];
+            p = 2;
+        }
+
+        public long Line { get; private set; }
+
+        public DataStageKey Key { get; private set; }
+
+        public ulong Hash { get; private set; }
+
+        public int Executed { get; private set; }
+
+        public readonly ReadOnlySpan<byte> Raw => data.Slice(rawStart, rawLength);
+
+        public readonly ReadOnlySpan<byte> TypedSpan() => data[typedStart..typedEnd];
+
+        public bool Next()
+        {
+            if (p >= data.Length)
+            {
+                return false;
+            }
+
+            Line = (long)ReadVarint(data, ref p);
+            var pedimento = (long)ReadVarint(data, ref p) - 1;
+            var split = (long)ReadVarint(data, ref p);
+            var partida = (int)ReadVarint(data, ref p) - 1;
+            Key = new DataStageKey(pedimento, split, partida);
+            Hash = BinaryPrimitives.ReadUInt64LittleEndian(data.Slice(p, 8));
+            p += 8;
+            Executed = (int)ReadVarint(data, ref p) - 1;
+            typedStart = p;
+            for (var i = 0; i < typedCount; i++)
+            {
+                var tag = data[p++];
+                if (tag == DataStageBlock.TagText)
+                {
+                    var n = (int)ReadVarint(data, ref p);
+                    p += n;
+                }
+                else if (tag != DataStageBlock.TagNull)
+                {
+                    _ = ReadVarint(data, ref p);
+                }
+            }
+
+            typedEnd = p;
+            rawLength = (int)ReadVarint(data, ref p);
+            rawStart = p;
+            p += rawLength;
+            return true;
+        }
+    }
+}
