@@ -355,12 +355,25 @@ public sealed class BatchWriter : IDisposable
         var row = writer.Row;
         var stmt = writer.Insert;
         var columns = table.Key.Count + table.Content.Count;
+
+        // Bindings survive sqlite3_reset: a value equal to the previous row's (the client, a clave, a date, a NULL
+        // column) is not bound again.
+        var bound = writer.Bound;
         for (var i = 0; i < columns; i++)
         {
-            Bind(stmt, i + 1, row, i);
+            if (!writer.AnyBound || !row.SameValue(i, bound))
+            {
+                Bind(stmt, i + 1, row, i);
+            }
         }
 
-        Check(raw.sqlite3_bind_int64(stmt, columns + 1, BatchId));
+        row.CopyTo(bound);
+        if (!writer.AnyBound)
+        {
+            Check(raw.sqlite3_bind_int64(stmt, columns + 1, BatchId));
+            writer.AnyBound = true;
+        }
+
         if (!table.LineInKey)
         {
             Check(raw.sqlite3_bind_int64(stmt, columns + 2, line));
@@ -634,6 +647,11 @@ public sealed class BatchWriter : IDisposable
         public SqliteCommand Select { get; } = select;
 
         public RowBuffer Row { get; } = row;
+
+        /// <summary>The values bound to <see cref="Insert"/> by the last row (valid once <see cref="AnyBound"/>).</summary>
+        public RowBuffer Bound { get; } = new(row.Count);
+
+        public bool AnyBound { get; set; }
 
         /// <summary>True when program_id, key, content, batch_id, line is the table's declaration order (the digest's column order).</summary>
         public bool DeclarationOrder { get; } = declarationOrder;

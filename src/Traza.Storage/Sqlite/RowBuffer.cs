@@ -131,6 +131,36 @@ public sealed class RowBuffer
         Append(column, span);
     }
 
+    /// <summary>True when <paramref name="column"/> holds the same value in both buffers.</summary>
+    public bool SameValue(int column, RowBuffer other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var kind = kinds[column];
+        return kind == other.kinds[column] && kind switch
+        {
+            ValueKind.Null => true,
+            ValueKind.Integer => integers[column] == other.integers[column],
+            _ => Utf8(column).SequenceEqual(other.Utf8(column)),
+        };
+    }
+
+    /// <summary>Makes <paramref name="target"/> hold the same values.</summary>
+    public void CopyTo(RowBuffer target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.bytes.Length < used)
+        {
+            target.bytes = new byte[bytes.Length];
+        }
+
+        bytes.AsSpan(0, used).CopyTo(target.bytes);
+        target.used = used;
+        kinds.CopyTo(target.kinds, 0);
+        integers.CopyTo(target.integers, 0);
+        starts.CopyTo(target.starts, 0);
+        lengths.CopyTo(target.lengths, 0);
+    }
+
     /// <summary>The value as the object the ADO.NET path stores and compares: string, long or DBNull.</summary>
     public object ToObject(int column) => kinds[column] switch
     {
