@@ -90,12 +90,11 @@ internal sealed class DataStageStoreSink : IDataStageSink
             }
         }
 
-        var values = row.Values;
         var key = new DataStageKey(
             PedimentoNumber(row),
-            (Digits(values, patente) * 10_000_000_000L) + (Digits(values, pedimento) * 1_000L) + Digits(values, seccion),
+            (Digits(row.Field(patente)) * 10_000_000_000L) + (Digits(row.Field(pedimento)) * 1_000L) + Digits(row.Field(seccion)),
             spec.HasPartida ? row.Partida ?? 0 : -1);
-        block.BeginRow(row.Line, key, ContentHash(values), spec.NaturalKey ? resumen!.FechaEjecucion : null);
+        block.BeginRow(row.Line, key, ContentHash(row), spec.NaturalKey ? resumen!.FechaEjecucion : null);
         Fill(row, spec.Name);
         block.EndRow(row.Raw);
         if (block.Bytes >= DataStageBlock.TargetBytes)
@@ -137,11 +136,11 @@ internal sealed class DataStageStoreSink : IDataStageSink
         _ => [],
     };
 
-    private static long Digits(IReadOnlyList<string> values, int index)
+    private static long Digits(ReadOnlySpan<char> value)
     {
         // The reader checked these are at most 4/7/3 digits (surrounding spaces allowed).
         long n = 0;
-        foreach (var c in values[index].AsSpan().Trim())
+        foreach (var c in value.Trim())
         {
             n = (n * 10) + (c - '0');
         }
@@ -170,14 +169,14 @@ internal sealed class DataStageStoreSink : IDataStageSink
     /// time the exporter wrote, each followed by 0x1F): the same row from two overlapping packages (one with '/', one with
     /// '-') is one row. The same value <see cref="GovernmentFiles.RowHash"/> gives, without building strings.
     /// </summary>
-    private ulong ContentHash(IReadOnlyList<string> values)
+    private ulong ContentHash(DataStageRow row)
     {
         var h = 14695981039346656037UL;
         Span<char> date = stackalloc char[10];
         for (var i = 0; i < layoutIndex.Length; i++)
         {
             var idx = layoutIndex[i];
-            var value = idx >= 0 ? values[idx].AsSpan().Trim() : [];
+            var value = row.Field(idx).Trim();
             if (isDate[i] && GovernmentDates.TryParseDataStage(value, out var d))
             {
                 _ = d.TryFormat(date, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -285,7 +284,7 @@ internal sealed class DataStageStoreSink : IDataStageSink
 
     private void Operation(DataStageRow row, int index)
     {
-        var tipo = index >= 0 ? row.Values[index].AsSpan().Trim() : [];
+        var tipo = row.Field(index).Trim();
         if (tipo.Length == 0)
         {
             block!.Null();
@@ -306,7 +305,7 @@ internal sealed class DataStageStoreSink : IDataStageSink
 
     private void Decimal(DataStageRow row, int index, string column)
     {
-        var text = index >= 0 ? row.Values[index].AsSpan().Trim() : [];
+        var text = row.Field(index).Trim();
         if (text.Length == 0)
         {
             block!.Null();
@@ -318,7 +317,7 @@ internal sealed class DataStageStoreSink : IDataStageSink
 
     private void Int(DataStageRow row, int index, string column)
     {
-        var text = index >= 0 ? row.Values[index].AsSpan().Trim() : [];
+        var text = row.Field(index).Trim();
         if (text.Length == 0)
         {
             block!.Null();
@@ -330,7 +329,7 @@ internal sealed class DataStageStoreSink : IDataStageSink
 
     private void Date(DataStageRow row, int index, string column)
     {
-        var text = index >= 0 ? row.Values[index].AsSpan().Trim() : [];
+        var text = row.Field(index).Trim();
         if (IsNone(text))
         {
             block!.Null();

@@ -173,6 +173,8 @@ internal sealed class DataStagePackageParser
         var row = new DataStageRow(table);
         long count = 0;
         var width = header.Count;
+        var starts = new int[width];
+        var lengths = new int[width];
         while (TryRead(reader, file, out var bytes))
         {
             if (IsBlank(bytes))
@@ -182,14 +184,14 @@ internal sealed class DataStagePackageParser
 
             var line = reader.LineNumber;
             var raw = GovernmentEncoding.Decode(bytes, reader.IsUtf8);
-            var values = Split(raw, width, file, line, out var trailingPipe);
+            Split(raw, starts, lengths, file, line, out var trailingPipe);
             if (!trailingPipe && !reader.LastLineTerminated)
             {
                 throw new GovernmentFormatException(file, line, null,
                     "a complete last row: it ends without its trailing pipe and line end (a truncated member)");
             }
 
-            row.Set(line, raw, values, null, null);
+            row.Set(line, raw, starts, lengths);
             PedimentoNumber? pedimento = null;
             int? partida = null;
             if (cols.HasKey)
@@ -197,20 +199,20 @@ internal sealed class DataStagePackageParser
                 pedimento = Pedimento(row, cols, layout.Name == "501");
                 if (cols.Partida >= 0)
                 {
-                    partida = ParsePartida(row, values[cols.Partida], required: layout.Level == DataStageLevel.Partida);
+                    partida = ParsePartida(row, row.Field(cols.Partida), required: layout.Level == DataStageLevel.Partida);
                 }
             }
 
             foreach (var d in cols.Dates)
             {
-                var v = values[d].AsSpan().Trim();
+                var v = row.Field(d).Trim();
                 if (!IsNone(v) && !GovernmentDates.TryParseDataStage(v, out _))
                 {
                     _ = row.GetDate(header.Names[d]); // throws the error naming the column
                 }
             }
 
-            row.Set(line, raw, values, pedimento, partida);
+            row.SetKey(pedimento, partida);
             count++;
             observe(row);
             if (emit)
@@ -253,18 +255,21 @@ internal sealed class DataStagePackageParser
         return true;
     }
 
-    private static string[] Split(string raw, int width, string file, long line, out bool trailingPipe)
+    /// <summary>Splits a row at its pipes into the field ranges of <paramref name="starts"/>/<paramref name="lengths"/> (one per header name).</summary>
+    private static void Split(string raw, int[] starts, int[] lengths, string file, long line, out bool trailingPipe)
     {
-        var values = new string[width];
+        var width = starts.Length;
+        var span = raw.AsSpan();
         var start = 0;
         var i = 0;
         while (true)
         {
-            var bar = raw.IndexOf('|', start);
-            var end = bar < 0 ? raw.Length : bar;
+            var rel = span[start..].IndexOf('|');
+            var end = rel < 0 ? raw.Length : start + rel;
             if (i < width)
             {
-                values[i] = raw[start..end];
+                starts[i] = start;
+                lengths[i] = end - start;
             }
             else if (end > start)
             {
@@ -273,12 +278,12 @@ internal sealed class DataStagePackageParser
             }
 
             i++;
-            if (bar < 0)
+            if (rel < 0)
             {
                 break;
             }
 
-            start = bar + 1;
+            start = end + 1;
         }
 
         // "a|b|c|" gives a last empty piece: the trailing pipe of a data row. Without it, "a|b|c" is tolerated.
@@ -288,8 +293,6 @@ internal sealed class DataStagePackageParser
             throw new GovernmentFormatException(file, line, null,
                 $"{width.ToString(CultureInfo.InvariantCulture)} fields as the header names, found {i.ToString(CultureInfo.InvariantCulture)} (a cut or incomplete row)");
         }
-
-        return values;
     }
 
     private static bool IsNone(ReadOnlySpan<char> v)
@@ -307,18 +310,19 @@ internal sealed class DataStagePackageParser
 
     private PedimentoNumber? Pedimento(DataStageRow row, Columns cols, bool is501)
     {
-        var rp = row.Values[cols.Patente];
-        var rn = row.Values[cols.Pedimento];
-        var rs = row.Values[cols.Seccion];
-        if (!is501 && cols.LastPatente is not null && string.Equals(rp, cols.LastPatente, StringComparison.Ordinal)
-            && string.Equals(rn, cols.LastPedimento, StringComparison.Ordinal) && string.Equals(rs, cols.LastSeccion, StringComparison.Ordinal))
+        var rp = row.Field(cols.Patente);
+        var rn = row.Field(cols.Pedimento);
+        var rs = row.Field(cols.Seccion);
+        if (!is501 && cols.LastPatente is not null && rp.SequenceEqual(cols.LastPatente)
+            && rn.SequenceEqual(cols.LastPedimento) && rs.SequenceEqual(cols.LastSeccion))
         {
             // Rows of one pedimento come together: same key as the previous row, same number.
             return cols.LastNumber;
         }
 
-        var number = Compute(row, cols, is501, rp.Trim(), rn.Trim(), rs.Trim());
-        (cols.LastPatente, cols.LastPedimento, cols.LastSeccion, cols.LastNumber) = (rp, rn, rs, number);
+        var (p, n, s) = (rp.ToString(), rn.ToString(), rs.ToString());
+        var number = Compute(row, cols, is501, p.Trim(), n.Trim(), s.Trim());
+        (cols.LastPatente, cols.LastPedimento, cols.LastSeccion, cols.LastNumber) = (p, n, s, number);
         return number;
     }
 
@@ -383,7 +387,7 @@ internal sealed class DataStagePackageParser
         }
     }
 
-    private static int? ParsePartida(DataStageRow row, string text, bool required)
+    private static int? ParsePartida(DataStageRow row, ReadOnlySpan<char> text, bool required)
     {
         var t = text.Trim();
         if (t.Length == 0 && !required)
@@ -391,9 +395,9 @@ internal sealed class DataStagePackageParser
             return null;
         }
 
-        return t.Length is > 0 and <= 9 && t.All(char.IsAsciiDigit)
+        return t.Length is > 0 and <= 9 && !t.ContainsAnyExceptInRange('0', '9')
             ? int.Parse(t, CultureInfo.InvariantCulture)
-            : throw row.Error("SecuenciaFraccion", $"a partida number, found '{t}'");
+            : throw row.Error("SecuenciaFraccion", $"a partida number, found '{t.ToString()}'");
     }
 
     /// <summary>Column positions a table needs, checked against its header once.</summary>

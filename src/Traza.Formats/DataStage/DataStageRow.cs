@@ -11,7 +11,9 @@ namespace Traza.Formats.DataStage;
 /// </summary>
 public sealed class DataStageRow
 {
-    private string[] values = [];
+    private string[]? values;
+    private int[] starts = [];
+    private int[] lengths = [];
 
     internal DataStageRow(DataStageTableInfo table) => Table = table;
 
@@ -32,8 +34,11 @@ public sealed class DataStageRow
     /// <summary>The line as delivered, decoded, without its line end (trailing pipe included).</summary>
     public string Raw { get; private set; } = string.Empty;
 
-    /// <summary>Values in header order, as delivered.</summary>
-    public IReadOnlyList<string> Values => values;
+    /// <summary>Values in header order, as delivered (built on first use: hot paths read <see cref="Field"/> spans instead).</summary>
+    public IReadOnlyList<string> Values => values ??= Materialize();
+
+    /// <summary>The number of fields (the header's width).</summary>
+    public int FieldCount => values?.Length ?? starts.Length;
 
     /// <summary>
     /// The 15-digit pedimento of the row (SPEC §3.1): Patente + Pedimento + SeccionAduanera, YY from the 501 row's
@@ -44,11 +49,36 @@ public sealed class DataStageRow
     /// <summary>SecuenciaFraccion, for partida tables (and Inci, where 0 means pedimento level).</summary>
     public int? Partida { get; private set; }
 
+    /// <summary>The value at <paramref name="index"/> (header order) as delivered, without copying it; empty when out of range.</summary>
+    public ReadOnlySpan<char> Field(int index) =>
+        index < 0 || index >= FieldCount ? [] : values is { } v ? v[index] : Raw.AsSpan(starts[index], lengths[index]);
+
+    /// <summary>Points the row at a line whose values are already split (the Resumen, read whole before its package).</summary>
     internal void Set(long line, string raw, string[] fieldValues, PedimentoNumber? pedimento, int? partida)
     {
         Line = line;
         Raw = raw;
         values = fieldValues;
+        starts = [];
+        lengths = [];
+        Pedimento = pedimento;
+        Partida = partida;
+    }
+
+    /// <summary>Points the row at a new line whose fields are the ranges (<paramref name="fieldStarts"/>, <paramref name="fieldLengths"/>) of <paramref name="raw"/>.</summary>
+    internal void Set(long line, string raw, int[] fieldStarts, int[] fieldLengths)
+    {
+        Line = line;
+        Raw = raw;
+        starts = fieldStarts;
+        lengths = fieldLengths;
+        values = null;
+        Pedimento = null;
+        Partida = null;
+    }
+
+    internal void SetKey(PedimentoNumber? pedimento, int? partida)
+    {
         Pedimento = pedimento;
         Partida = partida;
     }
@@ -57,7 +87,7 @@ public sealed class DataStageRow
     public string Get(string column)
     {
         var i = Header.IndexOf(column);
-        return i >= 0 && i < values.Length ? values[i] : string.Empty;
+        return i >= 0 && i < FieldCount ? values?[i] ?? Field(i).ToString() : string.Empty;
     }
 
     /// <summary>The value trimmed of surrounding spaces (SAT pads some CHAR fields), or empty.</summary>
@@ -126,6 +156,17 @@ public sealed class DataStageRow
 
         var result = PedimentoNumber.FromParts(GetText(patenteColumn), n, GetText(seccionColumn), date.Value);
         return result.IsOk ? result.Value : throw Error(pedimentoColumn, result.Error!.Message);
+    }
+
+    private string[] Materialize()
+    {
+        var result = new string[starts.Length];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = Field(i).ToString();
+        }
+
+        return result;
     }
 
     /// <summary>An error about one column of this row.</summary>

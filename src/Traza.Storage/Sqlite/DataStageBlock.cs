@@ -29,12 +29,15 @@ public sealed class DataStageBlock
     internal const byte TagDate = 4;
 
     private readonly List<int> offsets = [];
+    private readonly List<int> tails = [];
+    private readonly List<long> lines = [];
     private readonly List<DataStageKey> keys = [];
     private readonly List<ulong> hashes = [];
     private readonly List<int> executed = [];
     private byte[] buffer = new byte[TargetBytes + (TargetBytes / 2)];
     private int used;
     private int typedWritten;
+    private RowHeader header;
     private string minKey = string.Empty;
     private string maxKey = string.Empty;
     private long lastPedimento = long.MinValue;
@@ -69,6 +72,11 @@ public sealed class DataStageBlock
 
     internal int Offset(int row) => offsets[row];
 
+    /// <summary>Where the row's typed values start (after its header).</summary>
+    internal int Tail(int row) => tails[row];
+
+    internal long Line(int row) => lines[row];
+
     internal int End(int row) => row + 1 < offsets.Count ? offsets[row + 1] : used;
 
     /// <summary>The text a block's key range is compared with: 15-digit pedimento (blank when unknown) and 14-digit split key.</summary>
@@ -88,6 +96,9 @@ public sealed class DataStageBlock
     public void Clear()
     {
         offsets.Clear();
+        tails.Clear();
+        lines.Clear();
+        header = default;
         keys.Clear();
         hashes.Clear();
         executed.Clear();
@@ -102,16 +113,12 @@ public sealed class DataStageBlock
         offsets.Add(used);
         keys.Add(key);
         hashes.Add(contentHash);
+        lines.Add(line);
         var exec = fechaEjecucion is { } e ? e.DayNumber : -1;
         executed.Add(exec);
         Reserve(64);
-        WriteVarint(line);
-        WriteVarint(key.Pedimento + 1);
-        WriteVarint(key.Split);
-        WriteVarint(key.Partida + 1L);
-        BinaryPrimitives.WriteUInt64LittleEndian(buffer.AsSpan(used), contentHash);
-        used += 8;
-        WriteVarint(exec + 1L);
+        used += WriteHeader(buffer.AsSpan(used), ref header, line, key, contentHash, exec);
+        tails.Add(used);
         typedWritten = 0;
         if (key.Pedimento != lastPedimento || key.Split != lastSplit)
         {
@@ -239,6 +246,54 @@ public sealed class DataStageBlock
         WriteString(raw);
     }
 
+    /// <summary>
+    /// Writes a row header relative to the previous row's (<paramref name="previous"/>, updated): a flags byte (1: line is
+    /// the previous + 1; 2: same pedimento and split key; 4: same Fecha_Ejecucion), the fields the flags do not give,
+    /// the partida + 1 and the 8-byte content hash. Returns the bytes written (at most 50).
+    /// </summary>
+    internal static int WriteHeader(Span<byte> target, ref RowHeader previous, long line, DataStageKey key, ulong hash, int executed)
+    {
+        byte flags = 0;
+        if (previous.Started && line == previous.Line + 1)
+        {
+            flags |= 1;
+        }
+
+        if (previous.Started && key.Pedimento == previous.Pedimento && key.Split == previous.Split)
+        {
+            flags |= 2;
+        }
+
+        if (previous.Started && executed == previous.Executed)
+        {
+            flags |= 4;
+        }
+
+        target[0] = flags;
+        var n = 1;
+        if ((flags & 1) == 0)
+        {
+            n += DataStageBlockCodec.WriteVarint(target[n..], unchecked((ulong)line));
+        }
+
+        if ((flags & 2) == 0)
+        {
+            n += DataStageBlockCodec.WriteVarint(target[n..], unchecked((ulong)(key.Pedimento + 1)));
+            n += DataStageBlockCodec.WriteVarint(target[n..], unchecked((ulong)key.Split));
+        }
+
+        if ((flags & 4) == 0)
+        {
+            n += DataStageBlockCodec.WriteVarint(target[n..], unchecked((ulong)(executed + 1L)));
+        }
+
+        n += DataStageBlockCodec.WriteVarint(target[n..], unchecked((ulong)(key.Partida + 1L)));
+        BinaryPrimitives.WriteUInt64LittleEndian(target[n..], hash);
+        n += 8;
+        previous = new RowHeader(true, line, key.Pedimento, key.Split, executed);
+        return n;
+    }
+
     private void WriteString(string value)
     {
         // Length first: reserve the longest varint, write the bytes, then move them if the length took fewer bytes.
@@ -275,4 +330,7 @@ public sealed class DataStageBlock
             Array.Resize(ref buffer, Math.Max(buffer.Length * 2, used + bytes));
         }
     }
+
+    /// <summary>The previous row's header fields, which the next header is written relative to.</summary>
+    internal readonly record struct RowHeader(bool Started, long Line, long Pedimento, long Split, int Executed);
 }

@@ -262,14 +262,25 @@ public static class DataStageBlockCodec
                 return false;
             }
 
-            Line = (long)ReadVarint(data, ref p);
-            var pedimento = (long)ReadVarint(data, ref p) - 1;
-            var split = (long)ReadVarint(data, ref p);
+            var flags = data[p++];
+            Line = (flags & 1) != 0 ? Line + 1 : (long)ReadVarint(data, ref p);
+            var pedimento = Key.Pedimento;
+            var split = Key.Split;
+            if ((flags & 2) == 0)
+            {
+                pedimento = (long)ReadVarint(data, ref p) - 1;
+                split = (long)ReadVarint(data, ref p);
+            }
+
+            if ((flags & 4) == 0)
+            {
+                Executed = (int)ReadVarint(data, ref p) - 1;
+            }
+
             var partida = (int)ReadVarint(data, ref p) - 1;
             Key = new DataStageKey(pedimento, split, partida);
             Hash = BinaryPrimitives.ReadUInt64LittleEndian(data.Slice(p, 8));
             p += 8;
-            Executed = (int)ReadVarint(data, ref p) - 1;
             typedStart = p;
             for (var i = 0; i < typedCount; i++)
             {

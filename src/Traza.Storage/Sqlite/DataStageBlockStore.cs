@@ -72,6 +72,7 @@ public sealed class DataStageBlockStore : IDisposable
         var keptRows = 0;
         long firstLine = -1;
         List<int>? ownDead = null;
+        var previous = default(DataStageBlock.RowHeader);
         for (var r = 0; r < block.Count; r++)
         {
             var key = block.Key(r);
@@ -104,18 +105,20 @@ public sealed class DataStageBlockStore : IDisposable
                 continue;
             }
 
-            var start = block.Offset(r);
-            var length = block.End(r) - start;
-            if (keptBytes + length > kept.Length)
+            // Row headers are written relative to the previous kept row: re-encode the header, copy the rest as is.
+            var tail = block.Tail(r);
+            var length = block.End(r) - tail;
+            if (keptBytes + length + 64 > kept.Length)
             {
-                Array.Resize(ref kept, Math.Max(kept.Length * 2, keptBytes + length));
+                Array.Resize(ref kept, Math.Max(kept.Length * 2, keptBytes + length + 64));
             }
 
-            block.Data.Slice(start, length).CopyTo(kept.AsSpan(keptBytes));
+            keptBytes += DataStageBlock.WriteHeader(kept.AsSpan(keptBytes), ref previous, block.Line(r), key, hash, block.Executed(r));
+            block.Data.Slice(tail, length).CopyTo(kept.AsSpan(keptBytes));
             keptBytes += length;
             if (firstLine < 0)
             {
-                firstLine = (long)DataStageBlockCodec.ReadVarint(block.Data, ref start);
+                firstLine = block.Line(r);
             }
 
             keptRows++;
