@@ -73,7 +73,7 @@ internal sealed class TerminalProgress : IWorkProgress, IDisposable
         }
         else
         {
-            line = string.Create(CultureInfo.InvariantCulture, $"{stage,-12} {done:N0}");
+            line = done > 0 ? string.Create(CultureInfo.InvariantCulture, $"{stage,-12} {done:N0}") : stage + " ...";
         }
 
         writer.Write("\r\u001b[2K" + line);

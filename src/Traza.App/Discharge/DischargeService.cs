@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Traza.App.Progress;
 using Traza.Domain.Discharge;
 using Traza.Storage.Sqlite;
 
@@ -30,8 +31,10 @@ public static class DischargeService
     /// Runs the discharge as of <paramref name="asOf"/>: incrementally from the earliest date the ledger changed since the
     /// stored run when it can (same result as a full run), else in full; <paramref name="full"/> forces a full run.
     /// </summary>
-    public static DischargeOutcome Run(SqliteLedgerStore store, DateOnly asOf, TextWriter? trace = null, bool full = false)
+    public static DischargeOutcome Run(
+        SqliteLedgerStore store, DateOnly asOf, TextWriter? trace = null, bool full = false, IWorkProgress? progress = null)
     {
+        progress ??= NoProgress.Instance;
         ArgumentNullException.ThrowIfNull(store);
         var clock = store.Clock;
         var started = clock.GetTimestamp();
@@ -45,8 +48,8 @@ public static class DischargeService
         var from = previous is null ? null : IncrementalDischarge.ResumeDate(store, previous, batches, asOf);
         if (previous is not null && from is { } resume)
         {
-            var (snapshot, result, pools) = IncrementalDischarge.Run(store, previous, asOf, resume);
-            phases.Mark("incremental load + engine");
+            progress.Stage("resuming");
+            var (snapshot, result, pools) = IncrementalDischarge.Run(store, previous, asOf, resume, phases);
             var (shortages, disposals, findings) = DerivedData.Records(snapshot, result);
             var days = new Dictionary<int, (long Consumptions, long Allocations)>(previous.DayCounts.Where(d => d.Key < resume.DayNumber));
             foreach (var (day, counts) in DayCounts(snapshot, result))
@@ -65,12 +68,16 @@ public static class DischargeService
             };
         }
 
+        progress.Stage("loading");
         var fullSnapshot = LedgerSnapshot.Load(store, asOf);
         phases.Mark("load");
-        var fullResult = DischargeEngine.Run(fullSnapshot.Input);
+        progress.Stage("discharging", fullSnapshot.Input.Movements.Count(m => m.Date <= asOf));
+        var fullResult = DischargeEngine.Run(fullSnapshot.Input, 0, progress.Advance);
         phases.Mark("engine");
+        progress.Stage("packing");
         var derived = DerivedData.From(fullSnapshot, fullResult);
         phases.Mark("pack");
+        progress.Stage("saving");
         var fullRun = Record(asOf, head, lastBatch, startedAt, clock, derived.DayCounts, fullResult.Shortages.Count);
         discharge.Save(fullRun, derived.Pools, derived.Shortages, derived.Disposals, derived.Findings);
         phases.Mark("save");

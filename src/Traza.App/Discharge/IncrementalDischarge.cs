@@ -54,7 +54,7 @@ internal static class IncrementalDischarge
     }
 
     public static (LedgerSnapshot Snapshot, DischargeResult Result, List<(StoredPool Pool, int FromPeriod)> Pools) Run(
-        SqliteLedgerStore store, DischargeRunRecord previous, DateOnly asOf, DateOnly from)
+        SqliteLedgerStore store, DischargeRunRecord previous, DateOnly asOf, DateOnly from, PhaseTimer phases)
     {
         var catalog = LedgerSnapshot.LoadCatalog(store);
         var claves = new LedgerSnapshot.ClaveCache();
@@ -71,12 +71,19 @@ internal static class IncrementalDischarge
         }
 
         // The movements that run again, and every pool they reach — also those dated after the as-of date, whose stored
-        // allocations (from a run with a later as-of) must go.
-        var probe = LedgerSnapshot.Resume(store, asOf, from, catalog, [], []);
+        // allocations (from a run with a later as-of) must go — and the lots directed exits name.
+        var movements = LedgerSnapshot.Resume(store, asOf, from, catalog, [], []);
+        phases.Mark("load movements");
         var affected = new SortedSet<int>(newLots.Keys);
+        var named = new HashSet<(string Document, int Partida)>();
         var bom = new BomExplosion(catalog.PartDefs, catalog.Bom);
-        foreach (var m in probe.Input.Movements)
+        foreach (var m in movements.Input.Movements)
         {
+            if (m.SourceDocument is { } source)
+            {
+                named.Add((source, m.SourcePartida));
+            }
+
             if (m.Mode == DischargeMode.None || catalog.PartDefs[m.Part].National)
             {
                 continue;
@@ -96,7 +103,8 @@ internal static class IncrementalDischarge
             }
         }
 
-        // Stored pools from the resume month on, and each lot's state just before the resume date.
+        // Stored pools from the resume month on, and each lot's state just before the resume date. Only lots that can
+        // still change run again: open ones, ones with waste left to dispose of, ones a directed exit names.
         var keys = affected.Select(p => (catalog.PartDefs[p].Client, catalog.PartDefs[p].Part)).ToList();
         var discharge = new DischargeStore(store.Connection);
         var stored = discharge.PoolsOf(keys, fromPeriod).ToDictionary(p => (p.Client, p.Part));
@@ -107,19 +115,19 @@ internal static class IncrementalDischarge
             disposedFrom[key] = disposedFrom.GetValueOrDefault(key) + Micro.FromDecimal(d.Qty);
         }
 
+        phases.Mark("load pools");
         var lots = new List<LotDef>();
         var start = new List<LotStart>();
-        var kept = new Dictionary<int, PackedAllocation[]>();
+        var plans = new Dictionary<int, PoolPlan>();
         foreach (var part in affected)
         {
             var def = catalog.PartDefs[part];
-            if (stored.TryGetValue((def.Client, def.Part), out var pool))
+            var plan = plans[part] = new PoolPlan(stored.GetValueOrDefault((def.Client, def.Part)));
+            if (plan.Old is { } pool)
             {
-                var allocations = pool.DecodeAllocations();
                 var takenFrom = new long[pool.LotKeys.Count];
                 var wasteFrom = new long[pool.LotKeys.Count];
-                var before = new List<PackedAllocation>();
-                foreach (var a in allocations)
+                foreach (var a in pool.DecodeAllocations())
                 {
                     if (a.Day >= from.DayNumber)
                     {
@@ -128,73 +136,104 @@ internal static class IncrementalDischarge
                     }
                     else
                     {
-                        before.Add(a); // the resume month's allocations dated before the resume date stay
+                        plan.Kept.Add(a); // the resume month's allocations dated before the resume date stay
                     }
                 }
 
-                kept[part] = [.. before];
                 for (var k = 0; k < pool.LotKeys.Count; k++)
                 {
                     var t = pool.LotTotals[k];
                     var key = pool.LotKeys[k];
-                    lots.Add(new LotDef(part, key.Pedimento, key.Partida, DateOnly.FromDayNumber(t.EntryDay), Micro.ToDecimal(t.Entered),
-                        (t.Flags & PoolLotTotals.FixedAssetFlag) != 0, (t.Flags & PoolLotTotals.NationalStockFlag) != 0));
-                    start.Add(new LotStart(t.Discharged - takenFrom[k], t.Waste - wasteFrom[k],
-                        t.WasteDisposed - disposedFrom.GetValueOrDefault((def.Client, def.Part, key.Pedimento, key.Partida))));
+                    var lot = new LotDef(part, key.Pedimento, key.Partida, DateOnly.FromDayNumber(t.EntryDay), Micro.ToDecimal(t.Entered),
+                        (t.Flags & PoolLotTotals.FixedAssetFlag) != 0, (t.Flags & PoolLotTotals.NationalStockFlag) != 0);
+                    var state = new LotStart(t.Discharged - takenFrom[k], t.Waste - wasteFrom[k],
+                        t.WasteDisposed - disposedFrom.GetValueOrDefault((def.Client, def.Part, key.Pedimento, key.Partida)));
+                    if (t.Entered - state.Discharged > 0 || state.Waste - state.WasteDisposed > 0 || named.Contains((key.Pedimento, key.Partida)))
+                    {
+                        plan.Lots.Add((lot, lots.Count));
+                        lots.Add(lot);
+                        start.Add(state);
+                    }
+                    else
+                    {
+                        plan.Lots.Add((lot, -1)); // closed before the resume date and never touched again: kept as stored
+                        plan.Stored[lot] = t;
+                    }
                 }
             }
 
             foreach (var lot in newLots.GetValueOrDefault(part) ?? [])
             {
+                plan.Lots.Add((lot, lots.Count));
                 lots.Add(lot);
                 start.Add(default);
             }
         }
 
-        var snapshot = LedgerSnapshot.Resume(store, asOf, from, catalog, lots, start);
+        var snapshot = movements.WithLots(lots, start);
         var result = DischargeEngine.Run(snapshot.Input);
+        phases.Mark("engine");
         var pools = new List<(StoredPool, int)>();
-        foreach (var part in affected)
+        foreach (var (part, plan) in plans)
         {
-            if (result.PoolLots[part] is not { } order)
+            if (plan.Lots.Count > 0)
             {
-                continue;
+                pools.Add(Rewrite(discharge, snapshot, result, part, plan, from));
             }
-
-            var def = catalog.PartDefs[part];
-            stored.TryGetValue((def.Client, def.Part), out var old);
-            pools.Add(Rewrite(discharge, snapshot, result, part, order, old, kept.GetValueOrDefault(part) ?? [], from));
         }
 
+        phases.Mark("pack");
         return (snapshot, result, pools);
+    }
+
+    /// <summary>One affected pool: its stored row, every lot (with its index in the run's input, or -1 when left as stored).</summary>
+    private sealed class PoolPlan(StoredPool? old)
+    {
+        public StoredPool? Old { get; } = old;
+
+        public List<(LotDef Lot, int Input)> Lots { get; } = [];
+
+        public Dictionary<LotDef, PoolLotTotals> Stored { get; } = [];
+
+        public List<PackedAllocation> Kept { get; } = [];
     }
 
     /// <summary>
     /// A pool's new row and the chunks to write: from the resume month on, or every chunk when the lots' FIFO order
     /// changed for lots already stored (a back-dated entry), since stored allocations name lots by their index.
     /// </summary>
-    private static (StoredPool, int) Rewrite(
-        DischargeStore discharge, LedgerSnapshot snapshot, DischargeResult result, int part, IReadOnlyList<int> order, StoredPool? old,
-        PackedAllocation[] kept, DateOnly from)
+    private static (StoredPool, int) Rewrite(DischargeStore discharge, LedgerSnapshot snapshot, DischargeResult result, int part, PoolPlan plan, DateOnly from)
     {
-        var fromPeriod = AllocationChunk.PeriodOf(from.DayNumber);
         var input = snapshot.Input;
+        var fromPeriod = AllocationChunk.PeriodOf(from.DayNumber);
+        var order = plan.Lots.ToList();
+        order.Sort((x, y) => DischargeEngine.CompareLots(x.Lot, y.Lot)); // SPEC §3.5: (entry date, pedimento, partida)
         var keys = new PoolLotKey[order.Count];
         var totals = new PoolLotTotals[order.Count];
         var indexOf = new Dictionary<PoolLotKey, int>(order.Count);
+        var indexOfInput = new Dictionary<int, int>(order.Count);
         for (var k = 0; k < order.Count; k++)
         {
-            var lot = input.Lots[order[k]];
+            var (lot, at) = order[k];
             keys[k] = new PoolLotKey(lot.Document, lot.Partida);
             indexOf[keys[k]] = k;
             var flags = (lot.FixedAsset ? PoolLotTotals.FixedAssetFlag : 0) | (lot.NationalStock ? PoolLotTotals.NationalStockFlag : 0);
-            totals[k] = new PoolLotTotals(result.LotEntered[order[k]], result.LotDischarged[order[k]], result.LotWaste[order[k]],
-                result.LotWasteDisposed[order[k]], lot.EntryDate.DayNumber, flags);
+            if (at >= 0)
+            {
+                indexOfInput[at] = k;
+                totals[k] = new PoolLotTotals(result.LotEntered[at], result.LotDischarged[at], result.LotWaste[at], result.LotWasteDisposed[at],
+                    lot.EntryDate.DayNumber, flags);
+            }
+            else
+            {
+                totals[k] = plan.Stored[lot];
+            }
         }
 
+        var old = plan.Old;
         var prefixKept = old is null || old.LotKeys.Select((key, k) => indexOf.GetValueOrDefault(key, -1) == k).All(same => same);
         var rewriteFrom = fromPeriod;
-        var earlier = kept;
+        PackedAllocation[] earlier = [.. plan.Kept];
         if (!prefixKept && old is not null)
         {
             // Reload every stored chunk of the pool, keep what is dated before the resume date, and renumber its lots.
@@ -204,24 +243,17 @@ internal static class IncrementalDischarge
         }
 
         var fresh = result.PoolAllocations(part);
-        var indexInPool = new Dictionary<int, int>(order.Count);
-        for (var k = 0; k < order.Count; k++)
-        {
-            indexInPool[order[k]] = k;
-        }
-
         var packed = new PackedAllocation[earlier.Length + fresh.Length];
         earlier.CopyTo(packed, 0);
         for (var i = 0; i < fresh.Length; i++)
         {
             var a = fresh[i];
             packed[earlier.Length + i] = new PackedAllocation(snapshot.MovementIds[a.Movement], input.Movements[a.Movement].Date.DayNumber,
-                indexInPool[a.Lot], a.Qty, a.Waste);
+                indexOfInput[a.Lot], a.Qty, a.Waste);
         }
 
-        var client = input.Parts[part].Client;
-        var name = input.Parts[part].Part;
-        var pool = new StoredPool { Client = client, Part = name, LotKeys = keys, LotTotals = totals, Chunks = DerivedData.Chunk(packed) };
+        var def = input.Parts[part];
+        var pool = new StoredPool { Client = def.Client, Part = def.Part, LotKeys = keys, LotTotals = totals, Chunks = DerivedData.Chunk(packed) };
         return (pool, rewriteFrom);
     }
 

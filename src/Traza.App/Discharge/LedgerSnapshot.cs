@@ -66,6 +66,17 @@ public sealed class LedgerSnapshot
         };
     }
 
+    /// <summary>The same movements with other lots.</summary>
+    internal LedgerSnapshot WithLots(List<LotDef> lots, List<LotStart> start) => new()
+    {
+        Input = new DischargeInput
+        {
+            Parts = Input.Parts, Bom = Input.Bom, Lots = lots, Movements = Input.Movements, AsOf = Input.AsOf, Start = start,
+        },
+        Parts = Parts,
+        MovementIds = MovementIds,
+    };
+
     /// <summary>Parts and BOM rows mapped to the engine's indexes.</summary>
     internal sealed record Catalog(
         IReadOnlyList<PartRecord> Parts, PartDef[] PartDefs, Dictionary<(string Client, string Part), int> Index, List<BomLine> Bom);

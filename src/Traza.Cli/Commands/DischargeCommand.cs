@@ -25,7 +25,17 @@ internal static class DischargeCommand
             }
 
             var trace = Environment.GetEnvironmentVariable("TRAZA_TRACE") is { Length: > 0 } ? context.Stderr : null;
-            var outcome = DischargeService.Run(store, date, trace, parse.GetValue(full));
+            var progress = TerminalProgress.For(context);
+            DischargeOutcome outcome;
+            try
+            {
+                outcome = DischargeService.Run(store, date, trace, parse.GetValue(full), progress);
+            }
+            finally
+            {
+                (progress as IDisposable)?.Dispose();
+            }
+
             if (outcome.ResumedFrom is { } resumed)
             {
                 context.Stdout.WriteLine(

@@ -20,7 +20,13 @@ public static class DischargeEngine
     public static DischargeResult Run(DischargeInput input) => Run(input, 0);
 
     /// <summary>Runs with <paramref name="workers"/> threads (0 = one per processor, 1 for small inputs).</summary>
-    public static DischargeResult Run(DischargeInput input, int workers)
+    public static DischargeResult Run(DischargeInput input, int workers) => Run(input, workers, null);
+
+    /// <summary>
+    /// Runs with <paramref name="workers"/> threads, calling <paramref name="progress"/> now and then with the number of
+    /// movements processed so far (of those dated on or before the as-of date).
+    /// </summary>
+    public static DischargeResult Run(DischargeInput input, int workers, Action<long>? progress)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (workers <= 0)
@@ -28,7 +34,7 @@ public static class DischargeEngine
             workers = input.Movements.Count < ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount, 8);
         }
 
-        return new RunState(input, workers).Execute();
+        return new RunState(input, workers) { Progress = progress }.Execute();
     }
 
     /// <summary>
@@ -106,6 +112,8 @@ public static class DischargeEngine
         private readonly int[] lotSlot;
         private readonly Dictionary<(string Document, int Partida), List<int>> slotsByKey = [];
 
+        public Action<long>? Progress { get; init; }
+
         public RunState(DischargeInput input, int workers)
         {
             this.input = input;
@@ -136,6 +144,16 @@ public static class DischargeEngine
             for (var i = 0; i < count; i++)
             {
                 slotLot[fill[lots[i].Part]++] = i;
+            }
+
+            // Only lots a directed exit names are ever looked up by key.
+            var named = new HashSet<(string Document, int Partida)>();
+            foreach (var m in input.Movements)
+            {
+                if (m.SourceDocument is { } source)
+                {
+                    named.Add((source, m.SourcePartida));
+                }
             }
 
             for (var p = 0; p < input.Parts.Count; p++)
@@ -169,12 +187,15 @@ public static class DischargeEngine
                 };
                 wasteDisposed[slot] = resumed.WasteDisposed;
                 var key = (lot.Document, lot.Partida);
-                if (!slotsByKey.TryGetValue(key, out var list))
+                if (named.Contains(key))
                 {
-                    slotsByKey[key] = list = [];
-                }
+                    if (!slotsByKey.TryGetValue(key, out var list))
+                    {
+                        slotsByKey[key] = list = [];
+                    }
 
-                list.Add(slot);
+                    list.Add(slot);
+                }
             }
         }
 
@@ -361,6 +382,10 @@ public static class DischargeEngine
                 {
                     var index = order[k];
                     Process(k, index, movements[index]);
+                    if (id == 0 && (k & 0xFFF) == 0xFFF)
+                    {
+                        run.Progress?.Invoke(k + 1);
+                    }
                 }
             }
 
