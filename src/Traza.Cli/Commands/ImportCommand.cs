@@ -33,10 +33,11 @@ internal static class ImportCommand
         {
             using var store = context.OpenStore(parse);
             var progress = TerminalProgress.For(context);
+            var trace = Environment.GetEnvironmentVariable("TRAZA_TRACE") is { Length: > 0 } ? context.Stderr : null;
             ImportResult result;
             try
             {
-                result = ImportService.Import(store, layout.Layout, parse.GetValue(file)!, progress);
+                result = ImportService.Import(store, layout.Layout, parse.GetValue(file)!, progress, trace);
             }
             finally
             {
