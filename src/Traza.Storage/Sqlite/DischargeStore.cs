@@ -207,7 +207,7 @@ public sealed class DischargeStore(SqliteConnection connection)
     }
 
     /// <summary>Every stored pool (of one client when given).</summary>
-    public IEnumerable<StoredPool> Pools(string? client = null)
+    public IEnumerable<StoredPool> Pools(string? client = null, bool withAllocations = true)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT client, part, lot_keys, lot_state FROM discharge_pool WHERE program_id = 1 " +
@@ -215,7 +215,8 @@ public sealed class DischargeStore(SqliteConnection connection)
         cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
         using var chunks = connection.CreateCommand();
         chunks.CommandText = "SELECT client, part, period, count, allocations FROM discharge_alloc WHERE program_id = 1 " +
-            "AND ($client IS NULL OR client = $client) ORDER BY client, part, period";
+            "AND ($client IS NULL OR client = $client) AND $with ORDER BY client, part, period";
+        chunks.Parameters.AddWithValue("$with", withAllocations ? 1 : 0);
         chunks.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
         using var r = cmd.ExecuteReader();
         using var c = chunks.ExecuteReader();

@@ -58,6 +58,35 @@ public static class LedgerScan
         return rows;
     }
 
+    /// <summary>
+    /// Entry rows (of one client when given; dated on or before <paramref name="asOf"/> when given) with the columns lot
+    /// reports read — client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, customs_value_mxn, site —
+    /// and the others null; in no particular order.
+    /// </summary>
+    public static List<EntryRecord> EntriesForLots(SqliteLedgerStore store, string? client = null, DateOnly? asOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        using var cmd = store.CreateCommand(
+            "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, customs_value_mxn, site, batch_id, line FROM entry " +
+            "WHERE program_id = 1 AND ($client IS NULL OR client = $client) AND ($asof IS NULL OR date <= $asof)");
+        cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$asof", asOf is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value);
+        using var r = cmd.ExecuteReader();
+        var rows = new List<EntryRecord>();
+        var strings = new StringPool();
+        while (r.Read())
+        {
+            rows.Add(new EntryRecord(
+                strings.Get(r.GetString(0)), r.GetString(1), r.GetInt32(2), strings.Get(r.GetString(3)), strings.Get(r.GetString(4)),
+                Date(r.GetString(5)), Decimal(r.GetString(6)), r.IsDBNull(7) ? null : Decimal(r.GetString(7)),
+                r.IsDBNull(8) ? null : Decimal(r.GetString(8)), r.IsDBNull(9) ? null : Decimal(r.GetString(9)), null, null, null, null, null,
+                r.IsDBNull(10) ? null : strings.Get(r.GetString(10)))
+            { BatchId = r.GetInt64(11), Line = r.GetInt64(12) });
+        }
+
+        return rows;
+    }
+
     private static int Count(SqliteLedgerStore store, string table)
     {
         using var cmd = store.CreateCommand($"SELECT count(*) FROM {table} WHERE program_id = 1");

@@ -46,18 +46,20 @@ public static class LotLedger
         var run = discharge.LatestRun();
         var pools = run is null
             ? []
-            : discharge.Pools(client).ToDictionary(p => (p.Client, p.Part));
+            : discharge.Pools(client, withAllocations: asOf < run.AsOf).ToDictionary(p => (p.Client, p.Part));
         var perPool = new Dictionary<(string, string), (long[] Discharged, long[] Waste, Dictionary<PoolLotKey, int> Index)>();
 
         var result = new List<LotView>();
-        foreach (var e in store.LoadEntries(client, asOf))
+        var claves = new LedgerSnapshot.ClaveCache();
+        var deadlines = new Dictionary<(PartKind, string, string?, DateOnly), DateOnly?>();
+        foreach (var e in LedgerScan.EntriesForLots(store, client, asOf))
         {
             if (!parts.TryGetValue((e.Client, e.Part), out var part) || part.IsNational)
             {
                 continue;
             }
 
-            var rule = ClaveTable.Find(MovementFile.Entries, e.Clave, e.Date);
+            var rule = claves.Find(MovementFile.Entries, e.Clave, e.Date);
             if (rule is null || rule.Effect == ClaveEffect.NationalStock)
             {
                 continue;
@@ -80,8 +82,13 @@ public static class LotLedger
             }
 
             _ = PartKinds.TryParse(part.Kind, out var kind);
-            Fraccion? fraccion = Fraccion.Parse(part.Fraccion) is { IsOk: true } f ? f.Value : null;
-            var deadline = TermCalculator.Deadline(kind, e.Clave, fraccion, e.Date, program?.ValidTo, terms).Date;
+            if (!deadlines.TryGetValue((kind, e.Clave, part.Fraccion, e.Date), out var deadline))
+            {
+                Fraccion? fraccion = Fraccion.Parse(part.Fraccion) is { IsOk: true } f ? f.Value : null;
+                deadline = TermCalculator.Deadline(kind, e.Clave, fraccion, e.Date, program?.ValidTo, terms).Date;
+                deadlines[(kind, e.Clave, part.Fraccion, e.Date)] = deadline;
+            }
+
             var status = LotStatus.At(e.Qty - discharged, deadline, asOf);
             result.Add(new LotView(e, part, kind, discharged, waste, deadline, status));
         }
