@@ -20,7 +20,7 @@ public readonly record struct DataStageKey(long Pedimento, long Split, int Parti
 public sealed class DataStageBlock
 {
     /// <summary>Blocks are flushed at about this many bytes of encoded rows (compression works on whole blocks).</summary>
-    public const int TargetBytes = 96 * 1024;
+    public const int TargetBytes = 256 * 1024;
 
     internal const byte TagNull = 0;
     internal const byte TagInt = 1;
@@ -62,6 +62,7 @@ public sealed class DataStageBlock
 
     public string MaxKey => maxKey;
 
+    /// <summary>The block in stored form before compression: version, typed count, rows.</summary>
     internal ReadOnlySpan<byte> Data => buffer.AsSpan(0, used);
 
     internal DataStageKey Key(int row) => keys[row];
@@ -102,7 +103,10 @@ public sealed class DataStageBlock
         keys.Clear();
         hashes.Clear();
         executed.Clear();
-        used = 0;
+        // The stored form starts with the format version and the typed values per row (DataStageBlockCodec).
+        buffer[0] = DataStageBlockCodec.Version;
+        buffer[1] = (byte)TypedStored;
+        used = 2;
         minKey = maxKey = string.Empty;
         lastPedimento = lastSplit = long.MinValue;
     }
@@ -296,17 +300,19 @@ public sealed class DataStageBlock
 
     private void WriteString(string value)
     {
-        // Length first: reserve the longest varint, write the bytes, then move them if the length took fewer bytes.
-        var start = used;
-        var written = Encoding.UTF8.GetBytes(value, buffer.AsSpan(start + 5));
-        var lengthBytes = VarintLength((ulong)written);
-        if (lengthBytes != 5)
+        // The length is written as a varint padded to the width the longest UTF-8 form would need (readers accept a
+        // padded varint), so the bytes are encoded in place, never moved.
+        var width = VarintLength((ulong)Encoding.UTF8.GetMaxByteCount(value.Length));
+        var written = Encoding.UTF8.GetBytes(value, buffer.AsSpan(used + width));
+        var length = (ulong)written;
+        for (var i = 0; i < width - 1; i++)
         {
-            buffer.AsSpan(start + 5, written).CopyTo(buffer.AsSpan(start + lengthBytes));
+            buffer[used + i] = unchecked((byte)(length | 0x80));
+            length >>= 7;
         }
 
-        WriteVarint(written);
-        used = start + lengthBytes + written;
+        buffer[used + width - 1] = (byte)length;
+        used += width + written;
     }
 
     private void WriteVarint(long value) => used += DataStageBlockCodec.WriteVarint(buffer.AsSpan(used), unchecked((ulong)value));

@@ -18,7 +18,7 @@ public sealed class DataStageBlockStore : IDisposable
     private readonly SqliteCommand overlapping;
     private readonly Dictionary<string, TableState> tables = new(StringComparer.Ordinal);
     private readonly Dictionary<long, List<int>> deadMarks = [];
-    private readonly MemoryStream scratch = new();
+    private byte[] scratch = new byte[DataStageBlock.TargetBytes * 2];
     private byte[] kept = new byte[DataStageBlock.TargetBytes * 2];
     private readonly long firstNewId;
     private long nextId;
@@ -68,8 +68,9 @@ public sealed class DataStageBlockStore : IDisposable
         }
 
         var id = nextId;
-        var keptBytes = 0;
+        var keptBytes = 2; // the version and typed-count bytes
         var keptRows = 0;
+        var copying = false; // false while every row so far is kept: the block's own bytes are the stored form
         long firstLine = -1;
         List<int>? ownDead = null;
         var previous = default(DataStageBlock.RowHeader);
@@ -77,51 +78,38 @@ public sealed class DataStageBlockStore : IDisposable
         {
             var key = block.Key(r);
             var hash = block.Hash(r);
-            if (block.Spec.NaturalKey)
+            if (!Keep(block, state, r, key, hash, id, keptRows, ref ownDead))
             {
-                var exec = block.Executed(r);
-                if (state.Natural.TryGetValue(key, out var old))
+                if (!copying)
                 {
-                    // As the SQL merge did: replace when the stored row has no Fecha_Ejecucion or this one is the same or later.
-                    if (old.Hash == hash || (old.Executed >= 0 && (exec < 0 || exec < old.Executed)))
-                    {
-                        continue;
-                    }
-
-                    if (old.Block == id)
-                    {
-                        (ownDead ??= []).Add(old.Row);
-                    }
-                    else
-                    {
-                        MarkDead(old.Block, old.Row);
-                    }
+                    // The first row left out: copy the rows before it as they are, then re-encode from here on.
+                    copying = true;
+                    keptBytes = block.Offset(r);
+                    Reserve(keptBytes + 64);
+                    block.Data[..keptBytes].CopyTo(kept);
+                    previous = r == 0 ? default : new DataStageBlock.RowHeader(true, block.Line(r - 1), block.Key(r - 1).Pedimento,
+                        block.Key(r - 1).Split, block.Executed(r - 1));
                 }
 
-                state.Natural[key] = new NaturalRow(id, keptRows, exec, hash);
-            }
-            else if (!state.Content.Add((key, hash)))
-            {
                 continue;
             }
 
-            // Row headers are written relative to the previous kept row: re-encode the header, copy the rest as is.
-            var tail = block.Tail(r);
-            var length = block.End(r) - tail;
-            if (keptBytes + length + 64 > kept.Length)
-            {
-                Array.Resize(ref kept, Math.Max(kept.Length * 2, keptBytes + length + 64));
-            }
-
-            keptBytes += DataStageBlock.WriteHeader(kept.AsSpan(keptBytes), ref previous, block.Line(r), key, hash, block.Executed(r));
-            block.Data.Slice(tail, length).CopyTo(kept.AsSpan(keptBytes));
-            keptBytes += length;
             if (firstLine < 0)
             {
                 firstLine = block.Line(r);
             }
 
             keptRows++;
+            if (copying)
+            {
+                // Row headers are written relative to the previous kept row: re-encode the header, copy the rest as is.
+                var tail = block.Tail(r);
+                var length = block.End(r) - tail;
+                Reserve(keptBytes + length + 64);
+                keptBytes += DataStageBlock.WriteHeader(kept.AsSpan(keptBytes), ref previous, block.Line(r), key, hash, block.Executed(r));
+                block.Data.Slice(tail, length).CopyTo(kept.AsSpan(keptBytes));
+                keptBytes += length;
+            }
         }
 
         if (keptRows == 0)
@@ -131,7 +119,7 @@ public sealed class DataStageBlockStore : IDisposable
 
         nextId++;
         Stored += keptRows;
-        ReadOnlySpan<byte> header = [DataStageBlockCodec.Version, (byte)block.TypedStored];
+        var data = copying ? kept.AsSpan(0, keptBytes) : block.Data;
         var p = insert.Parameters;
         p[0].Value = id;
         p[1].Value = block.Spec.Name;
@@ -141,7 +129,7 @@ public sealed class DataStageBlockStore : IDisposable
         p[5].Value = block.MinKey;
         p[6].Value = block.MaxKey;
         p[7].Value = ownDead is null ? DBNull.Value : Bitmap(ownDead, keptRows);
-        p[8].Value = DataStageBlockCodec.Compress(header, kept.AsSpan(0, keptBytes), scratch);
+        p[8].Value = DataStageBlockCodec.Compress(data, ref scratch);
         insert.ExecuteNonQuery();
     }
 
@@ -190,7 +178,48 @@ public sealed class DataStageBlockStore : IDisposable
     {
         insert.Dispose();
         overlapping.Dispose();
-        scratch.Dispose();
+    }
+
+    /// <summary>
+    /// The merge rule for one row: 501/551 by natural key — an identical row or one from an older package is left out, a
+    /// newer one marks the stored row dead —, every other table by content. Records the kept row's key.
+    /// </summary>
+    private bool Keep(DataStageBlock block, TableState state, int r, DataStageKey key, ulong hash, long id, int keptRows, ref List<int>? ownDead)
+    {
+        if (!block.Spec.NaturalKey)
+        {
+            return state.Content.Add((key, hash));
+        }
+
+        var exec = block.Executed(r);
+        if (state.Natural.TryGetValue(key, out var old))
+        {
+            // As the SQL merge did: replace when the stored row has no Fecha_Ejecucion or this one is the same or later.
+            if (old.Hash == hash || (old.Executed >= 0 && (exec < 0 || exec < old.Executed)))
+            {
+                return false;
+            }
+
+            if (old.Block == id)
+            {
+                (ownDead ??= []).Add(old.Row);
+            }
+            else
+            {
+                MarkDead(old.Block, old.Row);
+            }
+        }
+
+        state.Natural[key] = new NaturalRow(id, keptRows, exec, hash);
+        return true;
+    }
+
+    private void Reserve(int bytes)
+    {
+        if (bytes > kept.Length)
+        {
+            Array.Resize(ref kept, Math.Max(kept.Length * 2, bytes));
+        }
     }
 
     private static byte[] Bitmap(List<int> rows, int count)
