@@ -1,7 +1,7 @@
 -- Issue 4, SPEC §8 (Data Stage ingest >= 50 MB/s of .asc text): Data Stage rows move from one SQLite row per .asc row
 -- (ds_501 ... ds_inci of 0002) into compressed blocks. Measured here: SQLite time grows with the bytes written, and the
 -- per-row tables wrote about 3 bytes per byte of .asc text (typed copies, keys, unique indexes, raw), so no choice of
--- statements could reach the target; blocks write about a fifth of the text's size.
+-- statements could reach the target; blocks write about a third of the text's size (37 MB for the 106 MB bench package).
 --
 -- ds_block: the rows of one table of one package (folio), about 96 KB of encoded rows per block, Brotli-compressed
 -- (DataStageBlockCodec): per row its line, 15-digit pedimento, split key, partida, content hash (FNV-1a 64, as
