@@ -1,5 +1,6 @@
 using Traza.Domain.Discharge;
 using Traza.Formats.Reports;
+using Traza.Storage;
 using Traza.Storage.Sqlite;
 
 namespace Traza.App.Discharge.Reports;
@@ -26,16 +27,67 @@ public static class CustodyReport
         var pedimento = filter.Pedimento is null ? null : LedgerSnapshot.Normalize(filter.Pedimento);
         var exitDoc = filter.Exit is null ? null : LedgerSnapshot.Normalize(filter.Exit);
         var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
-        var entries = store.LoadEntries(client, asOf).ToDictionary(e => (e.Client, e.Pedimento, e.Partida, e.Part));
+        var discharge = new DischargeStore(store.Connection);
         var movements = new Dictionary<long, (string Document, string Clave, DateOnly Date, string Product)>();
-        foreach (var x in store.LoadExits(client, asOf))
+        Dictionary<(string, string, int, string), EntryRecord> entries;
+        IEnumerable<StoredPool> pools;
+        if (pedimento is null && exitDoc is null)
         {
-            movements[PackedAllocation.MovementId(x.BatchId, x.Line)] = (x.Pedimento, x.Clave, x.Date, x.Part);
-        }
+            // Everything: read the ledger once.
+            entries = store.LoadEntries(client, asOf).ToDictionary(e => (e.Client, e.Pedimento, e.Partida, e.Part));
+            foreach (var x in store.LoadExits(client, asOf))
+            {
+                movements[PackedAllocation.MovementId(x.BatchId, x.Line)] = (x.Pedimento, x.Clave, x.Date, x.Part);
+            }
 
-        foreach (var ev in store.LoadEvents(client, asOf))
+            foreach (var ev in store.LoadEvents(client, asOf))
+            {
+                movements[PackedAllocation.MovementId(ev.BatchId, ev.Line)] = (ev.Reference, ev.Type, ev.Date, ev.Part);
+            }
+
+            pools = discharge.Pools(client);
+        }
+        else
         {
-            movements[PackedAllocation.MovementId(ev.BatchId, ev.Line)] = (ev.Reference, ev.Type, ev.Date, ev.Part);
+            // One lot or one exit: read only the pools it can touch (docs/architecture.md Decision 2).
+            entries = [];
+            var keys = new HashSet<(string Client, string Part)>();
+            var fromPeriod = 0;
+            if (pedimento is not null)
+            {
+                foreach (var e in Query.Entries(store, client, pedimento, filter.Partida))
+                {
+                    keys.Add((e.Client, e.Part));
+                }
+            }
+            else
+            {
+                var catalog = LedgerSnapshot.LoadCatalog(store);
+                var bom = new BomExplosion(catalog.PartDefs, catalog.Bom);
+                var first = int.MaxValue;
+                foreach (var (id, owner, m, bomDate) in Query.Movements(store, client, exitDoc!))
+                {
+                    movements[id] = m;
+                    first = Math.Min(first, m.Date.DayNumber);
+                    if (!catalog.Index.TryGetValue((owner, m.Product), out var product))
+                    {
+                        continue;
+                    }
+
+                    keys.Add((owner, m.Product));
+                    if (bom.HasBomOn(product, bomDate ?? m.Date))
+                    {
+                        foreach (var leaf in bom.Explode(product, bomDate ?? m.Date))
+                        {
+                            keys.Add((catalog.PartDefs[leaf.Part].Client, catalog.PartDefs[leaf.Part].Part));
+                        }
+                    }
+                }
+
+                fromPeriod = first == int.MaxValue ? 0 : AllocationChunk.PeriodOf(first);
+            }
+
+            pools = discharge.PoolsOf(keys, fromPeriod);
         }
 
         var rows = new List<(long Movement, int Seq, object?[] Row)>();
@@ -46,20 +98,38 @@ public static class CustodyReport
             for (var k = 0; k < packed.Length; k++)
             {
                 var a = packed[k];
-                if (a.Day > day || !movements.TryGetValue(a.Movement, out var m))
+                var key = pool.LotKeys[a.Lot];
+                if (a.Day > day || (pedimento is not null && (key.Pedimento != pedimento || (filter.Partida is { } p && key.Partida != p))))
                 {
                     continue;
                 }
 
-                var key = pool.LotKeys[a.Lot];
-                if ((pedimento is not null && (key.Pedimento != pedimento || (filter.Partida is { } p && key.Partida != p)))
-                    || (exitDoc is not null && m.Document != exitDoc))
+                if (!movements.TryGetValue(a.Movement, out var m))
+                {
+                    if (exitDoc is not null || Query.Movement(store, a.Movement) is not { } found)
+                    {
+                        continue;
+                    }
+
+                    movements[a.Movement] = m = found;
+                }
+
+                if (exitDoc is not null && m.Document != exitDoc)
                 {
                     continue;
                 }
 
                 var qty = Micro.ToDecimal(a.Qty);
-                entries.TryGetValue((pool.Client, key.Pedimento, key.Partida, pool.Part), out var entry);
+                var entryKey = (pool.Client, key.Pedimento, key.Partida, pool.Part);
+                if (!entries.TryGetValue(entryKey, out var entry) && (pedimento is not null || exitDoc is not null))
+                {
+                    entry = Query.Entry(store, entryKey);
+                    if (entry is not null)
+                    {
+                        entries[entryKey] = entry;
+                    }
+                }
+
                 var factor = parts.TryGetValue((pool.Client, pool.Part), out var part) ? part.UmtPerUmc : 1m;
                 var ratio = entry is null || entry.Qty == 0 ? factor : (entry.QtyUmt ?? (entry.Qty * factor)) / entry.Qty;
                 decimal? value = entry?.ValueUsd is { } v && entry.Qty != 0 ? Math.Round(qty * v / entry.Qty, 2, MidpointRounding.AwayFromZero) : null;
@@ -79,5 +149,80 @@ public static class CustodyReport
             return c != 0 ? c : x.Seq.CompareTo(y.Seq);
         });
         return new ReportData(Columns, rows.Select(r => r.Row));
+    }
+
+    /// <summary>Point reads through the ledger's indexes.</summary>
+    private static class Query
+    {
+        public static List<(string Client, string Part)> Entries(SqliteLedgerStore store, string? client, string pedimento, int? partida)
+        {
+            using var cmd = store.CreateCommand(
+                "SELECT DISTINCT client, part FROM entry WHERE program_id = 1 AND pedimento = $p AND ($n IS NULL OR partida = $n) " +
+                "AND ($c IS NULL OR client = $c)");
+            cmd.Parameters.AddWithValue("$p", pedimento);
+            cmd.Parameters.AddWithValue("$n", (object?)partida ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$c", (object?)client ?? DBNull.Value);
+            using var r = cmd.ExecuteReader();
+            var result = new List<(string, string)>();
+            while (r.Read())
+            {
+                result.Add((r.GetString(0), r.GetString(1)));
+            }
+
+            return result;
+        }
+
+        /// <summary>The exit lines and events of one document, with their bom_date.</summary>
+        public static List<(long Id, string Client, (string Document, string Clave, DateOnly Date, string Product) Movement, DateOnly? BomDate)> Movements(
+            SqliteLedgerStore store, string? client, string document)
+        {
+            using var cmd = store.CreateCommand(
+                "SELECT batch_id, line, pedimento, clave, date, part, bom_date, client FROM exit WHERE program_id = 1 AND pedimento = $d " +
+                "AND ($c IS NULL OR client = $c) " +
+                "UNION ALL SELECT batch_id, line, reference, type, date, part, NULL, client FROM event WHERE program_id = 1 AND reference = $d " +
+                "AND ($c IS NULL OR client = $c)");
+            cmd.Parameters.AddWithValue("$d", document);
+            cmd.Parameters.AddWithValue("$c", (object?)client ?? DBNull.Value);
+            using var r = cmd.ExecuteReader();
+            var result = new List<(long, string, (string, string, DateOnly, string), DateOnly?)>();
+            while (r.Read())
+            {
+                result.Add((PackedAllocation.MovementId(r.GetInt64(0), r.GetInt64(1)), r.GetString(7),
+                    (r.GetString(2), r.GetString(3), Date(r.GetString(4)), r.GetString(5)), r.IsDBNull(6) ? null : Date(r.GetString(6))));
+            }
+
+            return result;
+        }
+
+        public static (string Document, string Clave, DateOnly Date, string Product)? Movement(SqliteLedgerStore store, long id)
+        {
+            var (batch, line) = PackedAllocation.SplitMovement(id);
+            using var cmd = store.CreateCommand(
+                "SELECT pedimento, clave, date, part FROM exit WHERE batch_id = $b AND line = $l AND program_id = 1 " +
+                "UNION ALL SELECT reference, type, date, part FROM event WHERE batch_id = $b AND line = $l AND program_id = 1");
+            cmd.Parameters.AddWithValue("$b", batch);
+            cmd.Parameters.AddWithValue("$l", line);
+            using var r = cmd.ExecuteReader();
+            return r.Read() ? (r.GetString(0), r.GetString(1), Date(r.GetString(2)), r.GetString(3)) : null;
+        }
+
+        public static EntryRecord? Entry(SqliteLedgerStore store, (string Client, string Pedimento, int Partida, string Part) key)
+        {
+            using var cmd = store.CreateCommand(
+                "SELECT date, qty, qty_umt, value_usd, clave FROM entry WHERE program_id = 1 AND client = $c AND pedimento = $p AND partida = $n AND part = $part");
+            cmd.Parameters.AddWithValue("$c", key.Client);
+            cmd.Parameters.AddWithValue("$p", key.Pedimento);
+            cmd.Parameters.AddWithValue("$n", key.Partida);
+            cmd.Parameters.AddWithValue("$part", key.Part);
+            using var r = cmd.ExecuteReader();
+            return r.Read()
+                ? new EntryRecord(key.Client, key.Pedimento, key.Partida, key.Part, r.GetString(4), Date(r.GetString(0)), Dec(r.GetString(1)),
+                    r.IsDBNull(2) ? null : Dec(r.GetString(2)), r.IsDBNull(3) ? null : Dec(r.GetString(3)), null, null, null, null, null, null, null)
+                : null;
+        }
+
+        private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        private static decimal Dec(string text) => decimal.Parse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture);
     }
 }
