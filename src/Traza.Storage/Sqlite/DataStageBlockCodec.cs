@@ -96,6 +96,47 @@ public static class DataStageBlockCodec
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
+    /// <summary>
+    /// The live rows of one table with some of their typed values as text (as the views give them; integers in
+    /// invariant digits), read from the blocks directly — what a report reading many rows uses instead of the views.
+    /// </summary>
+    public static List<(DataStageKey Key, string?[] Values)> ReadRows(SqliteConnection connection, SqliteTransaction? tx, string table,
+        IReadOnlyList<int> typedColumns)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(typedColumns);
+        var result = new List<(DataStageKey, string?[])>();
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT dead, data FROM ds_block WHERE program_id = 1 AND tabla = $t ORDER BY id";
+        cmd.Parameters.AddWithValue("$t", table);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var dead = r.IsDBNull(0) ? null : (byte[])r.GetValue(0);
+            var plain = Decompress((byte[])r.GetValue(1));
+            var rows = new RowReader(plain);
+            var index = 0;
+            while (rows.Next())
+            {
+                if (IsDead(dead, index++))
+                {
+                    continue;
+                }
+
+                var values = new string?[typedColumns.Count];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = TypedText(rows.TypedSpan(), rows.Raw, typedColumns[i]);
+                }
+
+                result.Add((rows.Key, values));
+            }
+        }
+
+        return result;
+    }
+
     internal static int WriteVarint(Span<byte> target, ulong value)
     {
         var i = 0;
@@ -142,6 +183,39 @@ public static class DataStageBlockCodec
         }
 
         return plain;
+    }
+
+    /// <summary>Typed value <paramref name="column"/> of a row as text, or null.</summary>
+    private static string? TypedText(ReadOnlySpan<byte> typed, ReadOnlySpan<byte> raw, int column)
+    {
+        var p = 0;
+        for (var i = 0; p < typed.Length; i++)
+        {
+            var tag = typed[p++];
+            var value = tag == DataStageBlock.TagText ? (ulong)0 : tag == DataStageBlock.TagNull ? 0 : ReadVarint(typed, ref p);
+            var textLength = tag == DataStageBlock.TagText ? (int)ReadVarint(typed, ref p) : 0;
+            if (i == column)
+            {
+                switch (tag)
+                {
+                    case DataStageBlock.TagInt:
+                        return unchecked((long)(value >> 1) ^ -(long)(value & 1)).ToString(CultureInfo.InvariantCulture);
+                    case DataStageBlock.TagText:
+                        return Encoding.UTF8.GetString(typed.Slice(p, textLength));
+                    case DataStageBlock.TagField:
+                        var text = Field(raw, (int)value);
+                        return text.Length == 0 ? null : text;
+                    case DataStageBlock.TagDate:
+                        return DateOnly.FromDayNumber((int)value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    default:
+                        return null;
+                }
+            }
+
+            p += textLength;
+        }
+
+        return null;
     }
 
     private static void WriteTyped(Utf8JsonWriter json, ReadOnlySpan<byte> typed, ReadOnlySpan<byte> raw, Span<char> date)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Traza.Storage.Sqlite;
@@ -8,11 +9,37 @@ public sealed record GovernmentPedimento(string Pedimento, string? Clave, string
 /// <summary>Reads of the government tables (migration 0002) for reports and reconciliation.</summary>
 public static class GovernmentQueries
 {
-    /// <summary>Every Data Stage pedimento (501) with a known 15-digit number, with its 551 partidas' ValorDolares.</summary>
-    public static IReadOnlyList<GovernmentPedimento> DataStagePedimentos(SqliteConnection connection, SqliteTransaction? tx) =>
-        Read(connection, tx,
-            "SELECT pedimento, clave, operation, COALESCE(fecha_pago, fecha_recepcion) FROM ds_501 WHERE program_id = 1 AND pedimento <> ''",
-            "SELECT pedimento, partida, value_usd FROM ds_551 WHERE program_id = 1 AND pedimento <> '' ORDER BY pedimento, partida");
+    /// <summary>
+    /// Every Data Stage pedimento (501) with a known 15-digit number, with its 551 partidas' ValorDolares (in partida
+    /// order). Reads the blocks of migration 0020 directly (the typed values of GovernmentSchema's 501 and 551 lists).
+    /// </summary>
+    public static IReadOnlyList<GovernmentPedimento> DataStagePedimentos(SqliteConnection connection, SqliteTransaction? tx)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var partidas = DataStageBlockCodec.ReadRows(connection, tx, "551", [3]) // value_usd
+            .Where(r => r.Key.Pedimento >= 0)
+            .OrderBy(r => r.Key.Pedimento).ThenBy(r => r.Key.Partida)
+            .GroupBy(r => r.Key.Pedimento)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(r => r.Values[0] ?? string.Empty)]);
+        var result = new List<GovernmentPedimento>();
+        foreach (var (key, values) in DataStageBlockCodec.ReadRows(connection, tx, "501", [1, 0, 6, 5])) // clave, operation, fecha_pago, fecha_recepcion
+        {
+            if (key.Pedimento < 0)
+            {
+                continue;
+            }
+
+            var date = values[2] ?? values[3];
+            result.Add(new GovernmentPedimento(
+                key.Pedimento.ToString("D15", CultureInfo.InvariantCulture),
+                values[0],
+                values[1],
+                date is null ? null : SqlText.ParseDate(date),
+                partidas.TryGetValue(key.Pedimento, out var v) ? v : []));
+        }
+
+        return result;
+    }
 
     /// <summary>Every M3 pedimento with a known 15-digit number, with its 551 partidas' USD values.</summary>
     public static IReadOnlyList<GovernmentPedimento> M3Pedimentos(SqliteConnection connection, SqliteTransaction? tx) =>
