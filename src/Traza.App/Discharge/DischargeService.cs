@@ -69,22 +69,26 @@ public static class DischargeService
         }
 
         progress.Stage("loading");
-        var fullSnapshot = LedgerSnapshot.Load(store, asOf);
+        LedgerSnapshot? fullSnapshot = LedgerSnapshot.Load(store, asOf);
         phases.Mark("load");
         progress.Stage("discharging", fullSnapshot.Input.Movements.Count(m => m.Date <= asOf));
-        var fullResult = DischargeEngine.Run(fullSnapshot.Input, 0, progress.Advance);
+        DischargeResult? fullResult = DischargeEngine.Run(fullSnapshot.Input, 0, progress.Advance);
         phases.Mark("engine");
         progress.Stage("packing");
         var derived = DerivedData.From(fullSnapshot, fullResult);
         phases.Mark("pack");
         progress.Stage("saving");
-        var fullRun = Record(asOf, head, lastBatch, startedAt, clock, derived.DayCounts, fullResult.Shortages.Count);
+        var (consumptions, allocations, shortageCount, findingCount) =
+            (fullResult.Consumptions, fullResult.AllocationCount, fullResult.Shortages.Count, fullResult.Findings.Count);
+        fullResult = null; // the engine's arrays are not needed while saving: let the GC have them (peak memory, SPEC §8)
+        fullSnapshot = null;
+        var fullRun = Record(asOf, head, lastBatch, startedAt, clock, derived.DayCounts, shortageCount);
         discharge.Save(fullRun, derived.Pools, derived.Shortages, derived.Disposals, derived.Findings);
         phases.Mark("save");
         var elapsed = clock.GetElapsedTime(started);
         Debug.Assert(elapsed >= TimeSpan.Zero, "monotonic clock");
-        Debug.Assert(fullRun.Consumptions == fullResult.Consumptions, "day counts add up to the run's consumptions");
-        return new DischargeOutcome(asOf, fullResult.Consumptions, fullResult.AllocationCount, fullResult.Shortages.Count, fullResult.Findings.Count, elapsed);
+        Debug.Assert(fullRun.Consumptions == consumptions, "day counts add up to the run's consumptions");
+        return new DischargeOutcome(asOf, consumptions, allocations, shortageCount, findingCount, elapsed);
     }
 
     private static DischargeRunRecord Record(

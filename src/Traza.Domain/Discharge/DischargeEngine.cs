@@ -316,7 +316,7 @@ public static class DischargeEngine
             var fill = (int[])poolStart.Clone();
             Parallel.ForEach(workers, new ParallelOptions { MaxDegreeOfParallelism = workerCount }, w =>
             {
-                foreach (var chunk in w.Log.Chunks)
+                foreach (var chunk in w.Log.Drain())
                 {
                     foreach (var a in chunk.Span)
                     {
@@ -325,8 +325,6 @@ public static class DischargeEngine
                         leaves[at] = a.Leaf;
                     }
                 }
-
-                w.Log.Clear();
             });
 
             return (allocations, leaves, poolStart);
@@ -677,8 +675,15 @@ internal sealed class ChunkedLog<T>
         Count++;
     }
 
-    public void Clear()
+    /// <summary>Every chunk in order, each released as soon as the next is asked for; the log is empty afterwards.</summary>
+    public IEnumerable<ReadOnlyMemory<T>> Drain()
     {
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            yield return chunks[i].AsMemory(0, i == chunks.Count - 1 ? used : ChunkSize);
+            chunks[i] = [];
+        }
+
         chunks.Clear();
         used = ChunkSize;
         Count = 0;
