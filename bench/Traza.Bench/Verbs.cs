@@ -6,6 +6,8 @@ internal static class Verbs
     private static readonly Dictionary<string, Func<string[], int>> All = new(StringComparer.Ordinal)
     {
         ["discharge-phases"] = DischargeBench.Run,
+        ["kernels"] = Kernels.KernelsVerb.Run,
+        ["scale"] = ScaleRunner.Run,
     };
 
     public static IEnumerable<string> Names => All.Keys;
