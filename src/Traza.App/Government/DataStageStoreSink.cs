@@ -96,7 +96,7 @@ internal sealed class DataStageStoreSink : IDataStageSink
             spec.HasPartida ? row.Partida ?? 0 : -1);
         block.BeginRow(row.Line, key, ContentHash(row), spec.NaturalKey ? resumen!.FechaEjecucion : null);
         Fill(row, spec.Name);
-        block.EndRow(row.Raw);
+        block.EndRow(row.RawSpan);
         if (block.Bytes >= DataStageBlock.TargetBytes)
         {
             pipeline.Write(block);

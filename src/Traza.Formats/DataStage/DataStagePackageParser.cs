@@ -175,6 +175,7 @@ internal sealed class DataStagePackageParser
         var width = header.Count;
         var starts = new int[width];
         var lengths = new int[width];
+        var text = new char[1024];
         while (TryRead(reader, file, out var bytes))
         {
             if (IsBlank(bytes))
@@ -183,15 +184,15 @@ internal sealed class DataStagePackageParser
             }
 
             var line = reader.LineNumber;
-            var raw = GovernmentEncoding.Decode(bytes, reader.IsUtf8);
-            Split(raw, starts, lengths, file, line, out var trailingPipe);
+            var length = GovernmentEncoding.Decode(bytes, reader.IsUtf8, ref text);
+            Split(text.AsSpan(0, length), starts, lengths, file, line, out var trailingPipe);
             if (!trailingPipe && !reader.LastLineTerminated)
             {
                 throw new GovernmentFormatException(file, line, null,
                     "a complete last row: it ends without its trailing pipe and line end (a truncated member)");
             }
 
-            row.Set(line, raw, starts, lengths);
+            row.Set(line, text, length, starts, lengths);
             PedimentoNumber? pedimento = null;
             int? partida = null;
             if (cols.HasKey)
@@ -256,16 +257,15 @@ internal sealed class DataStagePackageParser
     }
 
     /// <summary>Splits a row at its pipes into the field ranges of <paramref name="starts"/>/<paramref name="lengths"/> (one per header name).</summary>
-    private static void Split(string raw, int[] starts, int[] lengths, string file, long line, out bool trailingPipe)
+    private static void Split(ReadOnlySpan<char> span, int[] starts, int[] lengths, string file, long line, out bool trailingPipe)
     {
         var width = starts.Length;
-        var span = raw.AsSpan();
         var start = 0;
         var i = 0;
         while (true)
         {
             var rel = span[start..].IndexOf('|');
-            var end = rel < 0 ? raw.Length : start + rel;
+            var end = rel < 0 ? span.Length : start + rel;
             if (i < width)
             {
                 starts[i] = start;

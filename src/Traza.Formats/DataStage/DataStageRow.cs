@@ -12,6 +12,9 @@ namespace Traza.Formats.DataStage;
 public sealed class DataStageRow
 {
     private string[]? values;
+    private string? raw;
+    private char[] text = [];
+    private int textLength;
     private int[] starts = [];
     private int[] lengths = [];
 
@@ -31,8 +34,11 @@ public sealed class DataStageRow
     /// <summary>1-based line in the member (the header is line 1).</summary>
     public long Line { get; private set; }
 
-    /// <summary>The line as delivered, decoded, without its line end (trailing pipe included).</summary>
-    public string Raw { get; private set; } = string.Empty;
+    /// <summary>The line as delivered, decoded, without its line end (trailing pipe included); built on first use.</summary>
+    public string Raw => raw ??= new string(text, 0, textLength);
+
+    /// <summary>The line as delivered, without copying it (valid until the reader moves to the next line).</summary>
+    public ReadOnlySpan<char> RawSpan => raw is { } r ? r : text.AsSpan(0, textLength);
 
     /// <summary>Values in header order, as delivered (built on first use: hot paths read <see cref="Field"/> spans instead).</summary>
     public IReadOnlyList<string> Values => values ??= Materialize();
@@ -51,13 +57,13 @@ public sealed class DataStageRow
 
     /// <summary>The value at <paramref name="index"/> (header order) as delivered, without copying it; empty when out of range.</summary>
     public ReadOnlySpan<char> Field(int index) =>
-        index < 0 || index >= FieldCount ? [] : values is { } v ? v[index] : Raw.AsSpan(starts[index], lengths[index]);
+        index < 0 || index >= FieldCount ? [] : values is { } v ? v[index] : RawSpan.Slice(starts[index], lengths[index]);
 
     /// <summary>Points the row at a line whose values are already split (the Resumen, read whole before its package).</summary>
     internal void Set(long line, string raw, string[] fieldValues, PedimentoNumber? pedimento, int? partida)
     {
         Line = line;
-        Raw = raw;
+        this.raw = raw;
         values = fieldValues;
         starts = [];
         lengths = [];
@@ -65,11 +71,16 @@ public sealed class DataStageRow
         Partida = partida;
     }
 
-    /// <summary>Points the row at a new line whose fields are the ranges (<paramref name="fieldStarts"/>, <paramref name="fieldLengths"/>) of <paramref name="raw"/>.</summary>
-    internal void Set(long line, string raw, int[] fieldStarts, int[] fieldLengths)
+    /// <summary>
+    /// Points the row at a new line: its decoded chars (<paramref name="lineText"/>, first <paramref name="length"/>; the
+    /// reader's buffer, reused) and its fields as ranges (<paramref name="fieldStarts"/>, <paramref name="fieldLengths"/>).
+    /// </summary>
+    internal void Set(long line, char[] lineText, int length, int[] fieldStarts, int[] fieldLengths)
     {
         Line = line;
-        Raw = raw;
+        raw = null;
+        text = lineText;
+        textLength = length;
         starts = fieldStarts;
         lengths = fieldLengths;
         values = null;

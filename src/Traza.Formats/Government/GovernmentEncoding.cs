@@ -36,4 +36,26 @@ public static class GovernmentEncoding
 
         return utf8 ? Utf8.GetString(bytes) : Windows1252.GetString(bytes);
     }
+
+    /// <summary>
+    /// Decodes one line into <paramref name="buffer"/> (grown when needed) instead of a new string: the hot path of the
+    /// Data Stage reader (SPEC §8). Returns the number of chars written.
+    /// </summary>
+    public static int Decode(ReadOnlySpan<byte> bytes, bool utf8, ref char[] buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        var max = bytes.Length; // Windows-1252 and ASCII: one char per byte; UTF-8 never gives more chars than bytes
+        if (buffer.Length < max)
+        {
+            buffer = new char[Math.Max(max, buffer.Length * 2)];
+        }
+
+        if (System.Text.Ascii.IsValid(bytes))
+        {
+            _ = System.Text.Ascii.ToUtf16(bytes, buffer, out var written);
+            return written;
+        }
+
+        return (utf8 ? Utf8 : Windows1252).GetChars(bytes, buffer);
+    }
 }

@@ -111,7 +111,7 @@ public sealed class DataStageBlock
         lastPedimento = lastSplit = long.MinValue;
     }
 
-    /// <summary>Starts a row; then exactly <see cref="TypedStored"/> typed values, then <see cref="EndRow"/>.</summary>
+    /// <summary>Starts a row; then exactly <see cref="TypedStored"/> typed values, then <see cref="EndRow(ReadOnlySpan{char})"/>.</summary>
     public void BeginRow(long line, DataStageKey key, ulong contentHash, DateOnly? fechaEjecucion)
     {
         offsets.Add(used);
@@ -241,6 +241,12 @@ public sealed class DataStageBlock
     public void EndRow(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
+        EndRow(raw.AsSpan());
+    }
+
+    /// <summary>Ends the row with its line as delivered.</summary>
+    public void EndRow(ReadOnlySpan<char> raw)
+    {
         if (typedWritten != TypedStored)
         {
             throw new InvalidOperationException($"{Spec.SqlTable} rows carry {TypedStored} typed values; {typedWritten} were written");
@@ -298,7 +304,7 @@ public sealed class DataStageBlock
         return n;
     }
 
-    private void WriteString(string value)
+    private void WriteString(ReadOnlySpan<char> value)
     {
         // The length is written as a varint padded to the width the longest UTF-8 form would need (readers accept a
         // padded varint), so the bytes are encoded in place, never moved.
