@@ -28,9 +28,19 @@ public sealed class LedgerSnapshot
     public static LedgerSnapshot Load(SqliteLedgerStore store, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(store);
+        // Entries (the largest table) are read on a second connection while this one reads the rest; not inside an
+        // import batch, whose uncommitted rows only this connection sees.
+        var entriesRead = store.InBatch
+            ? Task.FromResult(LedgerScan.Entries(store))
+            : Task.Run(() =>
+            {
+                using var reader = store.OpenReader();
+                return LedgerScan.Entries(reader);
+            });
         var (parts, partDefs, index, bom) = LoadCatalog(store);
+        var (movements, ids) = LoadMovements(store, index, new ClaveCache(), null);
         var claves = new ClaveCache();
-        var entries = LedgerScan.Entries(store);
+        var entries = entriesRead.GetAwaiter().GetResult();
         var lots = new List<LotDef>(entries.Count);
         foreach (var e in entries)
         {
@@ -41,7 +51,6 @@ public sealed class LedgerSnapshot
         }
 
         entries = null;
-        var (movements, ids) = LoadMovements(store, index, claves, null);
         return new LedgerSnapshot
         {
             Input = new DischargeInput { Parts = partDefs, Bom = bom, Lots = lots, Movements = movements, AsOf = asOf },

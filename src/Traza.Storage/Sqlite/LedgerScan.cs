@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 
 namespace Traza.Storage.Sqlite;
 
@@ -20,11 +21,30 @@ public static class LedgerScan
     public static List<EntryScan> Entries(SqliteLedgerStore store, long afterBatch = 0)
     {
         ArgumentNullException.ThrowIfNull(store);
-        using var cmd = store.CreateCommand(
+        return Entries(store.CreateCommand, afterBatch);
+    }
+
+    /// <summary>Every entry row, read through another connection (see <see cref="SqliteLedgerStore.OpenReader"/>).</summary>
+    public static List<EntryScan> Entries(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return Entries(
+            sql =>
+            {
+                var cmd = connection.CreateCommand();
+                cmd.CommandText = sql;
+                return cmd;
+            },
+            0);
+    }
+
+    private static List<EntryScan> Entries(Func<string, SqliteCommand> command, long afterBatch)
+    {
+        using var cmd = command(
             "SELECT client, part, pedimento, partida, clave, date, qty FROM entry WHERE program_id = 1" + (afterBatch > 0 ? " AND batch_id > $b" : string.Empty));
         cmd.Parameters.AddWithValue("$b", afterBatch);
         using var r = cmd.ExecuteReader();
-        var rows = new List<EntryScan>(afterBatch > 0 ? 0 : Count(store, "entry"));
+        var rows = new List<EntryScan>(afterBatch > 0 ? 0 : Count(command, "entry"));
         var strings = new StringPool();
         while (r.Read())
         {
@@ -45,7 +65,7 @@ public static class LedgerScan
             "FROM exit WHERE program_id = 1" + (from is null ? string.Empty : " AND date >= $from"));
         cmd.Parameters.AddWithValue("$from", from is { } f ? f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
         using var r = cmd.ExecuteReader();
-        var rows = new List<ExitScan>(from is null ? Count(store, "exit") : 0);
+        var rows = new List<ExitScan>(from is null ? Count(store.CreateCommand, "exit") : 0);
         var strings = new StringPool();
         while (r.Read())
         {
@@ -87,9 +107,9 @@ public static class LedgerScan
         return rows;
     }
 
-    private static int Count(SqliteLedgerStore store, string table)
+    private static int Count(Func<string, SqliteCommand> command, string table)
     {
-        using var cmd = store.CreateCommand($"SELECT count(*) FROM {table} WHERE program_id = 1");
+        using var cmd = command($"SELECT count(*) FROM {table} WHERE program_id = 1");
         return checked((int)(long)cmd.ExecuteScalar()!);
     }
 

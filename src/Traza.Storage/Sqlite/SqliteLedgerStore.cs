@@ -50,6 +50,29 @@ public sealed class SqliteLedgerStore : IDisposable
     /// A command on this store's connection, enlisted in the open batch's transaction when there is one (the load
     /// methods below see the batch's own uncommitted rows).
     /// </summary>
+    /// <summary>True while an import batch is open (its rows are visible only to this connection).</summary>
+    public bool InBatch => activeBatch is not null;
+
+    /// <summary>
+    /// A second, read-only connection to the same file, for reading in parallel with this one (WAL readers never block).
+    /// It sees only committed data: never use it while <see cref="InBatch"/>.
+    /// </summary>
+    public SqliteConnection OpenReader()
+    {
+        var reader = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString());
+        reader.Open();
+        using var pragma = reader.CreateCommand();
+        pragma.CommandText = "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
+        pragma.ExecuteNonQuery();
+        return reader;
+    }
+
     public SqliteCommand CreateCommand(string sql)
     {
         var cmd = Connection.CreateCommand();
