@@ -11,7 +11,7 @@ namespace Traza.App.Government;
 /// </summary>
 internal sealed class DataStageWritePipeline : IDisposable
 {
-    private const int Capacity = 6;
+    private const int Capacity = 16;
 
     private readonly BlockingCollection<Action> work = new(Capacity);
     private readonly ConcurrentBag<DataStageBlock> free = [];

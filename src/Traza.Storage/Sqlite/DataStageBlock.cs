@@ -20,7 +20,7 @@ public readonly record struct DataStageKey(long Pedimento, long Split, int Parti
 public sealed class DataStageBlock
 {
     /// <summary>Blocks are flushed at about this many bytes of encoded rows (compression works on whole blocks).</summary>
-    public const int TargetBytes = 256 * 1024;
+    public const int TargetBytes = 1024 * 1024;
 
     internal const byte TagNull = 0;
     internal const byte TagInt = 1;

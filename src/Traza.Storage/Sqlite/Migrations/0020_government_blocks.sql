@@ -3,7 +3,7 @@
 -- per-row tables wrote about 3 bytes per byte of .asc text (typed copies, keys, unique indexes, raw), so no choice of
 -- statements could reach the target; blocks write about a third of the text's size (37 MB for the 106 MB bench package).
 --
--- ds_block: the rows of one table of one package (folio), about 96 KB of encoded rows per block, Brotli-compressed
+-- ds_block: the rows of one table of one package (folio), about 1 MB of encoded rows per block, Brotli-compressed
 -- (DataStageBlockCodec): per row its line, 15-digit pedimento, split key, partida, content hash (FNV-1a 64, as
 -- row_hash was), Resumen.Fecha_Ejecucion, the typed values (a value that is a raw column as delivered is stored as
 -- that column's position) and the raw line. Rows merge as before (501/551 by key, newer package wins; the rest by
