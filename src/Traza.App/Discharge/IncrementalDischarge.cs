@@ -76,6 +76,9 @@ internal static class IncrementalDischarge
         phases.Mark("load movements");
         var affected = new SortedSet<int>(newLots.Keys);
         var named = new HashSet<(string Document, int Partida)>();
+        var need = new Dictionary<int, long>();
+        var broad = new HashSet<int>();
+        var lastDay = 0;
         var bom = new BomExplosion(catalog.PartDefs, catalog.Bom);
         foreach (var m in movements.Input.Movements)
         {
@@ -90,16 +93,24 @@ internal static class IncrementalDischarge
             }
 
             var bomDate = m.BomDate ?? m.Date;
+            var runs = m.Date <= asOf;
+            lastDay = Math.Max(lastDay, runs ? m.Date.DayNumber : 0);
             if (m.Mode != DischargeMode.WasteDisposal && bom.HasBomOn(m.Part, bomDate))
             {
                 foreach (var leaf in bom.Explode(m.Part, bomDate))
                 {
                     affected.Add(leaf.Part);
+                    if (runs && m.Mode != DischargeMode.FixedAssetLotsOnly)
+                    {
+                        // SPEC §3.5: the leaf need, rounded as the engine rounds it; exploded needs take regular lots only.
+                        need[leaf.Part] = need.GetValueOrDefault(leaf.Part) + Micro.FromDecimal(m.Qty * leaf.Factor) + 1;
+                    }
                 }
             }
             else
             {
                 affected.Add(m.Part);
+                broad.Add(m.Part);
             }
         }
 
@@ -140,6 +151,11 @@ internal static class IncrementalDischarge
                     }
                 }
 
+                // A pool reached only through BOMs needs, in FIFO order, just the open regular lots that cover its total
+                // need (consumption never exceeds it, and FIFO exhausts earlier lots first); any other pool runs with
+                // every open lot.
+                var covered = 0L;
+                var poolNeed = broad.Contains(part) ? long.MaxValue : need.GetValueOrDefault(part);
                 for (var k = 0; k < pool.LotKeys.Count; k++)
                 {
                     var t = pool.LotTotals[k];
@@ -148,7 +164,15 @@ internal static class IncrementalDischarge
                         (t.Flags & PoolLotTotals.FixedAssetFlag) != 0, (t.Flags & PoolLotTotals.NationalStockFlag) != 0);
                     var state = new LotStart(t.Discharged - takenFrom[k], t.Waste - wasteFrom[k],
                         t.WasteDisposed - disposedFrom.GetValueOrDefault((def.Client, def.Part, key.Pedimento, key.Partida)));
-                    if (t.Entered - state.Discharged > 0 || state.Waste - state.WasteDisposed > 0 || named.Contains((key.Pedimento, key.Partida)))
+                    var open = t.Entered - state.Discharged;
+                    var usable = open > 0 && (poolNeed == long.MaxValue || (covered < poolNeed && !lot.FixedAsset && t.EntryDay <= lastDay));
+                    if (usable && poolNeed != long.MaxValue)
+                    {
+                        covered += open;
+                    }
+
+                    if (usable || state != new LotStart(t.Discharged, t.Waste, t.WasteDisposed) || state.Waste - state.WasteDisposed > 0
+                        || named.Contains((key.Pedimento, key.Partida)))
                     {
                         plan.Lots.Add((lot, lots.Count));
                         lots.Add(lot);
@@ -253,7 +277,15 @@ internal static class IncrementalDischarge
         }
 
         var def = input.Parts[part];
-        var pool = new StoredPool { Client = def.Client, Part = def.Part, LotKeys = keys, LotTotals = totals, Chunks = DerivedData.Chunk(packed) };
+        var pool = new StoredPool
+        {
+            Client = def.Client,
+            Part = def.Part,
+            LotKeys = keys,
+            LotTotals = totals,
+            Chunks = DerivedData.Chunk(packed),
+            SameLots = old is not null && prefixKept && old.LotKeys.Count == keys.Length,
+        };
         return (pool, rewriteFrom);
     }
 

@@ -76,6 +76,9 @@ public sealed class StoredPool
 
     public required IReadOnlyList<PoolLotTotals> LotTotals { get; init; }
 
+    /// <summary>When saving: the lot keys are those already stored (only their state changed).</summary>
+    public bool SameLots { get; init; }
+
     /// <summary>The pool's allocation chunks, by period; each in processing order.</summary>
     public IReadOnlyList<AllocationChunk> Chunks { get; init; } = [];
 

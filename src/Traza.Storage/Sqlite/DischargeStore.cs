@@ -24,10 +24,12 @@ public sealed class DischargeStore(SqliteConnection connection)
         ArgumentNullException.ThrowIfNull(run);
         using var tx = connection.BeginTransaction();
         Exec(tx, "DELETE FROM discharge_run; DELETE FROM discharge_pool; DELETE FROM discharge_alloc; DELETE FROM discharge_shortage; " +
-            "DELETE FROM discharge_waste_disposal; DELETE FROM discharge_finding; DROP INDEX IF EXISTS discharge_alloc_key;");
+            "DELETE FROM discharge_waste_disposal; DELETE FROM discharge_finding; DROP INDEX IF EXISTS discharge_alloc_key; " +
+            "DROP INDEX IF EXISTS discharge_alloc_period;");
         InsertRun(tx, run);
         InsertPools(tx, run.Id, pools);
-        Exec(tx, "CREATE UNIQUE INDEX discharge_alloc_key ON discharge_alloc (program_id, client, part, period)");
+        Exec(tx, "CREATE UNIQUE INDEX discharge_alloc_key ON discharge_alloc (program_id, client, part, period); " +
+            "CREATE INDEX discharge_alloc_period ON discharge_alloc (program_id, period);");
         InsertShortages(tx, shortages);
         InsertDisposals(tx, disposals);
         InsertFindings(tx, findings, 0);
@@ -55,11 +57,21 @@ public sealed class DischargeStore(SqliteConnection connection)
         using (var deleteCmd = Command(tx, "DELETE FROM discharge_alloc WHERE program_id = 1 AND client = $client AND part = $part AND period >= $period"))
         using (var chunkCmd = Command(tx, "INSERT INTO discharge_alloc VALUES (1, $client, $part, $period, $count, $data)"))
         {
+            using var stateCmd = Command(tx, "UPDATE discharge_pool SET run_id = $run, lot_state = $state WHERE program_id = 1 AND client = $client AND part = $part");
             foreach (var (pool, fromPeriod) in pools)
             {
-                Set(poolCmd, ("$client", pool.Client), ("$part", pool.Part), ("$run", run.Id), ("$keys", JoinKeys(pool.LotKeys)),
-                    ("$state", PackTotals(pool.LotTotals)));
-                poolCmd.ExecuteNonQuery();
+                if (pool.SameLots)
+                {
+                    Set(stateCmd, ("$client", pool.Client), ("$part", pool.Part), ("$run", run.Id), ("$state", PackTotals(pool.LotTotals)));
+                    stateCmd.ExecuteNonQuery();
+                }
+                else
+                {
+                    Set(poolCmd, ("$client", pool.Client), ("$part", pool.Part), ("$run", run.Id), ("$keys", JoinKeys(pool.LotKeys)),
+                        ("$state", PackTotals(pool.LotTotals)));
+                    poolCmd.ExecuteNonQuery();
+                }
+
                 Set(deleteCmd, ("$client", pool.Client), ("$part", pool.Part), ("$period", fromPeriod));
                 deleteCmd.ExecuteNonQuery();
                 foreach (var chunk in pool.Chunks)
@@ -242,43 +254,82 @@ public sealed class DischargeStore(SqliteConnection connection)
     /// <summary>Pools (with their chunks from <paramref name="fromPeriod"/> on only) of the given (client, part) keys.</summary>
     public List<StoredPool> PoolsOf(IEnumerable<(string Client, string Part)> keys, int fromPeriod = 0)
     {
-        var result = new List<StoredPool>();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT client, part, lot_keys, lot_state FROM discharge_pool WHERE program_id = 1 AND client = $client AND part = $part";
-        var pClient = cmd.Parameters.Add("$client", SqliteType.Text);
-        var pPart = cmd.Parameters.Add("$part", SqliteType.Text);
-        using var chunks = connection.CreateCommand();
-        chunks.CommandText = "SELECT period, count, allocations FROM discharge_alloc WHERE program_id = 1 AND client = $client AND part = $part " +
-            "AND period >= $from ORDER BY period";
-        var cClient = chunks.Parameters.Add("$client", SqliteType.Text);
-        var cPart = chunks.Parameters.Add("$part", SqliteType.Text);
-        chunks.Parameters.AddWithValue("$from", fromPeriod);
-        foreach (var (client, part) in keys)
+        var wanted = keys.ToHashSet();
+        if (wanted.Count == 0)
         {
-            pClient.Value = client;
-            pPart.Value = part;
-            using var r = cmd.ExecuteReader();
-            if (!r.Read())
-            {
-                continue;
-            }
+            return [];
+        }
 
-            var pool = ReadPool(r);
-            cClient.Value = client;
-            cPart.Value = part;
-            var list = new List<AllocationChunk>();
-            using (var c = chunks.ExecuteReader())
+        // Many pools (an incremental run): one pass over the pool rows and one range read of the chunks by period.
+        // A few (a custody query): point reads.
+        var chunks = new Dictionary<(string, string), List<AllocationChunk>>();
+        var pools = new List<StoredPool>();
+        if (wanted.Count > 64)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT client, part, lot_keys, lot_state FROM discharge_pool WHERE program_id = 1";
+            using (var r = cmd.ExecuteReader())
             {
-                while (c.Read())
+                while (r.Read())
                 {
-                    list.Add(new AllocationChunk(c.GetInt32(0), c.GetInt32(1), (byte[])c.GetValue(2)));
+                    if (wanted.Contains((r.GetString(0), r.GetString(1))))
+                    {
+                        pools.Add(ReadPool(r));
+                    }
                 }
             }
 
-            result.Add(new StoredPool { Client = pool.Client, Part = pool.Part, LotKeys = pool.LotKeys, LotTotals = pool.LotTotals, Chunks = list });
+            using var c = connection.CreateCommand();
+            c.CommandText = "SELECT client, part, period, count, allocations FROM discharge_alloc WHERE program_id = 1 AND period >= $from ORDER BY period";
+            c.Parameters.AddWithValue("$from", fromPeriod);
+            using var cr = c.ExecuteReader();
+            while (cr.Read())
+            {
+                var key = (cr.GetString(0), cr.GetString(1));
+                if (wanted.Contains(key))
+                {
+                    (chunks.TryGetValue(key, out var list) ? list : chunks[key] = []).Add(
+                        new AllocationChunk(cr.GetInt32(2), cr.GetInt32(3), (byte[])cr.GetValue(4)));
+                }
+            }
+        }
+        else
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT client, part, lot_keys, lot_state FROM discharge_pool WHERE program_id = 1 AND client = $client AND part = $part";
+            var pClient = cmd.Parameters.Add("$client", SqliteType.Text);
+            var pPart = cmd.Parameters.Add("$part", SqliteType.Text);
+            using var c = connection.CreateCommand();
+            c.CommandText = "SELECT period, count, allocations FROM discharge_alloc WHERE program_id = 1 AND client = $client AND part = $part " +
+                "AND period >= $from ORDER BY period";
+            var cClient = c.Parameters.Add("$client", SqliteType.Text);
+            var cPart = c.Parameters.Add("$part", SqliteType.Text);
+            c.Parameters.AddWithValue("$from", fromPeriod);
+            foreach (var (client, part) in wanted)
+            {
+                pClient.Value = cClient.Value = client;
+                pPart.Value = cPart.Value = part;
+                using (var r = cmd.ExecuteReader())
+                {
+                    if (r.Read())
+                    {
+                        pools.Add(ReadPool(r));
+                    }
+                }
+
+                var list = chunks[(client, part)] = [];
+                using var cr = c.ExecuteReader();
+                while (cr.Read())
+                {
+                    list.Add(new AllocationChunk(cr.GetInt32(0), cr.GetInt32(1), (byte[])cr.GetValue(2)));
+                }
+            }
         }
 
-        return result;
+        return [.. pools.Select(p => new StoredPool
+        {
+            Client = p.Client, Part = p.Part, LotKeys = p.LotKeys, LotTotals = p.LotTotals, Chunks = chunks.GetValueOrDefault((p.Client, p.Part)) ?? [],
+        })];
     }
 
     private static int Before(string client, string part, string poolClient, string poolPart)

@@ -1,0 +1,5 @@
+-- Indexes an incremental discharge reads through (docs/architecture.md Decision 2): the exits dated on or after the
+-- resume date, and the allocation chunks of the resume month on. A full discharge drops and rebuilds the chunk
+-- indexes around its bulk insert.
+CREATE INDEX exit_date ON exit (program_id, date);
+CREATE INDEX discharge_alloc_period ON discharge_alloc (program_id, period);
