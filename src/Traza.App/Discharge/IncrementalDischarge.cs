@@ -57,6 +57,7 @@ internal static class IncrementalDischarge
         SqliteLedgerStore store, DischargeRunRecord previous, DateOnly asOf, DateOnly from, PhaseTimer phases)
     {
         var catalog = LedgerSnapshot.LoadCatalog(store);
+        phases.Mark("load parts and BOM");
         var claves = new LedgerSnapshot.ClaveCache();
         var fromPeriod = AllocationChunk.PeriodOf(from.DayNumber);
 
@@ -69,6 +70,8 @@ internal static class IncrementalDischarge
                 (newLots.TryGetValue(lot.Part, out var list) ? list : newLots[lot.Part] = []).Add(lot);
             }
         }
+
+        phases.Mark("load new entries");
 
         // The movements that run again, and every pool they reach — also those dated after the as-of date, whose stored
         // allocations (from a run with a later as-of) must go — and the lots directed exits name.
@@ -171,24 +174,25 @@ internal static class IncrementalDischarge
                         covered += open;
                     }
 
-                    if (usable || state != new LotStart(t.Discharged, t.Waste, t.WasteDisposed) || state.Waste - state.WasteDisposed > 0
+                    if (usable || state != new LotStart(t.Discharged, t.Waste, t.WasteDisposed)
+                        || (poolNeed == long.MaxValue && state.Waste - state.WasteDisposed > 0) // waste disposals are direct movements
                         || named.Contains((key.Pedimento, key.Partida)))
                     {
-                        plan.Lots.Add((lot, lots.Count));
+                        plan.Lots.Add((lot, lots.Count, default));
                         lots.Add(lot);
                         start.Add(state);
                     }
                     else
                     {
-                        plan.Lots.Add((lot, -1)); // closed before the resume date and never touched again: kept as stored
-                        plan.Stored[lot] = t;
+                        plan.Lots.Add((lot, -1, t)); // unchanged by this run: kept as stored
                     }
                 }
             }
 
             foreach (var lot in newLots.GetValueOrDefault(part) ?? [])
             {
-                plan.Lots.Add((lot, lots.Count));
+                plan.Lots.Add((lot, lots.Count, default));
+                plan.NewLots = true;
                 lots.Add(lot);
                 start.Add(default);
             }
@@ -215,9 +219,10 @@ internal static class IncrementalDischarge
     {
         public StoredPool? Old { get; } = old;
 
-        public List<(LotDef Lot, int Input)> Lots { get; } = [];
+        public List<(LotDef Lot, int Input, PoolLotTotals Stored)> Lots { get; } = [];
 
-        public Dictionary<LotDef, PoolLotTotals> Stored { get; } = [];
+        /// <summary>Lots entered since the stored run were added (after the stored ones, so not yet in FIFO order).</summary>
+        public bool NewLots { get; set; }
 
         public List<PackedAllocation> Kept { get; } = [];
     }
@@ -231,14 +236,17 @@ internal static class IncrementalDischarge
         var input = snapshot.Input;
         var fromPeriod = AllocationChunk.PeriodOf(from.DayNumber);
         var order = plan.Lots.ToList();
-        order.Sort((x, y) => DischargeEngine.CompareLots(x.Lot, y.Lot)); // SPEC §3.5: (entry date, pedimento, partida)
+        if (plan.NewLots)
+        {
+            order.Sort((x, y) => DischargeEngine.CompareLots(x.Lot, y.Lot)); // SPEC §3.5: (entry date, pedimento, partida)
+        }
         var keys = new PoolLotKey[order.Count];
         var totals = new PoolLotTotals[order.Count];
         var indexOf = new Dictionary<PoolLotKey, int>(order.Count);
         var indexOfInput = new Dictionary<int, int>(order.Count);
         for (var k = 0; k < order.Count; k++)
         {
-            var (lot, at) = order[k];
+            var (lot, at, stored) = order[k];
             keys[k] = new PoolLotKey(lot.Document, lot.Partida);
             indexOf[keys[k]] = k;
             var flags = (lot.FixedAsset ? PoolLotTotals.FixedAssetFlag : 0) | (lot.NationalStock ? PoolLotTotals.NationalStockFlag : 0);
@@ -250,7 +258,7 @@ internal static class IncrementalDischarge
             }
             else
             {
-                totals[k] = plan.Stored[lot];
+                totals[k] = stored;
             }
         }
 
@@ -297,7 +305,8 @@ internal static class IncrementalDischarge
             "exits" => "exit",
             _ => "event",
         };
-        using var cmd = store.CreateCommand($"SELECT min(date) FROM {table} WHERE program_id = 1 AND batch_id = $b");
+        // INDEXED BY: left alone, SQLite prefers the primary key's program_id prefix and scans the whole table.
+        using var cmd = store.CreateCommand($"SELECT min(date) FROM {table} INDEXED BY {table}_batch WHERE program_id = 1 AND batch_id = $b");
         cmd.Parameters.AddWithValue("$b", batch);
         return cmd.ExecuteScalar() is string text ? DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
     }

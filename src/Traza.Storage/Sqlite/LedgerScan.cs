@@ -41,7 +41,8 @@ public static class LedgerScan
     private static List<EntryScan> Entries(Func<string, SqliteCommand> command, long afterBatch)
     {
         using var cmd = command(
-            "SELECT client, part, pedimento, partida, clave, date, qty FROM entry WHERE program_id = 1" + (afterBatch > 0 ? " AND batch_id > $b" : string.Empty));
+            "SELECT client, part, pedimento, partida, clave, date, qty FROM entry" +
+            (afterBatch > 0 ? " INDEXED BY entry_batch WHERE program_id = 1 AND batch_id > $b" : " WHERE program_id = 1"));
         cmd.Parameters.AddWithValue("$b", afterBatch);
         using var r = cmd.ExecuteReader();
         var rows = new List<EntryScan>(afterBatch > 0 ? 0 : Count(command, "entry"));
@@ -62,7 +63,7 @@ public static class LedgerScan
         ArgumentNullException.ThrowIfNull(store);
         using var cmd = store.CreateCommand(
             "SELECT client, part, pedimento, partida, clave, date, qty, bom_date, source_pedimento, source_partida, batch_id, line " +
-            "FROM exit WHERE program_id = 1" + (from is null ? string.Empty : " AND date >= $from"));
+            "FROM exit" + (from is null ? " WHERE program_id = 1" : " INDEXED BY exit_date WHERE program_id = 1 AND date >= $from"));
         cmd.Parameters.AddWithValue("$from", from is { } f ? f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
         using var r = cmd.ExecuteReader();
         var rows = new List<ExitScan>(from is null ? Count(store.CreateCommand, "exit") : 0);
