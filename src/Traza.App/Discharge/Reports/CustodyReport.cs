@@ -92,7 +92,7 @@ public static class CustodyReport
 
         var rows = new List<(long Movement, int Seq, object?[] Row)>();
         var day = asOf.DayNumber;
-        foreach (var pool in new DischargeStore(store.Connection).Pools(client))
+        foreach (var pool in pools)
         {
             var packed = pool.DecodeAllocations();
             for (var k = 0; k < packed.Length; k++)
@@ -156,17 +156,21 @@ public static class CustodyReport
     {
         public static List<(string Client, string Part)> Entries(SqliteLedgerStore store, string? client, string pedimento, int? partida)
         {
+            // One primary-key seek (program, client, pedimento, …) per client instead of a scan of every entry.
             using var cmd = store.CreateCommand(
-                "SELECT DISTINCT client, part FROM entry WHERE program_id = 1 AND pedimento = $p AND ($n IS NULL OR partida = $n) " +
-                "AND ($c IS NULL OR client = $c)");
+                "SELECT DISTINCT client, part FROM entry WHERE program_id = 1 AND client = $c AND pedimento = $p AND ($n IS NULL OR partida = $n)");
             cmd.Parameters.AddWithValue("$p", pedimento);
             cmd.Parameters.AddWithValue("$n", (object?)partida ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$c", (object?)client ?? DBNull.Value);
-            using var r = cmd.ExecuteReader();
+            var pc = cmd.Parameters.Add("$c", Microsoft.Data.Sqlite.SqliteType.Text);
             var result = new List<(string, string)>();
-            while (r.Read())
+            foreach (var c in Clients(store, client))
             {
-                result.Add((r.GetString(0), r.GetString(1)));
+                pc.Value = c;
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                {
+                    result.Add((r.GetString(0), r.GetString(1)));
+                }
             }
 
             return result;
@@ -176,19 +180,23 @@ public static class CustodyReport
         public static List<(long Id, string Client, (string Document, string Clave, DateOnly Date, string Product) Movement, DateOnly? BomDate)> Movements(
             SqliteLedgerStore store, string? client, string document)
         {
+            // Exits: a primary-key seek (program, client, pedimento, …) per client; events (few) by a scan.
             using var cmd = store.CreateCommand(
-                "SELECT batch_id, line, pedimento, clave, date, part, bom_date, client FROM exit WHERE program_id = 1 AND pedimento = $d " +
-                "AND ($c IS NULL OR client = $c) " +
-                "UNION ALL SELECT batch_id, line, reference, type, date, part, NULL, client FROM event WHERE program_id = 1 AND reference = $d " +
-                "AND ($c IS NULL OR client = $c)");
+                "SELECT batch_id, line, pedimento, clave, date, part, bom_date, client FROM exit WHERE program_id = 1 AND client = $c AND pedimento = $d " +
+                "UNION ALL SELECT batch_id, line, reference, type, date, part, NULL, client FROM event WHERE program_id = 1 AND client = $c " +
+                "AND reference = $d");
             cmd.Parameters.AddWithValue("$d", document);
-            cmd.Parameters.AddWithValue("$c", (object?)client ?? DBNull.Value);
-            using var r = cmd.ExecuteReader();
+            var pc = cmd.Parameters.Add("$c", Microsoft.Data.Sqlite.SqliteType.Text);
             var result = new List<(long, string, (string, string, DateOnly, string), DateOnly?)>();
-            while (r.Read())
+            foreach (var c in Clients(store, client))
             {
-                result.Add((PackedAllocation.MovementId(r.GetInt64(0), r.GetInt64(1)), r.GetString(7),
-                    (r.GetString(2), r.GetString(3), Date(r.GetString(4)), r.GetString(5)), r.IsDBNull(6) ? null : Date(r.GetString(6))));
+                pc.Value = c;
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                {
+                    result.Add((PackedAllocation.MovementId(r.GetInt64(0), r.GetInt64(1)), r.GetString(7),
+                        (r.GetString(2), r.GetString(3), Date(r.GetString(4)), r.GetString(5)), r.IsDBNull(6) ? null : Date(r.GetString(6))));
+                }
             }
 
             return result;
@@ -198,8 +206,8 @@ public static class CustodyReport
         {
             var (batch, line) = PackedAllocation.SplitMovement(id);
             using var cmd = store.CreateCommand(
-                "SELECT pedimento, clave, date, part FROM exit WHERE batch_id = $b AND line = $l AND program_id = 1 " +
-                "UNION ALL SELECT reference, type, date, part FROM event WHERE batch_id = $b AND line = $l AND program_id = 1");
+                "SELECT pedimento, clave, date, part FROM exit INDEXED BY exit_batch WHERE batch_id = $b AND line = $l AND program_id = 1 " +
+                "UNION ALL SELECT reference, type, date, part FROM event INDEXED BY event_batch WHERE batch_id = $b AND line = $l AND program_id = 1");
             cmd.Parameters.AddWithValue("$b", batch);
             cmd.Parameters.AddWithValue("$l", line);
             using var r = cmd.ExecuteReader();
@@ -220,6 +228,10 @@ public static class CustodyReport
                     r.IsDBNull(2) ? null : Dec(r.GetString(2)), r.IsDBNull(3) ? null : Dec(r.GetString(3)), null, null, null, null, null, null, null)
                 : null;
         }
+
+        /// <summary>The program's own '' and every registered client, or just the one asked for.</summary>
+        private static List<string> Clients(SqliteLedgerStore store, string? client) =>
+            client is not null ? [client] : ["", .. store.LoadClients().Select(c => c.Client).Where(c => c.Length > 0)];
 
         private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
