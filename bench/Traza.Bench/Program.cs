@@ -5,7 +5,7 @@ using Traza.Bench;
 // Usage: dotnet run -c Release --project bench/Traza.Bench -- VERB [options]
 //   datastage [--mb 200] [--runs 3] [--keep DIR] [--no-import]   MB/s of .asc text, parse only and `import datastage`
 //   scale --scale small|medium|large [--keep DIR]                  gen -> import -> discharge -> reports (ScaleRunner.cs)
-//   kernels [BenchmarkDotNet args]                                  BenchmarkDotNet micro-benchmarks (Kernels.cs)
+//   kernels [BenchmarkDotNet args]                                  BenchmarkDotNet micro-benchmarks (Kernels/KernelsVerb.cs)
 // Verbs other than datastage live in their own files and are dispatched from Verbs.cs.
 if (args.Length > 0 && args[0] != "datastage" && Verbs.Find(args[0]) is { } verb)
 {
