@@ -7,7 +7,7 @@ using Traza.Storage.Sqlite;
 namespace Traza.Bench;
 
 /// <summary>
-/// <c>discharge-phases --db FILE [--runs N] [--as-of D]</c>: loads the ledger and runs the engine N times in one
+/// <c>discharge-phases --db FILE [--runs N] [--as-of D] [--workers N]</c>: loads the ledger and runs the engine N times in one
 /// process, printing each phase, so cold (first run, JIT included) and warm costs can be told apart.
 /// </summary>
 internal static class DischargeBench
@@ -16,6 +16,7 @@ internal static class DischargeBench
     {
         var db = Args.Text(args, "--db") ?? throw new ArgumentException("--db FILE is required");
         var runs = Args.Int(args, "--runs", 3);
+        var workers = Args.Int(args, "--workers", 0);
         var asOf = Args.Text(args, "--as-of") is { } text ? DateOnly.Parse(text, CultureInfo.InvariantCulture) : new DateOnly(2025, 12, 31);
         using var store = SqliteLedgerStore.Open(db, TimeProvider.System);
         for (var i = 0; i < runs; i++)
@@ -31,7 +32,7 @@ internal static class DischargeBench
             var tLoad = sw.Elapsed.TotalSeconds;
             var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
             sw.Restart();
-            var result = DischargeEngine.Run(snapshot.Input);
+            var result = DischargeEngine.Run(snapshot.Input, workers);
             var tEngine = sw.Elapsed.TotalSeconds;
             var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
