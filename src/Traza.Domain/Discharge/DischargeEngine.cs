@@ -165,11 +165,24 @@ public static class DischargeEngine
                 }
 
                 var span = slotLot.AsSpan(start[p], length);
-                span.Sort((a, b) =>
+                Comparison<int> fifo = (a, b) =>
                 {
                     var c = CompareLots(lots[a], lots[b]);
                     return c != 0 ? c : a.CompareTo(b);
-                });
+                };
+
+                // Entries usually arrive in date order, so most pools are already in FIFO order: check before sorting.
+                var sorted = true;
+                for (var k = 1; k < span.Length && sorted; k++)
+                {
+                    sorted = fifo(span[k - 1], span[k]) < 0;
+                }
+
+                if (!sorted)
+                {
+                    span.Sort(fifo);
+                }
+
                 pools[p] = new Pool(start[p], length);
             }
 
