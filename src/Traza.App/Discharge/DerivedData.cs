@@ -25,7 +25,6 @@ internal sealed class DerivedData
         var input = snapshot.Input;
         var poolLots = result.PoolLots;
         var movementDay = new int[input.Movements.Count];
-        var movementAllocations = new int[input.Movements.Count];
         for (var m = 0; m < movementDay.Length; m++)
         {
             movementDay[m] = input.Movements[m].Date.DayNumber;
@@ -49,22 +48,6 @@ internal sealed class DerivedData
             }
         });
 
-        foreach (var a in result.AllocationsByPool)
-        {
-            movementAllocations[a.Movement]++;
-        }
-
-        var dayCounts = new Dictionary<int, (long Consumptions, long Allocations)>();
-        for (var m = 0; m < movementDay.Length; m++)
-        {
-            var consumptions = result.MovementConsumptions.Length > 0 ? result.MovementConsumptions[m] : 0;
-            if (consumptions > 0 || movementAllocations[m] > 0)
-            {
-                var (c, a) = dayCounts.GetValueOrDefault(movementDay[m]);
-                dayCounts[movementDay[m]] = (c + consumptions, a + movementAllocations[m]);
-            }
-        }
-
         var (shortages, disposals, findings) = Records(snapshot, result);
         return new DerivedData
         {
@@ -72,8 +55,33 @@ internal sealed class DerivedData
             Shortages = shortages,
             Disposals = disposals,
             Findings = findings,
-            DayCounts = dayCounts,
+            DayCounts = CountByDay(snapshot, result),
         };
+    }
+
+    /// <summary>Per movement day of a result: the consumptions and allocations of that day's movements.</summary>
+    public static Dictionary<int, (long Consumptions, long Allocations)> CountByDay(LedgerSnapshot snapshot, DischargeResult result)
+    {
+        var movements = snapshot.Input.Movements;
+        var allocations = new int[movements.Count];
+        foreach (var a in result.AllocationsByPool)
+        {
+            allocations[a.Movement]++;
+        }
+
+        var days = new Dictionary<int, (long Consumptions, long Allocations)>();
+        for (var m = 0; m < movements.Count; m++)
+        {
+            var consumptions = result.MovementConsumptions.Length > 0 ? result.MovementConsumptions[m] : 0;
+            if (consumptions > 0 || allocations[m] > 0)
+            {
+                var day = movements[m].Date.DayNumber;
+                var (c, n) = days.GetValueOrDefault(day);
+                days[day] = (c + consumptions, n + allocations[m]);
+            }
+        }
+
+        return days;
     }
 
     /// <summary>Shortages, disposals and findings of the result with stored identities.</summary>
@@ -127,9 +135,7 @@ internal sealed class DerivedData
             var lot = list[k];
             var def = lots[lot];
             keys[k] = new PoolLotKey(def.Document, def.Partida);
-            var flags = (def.FixedAsset ? PoolLotTotals.FixedAssetFlag : 0) | (def.NationalStock ? PoolLotTotals.NationalStockFlag : 0);
-            totals[k] = new PoolLotTotals(result.LotEntered[lot], result.LotDischarged[lot], result.LotWaste[lot], result.LotWasteDisposed[lot],
-                def.EntryDate.DayNumber, flags);
+            totals[k] = LotState(result, lot, def);
         }
 
         var allocations = result.PoolAllocations(p);
@@ -143,6 +149,16 @@ internal sealed class DerivedData
         var part = input.Parts[p];
         return new StoredPool { Client = part.Client, Part = part.Part, LotKeys = keys, LotTotals = totals, Chunks = Chunk(packed) };
     }
+
+    /// <summary>A lot's stored state after a run: its totals from the result, entry day and flags from its definition.</summary>
+    public static PoolLotTotals LotState(DischargeResult result, int lot, in LotDef def) =>
+        new(result.LotEntered[lot], result.LotDischarged[lot], result.LotWaste[lot], result.LotWasteDisposed[lot], def.EntryDate.DayNumber,
+            (def.FixedAsset ? PoolLotTotals.FixedAssetFlag : 0) | (def.NationalStock ? PoolLotTotals.NationalStockFlag : 0));
+
+    /// <summary>The lot a stored state describes (the inverse of <see cref="LotState"/>, for resuming).</summary>
+    public static LotDef LotOf(int part, PoolLotKey key, in PoolLotTotals state) =>
+        new(part, key.Pedimento, key.Partida, DateOnly.FromDayNumber(state.EntryDay), Micro.ToDecimal(state.Entered),
+            (state.Flags & PoolLotTotals.FixedAssetFlag) != 0, (state.Flags & PoolLotTotals.NationalStockFlag) != 0);
 
     /// <summary>Splits allocations in processing order (so by date) into monthly chunks.</summary>
     public static List<AllocationChunk> Chunk(ReadOnlySpan<PackedAllocation> packed)

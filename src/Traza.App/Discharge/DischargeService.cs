@@ -52,7 +52,7 @@ public static class DischargeService
             var (snapshot, result, pools) = IncrementalDischarge.Run(store, previous, asOf, resume, phases);
             var (shortages, disposals, findings) = DerivedData.Records(snapshot, result);
             var days = new Dictionary<int, (long Consumptions, long Allocations)>(previous.DayCounts.Where(d => d.Key < resume.DayNumber));
-            foreach (var (day, counts) in DayCounts(snapshot, result))
+            foreach (var (day, counts) in DerivedData.CountByDay(snapshot, result))
             {
                 days[day] = counts;
             }
@@ -100,30 +100,6 @@ public static class DischargeService
             LastBatch = lastBatch,
             DayCounts = days,
         };
-
-    /// <summary>Per movement day of a result: its consumptions and allocations.</summary>
-    private static Dictionary<int, (long, long)> DayCounts(LedgerSnapshot snapshot, DischargeResult result)
-    {
-        var movements = snapshot.Input.Movements;
-        var allocations = new int[movements.Count];
-        foreach (var a in result.AllocationsByPool)
-        {
-            allocations[a.Movement]++;
-        }
-
-        var days = new Dictionary<int, (long, long)>();
-        for (var m = 0; m < movements.Count; m++)
-        {
-            if (result.MovementConsumptions[m] > 0 || allocations[m] > 0)
-            {
-                var day = movements[m].Date.DayNumber;
-                var (c, n) = days.GetValueOrDefault(day);
-                days[day] = (c + result.MovementConsumptions[m], n + allocations[m]);
-            }
-        }
-
-        return days;
-    }
 }
 
 /// <summary>Prints phase timings to a trace writer (TRAZA_TRACE=1 on the CLI), for benchmarks.</summary>

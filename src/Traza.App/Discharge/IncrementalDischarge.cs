@@ -163,8 +163,7 @@ internal static class IncrementalDischarge
                 {
                     var t = pool.LotTotals[k];
                     var key = pool.LotKeys[k];
-                    var lot = new LotDef(part, key.Pedimento, key.Partida, DateOnly.FromDayNumber(t.EntryDay), Micro.ToDecimal(t.Entered),
-                        (t.Flags & PoolLotTotals.FixedAssetFlag) != 0, (t.Flags & PoolLotTotals.NationalStockFlag) != 0);
+                    var lot = DerivedData.LotOf(part, key, t);
                     var state = new LotStart(t.Discharged - takenFrom[k], t.Waste - wasteFrom[k],
                         t.WasteDisposed - disposedFrom.GetValueOrDefault((def.Client, def.Part, key.Pedimento, key.Partida)));
                     var open = t.Entered - state.Discharged;
@@ -240,6 +239,7 @@ internal static class IncrementalDischarge
         {
             order.Sort((x, y) => DischargeEngine.CompareLots(x.Lot, y.Lot)); // SPEC §3.5: (entry date, pedimento, partida)
         }
+
         var keys = new PoolLotKey[order.Count];
         var totals = new PoolLotTotals[order.Count];
         var indexOf = new Dictionary<PoolLotKey, int>(order.Count);
@@ -249,17 +249,12 @@ internal static class IncrementalDischarge
             var (lot, at, stored) = order[k];
             keys[k] = new PoolLotKey(lot.Document, lot.Partida);
             indexOf[keys[k]] = k;
-            var flags = (lot.FixedAsset ? PoolLotTotals.FixedAssetFlag : 0) | (lot.NationalStock ? PoolLotTotals.NationalStockFlag : 0);
             if (at >= 0)
             {
                 indexOfInput[at] = k;
-                totals[k] = new PoolLotTotals(result.LotEntered[at], result.LotDischarged[at], result.LotWaste[at], result.LotWasteDisposed[at],
-                    lot.EntryDate.DayNumber, flags);
             }
-            else
-            {
-                totals[k] = stored;
-            }
+
+            totals[k] = at >= 0 ? DerivedData.LotState(result, at, lot) : stored;
         }
 
         var old = plan.Old;
@@ -308,6 +303,6 @@ internal static class IncrementalDischarge
         // INDEXED BY: left alone, SQLite prefers the primary key's program_id prefix and scans the whole table.
         using var cmd = store.CreateCommand($"SELECT min(date) FROM {table} INDEXED BY {table}_batch WHERE program_id = 1 AND batch_id = $b");
         cmd.Parameters.AddWithValue("$b", batch);
-        return cmd.ExecuteScalar() is string text ? DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
+        return cmd.ExecuteScalar() is string text ? SqlText.ParseDate(text) : null;
     }
 }

@@ -233,8 +233,8 @@ public static class CustodyReport
         private static List<string> Clients(SqliteLedgerStore store, string? client) =>
             client is not null ? [client] : ["", .. store.LoadClients().Select(c => c.Client).Where(c => c.Length > 0)];
 
-        private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        private static DateOnly Date(string text) => SqlText.ParseDate(text);
 
-        private static decimal Dec(string text) => decimal.Parse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture);
+        private static decimal Dec(string text) => SqlText.ParseDecimal(text);
     }
 }
