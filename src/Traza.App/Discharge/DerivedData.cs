@@ -9,7 +9,11 @@ namespace Traza.App.Discharge;
 /// </summary>
 internal sealed class DerivedData
 {
-    public required List<StoredPool> Pools { get; init; }
+    /// <summary>
+    /// The pools in part order, packed on a background thread while the caller consumes them (the save), so packing and
+    /// writing overlap and no more than a few hundred packed pools are held at once. Enumerate once.
+    /// </summary>
+    public required IEnumerable<StoredPool> Pools { get; init; }
 
     public required List<StoredShortage> Shortages { get; init; }
 
@@ -39,19 +43,21 @@ internal sealed class DerivedData
             }
         }
 
-        var pools = new StoredPool?[poolLots.Length];
-        Parallel.For(0, poolLots.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, p =>
+        IEnumerable<StoredPool> Packed()
         {
-            if (poolLots[p] is { } list)
+            for (var p = 0; p < poolLots.Length; p++)
             {
-                pools[p] = Pool(snapshot, result, p, list, movementDay, indexInPool);
+                if (poolLots[p] is { } list)
+                {
+                    yield return Pool(snapshot, result, p, list, movementDay, indexInPool);
+                }
             }
-        });
+        }
 
         var (shortages, disposals, findings) = Records(snapshot, result);
         return new DerivedData
         {
-            Pools = [.. pools.OfType<StoredPool>()],
+            Pools = new Pipelined<StoredPool>(Packed(), capacity: 256),
             Shortages = shortages,
             Disposals = disposals,
             Findings = findings,

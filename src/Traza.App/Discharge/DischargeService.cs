@@ -69,22 +69,20 @@ public static class DischargeService
         }
 
         progress.Stage("loading");
-        LedgerSnapshot? fullSnapshot = LedgerSnapshot.Load(store, asOf);
+        var fullSnapshot = LedgerSnapshot.Load(store, asOf);
         phases.Mark("load");
         progress.Stage("discharging", fullSnapshot.Input.Movements.Count(m => m.Date <= asOf));
-        DischargeResult? fullResult = DischargeEngine.Run(fullSnapshot.Input, 0, progress.Advance);
+        var fullResult = DischargeEngine.Run(fullSnapshot.Input, 0, progress.Advance);
         phases.Mark("engine");
-        progress.Stage("packing");
         var derived = DerivedData.From(fullSnapshot, fullResult);
-        phases.Mark("pack");
-        progress.Stage("saving");
+        progress.Stage("saving", fullResult.PoolLots.Count(lots => lots is not null));
+        var packed = 0L;
         var (consumptions, allocations, shortageCount, findingCount) =
             (fullResult.Consumptions, fullResult.AllocationCount, fullResult.Shortages.Count, fullResult.Findings.Count);
-        fullResult = null; // the engine's arrays are not needed while saving: let the GC have them (peak memory, SPEC §8)
-        fullSnapshot = null;
         var fullRun = Record(asOf, head, lastBatch, startedAt, clock, derived.DayCounts, shortageCount);
-        discharge.Save(fullRun, derived.Pools, derived.Shortages, derived.Disposals, derived.Findings);
-        phases.Mark("save");
+        phases.Mark("records");
+        discharge.Save(fullRun, derived.Pools.Select(p => { progress.Advance(++packed); return p; }), derived.Shortages, derived.Disposals, derived.Findings); // packs pools while saving
+        phases.Mark("pack and save");
         var elapsed = clock.GetElapsedTime(started);
         Debug.Assert(elapsed >= TimeSpan.Zero, "monotonic clock");
         Debug.Assert(fullRun.Consumptions == consumptions, "day counts add up to the run's consumptions");
@@ -106,6 +104,8 @@ public static class DischargeService
 internal sealed class PhaseTimer(TimeProvider clock, TextWriter? trace)
 {
     private long last = clock.GetTimestamp();
+    private TimeSpan lastUser;
+    private TimeSpan lastSystem;
 
     public void Mark(string phase)
     {
@@ -115,7 +115,10 @@ internal sealed class PhaseTimer(TimeProvider clock, TextWriter? trace)
         }
 
         var now = clock.GetTimestamp();
-        trace.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{phase}: {clock.GetElapsedTime(last, now).TotalSeconds:0.000} s"));
-        last = now;
+        using var process = Process.GetCurrentProcess();
+        var (user, system) = (process.UserProcessorTime, process.PrivilegedProcessorTime);
+        trace.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{phase}: {clock.GetElapsedTime(last, now).TotalSeconds:0.000} s (cpu {(user - lastUser).TotalSeconds:0.00} user, {(system - lastSystem).TotalSeconds:0.00} sys; {process.WorkingSet64 / 1_000_000} MB resident)"));
+        (last, lastUser, lastSystem) = (now, user, system);
     }
 }

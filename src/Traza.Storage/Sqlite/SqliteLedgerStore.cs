@@ -68,7 +68,7 @@ public sealed class SqliteLedgerStore : IDisposable
         }.ToString());
         reader.Open();
         using var pragma = reader.CreateCommand();
-        pragma.CommandText = "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
+        pragma.CommandText = "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=4294967296;";
         pragma.ExecuteNonQuery();
         return reader;
     }
