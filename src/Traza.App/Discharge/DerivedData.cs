@@ -190,7 +190,7 @@ internal sealed class DerivedData
             }
 
             var size = AllocationCodec.Encode(slice, buffer);
-            chunks.Add(new AllocationChunk(period, slice.Length, buffer.AsSpan(0, size).ToArray()));
+            chunks.Add(new AllocationChunk(period, slice.Length, buffer.AsSpan(0, size).ToArray()) { LastDay = slice[^1].Day });
             start = end;
         }
 

@@ -15,6 +15,15 @@ public sealed record DischargeOutcome(DateOnly AsOf, long Consumptions, long All
     /// <summary>For an incremental run: the consumptions it discharged again (dated on or after <see cref="ResumedFrom"/>).</summary>
     public long Redischarged { get; init; }
 
+    /// <summary>For an incremental run: the pools it rewrote.</summary>
+    public int PoolsRewritten { get; init; }
+
+    /// <summary>
+    /// For an incremental run: of <see cref="PoolsRewritten"/>, those it read and rewrote from their first open lot on only
+    /// (nothing stored on or after the resume date; docs/architecture.md Decision 2).
+    /// </summary>
+    public int PoolsFromTails { get; init; }
+
     /// <summary>SPEC §5: the last line of <c>traza discharge</c>, N and M plain integers.</summary>
     public string SummaryLine => string.Create(
         CultureInfo.InvariantCulture,
@@ -59,12 +68,15 @@ public static class DischargeService
 
             var run = Record(asOf, head, lastBatch, startedAt, clock, days, shortages.Count);
             discharge.SaveIncremental(run, pools, resume, shortages, disposals, findings);
-            phases.Mark("save");
+            var fromTails = pools.Count(p => p.Pool.TailOnly);
+            phases.Mark($"save ({pools.Count} pools, {fromTails} from their tails)");
             var saved = discharge.LatestRun()!;
             return new DischargeOutcome(asOf, run.Consumptions, run.Allocations, saved.Shortages, discharge.Findings().Count, clock.GetElapsedTime(started))
             {
                 ResumedFrom = resume,
                 Redischarged = result.Consumptions,
+                PoolsRewritten = pools.Count,
+                PoolsFromTails = fromTails,
             };
         }
 

@@ -81,6 +81,7 @@ internal static class IncrementalDischarge
         var named = new HashSet<(string Document, int Partida)>();
         var need = new Dictionary<int, long>();
         var broad = new HashSet<int>();
+        var disposing = new HashSet<int>();
         var lastDay = 0;
         var bom = new BomExplosion(catalog.PartDefs, catalog.Bom);
         foreach (var m in movements.Input.Movements)
@@ -114,20 +115,33 @@ internal static class IncrementalDischarge
             {
                 affected.Add(m.Part);
                 broad.Add(m.Part);
+                if (m.Mode == DischargeMode.WasteDisposal)
+                {
+                    disposing.Add(m.Part);
+                }
             }
         }
 
         // Stored pools from the resume month on, and each lot's state just before the resume date. Only lots that can
         // still change run again: open ones, ones with waste left to dispose of, ones a directed exit names.
-        var keys = affected.Select(p => (catalog.PartDefs[p].Client, catalog.PartDefs[p].Part)).ToList();
         var discharge = new DischargeStore(store.Connection);
-        var stored = discharge.PoolsOf(keys, fromPeriod).ToDictionary(p => (p.Client, p.Part));
         var disposedFrom = new Dictionary<(string Client, string Part, string Pedimento, int Partida), long>();
         foreach (var d in discharge.WasteDisposals(null, from))
         {
             var key = (d.Client, d.Part, d.Pedimento, d.Partida);
             disposedFrom[key] = disposedFrom.GetValueOrDefault(key) + Micro.FromDecimal(d.Qty);
         }
+
+        // A pool with nothing stored on or after the resume date (no allocation, no waste disposal) only gains allocations.
+        // Unless an exit names a lot, its head — the lots before its first open one — cannot change then, except where
+        // this run disposes of waste: such a pool runs from its stored tail alone, without reading its chunks (migration
+        // 0021). Every other pool is read whole.
+        var unsettled = discharge.PoolsAllocatedFrom(from);
+        unsettled.UnionWith(disposedFrom.Keys.Select(d => (d.Client, d.Part)));
+        bool Whole(int part) => named.Count > 0 || disposing.Contains(part) || newLots.ContainsKey(part) || unsettled.Contains(Key(part));
+        var stored = discharge.PoolsOf(affected.Where(Whole).Select(Key), fromPeriod)
+            .Concat(discharge.Tails(affected.Where(p => !Whole(p)).Select(Key)))
+            .ToDictionary(p => (p.Client, p.Part));
 
         phases.Mark("load pools");
         var lots = new List<LotDef>();
@@ -136,12 +150,12 @@ internal static class IncrementalDischarge
         foreach (var part in affected)
         {
             var def = catalog.PartDefs[part];
-            var plan = plans[part] = new PoolPlan(stored.GetValueOrDefault((def.Client, def.Part)));
+            var plan = plans[part] = new PoolPlan(stored.GetValueOrDefault((def.Client, def.Part)), Whole(part));
             if (plan.Old is { } pool)
             {
                 var takenFrom = new long[pool.LotKeys.Count];
                 var wasteFrom = new long[pool.LotKeys.Count];
-                foreach (var a in pool.DecodeAllocations())
+                foreach (var a in pool.DecodeAllocations()) // a tail has no chunks: nothing is stored on or after the resume date
                 {
                     if (a.Day >= from.DayNumber)
                     {
@@ -211,12 +225,17 @@ internal static class IncrementalDischarge
 
         phases.Mark("pack");
         return (snapshot, result, pools);
+
+        (string Client, string Part) Key(int part) => (catalog.PartDefs[part].Client, catalog.PartDefs[part].Part);
     }
 
     /// <summary>One affected pool: its stored row, every lot (with its index in the run's input, or -1 when left as stored).</summary>
-    private sealed class PoolPlan(StoredPool? old)
+    private sealed class PoolPlan(StoredPool? old, bool whole)
     {
+        /// <summary>The stored pool: whole (with its chunks from the resume month on), or only its tail when not <see cref="Whole"/>.</summary>
         public StoredPool? Old { get; } = old;
+
+        public bool Whole { get; } = whole;
 
         public List<(LotDef Lot, int Input, PoolLotTotals Stored)> Lots { get; } = [];
 
@@ -258,6 +277,32 @@ internal static class IncrementalDischarge
         }
 
         var old = plan.Old;
+        var def = input.Parts[part];
+        if (old is not null && !plan.Whole)
+        {
+            // A stored tail: same lots, new state; the new allocations are appended to their months.
+            var fresh = result.PoolAllocations(part);
+            var appended = new PackedAllocation[fresh.Length];
+            for (var i = 0; i < fresh.Length; i++)
+            {
+                var a = fresh[i];
+                appended[i] = new PackedAllocation(snapshot.MovementIds[a.Movement], input.Movements[a.Movement].Date.DayNumber,
+                    old.FirstLot + indexOfInput[a.Lot], a.Qty, a.Waste);
+            }
+
+            var tail = new StoredPool
+            {
+                Client = def.Client,
+                Part = def.Part,
+                LotKeys = keys,
+                LotTotals = totals,
+                FirstLot = old.FirstLot,
+                TailOnly = true,
+                Chunks = DerivedData.Chunk(appended),
+            };
+            return (tail, fromPeriod);
+        }
+
         var prefixKept = old is null || old.LotKeys.Select((key, k) => indexOf.GetValueOrDefault(key, -1) == k).All(same => same);
         var rewriteFrom = fromPeriod;
         PackedAllocation[] earlier = [.. plan.Kept];
@@ -269,17 +314,16 @@ internal static class IncrementalDischarge
             rewriteFrom = 0;
         }
 
-        var fresh = result.PoolAllocations(part);
-        var packed = new PackedAllocation[earlier.Length + fresh.Length];
+        var allocations = result.PoolAllocations(part);
+        var packed = new PackedAllocation[earlier.Length + allocations.Length];
         earlier.CopyTo(packed, 0);
-        for (var i = 0; i < fresh.Length; i++)
+        for (var i = 0; i < allocations.Length; i++)
         {
-            var a = fresh[i];
+            var a = allocations[i];
             packed[earlier.Length + i] = new PackedAllocation(snapshot.MovementIds[a.Movement], input.Movements[a.Movement].Date.DayNumber,
                 indexOfInput[a.Lot], a.Qty, a.Waste);
         }
 
-        var def = input.Parts[part];
         var pool = new StoredPool
         {
             Client = def.Client,
@@ -287,7 +331,6 @@ internal static class IncrementalDischarge
             LotKeys = keys,
             LotTotals = totals,
             Chunks = DerivedData.Chunk(packed),
-            SameLots = old is not null && prefixKept && old.LotKeys.Count == keys.Length,
         };
         return (pool, rewriteFrom);
     }

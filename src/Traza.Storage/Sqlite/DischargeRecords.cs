@@ -34,6 +34,9 @@ public readonly record struct PoolLotTotals(long Entered, long Discharged, long 
 /// <param name="Data">The encoded allocations.</param>
 public sealed record AllocationChunk(int Period, int Count, byte[] Data)
 {
+    /// <summary>When writing: the day number of the chunk's last allocation (migration 0021). Not read back.</summary>
+    public int LastDay { get; init; }
+
     /// <summary>YYYYMM of a day number.</summary>
     public static int PeriodOf(int day)
     {
@@ -76,8 +79,17 @@ public sealed class StoredPool
 
     public required IReadOnlyList<PoolLotTotals> LotTotals { get; init; }
 
-    /// <summary>When saving: the lot keys are those already stored (only their state changed).</summary>
-    public bool SameLots { get; init; }
+    /// <summary>
+    /// Index of <see cref="LotKeys"/>[0] in the whole pool: 0 for a whole pool, the stored tail's first lot for a tail
+    /// (<see cref="DischargeStore.Tails"/>). Allocations name lots by their index in the whole pool.
+    /// </summary>
+    public int FirstLot { get; init; }
+
+    /// <summary>
+    /// When saving incrementally: this is the stored tail with the same lots in the same order, only their state changed,
+    /// and <see cref="Chunks"/> are appended after the stored chunks of their months (migration 0021).
+    /// </summary>
+    public bool TailOnly { get; init; }
 
     /// <summary>The pool's allocation chunks, by period; each in processing order.</summary>
     public IReadOnlyList<AllocationChunk> Chunks { get; init; } = [];

@@ -50,8 +50,8 @@ public sealed class DischargeStore(SqliteConnection connection)
             "DROP INDEX IF EXISTS discharge_alloc_period;");
         InsertRun(tx, run);
         InsertPools(tx, run.Id, pools);
-        Exec(tx, "CREATE UNIQUE INDEX discharge_alloc_key ON discharge_alloc (program_id, client, part, period); " +
-            "CREATE INDEX discharge_alloc_period ON discharge_alloc (program_id, period);");
+        Exec(tx, "CREATE UNIQUE INDEX discharge_alloc_key ON discharge_alloc (program_id, client, part, period, seq); " +
+            "CREATE INDEX discharge_alloc_period ON discharge_alloc (program_id, period, last_day);");
         InsertShortages(tx, shortages);
         InsertDisposals(tx, disposals);
         InsertFindings(tx, findings, 0);
@@ -75,32 +75,44 @@ public sealed class DischargeStore(SqliteConnection connection)
         using var tx = connection.BeginTransaction();
         Exec(tx, "DELETE FROM discharge_run");
         InsertRun(tx, run);
-        using (var poolCmd = Command(tx, "INSERT OR REPLACE INTO discharge_pool VALUES (1, $client, $part, $run, $keys, $state)"))
-        using (var deleteCmd = Command(tx, "DELETE FROM discharge_alloc WHERE program_id = 1 AND client = $client AND part = $part AND period >= $period"))
-        using (var chunkCmd = Command(tx, "INSERT INTO discharge_alloc VALUES (1, $client, $part, $period, $count, $data)"))
+        // Appended chunks are numbered by the resume day: a tail-only run resumes after every stored allocation, so a
+        // month's chunks in seq order stay in processing order (migration 0021).
+        var appendSeq = (long)from.DayNumber;
+
+        using (var tailCmd = Command(tx, "UPDATE discharge_pool SET run_id = $run, lot_state = $state " +
+            "WHERE program_id = 1 AND client = $client AND part = $part AND segment = 1 AND first_lot = $first"))
+        using (var poolCmd = new SegmentInsert(Command(tx, SegmentInsert.Sql), run.Id))
+        using (var deletePool = Command(tx, "DELETE FROM discharge_pool WHERE program_id = 1 AND client = $client AND part = $part"))
+        using (var deleteChunks = Command(tx, "DELETE FROM discharge_alloc WHERE program_id = 1 AND client = $client AND part = $part AND period >= $period"))
+        using (var chunkCmd = new ChunkInsert(Command(tx, ChunkInsert.Sql)))
         {
-            using var stateCmd = Command(tx, "UPDATE discharge_pool SET run_id = $run, lot_state = $state WHERE program_id = 1 AND client = $client AND part = $part");
             foreach (var (pool, fromPeriod) in pools)
             {
-                if (pool.SameLots)
+                if (pool.TailOnly)
                 {
-                    Set(stateCmd, ("$client", pool.Client), ("$part", pool.Part), ("$run", run.Id), ("$state", PackTotals(pool.LotTotals)));
-                    stateCmd.ExecuteNonQuery();
-                }
-                else
-                {
-                    Set(poolCmd, ("$client", pool.Client), ("$part", pool.Part), ("$run", run.Id), ("$keys", JoinKeys(pool.LotKeys)),
-                        ("$state", PackTotals(pool.LotTotals)));
-                    poolCmd.ExecuteNonQuery();
+                    // Same lots, new state; the new allocations go in further chunks of their months.
+                    Set(tailCmd, ("$client", pool.Client), ("$part", pool.Part), ("$first", pool.FirstLot), ("$run", run.Id),
+                        ("$state", PackTotals(pool.LotTotals, 0, pool.LotTotals.Count)));
+                    if (tailCmd.ExecuteNonQuery() != 1)
+                    {
+                        throw new InvalidOperationException($"no stored tail of pool ({pool.Client}, {pool.Part}) starting at lot {pool.FirstLot}");
+                    }
+
+                    chunkCmd.Insert(pool, appendSeq);
+                    continue;
                 }
 
-                Set(deleteCmd, ("$client", pool.Client), ("$part", pool.Part), ("$period", fromPeriod));
-                deleteCmd.ExecuteNonQuery();
-                foreach (var chunk in pool.Chunks)
+                if (pool.FirstLot != 0)
                 {
-                    Set(chunkCmd, ("$client", pool.Client), ("$part", pool.Part), ("$period", chunk.Period), ("$count", chunk.Count), ("$data", chunk.Data));
-                    chunkCmd.ExecuteNonQuery();
+                    throw new ArgumentException($"pool ({pool.Client}, {pool.Part}): only a whole pool can replace the stored one", nameof(pools));
                 }
+
+                Set(deletePool, ("$client", pool.Client), ("$part", pool.Part));
+                deletePool.ExecuteNonQuery();
+                poolCmd.Insert(pool);
+                Set(deleteChunks, ("$client", pool.Client), ("$part", pool.Part), ("$period", fromPeriod));
+                deleteChunks.ExecuteNonQuery();
+                chunkCmd.Insert(pool, 0);
             }
         }
 
@@ -150,37 +162,122 @@ public sealed class DischargeStore(SqliteConnection connection)
 
     private void InsertPools(SqliteTransaction tx, long runId, IEnumerable<StoredPool> pools)
     {
-        using var poolCmd = Command(tx, "INSERT INTO discharge_pool VALUES (1, $client, $part, $run, $keys, $state)");
-        var pClient = poolCmd.Parameters.Add("$client", SqliteType.Text);
-        var pPart = poolCmd.Parameters.Add("$part", SqliteType.Text);
-        poolCmd.Parameters.AddWithValue("$run", runId);
-        var pKeys = poolCmd.Parameters.Add("$keys", SqliteType.Text);
-        var pState = poolCmd.Parameters.Add("$state", SqliteType.Blob);
-        poolCmd.Prepare();
-        using var chunkCmd = Command(tx, "INSERT INTO discharge_alloc VALUES (1, $client, $part, $period, $count, $data)");
-        var cClient = chunkCmd.Parameters.Add("$client", SqliteType.Text);
-        var cPart = chunkCmd.Parameters.Add("$part", SqliteType.Text);
-        var cPeriod = chunkCmd.Parameters.Add("$period", SqliteType.Integer);
-        var cCount = chunkCmd.Parameters.Add("$count", SqliteType.Integer);
-        var cData = chunkCmd.Parameters.Add("$data", SqliteType.Blob);
-        chunkCmd.Prepare();
+        using var poolCmd = new SegmentInsert(Command(tx, SegmentInsert.Sql), runId);
+        using var chunkCmd = new ChunkInsert(Command(tx, ChunkInsert.Sql));
         foreach (var pool in pools)
         {
-            pClient.Value = pool.Client;
-            pPart.Value = pool.Part;
-            pKeys.Value = JoinKeys(pool.LotKeys);
-            pState.Value = PackTotals(pool.LotTotals);
-            poolCmd.ExecuteNonQuery();
-            foreach (var chunk in pool.Chunks)
+            poolCmd.Insert(pool);
+            chunkCmd.Insert(pool, 0);
+        }
+    }
+
+    /// <summary>
+    /// Where a whole pool's tail starts (migration 0021): at its first lot with quantity left to discharge. Lots before it
+    /// can change again only through a back-dated change, a waste disposal or an exit that names them.
+    /// </summary>
+    public static int TailStart(IReadOnlyList<PoolLotTotals> totals)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        for (var k = 0; k < totals.Count; k++)
+        {
+            if (totals[k].Entered > totals[k].Discharged)
             {
-                cClient.Value = pool.Client;
-                cPart.Value = pool.Part;
-                cPeriod.Value = chunk.Period;
-                cCount.Value = chunk.Count;
-                cData.Value = chunk.Data;
-                chunkCmd.ExecuteNonQuery();
+                return k;
             }
         }
+
+        return totals.Count;
+    }
+
+    /// <summary>Inserts a whole pool as its head and tail segments.</summary>
+    private sealed class SegmentInsert : IDisposable
+    {
+        public const string Sql = "INSERT INTO discharge_pool (program_id, client, part, segment, first_lot, run_id, lot_keys, lot_state) " +
+            "VALUES (1, $client, $part, $segment, $first, $run, $keys, $state)";
+
+        private readonly SqliteCommand cmd;
+        private readonly SqliteParameter client;
+        private readonly SqliteParameter part;
+        private readonly SqliteParameter segment;
+        private readonly SqliteParameter first;
+        private readonly SqliteParameter keys;
+        private readonly SqliteParameter state;
+
+        public SegmentInsert(SqliteCommand cmd, long runId)
+        {
+            this.cmd = cmd;
+            client = cmd.Parameters.Add("$client", SqliteType.Text);
+            part = cmd.Parameters.Add("$part", SqliteType.Text);
+            segment = cmd.Parameters.Add("$segment", SqliteType.Integer);
+            first = cmd.Parameters.Add("$first", SqliteType.Integer);
+            cmd.Parameters.AddWithValue("$run", runId);
+            keys = cmd.Parameters.Add("$keys", SqliteType.Text);
+            state = cmd.Parameters.Add("$state", SqliteType.Blob);
+            cmd.Prepare();
+        }
+
+        public void Insert(StoredPool pool)
+        {
+            var tail = TailStart(pool.LotTotals);
+            client.Value = pool.Client;
+            part.Value = pool.Part;
+            foreach (var (seg, start, count) in (ReadOnlySpan<(int, int, int)>)[(0, 0, tail), (1, tail, pool.LotKeys.Count - tail)])
+            {
+                segment.Value = seg;
+                first.Value = start;
+                keys.Value = JoinKeys(pool.LotKeys, start, count);
+                state.Value = PackTotals(pool.LotTotals, start, count);
+                cmd.ExecuteNonQuery();
+            }
+        }
+
+        public void Dispose() => cmd.Dispose();
+    }
+
+    /// <summary>Inserts a pool's chunks with one sequence number.</summary>
+    private sealed class ChunkInsert : IDisposable
+    {
+        public const string Sql = "INSERT INTO discharge_alloc (program_id, client, part, period, seq, last_day, count, allocations) " +
+            "VALUES (1, $client, $part, $period, $seq, $last, $count, $data)";
+
+        private readonly SqliteCommand cmd;
+        private readonly SqliteParameter client;
+        private readonly SqliteParameter part;
+        private readonly SqliteParameter period;
+        private readonly SqliteParameter seq;
+        private readonly SqliteParameter lastDay;
+        private readonly SqliteParameter count;
+        private readonly SqliteParameter data;
+
+        public ChunkInsert(SqliteCommand cmd)
+        {
+            this.cmd = cmd;
+            client = cmd.Parameters.Add("$client", SqliteType.Text);
+            part = cmd.Parameters.Add("$part", SqliteType.Text);
+            period = cmd.Parameters.Add("$period", SqliteType.Integer);
+            seq = cmd.Parameters.Add("$seq", SqliteType.Integer);
+            lastDay = cmd.Parameters.Add("$last", SqliteType.Integer);
+            count = cmd.Parameters.Add("$count", SqliteType.Integer);
+            data = cmd.Parameters.Add("$data", SqliteType.Blob);
+            cmd.Prepare();
+        }
+
+        public void Insert(StoredPool pool, long sequence)
+        {
+            foreach (var chunk in pool.Chunks)
+            {
+                client.Value = pool.Client;
+                part.Value = pool.Part;
+                period.Value = chunk.Period;
+                seq.Value = sequence;
+                lastDay.Value = chunk.LastDay;
+                count.Value = chunk.Count;
+                data.Value = chunk.Data;
+                cmd.ExecuteNonQuery();
+            }
+        }
+
+        public void Dispose() => cmd.Dispose();
     }
 
     private void InsertShortages(SqliteTransaction tx, IEnumerable<StoredShortage> shortages)
@@ -240,24 +337,23 @@ public sealed class DischargeStore(SqliteConnection connection)
             : null;
     }
 
-    /// <summary>Every stored pool (of one client when given).</summary>
+    /// <summary>Every stored pool (of one client when given), its segments joined.</summary>
     public IEnumerable<StoredPool> Pools(string? client = null, bool withAllocations = true)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT client, part, lot_keys, lot_state FROM discharge_pool WHERE program_id = 1 " +
-            "AND ($client IS NULL OR client = $client) ORDER BY client, part";
+        cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE program_id = 1 " +
+            "AND ($client IS NULL OR client = $client) ORDER BY client, part, segment";
         cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
         using var chunks = connection.CreateCommand();
         chunks.CommandText = "SELECT client, part, period, count, allocations FROM discharge_alloc WHERE program_id = 1 " +
-            "AND ($client IS NULL OR client = $client) AND $with ORDER BY client, part, period";
+            "AND ($client IS NULL OR client = $client) AND $with ORDER BY client, part, period, seq";
         chunks.Parameters.AddWithValue("$with", withAllocations ? 1 : 0);
         chunks.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
         using var r = cmd.ExecuteReader();
         using var c = chunks.ExecuteReader();
         var pending = c.Read();
-        while (r.Read())
+        foreach (var pool in JoinSegments(r, null))
         {
-            var pool = ReadPool(r);
             var list = new List<AllocationChunk>();
             while (pending && Before(c.GetString(0), c.GetString(1), pool.Client, pool.Part) <= 0)
             {
@@ -273,7 +369,7 @@ public sealed class DischargeStore(SqliteConnection connection)
         }
     }
 
-    /// <summary>Pools (with their chunks from <paramref name="fromPeriod"/> on only) of the given (client, part) keys.</summary>
+    /// <summary>Whole pools (with their chunks from <paramref name="fromPeriod"/> on only) of the given (client, part) keys.</summary>
     public List<StoredPool> PoolsOf(IEnumerable<(string Client, string Part)> keys, int fromPeriod = 0)
     {
         var wanted = keys.ToHashSet();
@@ -289,20 +385,15 @@ public sealed class DischargeStore(SqliteConnection connection)
         if (wanted.Count > 64)
         {
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = "SELECT client, part, lot_keys, lot_state FROM discharge_pool WHERE program_id = 1";
+            cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE program_id = 1 ORDER BY client, part, segment";
             using (var r = cmd.ExecuteReader())
             {
-                while (r.Read())
-                {
-                    if (wanted.Contains((r.GetString(0), r.GetString(1))))
-                    {
-                        pools.Add(ReadPool(r));
-                    }
-                }
+                pools.AddRange(JoinSegments(r, wanted));
             }
 
             using var c = connection.CreateCommand();
-            c.CommandText = "SELECT client, part, period, count, allocations FROM discharge_alloc WHERE program_id = 1 AND period >= $from ORDER BY period";
+            c.CommandText = "SELECT client, part, period, count, allocations FROM discharge_alloc WHERE program_id = 1 AND period >= $from " +
+                "ORDER BY period, seq";
             c.Parameters.AddWithValue("$from", fromPeriod);
             using var cr = c.ExecuteReader();
             while (cr.Read())
@@ -318,12 +409,12 @@ public sealed class DischargeStore(SqliteConnection connection)
         else
         {
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = "SELECT client, part, lot_keys, lot_state FROM discharge_pool WHERE program_id = 1 AND client = $client AND part = $part";
+            cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE program_id = 1 AND client = $client AND part = $part ORDER BY segment";
             var pClient = cmd.Parameters.Add("$client", SqliteType.Text);
             var pPart = cmd.Parameters.Add("$part", SqliteType.Text);
             using var c = connection.CreateCommand();
             c.CommandText = "SELECT period, count, allocations FROM discharge_alloc WHERE program_id = 1 AND client = $client AND part = $part " +
-                "AND period >= $from ORDER BY period";
+                "AND period >= $from ORDER BY period, seq";
             var cClient = c.Parameters.Add("$client", SqliteType.Text);
             var cPart = c.Parameters.Add("$part", SqliteType.Text);
             c.Parameters.AddWithValue("$from", fromPeriod);
@@ -333,10 +424,7 @@ public sealed class DischargeStore(SqliteConnection connection)
                 pPart.Value = cPart.Value = part;
                 using (var r = cmd.ExecuteReader())
                 {
-                    if (r.Read())
-                    {
-                        pools.Add(ReadPool(r));
-                    }
+                    pools.AddRange(JoinSegments(r, null));
                 }
 
                 var list = chunks[(client, part)] = [];
@@ -352,6 +440,107 @@ public sealed class DischargeStore(SqliteConnection connection)
         {
             Client = p.Client, Part = p.Part, LotKeys = p.LotKeys, LotTotals = p.LotTotals, Chunks = chunks.GetValueOrDefault((p.Client, p.Part)) ?? [],
         })];
+    }
+
+    /// <summary>The pools with a stored allocation dated on or after <paramref name="from"/>.</summary>
+    public HashSet<(string Client, string Part)> PoolsAllocatedFrom(DateOnly from)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT DISTINCT client, part FROM discharge_alloc INDEXED BY discharge_alloc_period " +
+            "WHERE program_id = 1 AND period >= $period AND last_day >= $day";
+        cmd.Parameters.AddWithValue("$period", AllocationChunk.PeriodOf(from.DayNumber));
+        cmd.Parameters.AddWithValue("$day", from.DayNumber);
+        using var r = cmd.ExecuteReader();
+        var pools = new HashSet<(string, string)>();
+        while (r.Read())
+        {
+            pools.Add((r.GetString(0), r.GetString(1)));
+        }
+
+        return pools;
+    }
+
+    /// <summary>
+    /// The stored tails (migration 0021) of the given pools, without chunks: each with <see cref="StoredPool.FirstLot"/> set
+    /// to where it starts in the whole pool. A pool never discharged has none.
+    /// </summary>
+    public List<StoredPool> Tails(IEnumerable<(string Client, string Part)> keys)
+    {
+        var wanted = keys.ToHashSet();
+        var tails = new List<StoredPool>(wanted.Count);
+        if (wanted.Count > 64)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE program_id = 1 AND segment = 1 ORDER BY client, part";
+            using var r = cmd.ExecuteReader();
+            tails.AddRange(JoinSegments(r, wanted));
+        }
+        else
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE program_id = 1 AND client = $client AND part = $part AND segment = 1";
+            var pClient = cmd.Parameters.Add("$client", SqliteType.Text);
+            var pPart = cmd.Parameters.Add("$part", SqliteType.Text);
+            foreach (var (client, part) in wanted)
+            {
+                pClient.Value = client;
+                pPart.Value = part;
+                using var r = cmd.ExecuteReader();
+                tails.AddRange(JoinSegments(r, null));
+            }
+        }
+
+        return tails;
+    }
+
+    private const string SegmentColumns = "client, part, segment, first_lot, lot_keys, lot_state";
+
+    /// <summary>
+    /// Reads <see cref="SegmentColumns"/> rows ordered by (client, part, segment) and joins each pool's consecutive segments;
+    /// skips pools not <paramref name="wanted"/> (when given) without reading their lots.
+    /// </summary>
+    private static IEnumerable<StoredPool> JoinSegments(SqliteDataReader r, HashSet<(string, string)>? wanted)
+    {
+        string? client = null, part = null;
+        var first = 0;
+        List<PoolLotKey> keys = [];
+        List<PoolLotTotals> totals = [];
+        while (r.Read())
+        {
+            var (rowClient, rowPart) = (r.GetString(0), r.GetString(1));
+            if (wanted is not null && !wanted.Contains((rowClient, rowPart)))
+            {
+                continue;
+            }
+
+            if (client != rowClient || part != rowPart)
+            {
+                if (client is not null)
+                {
+                    yield return new StoredPool { Client = client, Part = part!, FirstLot = first, LotKeys = keys, LotTotals = totals };
+                }
+
+                (client, part, first, keys, totals) = (rowClient, rowPart, r.GetInt32(3), [], []);
+            }
+
+            if (r.GetInt32(3) != first + keys.Count)
+            {
+                throw new InvalidDataException($"pool ({rowClient}, {rowPart}): segment {r.GetInt32(2)} starts at lot {r.GetInt32(3)}, " +
+                    $"expected {first + keys.Count}");
+            }
+
+            keys.AddRange(SplitKeys(r.GetString(4)));
+            UnpackTotals((byte[])r.GetValue(5), totals);
+            if (keys.Count != totals.Count)
+            {
+                throw new InvalidDataException($"pool ({rowClient}, {rowPart}): {keys.Count} lot keys but {totals.Count} lot states");
+            }
+        }
+
+        if (client is not null)
+        {
+            yield return new StoredPool { Client = client, Part = part!, FirstLot = first, LotKeys = keys, LotTotals = totals };
+        }
     }
 
     private static int Before(string client, string part, string poolClient, string poolPart)
@@ -415,24 +604,19 @@ public sealed class DischargeStore(SqliteConnection connection)
         return result;
     }
 
-    private static StoredPool ReadPool(SqliteDataReader r)
+    private static void UnpackTotals(byte[] blob, List<PoolLotTotals> into)
     {
-        var keys = SplitKeys(r.GetString(2));
-        var totalsBlob = (byte[])r.GetValue(3);
-        var totals = new PoolLotTotals[totalsBlob.Length / LotTotalsSize];
-        for (var i = 0; i < totals.Length; i++)
+        for (var at = 0; at + LotTotalsSize <= blob.Length; at += LotTotalsSize)
         {
-            var s = totalsBlob.AsSpan(i * LotTotalsSize);
-            totals[i] = new PoolLotTotals(
+            var s = blob.AsSpan(at);
+            into.Add(new PoolLotTotals(
                 BinaryPrimitives.ReadInt64LittleEndian(s),
                 BinaryPrimitives.ReadInt64LittleEndian(s[8..]),
                 BinaryPrimitives.ReadInt64LittleEndian(s[16..]),
                 BinaryPrimitives.ReadInt64LittleEndian(s[24..]),
                 BinaryPrimitives.ReadInt32LittleEndian(s[32..]),
-                BinaryPrimitives.ReadInt32LittleEndian(s[36..]));
+                BinaryPrimitives.ReadInt32LittleEndian(s[36..])));
         }
-
-        return new StoredPool { Client = r.GetString(0), Part = r.GetString(1), LotKeys = keys, LotTotals = totals };
     }
 
     private static byte[] PackDayCounts(IReadOnlyDictionary<int, (long Consumptions, long Allocations)> counts)
@@ -462,29 +646,30 @@ public sealed class DischargeStore(SqliteConnection connection)
         return result;
     }
 
-    private static byte[] PackTotals(IReadOnlyList<PoolLotTotals> totals)
+    private static byte[] PackTotals(IReadOnlyList<PoolLotTotals> totals, int start, int count)
     {
-        var blob = new byte[totals.Count * LotTotalsSize];
-        for (var i = 0; i < totals.Count; i++)
+        var blob = new byte[count * LotTotalsSize];
+        for (var i = 0; i < count; i++)
         {
+            var t = totals[start + i];
             var s = blob.AsSpan(i * LotTotalsSize);
-            BinaryPrimitives.WriteInt64LittleEndian(s, totals[i].Entered);
-            BinaryPrimitives.WriteInt64LittleEndian(s[8..], totals[i].Discharged);
-            BinaryPrimitives.WriteInt64LittleEndian(s[16..], totals[i].Waste);
-            BinaryPrimitives.WriteInt64LittleEndian(s[24..], totals[i].WasteDisposed);
-            BinaryPrimitives.WriteInt32LittleEndian(s[32..], totals[i].EntryDay);
-            BinaryPrimitives.WriteInt32LittleEndian(s[36..], totals[i].Flags);
+            BinaryPrimitives.WriteInt64LittleEndian(s, t.Entered);
+            BinaryPrimitives.WriteInt64LittleEndian(s[8..], t.Discharged);
+            BinaryPrimitives.WriteInt64LittleEndian(s[16..], t.Waste);
+            BinaryPrimitives.WriteInt64LittleEndian(s[24..], t.WasteDisposed);
+            BinaryPrimitives.WriteInt32LittleEndian(s[32..], t.EntryDay);
+            BinaryPrimitives.WriteInt32LittleEndian(s[36..], t.Flags);
         }
 
         return blob;
     }
 
-    private static string JoinKeys(IReadOnlyList<PoolLotKey> keys)
+    private static string JoinKeys(IReadOnlyList<PoolLotKey> keys, int start, int count)
     {
-        var sb = new StringBuilder(keys.Count * 20);
-        foreach (var key in keys)
+        var sb = new StringBuilder(count * 20);
+        for (var i = start; i < start + count; i++)
         {
-            sb.Append(key.Pedimento).Append('\t').Append(key.Partida.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            sb.Append(keys[i].Pedimento).Append('\t').Append(keys[i].Partida.ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
 
         return sb.ToString();

@@ -98,10 +98,74 @@ public sealed class DischargeStoreTests : IDisposable
         discharge.Pools("OTHER").ShouldBeEmpty();
     }
 
+    [Fact]
+    public void A_pool_is_stored_as_head_and_tail_and_a_tail_only_save_appends_to_its_months()
+    {
+        using var store = db.Open();
+        var discharge = new DischargeStore(store.Connection);
+        var mar = new DateOnly(2025, 3, 10).DayNumber;
+        var mar20 = new DateOnly(2025, 3, 20).DayNumber;
+        var apr = new DateOnly(2025, 4, 2).DayNumber;
+        PoolLotKey[] keys = [new("254734565000001", 1), new("254734565000002", 1), new("254734565000003", 4), new("254734565000004", 2)];
+        PoolLotTotals[] totals =
+        [
+            new(5_000_000, 5_000_000, 0, 0, mar - 30), // exhausted: head
+            new(3_000_000, 1_000_000, 0, 0, mar - 20), // first open lot: the tail starts here
+            new(2_000_000, 2_000_000, 0, 0, mar - 10), // exhausted but after an open lot: tail
+            new(7_000_000, 0, 0, 0, mar - 5),
+        ];
+        DischargeStore.TailStart(totals).ShouldBe(1);
+        PackedAllocation[] stored = [new(PackedAllocation.MovementId(3, 1), mar, 0, 5_000_000, 0), new(PackedAllocation.MovementId(3, 2), mar, 1, 1_000_000, 0),
+            new(PackedAllocation.MovementId(3, 3), mar, 2, 2_000_000, 0)];
+        var pool = new StoredPool { Client = "ACME", Part = "MAT-1", LotKeys = keys, LotTotals = totals, Chunks = [Chunk(202503, stored)] };
+        var day = new DateOnly(2025, 3, 10);
+        discharge.Save(Run(day, stored.Length), [pool], [], [], []);
+
+        var tail = discharge.Tails([("ACME", "MAT-1")]).ShouldHaveSingleItem();
+        tail.FirstLot.ShouldBe(1);
+        tail.LotKeys.ShouldBe(keys[1..]);
+        tail.LotTotals.ShouldBe(totals[1..]);
+        tail.Chunks.ShouldBeEmpty();
+        discharge.PoolsAllocatedFrom(day).ShouldBe([("ACME", "MAT-1")]);
+        discharge.PoolsAllocatedFrom(day.AddDays(1)).ShouldBeEmpty();
+
+        // One more run resumed on 2025-03-20: two lots move, allocations in March (after the stored ones) and April.
+        var from = DateOnly.FromDayNumber(mar20);
+        PackedAllocation[] added = [new(PackedAllocation.MovementId(3, 9), mar20, 1, 2_000_000, 0), new(PackedAllocation.MovementId(3, 10), apr, 3, 500_000, 0)];
+        PoolLotTotals[] newTail = [totals[1] with { Discharged = 3_000_000 }, totals[2], totals[3] with { Discharged = 500_000 }];
+        var update = new StoredPool
+        {
+            Client = "ACME", Part = "MAT-1", LotKeys = keys[1..], LotTotals = newTail, FirstLot = 1, TailOnly = true,
+            Chunks = [Chunk(202503, added[..1]), Chunk(202504, added[1..])],
+        };
+        discharge.SaveIncremental(Run(DateOnly.FromDayNumber(apr), 5), [(update, 202503)], from, [], [], []);
+
+        var read = discharge.Pools().ShouldHaveSingleItem();
+        read.FirstLot.ShouldBe(0);
+        read.LotKeys.ShouldBe(keys);
+        read.LotTotals.ShouldBe([totals[0], .. newTail]);
+        read.DecodeAllocations().ShouldBe([.. stored, .. added]);
+        read.Chunks.Select(c => (c.Period, c.Count)).ShouldBe([(202503, 3), (202503, 1), (202504, 1)]);
+        discharge.PoolsOf([("ACME", "MAT-1")], 202504).Single().DecodeAllocations().ShouldBe(added[1..]);
+        discharge.PoolsAllocatedFrom(DateOnly.FromDayNumber(apr)).ShouldBe([("ACME", "MAT-1")]);
+
+        // A tail-only save of a tail that is not the stored one is refused, and the transaction leaves the run untouched.
+        Should.Throw<InvalidOperationException>(() =>
+            discharge.SaveIncremental(Run(DateOnly.FromDayNumber(apr), 6), [(new StoredPool { Client = "ACME", Part = "MAT-1", LotKeys = keys[2..], LotTotals = newTail[1..], FirstLot = 2, TailOnly = true }, 202504)], from.AddDays(20), [], [], []));
+        discharge.LatestRun().ShouldNotBeNull().Consumptions.ShouldBe(5);
+        discharge.Pools().Single().DecodeAllocations().ShouldBe([.. stored, .. added]);
+    }
+
+    private static DischargeRunRecord Run(DateOnly asOf, long consumptions) =>
+        new(1, asOf, "head", "s", "f", consumptions, consumptions, 0)
+        {
+            DayCounts = new Dictionary<int, (long, long)> { [asOf.DayNumber] = (consumptions, consumptions) },
+        };
+
     private static AllocationChunk Chunk(int period, PackedAllocation[] allocations)
     {
         var buffer = new byte[AllocationCodec.MaxSize(allocations.Length)];
         var size = AllocationCodec.Encode(allocations, buffer);
-        return new AllocationChunk(period, allocations.Length, buffer[..size]);
+        return new AllocationChunk(period, allocations.Length, buffer[..size]) { LastDay = allocations[^1].Day };
     }
 }
