@@ -33,7 +33,10 @@ public sealed record PartRecord(
     string Source) : LedgerRow
 {
     /// <summary>SPEC §3.4: a national part never gets a pedimento lot and is skipped wherever it appears.</summary>
-    public bool IsNational => string.Equals(Source, "national", StringComparison.Ordinal);
+    public bool IsNational => IsNationalSource(Source);
+
+    /// <summary>Whether a part's <c>source</c> column marks it national (SPEC §4.1 parts).</summary>
+    public static bool IsNationalSource(string source) => string.Equals(source, "national", StringComparison.Ordinal);
 }
 
 /// <summary>A dated BOM row (SPEC §4.1 bom, §3.5 explosion); percentages of net consumption.</summary>

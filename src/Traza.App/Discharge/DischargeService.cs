@@ -118,6 +118,7 @@ internal sealed class PhaseTimer(TimeProvider clock, TextWriter? trace)
     private long last = clock.GetTimestamp();
     private TimeSpan lastUser;
     private TimeSpan lastSystem;
+    private long lastAllocated;
 
     public void Mark(string phase)
     {
@@ -129,8 +130,9 @@ internal sealed class PhaseTimer(TimeProvider clock, TextWriter? trace)
         var now = clock.GetTimestamp();
         using var process = Process.GetCurrentProcess();
         var (user, system) = (process.UserProcessorTime, process.PrivilegedProcessorTime);
+        var allocated = GC.GetTotalAllocatedBytes();
         trace.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{phase}: {clock.GetElapsedTime(last, now).TotalSeconds:0.000} s (cpu {(user - lastUser).TotalSeconds:0.00} user, {(system - lastSystem).TotalSeconds:0.00} sys; {process.WorkingSet64 / 1_000_000} MB resident)"));
-        (last, lastUser, lastSystem) = (now, user, system);
+            $"{phase}: {clock.GetElapsedTime(last, now).TotalSeconds:0.000} s (cpu {(user - lastUser).TotalSeconds:0.00} user, {(system - lastSystem).TotalSeconds:0.00} sys; {(allocated - lastAllocated) / 1_000_000} MB allocated, {process.WorkingSet64 / 1_000_000} MB resident)"));
+        (last, lastUser, lastSystem, lastAllocated) = (now, user, system, allocated);
     }
 }

@@ -122,6 +122,8 @@ internal static class IncrementalDischarge
             }
         }
 
+        phases.Mark("explode movements");
+
         // Stored pools from the resume month on, and each lot's state just before the resume date. Only lots that can
         // still change run again: open ones, ones with waste left to dispose of, ones a directed exit names.
         var discharge = new DischargeStore(store.Connection);

@@ -2,7 +2,6 @@ using Traza.Domain.Catalogs;
 using Traza.Domain.Discharge;
 using Traza.Domain.Model;
 using Traza.Domain.Values;
-using Traza.Storage;
 using Traza.Storage.Sqlite;
 
 namespace Traza.App.Discharge;
@@ -18,8 +17,6 @@ public sealed class LedgerSnapshot
     }
 
     public required DischargeInput Input { get; init; }
-
-    public required IReadOnlyList<PartRecord> Parts { get; init; }
 
     /// <summary>Per movement of <see cref="Input"/>: its id (batch_id &lt;&lt; 32 | line).</summary>
     public required long[] MovementIds { get; init; }
@@ -37,7 +34,7 @@ public sealed class LedgerSnapshot
                 using var reader = store.OpenReader();
                 return LedgerScan.Entries(reader);
             });
-        var (parts, partDefs, index, bom) = LoadCatalog(store);
+        var (partDefs, index, bom) = LoadCatalog(store);
         var (movements, ids) = LoadMovements(store, index, new ClaveCache(), null);
         var claves = new ClaveCache();
         var entries = entriesRead.GetAwaiter().GetResult();
@@ -54,7 +51,6 @@ public sealed class LedgerSnapshot
         return new LedgerSnapshot
         {
             Input = new DischargeInput { Parts = partDefs, Bom = bom, Lots = lots, Movements = movements, AsOf = asOf },
-            Parts = parts,
             MovementIds = [.. ids],
         };
     }
@@ -70,7 +66,6 @@ public sealed class LedgerSnapshot
         return new LedgerSnapshot
         {
             Input = new DischargeInput { Parts = catalog.PartDefs, Bom = catalog.Bom, Lots = lots, Movements = movements, AsOf = asOf, Start = start },
-            Parts = catalog.Parts,
             MovementIds = [.. ids],
         };
     }
@@ -82,17 +77,15 @@ public sealed class LedgerSnapshot
         {
             Parts = Input.Parts, Bom = Input.Bom, Lots = lots, Movements = Input.Movements, AsOf = Input.AsOf, Start = start,
         },
-        Parts = Parts,
         MovementIds = MovementIds,
     };
 
     /// <summary>Parts and BOM rows mapped to the engine's indexes.</summary>
-    internal sealed record Catalog(
-        IReadOnlyList<PartRecord> Parts, PartDef[] PartDefs, Dictionary<(string Client, string Part), int> Index, List<BomLine> Bom);
+    internal sealed record Catalog(PartDef[] PartDefs, Dictionary<(string Client, string Part), int> Index, List<BomLine> Bom);
 
     internal static Catalog LoadCatalog(SqliteLedgerStore store)
     {
-        var parts = store.LoadParts();
+        var parts = LedgerScan.Parts(store);
         var index = new Dictionary<(string Client, string Part), int>(parts.Count);
         var partDefs = new PartDef[parts.Count];
         for (var i = 0; i < parts.Count; i++)
@@ -100,11 +93,12 @@ public sealed class LedgerSnapshot
             var p = parts[i];
             index[(p.Client, p.Part)] = i;
             _ = PartKinds.TryParse(p.Kind, out var kind);
-            partDefs[i] = new PartDef(p.Client, p.Part, kind, p.IsNational);
+            partDefs[i] = new PartDef(p.Client, p.Part, kind, p.National);
         }
 
-        var bom = new List<BomLine>();
-        foreach (var b in store.LoadBom())
+        var rows = LedgerScan.Bom(store);
+        var bom = new List<BomLine>(rows.Count);
+        foreach (var b in rows)
         {
             if (index.TryGetValue((b.Client, b.Product), out var product) && index.TryGetValue((b.Client, b.Component), out var component))
             {
@@ -112,7 +106,7 @@ public sealed class LedgerSnapshot
             }
         }
 
-        return new Catalog(parts, partDefs, index, bom);
+        return new Catalog(partDefs, index, bom);
     }
 
     /// <summary>An entry row as a lot, or null when it never makes one (unknown or national part, clave without a lot).</summary>

@@ -80,9 +80,9 @@ public sealed class DischargeStore(SqliteConnection connection)
         var appendSeq = (long)from.DayNumber;
 
         using (var tailCmd = Command(tx, "UPDATE discharge_pool SET run_id = $run, lot_state = $state " +
-            "WHERE program_id = 1 AND client = $client AND part = $part AND segment = 1 AND first_lot = $first"))
+            "WHERE program_id = 1 AND segment = 1 AND client = $client AND part = $part AND first_lot = $first"))
         using (var poolCmd = new SegmentInsert(Command(tx, SegmentInsert.Sql), run.Id))
-        using (var deletePool = Command(tx, "DELETE FROM discharge_pool WHERE program_id = 1 AND client = $client AND part = $part"))
+        using (var deletePool = Command(tx, "DELETE FROM discharge_pool WHERE program_id = 1 AND segment IN (0, 1) AND client = $client AND part = $part"))
         using (var deleteChunks = Command(tx, "DELETE FROM discharge_alloc WHERE program_id = 1 AND client = $client AND part = $part AND period >= $period"))
         using (var chunkCmd = new ChunkInsert(Command(tx, ChunkInsert.Sql)))
         {
@@ -162,13 +162,15 @@ public sealed class DischargeStore(SqliteConnection connection)
 
     private void InsertPools(SqliteTransaction tx, long runId, IEnumerable<StoredPool> pools)
     {
-        using var poolCmd = new SegmentInsert(Command(tx, SegmentInsert.Sql), runId);
+        using var poolCmd = new SegmentInsert(Command(tx, SegmentInsert.Sql), runId, deferTails: true);
         using var chunkCmd = new ChunkInsert(Command(tx, ChunkInsert.Sql));
         foreach (var pool in pools)
         {
             poolCmd.Insert(pool);
             chunkCmd.Insert(pool, 0);
         }
+
+        poolCmd.InsertDeferredTails();
     }
 
     /// <summary>
@@ -189,7 +191,11 @@ public sealed class DischargeStore(SqliteConnection connection)
         return totals.Count;
     }
 
-    /// <summary>Inserts a whole pool as its head and tail segments.</summary>
+    /// <summary>
+    /// Inserts a whole pool as its head and tail segments. A full run defers the tails (~7 MB on <c>large</c>) until every
+    /// head is written, so their pages lie together in the file as well as in the key order: a daily run then reads and
+    /// rewrites a compact range instead of pages spread through the whole table.
+    /// </summary>
     private sealed class SegmentInsert : IDisposable
     {
         public const string Sql = "INSERT INTO discharge_pool (program_id, client, part, segment, first_lot, run_id, lot_keys, lot_state) " +
@@ -203,8 +209,11 @@ public sealed class DischargeStore(SqliteConnection connection)
         private readonly SqliteParameter keys;
         private readonly SqliteParameter state;
 
-        public SegmentInsert(SqliteCommand cmd, long runId)
+        private readonly List<(string Client, string Part, int First, string Keys, byte[] State)>? deferred;
+
+        public SegmentInsert(SqliteCommand cmd, long runId, bool deferTails = false)
         {
+            deferred = deferTails ? [] : null;
             this.cmd = cmd;
             client = cmd.Parameters.Add("$client", SqliteType.Text);
             part = cmd.Parameters.Add("$part", SqliteType.Text);
@@ -219,16 +228,38 @@ public sealed class DischargeStore(SqliteConnection connection)
         public void Insert(StoredPool pool)
         {
             var tail = TailStart(pool.LotTotals);
-            client.Value = pool.Client;
-            part.Value = pool.Part;
-            foreach (var (seg, start, count) in (ReadOnlySpan<(int, int, int)>)[(0, 0, tail), (1, tail, pool.LotKeys.Count - tail)])
+            var count = pool.LotKeys.Count;
+            Write(pool.Client, pool.Part, 0, 0, JoinKeys(pool.LotKeys, 0, tail), PackTotals(pool.LotTotals, 0, tail));
+            var (tailKeys, tailState) = (JoinKeys(pool.LotKeys, tail, count - tail), PackTotals(pool.LotTotals, tail, count - tail));
+            if (deferred is not null)
             {
-                segment.Value = seg;
-                first.Value = start;
-                keys.Value = JoinKeys(pool.LotKeys, start, count);
-                state.Value = PackTotals(pool.LotTotals, start, count);
-                cmd.ExecuteNonQuery();
+                deferred.Add((pool.Client, pool.Part, tail, tailKeys, tailState));
             }
+            else
+            {
+                Write(pool.Client, pool.Part, 1, tail, tailKeys, tailState);
+            }
+        }
+
+        public void InsertDeferredTails()
+        {
+            foreach (var t in deferred ?? [])
+            {
+                Write(t.Client, t.Part, 1, t.First, t.Keys, t.State);
+            }
+
+            deferred?.Clear();
+        }
+
+        private void Write(string poolClient, string poolPart, int seg, int start, string lotKeys, byte[] lotState)
+        {
+            client.Value = poolClient;
+            part.Value = poolPart;
+            segment.Value = seg;
+            first.Value = start;
+            keys.Value = lotKeys;
+            state.Value = lotState;
+            cmd.ExecuteNonQuery();
         }
 
         public void Dispose() => cmd.Dispose();
@@ -340,19 +371,18 @@ public sealed class DischargeStore(SqliteConnection connection)
     /// <summary>Every stored pool (of one client when given), its segments joined.</summary>
     public IEnumerable<StoredPool> Pools(string? client = null, bool withAllocations = true)
     {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE program_id = 1 " +
-            "AND ($client IS NULL OR client = $client) ORDER BY client, part, segment";
-        cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
+        using var heads = SegmentScan(0, client);
+        using var tails = SegmentScan(1, client);
         using var chunks = connection.CreateCommand();
         chunks.CommandText = "SELECT client, part, period, count, allocations FROM discharge_alloc WHERE program_id = 1 " +
             "AND ($client IS NULL OR client = $client) AND $with ORDER BY client, part, period, seq";
         chunks.Parameters.AddWithValue("$with", withAllocations ? 1 : 0);
         chunks.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
-        using var r = cmd.ExecuteReader();
+        using var h = heads.ExecuteReader();
+        using var t = tails.ExecuteReader();
         using var c = chunks.ExecuteReader();
         var pending = c.Read();
-        foreach (var pool in JoinSegments(r, null))
+        foreach (var pool in JoinSegments(h, t, null))
         {
             var list = new List<AllocationChunk>();
             while (pending && Before(c.GetString(0), c.GetString(1), pool.Client, pool.Part) <= 0)
@@ -384,11 +414,12 @@ public sealed class DischargeStore(SqliteConnection connection)
         var pools = new List<StoredPool>();
         if (wanted.Count > 64)
         {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE program_id = 1 ORDER BY client, part, segment";
-            using (var r = cmd.ExecuteReader())
+            using (var heads = SegmentScan(0, null))
+            using (var tails = SegmentScan(1, null))
+            using (var h = heads.ExecuteReader())
+            using (var t = tails.ExecuteReader())
             {
-                pools.AddRange(JoinSegments(r, wanted));
+                pools.AddRange(JoinSegments(h, t, wanted));
             }
 
             using var c = connection.CreateCommand();
@@ -409,7 +440,8 @@ public sealed class DischargeStore(SqliteConnection connection)
         else
         {
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE program_id = 1 AND client = $client AND part = $part ORDER BY segment";
+            cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE program_id = 1 AND segment IN (0, 1) AND client = $client AND part = $part " +
+                "ORDER BY segment";
             var pClient = cmd.Parameters.Add("$client", SqliteType.Text);
             var pPart = cmd.Parameters.Add("$part", SqliteType.Text);
             using var c = connection.CreateCommand();
@@ -424,7 +456,16 @@ public sealed class DischargeStore(SqliteConnection connection)
                 pPart.Value = cPart.Value = part;
                 using (var r = cmd.ExecuteReader())
                 {
-                    pools.AddRange(JoinSegments(r, null));
+                    if (r.Read())
+                    {
+                        var pool = new StoredPool { Client = client, Part = part, LotKeys = new List<PoolLotKey>(), LotTotals = new List<PoolLotTotals>() };
+                        do
+                        {
+                            AddSegment(r, pool);
+                        }
+                        while (r.Read());
+                        pools.Add(pool);
+                    }
                 }
 
                 var list = chunks[(client, part)] = [];
@@ -470,15 +511,20 @@ public sealed class DischargeStore(SqliteConnection connection)
         var tails = new List<StoredPool>(wanted.Count);
         if (wanted.Count > 64)
         {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE program_id = 1 AND segment = 1 ORDER BY client, part";
+            using var cmd = SegmentScan(1, null);
             using var r = cmd.ExecuteReader();
-            tails.AddRange(JoinSegments(r, wanted));
+            while (r.Read())
+            {
+                if (wanted.Contains((r.GetString(0), r.GetString(1))))
+                {
+                    tails.Add(Segment(r));
+                }
+            }
         }
         else
         {
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE program_id = 1 AND client = $client AND part = $part AND segment = 1";
+            cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE program_id = 1 AND segment = 1 AND client = $client AND part = $part";
             var pClient = cmd.Parameters.Add("$client", SqliteType.Text);
             var pPart = cmd.Parameters.Add("$part", SqliteType.Text);
             foreach (var (client, part) in wanted)
@@ -486,7 +532,10 @@ public sealed class DischargeStore(SqliteConnection connection)
                 pClient.Value = client;
                 pPart.Value = part;
                 using var r = cmd.ExecuteReader();
-                tails.AddRange(JoinSegments(r, null));
+                if (r.Read())
+                {
+                    tails.Add(Segment(r));
+                }
             }
         }
 
@@ -495,52 +544,78 @@ public sealed class DischargeStore(SqliteConnection connection)
 
     private const string SegmentColumns = "client, part, segment, first_lot, lot_keys, lot_state";
 
-    /// <summary>
-    /// Reads <see cref="SegmentColumns"/> rows ordered by (client, part, segment) and joins each pool's consecutive segments;
-    /// skips pools not <paramref name="wanted"/> (when given) without reading their lots.
-    /// </summary>
-    private static IEnumerable<StoredPool> JoinSegments(SqliteDataReader r, HashSet<(string, string)>? wanted)
+    /// <summary>One segment of every pool (of one client when given), in (client, part) order.</summary>
+    private SqliteCommand SegmentScan(int segment, string? client)
     {
-        string? client = null, part = null;
-        var first = 0;
-        List<PoolLotKey> keys = [];
-        List<PoolLotTotals> totals = [];
-        while (r.Read())
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE program_id = 1 AND segment = $segment " +
+            "AND ($client IS NULL OR client = $client) ORDER BY client, part";
+        cmd.Parameters.AddWithValue("$segment", segment);
+        cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
+        return cmd;
+    }
+
+    /// <summary>
+    /// Joins the heads and tails of <see cref="SegmentScan"/> (every pool has both) into whole pools; skips pools not
+    /// <paramref name="wanted"/> (when given) without reading their lots.
+    /// </summary>
+    private static IEnumerable<StoredPool> JoinSegments(SqliteDataReader heads, SqliteDataReader tails, HashSet<(string, string)>? wanted)
+    {
+        while (heads.Read())
         {
-            var (rowClient, rowPart) = (r.GetString(0), r.GetString(1));
-            if (wanted is not null && !wanted.Contains((rowClient, rowPart)))
+            var (client, part) = (heads.GetString(0), heads.GetString(1));
+            if (!tails.Read() || tails.GetString(0) != client || tails.GetString(1) != part)
+            {
+                throw new InvalidDataException($"pool ({client}, {part}): its head has no tail segment (migration 0021)");
+            }
+
+            if (wanted is not null && !wanted.Contains((client, part)))
             {
                 continue;
             }
 
-            if (client != rowClient || part != rowPart)
-            {
-                if (client is not null)
-                {
-                    yield return new StoredPool { Client = client, Part = part!, FirstLot = first, LotKeys = keys, LotTotals = totals };
-                }
-
-                (client, part, first, keys, totals) = (rowClient, rowPart, r.GetInt32(3), [], []);
-            }
-
-            if (r.GetInt32(3) != first + keys.Count)
-            {
-                throw new InvalidDataException($"pool ({rowClient}, {rowPart}): segment {r.GetInt32(2)} starts at lot {r.GetInt32(3)}, " +
-                    $"expected {first + keys.Count}");
-            }
-
-            keys.AddRange(SplitKeys(r.GetString(4)));
-            UnpackTotals((byte[])r.GetValue(5), totals);
-            if (keys.Count != totals.Count)
-            {
-                throw new InvalidDataException($"pool ({rowClient}, {rowPart}): {keys.Count} lot keys but {totals.Count} lot states");
-            }
+            var pool = new StoredPool { Client = client, Part = part, LotKeys = new List<PoolLotKey>(), LotTotals = new List<PoolLotTotals>() };
+            AddSegment(heads, pool);
+            AddSegment(tails, pool);
+            yield return pool;
         }
 
-        if (client is not null)
+        if (tails.Read())
         {
-            yield return new StoredPool { Client = client, Part = part!, FirstLot = first, LotKeys = keys, LotTotals = totals };
+            throw new InvalidDataException($"pool ({tails.GetString(0)}, {tails.GetString(1)}): its tail has no head segment (migration 0021)");
         }
+    }
+
+    /// <summary>Appends the segment a reader is on to a pool being joined, checking it starts where the pool ends.</summary>
+    private static void AddSegment(SqliteDataReader r, StoredPool pool)
+    {
+        var keys = (List<PoolLotKey>)pool.LotKeys;
+        var totals = (List<PoolLotTotals>)pool.LotTotals;
+        if (r.GetInt32(3) != keys.Count)
+        {
+            throw new InvalidDataException($"pool ({pool.Client}, {pool.Part}): segment {r.GetInt32(2)} starts at lot {r.GetInt32(3)}, expected {keys.Count}");
+        }
+
+        keys.AddRange(SplitKeys(r.GetString(4)));
+        UnpackTotals((byte[])r.GetValue(5), totals);
+        if (keys.Count != totals.Count)
+        {
+            throw new InvalidDataException($"pool ({pool.Client}, {pool.Part}): {keys.Count} lot keys but {totals.Count} lot states");
+        }
+    }
+
+    /// <summary>The segment a reader is on, as a pool part starting at its <see cref="StoredPool.FirstLot"/>.</summary>
+    private static StoredPool Segment(SqliteDataReader r)
+    {
+        var keys = SplitKeys(r.GetString(4));
+        var totals = new List<PoolLotTotals>(keys.Length);
+        UnpackTotals((byte[])r.GetValue(5), totals);
+        if (keys.Length != totals.Count)
+        {
+            throw new InvalidDataException($"pool ({r.GetString(0)}, {r.GetString(1)}): {keys.Length} lot keys but {totals.Count} lot states");
+        }
+
+        return new StoredPool { Client = r.GetString(0), Part = r.GetString(1), FirstLot = r.GetInt32(3), LotKeys = keys, LotTotals = totals };
     }
 
     private static int Before(string client, string part, string poolClient, string poolPart)

@@ -11,12 +11,58 @@ public readonly record struct ExitScan(
     string Client, string Part, string Pedimento, int Partida, string Clave, DateOnly Date, decimal Qty, DateOnly? BomDate,
     string? SourcePedimento, int? SourcePartida, long BatchId, long Line);
 
+/// <summary>The columns of a part row the discharge needs.</summary>
+public readonly record struct PartScan(string Client, string Part, string Kind, bool National);
+
+/// <summary>The columns of a BOM row the discharge needs (<paramref name="ValidFrom"/> null when the row has none).</summary>
+public readonly record struct BomScan(
+    string Client, string Product, string Component, DateOnly? ValidFrom, decimal QtyPer, decimal MermaPct, decimal DesperdicioPct,
+    DateOnly? ValidTo);
+
 /// <summary>
 /// Lean, streaming reads of the ledger for the discharge: only the columns the engine needs, no records of every
 /// column, dates and decimals parsed without culture lookups. The full records stay with <see cref="SqliteLedgerStore"/>.
 /// </summary>
 public static class LedgerScan
 {
+    /// <summary>Every part, in (client, part) order; national as <see cref="PartRecord.IsNational"/>.</summary>
+    public static List<PartScan> Parts(SqliteLedgerStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        using var cmd = store.CreateCommand("SELECT client, part, kind, source FROM part WHERE program_id = 1 ORDER BY client, part");
+        using var r = cmd.ExecuteReader();
+        var rows = new List<PartScan>(Count(store.CreateCommand, "part"));
+        var strings = new StringPool();
+        while (r.Read())
+        {
+            rows.Add(new PartScan(strings.Get(r.GetString(0)), r.GetString(1), strings.Get(r.GetString(2)),
+                PartRecord.IsNationalSource(r.GetString(3))));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every BOM row, in file order (batch, line).</summary>
+    public static List<BomScan> Bom(SqliteLedgerStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        using var cmd = store.CreateCommand(
+            "SELECT client, product, component, valid_from, qty_per, merma_pct, desperdicio_pct, valid_to FROM bom WHERE program_id = 1 " +
+            "ORDER BY batch_id, line");
+        using var r = cmd.ExecuteReader();
+        var rows = new List<BomScan>(Count(store.CreateCommand, "bom"));
+        var strings = new StringPool();
+        while (r.Read())
+        {
+            var validFrom = r.GetString(3);
+            rows.Add(new BomScan(strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), strings.Get(r.GetString(2)),
+                validFrom.Length == 0 ? null : Date(validFrom), SqlText.ParseDecimal(r.GetString(4)), SqlText.ParseDecimal(r.GetString(5)),
+                SqlText.ParseDecimal(r.GetString(6)), r.IsDBNull(7) ? null : Date(r.GetString(7))));
+        }
+
+        return rows;
+    }
+
     /// <summary>Every entry row (of the batches after <paramref name="afterBatch"/>), in no particular order.</summary>
     public static List<EntryScan> Entries(SqliteLedgerStore store, long afterBatch = 0)
     {
