@@ -55,6 +55,7 @@ public static class DischargeService
         var discharge = new DischargeStore(store.Connection);
         var previous = full ? null : discharge.LatestRun();
         var from = previous is null ? null : IncrementalDischarge.ResumeDate(store, previous, batches, asOf);
+        phases.Mark("stored run and batches");
         if (previous is not null && from is { } resume)
         {
             progress.Stage("resuming");
@@ -119,6 +120,7 @@ internal sealed class PhaseTimer(TimeProvider clock, TextWriter? trace)
     private TimeSpan lastUser;
     private TimeSpan lastSystem;
     private long lastAllocated;
+    private TimeSpan lastPause;
 
     public void Mark(string phase)
     {
@@ -131,8 +133,9 @@ internal sealed class PhaseTimer(TimeProvider clock, TextWriter? trace)
         using var process = Process.GetCurrentProcess();
         var (user, system) = (process.UserProcessorTime, process.PrivilegedProcessorTime);
         var allocated = GC.GetTotalAllocatedBytes();
+        var pause = GC.GetTotalPauseDuration();
         trace.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{phase}: {clock.GetElapsedTime(last, now).TotalSeconds:0.000} s (cpu {(user - lastUser).TotalSeconds:0.00} user, {(system - lastSystem).TotalSeconds:0.00} sys; {(allocated - lastAllocated) / 1_000_000} MB allocated, {process.WorkingSet64 / 1_000_000} MB resident)"));
-        (last, lastUser, lastSystem, lastAllocated) = (now, user, system, allocated);
+            $"{phase}: {clock.GetElapsedTime(last, now).TotalSeconds:0.000} s (cpu {(user - lastUser).TotalSeconds:0.00} user, {(system - lastSystem).TotalSeconds:0.00} sys; {(allocated - lastAllocated) / 1_000_000} MB allocated, GC pauses {(pause - lastPause).TotalSeconds:0.000} s; {process.WorkingSet64 / 1_000_000} MB resident)"));
+        (last, lastUser, lastSystem, lastAllocated, lastPause) = (now, user, system, allocated, pause);
     }
 }

@@ -56,6 +56,16 @@ internal static class IncrementalDischarge
     public static (LedgerSnapshot Snapshot, DischargeResult Result, List<(StoredPool Pool, int FromPeriod)> Pools) Run(
         SqliteLedgerStore store, DischargeRunRecord previous, DateOnly asOf, DateOnly from, PhaseTimer phases)
     {
+        // Every stored tail (a few MB, laid out together) is read on a second connection while this one reads the
+        // catalog and the movements; only the tails of the pools the run reaches are used. Not inside an import batch,
+        // whose uncommitted rows only this connection sees.
+        var tailsRead = store.InBatch
+            ? Task.FromResult(new DischargeStore(store.Connection).Tails(null))
+            : Task.Run(() =>
+            {
+                using var reader = store.OpenReader();
+                return new DischargeStore(reader).Tails(null);
+            });
         var catalog = LedgerSnapshot.LoadCatalog(store);
         phases.Mark("load parts and BOM");
         var claves = new LedgerSnapshot.ClaveCache();
@@ -141,9 +151,16 @@ internal static class IncrementalDischarge
         var unsettled = discharge.PoolsAllocatedFrom(from);
         unsettled.UnionWith(disposedFrom.Keys.Select(d => (d.Client, d.Part)));
         bool Whole(int part) => named.Count > 0 || disposing.Contains(part) || newLots.ContainsKey(part) || unsettled.Contains(Key(part));
-        var stored = discharge.PoolsOf(affected.Where(Whole).Select(Key), fromPeriod)
-            .Concat(discharge.Tails(affected.Where(p => !Whole(p)).Select(Key)))
-            .ToDictionary(p => (p.Client, p.Part));
+        var stored = discharge.PoolsOf(affected.Where(Whole).Select(Key), fromPeriod).ToDictionary(p => (p.Client, p.Part));
+        var tailOf = tailsRead.GetAwaiter().GetResult().ToDictionary(t => (t.Client, t.Part));
+        foreach (var part in affected.Where(p => !Whole(p)))
+        {
+            if (tailOf.TryGetValue(Key(part), out var tail))
+            {
+                stored[Key(part)] = tail;
+            }
+        }
+
 
         phases.Mark("load pools");
         var lots = new List<LotDef>();
@@ -155,9 +172,11 @@ internal static class IncrementalDischarge
             var plan = plans[part] = new PoolPlan(stored.GetValueOrDefault((def.Client, def.Part)), Whole(part));
             if (plan.Old is { } pool)
             {
-                var takenFrom = new long[pool.LotKeys.Count];
-                var wasteFrom = new long[pool.LotKeys.Count];
-                foreach (var a in pool.DecodeAllocations()) // a tail has no chunks: nothing is stored on or after the resume date
+                var withChunks = pool.Chunks.Count > 0; // a tail has none: nothing is stored on or after the resume date
+                var takenFrom = withChunks ? new long[pool.LotKeys.Count] : [];
+                var wasteFrom = withChunks ? new long[pool.LotKeys.Count] : [];
+                plan.Lots.Capacity = pool.LotKeys.Count + (newLots.GetValueOrDefault(part)?.Count ?? 0);
+                foreach (var a in withChunks ? pool.DecodeAllocations() : [])
                 {
                     if (a.Day >= from.DayNumber)
                     {
@@ -180,7 +199,7 @@ internal static class IncrementalDischarge
                     var t = pool.LotTotals[k];
                     var key = pool.LotKeys[k];
                     var lot = DerivedData.LotOf(part, key, t);
-                    var state = new LotStart(t.Discharged - takenFrom[k], t.Waste - wasteFrom[k],
+                    var state = new LotStart(t.Discharged - (withChunks ? takenFrom[k] : 0), t.Waste - (withChunks ? wasteFrom[k] : 0),
                         t.WasteDisposed - disposedFrom.GetValueOrDefault((def.Client, def.Part, key.Pedimento, key.Partida)));
                     var open = t.Entered - state.Discharged;
                     var usable = open > 0 && (poolNeed == long.MaxValue || (covered < poolNeed && !lot.FixedAsset && t.EntryDay <= lastDay));
@@ -214,6 +233,7 @@ internal static class IncrementalDischarge
         }
 
         var snapshot = movements.WithLots(lots, start);
+        phases.Mark("plan");
         var result = DischargeEngine.Run(snapshot.Input);
         phases.Mark("engine");
         var pools = new List<(StoredPool, int)>();
@@ -255,6 +275,13 @@ internal static class IncrementalDischarge
     {
         var input = snapshot.Input;
         var fromPeriod = AllocationChunk.PeriodOf(from.DayNumber);
+        var old = plan.Old;
+        var def = input.Parts[part];
+        if (old is not null && !plan.Whole)
+        {
+            return (RewriteTail(snapshot, result, part, plan, old), fromPeriod);
+        }
+
         var order = plan.Lots.ToList();
         if (plan.NewLots)
         {
@@ -276,33 +303,6 @@ internal static class IncrementalDischarge
             }
 
             totals[k] = at >= 0 ? DerivedData.LotState(result, at, lot) : stored;
-        }
-
-        var old = plan.Old;
-        var def = input.Parts[part];
-        if (old is not null && !plan.Whole)
-        {
-            // A stored tail: same lots, new state; the new allocations are appended to their months.
-            var fresh = result.PoolAllocations(part);
-            var appended = new PackedAllocation[fresh.Length];
-            for (var i = 0; i < fresh.Length; i++)
-            {
-                var a = fresh[i];
-                appended[i] = new PackedAllocation(snapshot.MovementIds[a.Movement], input.Movements[a.Movement].Date.DayNumber,
-                    old.FirstLot + indexOfInput[a.Lot], a.Qty, a.Waste);
-            }
-
-            var tail = new StoredPool
-            {
-                Client = def.Client,
-                Part = def.Part,
-                LotKeys = keys,
-                LotTotals = totals,
-                FirstLot = old.FirstLot,
-                TailOnly = true,
-                Chunks = DerivedData.Chunk(appended),
-            };
-            return (tail, fromPeriod);
         }
 
         var prefixKept = old is null || old.LotKeys.Select((key, k) => indexOf.GetValueOrDefault(key, -1) == k).All(same => same);
@@ -335,6 +335,44 @@ internal static class IncrementalDischarge
             Chunks = DerivedData.Chunk(packed),
         };
         return (pool, rewriteFrom);
+    }
+
+    /// <summary>A stored tail: the same lots in the same order with their new state, and the new allocations to append.</summary>
+    private static StoredPool RewriteTail(LedgerSnapshot snapshot, DischargeResult result, int part, PoolPlan plan, StoredPool old)
+    {
+        var input = snapshot.Input;
+        var totals = new PoolLotTotals[plan.Lots.Count];
+        var indexOfInput = new Dictionary<int, int>();
+        for (var k = 0; k < totals.Length; k++)
+        {
+            var (lot, at, stored) = plan.Lots[k];
+            if (at >= 0)
+            {
+                indexOfInput[at] = k;
+            }
+
+            totals[k] = at >= 0 ? DerivedData.LotState(result, at, lot) : stored;
+        }
+
+        var fresh = result.PoolAllocations(part);
+        var appended = new PackedAllocation[fresh.Length];
+        for (var i = 0; i < fresh.Length; i++)
+        {
+            var a = fresh[i];
+            appended[i] = new PackedAllocation(snapshot.MovementIds[a.Movement], input.Movements[a.Movement].Date.DayNumber,
+                old.FirstLot + indexOfInput[a.Lot], a.Qty, a.Waste);
+        }
+
+        return new StoredPool
+        {
+            Client = old.Client,
+            Part = old.Part,
+            LotKeys = old.LotKeys,
+            LotTotals = totals,
+            FirstLot = old.FirstLot,
+            TailOnly = true,
+            Chunks = DerivedData.Chunk(appended),
+        };
     }
 
     private static DateOnly? MinDate(SqliteLedgerStore store, string layout, long batch)

@@ -79,21 +79,24 @@ public sealed class DischargeStore(SqliteConnection connection)
         // month's chunks in seq order stay in processing order (migration 0021).
         var appendSeq = (long)from.DayNumber;
 
-        using (var tailCmd = Command(tx, "UPDATE discharge_pool SET run_id = $run, lot_state = $state " +
-            "WHERE program_id = 1 AND segment = 1 AND client = $client AND part = $part AND first_lot = $first"))
-        using (var poolCmd = new SegmentInsert(Command(tx, SegmentInsert.Sql), run.Id))
+        using (var tailCmd = new RawStatement(connection, "UPDATE discharge_pool SET run_id = ?1, lot_state = ?2 " +
+            "WHERE program_id = 1 AND segment = 1 AND client = ?3 AND part = ?4 AND first_lot = ?5"))
+        using (var poolCmd = new SegmentInsert(connection, run.Id))
         using (var deletePool = Command(tx, "DELETE FROM discharge_pool WHERE program_id = 1 AND segment IN (0, 1) AND client = $client AND part = $part"))
         using (var deleteChunks = Command(tx, "DELETE FROM discharge_alloc WHERE program_id = 1 AND client = $client AND part = $part AND period >= $period"))
-        using (var chunkCmd = new ChunkInsert(Command(tx, ChunkInsert.Sql)))
+        using (var chunkCmd = new ChunkInsert(connection))
         {
             foreach (var (pool, fromPeriod) in pools)
             {
                 if (pool.TailOnly)
                 {
                     // Same lots, new state; the new allocations go in further chunks of their months.
-                    Set(tailCmd, ("$client", pool.Client), ("$part", pool.Part), ("$first", pool.FirstLot), ("$run", run.Id),
-                        ("$state", PackTotals(pool.LotTotals, 0, pool.LotTotals.Count)));
-                    if (tailCmd.ExecuteNonQuery() != 1)
+                    tailCmd.Integer(1, run.Id);
+                    tailCmd.Blob(2, PackTotals(pool.LotTotals, 0, pool.LotTotals.Count));
+                    tailCmd.Text(3, pool.Client);
+                    tailCmd.Text(4, pool.Part);
+                    tailCmd.Integer(5, pool.FirstLot);
+                    if (tailCmd.Execute() != 1)
                     {
                         throw new InvalidOperationException($"no stored tail of pool ({pool.Client}, {pool.Part}) starting at lot {pool.FirstLot}");
                     }
@@ -162,8 +165,8 @@ public sealed class DischargeStore(SqliteConnection connection)
 
     private void InsertPools(SqliteTransaction tx, long runId, IEnumerable<StoredPool> pools)
     {
-        using var poolCmd = new SegmentInsert(Command(tx, SegmentInsert.Sql), runId, deferTails: true);
-        using var chunkCmd = new ChunkInsert(Command(tx, ChunkInsert.Sql));
+        using var poolCmd = new SegmentInsert(connection, runId, deferTails: true);
+        using var chunkCmd = new ChunkInsert(connection);
         foreach (var pool in pools)
         {
             poolCmd.Insert(pool);
@@ -196,34 +199,12 @@ public sealed class DischargeStore(SqliteConnection connection)
     /// head is written, so their pages lie together in the file as well as in the key order: a daily run then reads and
     /// rewrites a compact range instead of pages spread through the whole table.
     /// </summary>
-    private sealed class SegmentInsert : IDisposable
+    private sealed class SegmentInsert(SqliteConnection connection, long runId, bool deferTails = false) : IDisposable
     {
-        public const string Sql = "INSERT INTO discharge_pool (program_id, client, part, segment, first_lot, run_id, lot_keys, lot_state) " +
-            "VALUES (1, $client, $part, $segment, $first, $run, $keys, $state)";
+        private readonly RawStatement insert = new(connection,
+            "INSERT INTO discharge_pool (program_id, client, part, segment, first_lot, run_id, lot_keys, lot_state) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 
-        private readonly SqliteCommand cmd;
-        private readonly SqliteParameter client;
-        private readonly SqliteParameter part;
-        private readonly SqliteParameter segment;
-        private readonly SqliteParameter first;
-        private readonly SqliteParameter keys;
-        private readonly SqliteParameter state;
-
-        private readonly List<(string Client, string Part, int First, string Keys, byte[] State)>? deferred;
-
-        public SegmentInsert(SqliteCommand cmd, long runId, bool deferTails = false)
-        {
-            deferred = deferTails ? [] : null;
-            this.cmd = cmd;
-            client = cmd.Parameters.Add("$client", SqliteType.Text);
-            part = cmd.Parameters.Add("$part", SqliteType.Text);
-            segment = cmd.Parameters.Add("$segment", SqliteType.Integer);
-            first = cmd.Parameters.Add("$first", SqliteType.Integer);
-            cmd.Parameters.AddWithValue("$run", runId);
-            keys = cmd.Parameters.Add("$keys", SqliteType.Text);
-            state = cmd.Parameters.Add("$state", SqliteType.Blob);
-            cmd.Prepare();
-        }
+        private readonly List<(string Client, string Part, int First, string Keys, byte[] State)>? deferred = deferTails ? [] : null;
 
         public void Insert(StoredPool pool)
         {
@@ -251,64 +232,48 @@ public sealed class DischargeStore(SqliteConnection connection)
             deferred?.Clear();
         }
 
-        private void Write(string poolClient, string poolPart, int seg, int start, string lotKeys, byte[] lotState)
+        private void Write(string client, string part, int segment, int first, string lotKeys, byte[] lotState)
         {
-            client.Value = poolClient;
-            part.Value = poolPart;
-            segment.Value = seg;
-            first.Value = start;
-            keys.Value = lotKeys;
-            state.Value = lotState;
-            cmd.ExecuteNonQuery();
+            insert.Text(1, client);
+            insert.Text(2, part);
+            insert.Integer(3, segment);
+            insert.Integer(4, first);
+            insert.Integer(5, runId);
+            insert.Text(6, lotKeys);
+            insert.Blob(7, lotState);
+            insert.Execute();
         }
 
-        public void Dispose() => cmd.Dispose();
+        public void Dispose() => insert.Dispose();
     }
 
     /// <summary>Inserts a pool's chunks with one sequence number.</summary>
-    private sealed class ChunkInsert : IDisposable
+    private sealed class ChunkInsert(SqliteConnection connection) : IDisposable
     {
-        public const string Sql = "INSERT INTO discharge_alloc (program_id, client, part, period, seq, last_day, count, allocations) " +
-            "VALUES (1, $client, $part, $period, $seq, $last, $count, $data)";
-
-        private readonly SqliteCommand cmd;
-        private readonly SqliteParameter client;
-        private readonly SqliteParameter part;
-        private readonly SqliteParameter period;
-        private readonly SqliteParameter seq;
-        private readonly SqliteParameter lastDay;
-        private readonly SqliteParameter count;
-        private readonly SqliteParameter data;
-
-        public ChunkInsert(SqliteCommand cmd)
-        {
-            this.cmd = cmd;
-            client = cmd.Parameters.Add("$client", SqliteType.Text);
-            part = cmd.Parameters.Add("$part", SqliteType.Text);
-            period = cmd.Parameters.Add("$period", SqliteType.Integer);
-            seq = cmd.Parameters.Add("$seq", SqliteType.Integer);
-            lastDay = cmd.Parameters.Add("$last", SqliteType.Integer);
-            count = cmd.Parameters.Add("$count", SqliteType.Integer);
-            data = cmd.Parameters.Add("$data", SqliteType.Blob);
-            cmd.Prepare();
-        }
+        private readonly RawStatement insert = new(connection,
+            "INSERT INTO discharge_alloc (program_id, client, part, period, seq, last_day, count, allocations) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 
         public void Insert(StoredPool pool, long sequence)
         {
+            if (pool.Chunks.Count == 0)
+            {
+                return;
+            }
+
+            insert.Text(1, pool.Client); // bindings survive each row: the pool's client, part and sequence are bound once
+            insert.Text(2, pool.Part);
+            insert.Integer(4, sequence);
             foreach (var chunk in pool.Chunks)
             {
-                client.Value = pool.Client;
-                part.Value = pool.Part;
-                period.Value = chunk.Period;
-                seq.Value = sequence;
-                lastDay.Value = chunk.LastDay;
-                count.Value = chunk.Count;
-                data.Value = chunk.Data;
-                cmd.ExecuteNonQuery();
+                insert.Integer(3, chunk.Period);
+                insert.Integer(5, chunk.LastDay);
+                insert.Integer(6, chunk.Count);
+                insert.Blob(7, chunk.Data);
+                insert.Execute();
             }
         }
 
-        public void Dispose() => cmd.Dispose();
+        public void Dispose() => insert.Dispose();
     }
 
     private void InsertShortages(SqliteTransaction tx, IEnumerable<StoredShortage> shortages)
@@ -502,20 +467,20 @@ public sealed class DischargeStore(SqliteConnection connection)
     }
 
     /// <summary>
-    /// The stored tails (migration 0021) of the given pools, without chunks: each with <see cref="StoredPool.FirstLot"/> set
-    /// to where it starts in the whole pool. A pool never discharged has none.
+    /// The stored tails (migration 0021) of the given pools (of every pool when null), without chunks: each with
+    /// <see cref="StoredPool.FirstLot"/> set to where it starts in the whole pool. A pool never discharged has none.
     /// </summary>
-    public List<StoredPool> Tails(IEnumerable<(string Client, string Part)> keys)
+    public List<StoredPool> Tails(IEnumerable<(string Client, string Part)>? keys)
     {
-        var wanted = keys.ToHashSet();
-        var tails = new List<StoredPool>(wanted.Count);
-        if (wanted.Count > 64)
+        var wanted = keys?.ToHashSet();
+        var tails = new List<StoredPool>(wanted?.Count ?? 0);
+        if (wanted is null || wanted.Count > 64)
         {
             using var cmd = SegmentScan(1, null);
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
-                if (wanted.Contains((r.GetString(0), r.GetString(1))))
+                if (wanted is null || wanted.Contains((r.GetString(0), r.GetString(1))))
                 {
                     tails.Add(Segment(r));
                 }
@@ -752,12 +717,14 @@ public sealed class DischargeStore(SqliteConnection connection)
 
     private static PoolLotKey[] SplitKeys(string text)
     {
-        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var keys = new PoolLotKey[lines.Length];
-        for (var i = 0; i < lines.Length; i++)
+        var keys = new PoolLotKey[text.AsSpan().Count('\n')];
+        var at = 0;
+        for (var i = 0; i < keys.Length; i++)
         {
-            var tab = lines[i].LastIndexOf('\t');
-            keys[i] = new PoolLotKey(lines[i][..tab], int.Parse(lines[i].AsSpan(tab + 1), CultureInfo.InvariantCulture));
+            var end = text.IndexOf('\n', at);
+            var tab = text.LastIndexOf('\t', end - 1, end - at);
+            keys[i] = new PoolLotKey(text[at..tab], int.Parse(text.AsSpan(tab + 1, end - tab - 1), CultureInfo.InvariantCulture));
+            at = end + 1;
         }
 
         return keys;
