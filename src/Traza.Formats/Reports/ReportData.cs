@@ -17,7 +17,15 @@ public sealed record ReportColumn(string Name, string? Label = null)
 /// A report's output: ordered columns and rows of typed cells — <see cref="string"/>, <see cref="decimal"/>,
 /// <see cref="long"/>/<see cref="int"/>, <see cref="DateOnly"/>, <see cref="bool"/> or null — streamed once.
 /// </summary>
-public sealed record ReportData(IReadOnlyList<ReportColumn> Columns, IEnumerable<object?[]> Rows);
+public sealed record ReportData(IReadOnlyList<ReportColumn> Columns, IEnumerable<object?[]> Rows)
+{
+    /// <summary>
+    /// When set, writes the same rows as CSV (without the header), each cell as <see cref="ReportWriter.WriteCsv"/> would
+    /// write it from <see cref="Rows"/>: the fast path of reports with a million rows (SPEC §8 balances). Either this or
+    /// <see cref="Rows"/> is consumed, once.
+    /// </summary>
+    public Action<CsvRowWriter>? CsvRows { get; init; }
+}
 
 /// <summary>The output formats of <c>traza report</c> (SPEC §5).</summary>
 public enum ReportFormat

@@ -47,6 +47,13 @@ public static class ReportWriter
             return;
         }
 
+        if (format == ReportFormat.Csv && data.CsvRows is not null)
+        {
+            using var csv = new CsvRowWriter(output);
+            WriteCsvRows(data, csv);
+            return;
+        }
+
         using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         Write(data, format, writer);
     }
@@ -55,6 +62,13 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(output);
+        if (data.CsvRows is not null)
+        {
+            using var csv = new CsvRowWriter(output);
+            WriteCsvRows(data, csv);
+            return;
+        }
+
         for (var i = 0; i < data.Columns.Count; i++)
         {
             if (i > 0)
@@ -82,6 +96,19 @@ public static class ReportWriter
         }
 
         output.Flush();
+    }
+
+    /// <summary>The header and <see cref="ReportData.CsvRows"/>, through one UTF-8 buffer.</summary>
+    private static void WriteCsvRows(ReportData data, CsvRowWriter csv)
+    {
+        foreach (var column in data.Columns)
+        {
+            csv.Text(column.Name);
+        }
+
+        csv.EndRow();
+        data.CsvRows!(csv);
+        csv.Flush();
     }
 
     public static void WriteJson(ReportData data, TextWriter output)

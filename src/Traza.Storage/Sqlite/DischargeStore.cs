@@ -767,4 +767,85 @@ public sealed class DischargeStore(SqliteConnection connection)
     private static DateOnly ParseDate(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static decimal ParseDec(string s) => decimal.Parse(s, NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Every stored lot of every pool (of one client when given) with its totals, without the allocations: what lot reports
+    /// as of the run's date or later read (SPEC §8 balances). Stepped through SQLite directly, the lot keys read in place (no
+    /// string per lot); all heads first, then all tails, each in FIFO order, so a later lot of a pool comes after an earlier.
+    /// </summary>
+    public void ScanLotTotals(string? client, LotTotalsVisitor visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        var db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+        var rc = SQLitePCL.raw.sqlite3_prepare_v2(db,
+            "SELECT client, part, lot_keys, lot_state FROM discharge_pool WHERE program_id = 1 AND segment IN (0, 1) " +
+            "AND (?1 IS NULL OR client = ?1) ORDER BY segment, client, part", out var stmt);
+        if (rc != SQLitePCL.raw.SQLITE_OK)
+        {
+            throw new SqliteException(SQLitePCL.raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+        }
+
+        try
+        {
+            rc = client is null ? SQLitePCL.raw.sqlite3_bind_null(stmt, 1) : SQLitePCL.raw.sqlite3_bind_text(stmt, 1, client);
+            while (rc == SQLitePCL.raw.SQLITE_OK || rc == SQLitePCL.raw.SQLITE_ROW)
+            {
+                rc = SQLitePCL.raw.sqlite3_step(stmt);
+                if (rc == SQLitePCL.raw.SQLITE_ROW)
+                {
+                    VisitSegment(
+                        SQLitePCL.raw.sqlite3_column_text(stmt, 0).utf8_to_string(),
+                        SQLitePCL.raw.sqlite3_column_text(stmt, 1).utf8_to_string(),
+                        SQLitePCL.raw.sqlite3_column_blob(stmt, 2), SQLitePCL.raw.sqlite3_column_blob(stmt, 3), visit);
+                }
+            }
+
+            if (rc != SQLitePCL.raw.SQLITE_DONE)
+            {
+                throw new SqliteException(SQLitePCL.raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+            }
+        }
+        finally
+        {
+            _ = SQLitePCL.raw.sqlite3_finalize(stmt);
+        }
+    }
+
+    /// <summary>One segment's lots: <c>pedimento TAB partida</c> lines (as <see cref="SplitKeys"/>) and 40-byte states.</summary>
+    private static void VisitSegment(string client, string part, ReadOnlySpan<byte> keys, ReadOnlySpan<byte> state, LotTotalsVisitor visit)
+    {
+        var lot = 0;
+        while (!keys.IsEmpty)
+        {
+            var end = keys.IndexOf((byte)'\n');
+            var line = end < 0 ? keys : keys[..end];
+            keys = end < 0 ? [] : keys[(end + 1)..];
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+
+            if ((lot + 1) * LotTotalsSize > state.Length)
+            {
+                throw new InvalidDataException($"pool ({client}, {part}): more lot keys than lot states");
+            }
+
+            var tab = line.LastIndexOf((byte)'\t');
+            var s = state.Slice(lot * LotTotalsSize, LotTotalsSize);
+            var totals = new PoolLotTotals(
+                BinaryPrimitives.ReadInt64LittleEndian(s),
+                BinaryPrimitives.ReadInt64LittleEndian(s[8..]),
+                BinaryPrimitives.ReadInt64LittleEndian(s[16..]),
+                BinaryPrimitives.ReadInt64LittleEndian(s[24..]),
+                BinaryPrimitives.ReadInt32LittleEndian(s[32..]),
+                BinaryPrimitives.ReadInt32LittleEndian(s[36..]));
+            visit(client, part, line[..tab], int.Parse(line[(tab + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture), totals);
+            lot++;
+        }
+
+        if (lot * LotTotalsSize != state.Length / LotTotalsSize * LotTotalsSize)
+        {
+            throw new InvalidDataException($"pool ({client}, {part}): {lot} lot keys but {state.Length / LotTotalsSize} lot states");
+        }
+    }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Traza.Storage.Sqlite;
 
@@ -154,6 +156,125 @@ public static class LedgerScan
         return rows;
     }
 
+    /// <summary>
+    /// The entry rows lot reports read (of one client when given; dated on or before <paramref name="asOf"/> when given) —
+    /// client, part, clave, pedimento, partida, date, qty, qty_umt, value_usd — for a million lots in a fraction of a
+    /// second (SPEC §8 balances): stepped through SQLite directly, text read as UTF-8 in place, no record or pedimento string
+    /// per row, plain decimals parsed without culture lookups (the same values <see cref="decimal.Parse(string)"/> gives).
+    /// </summary>
+    public static LotEntryTable LotEntries(SqliteLedgerStore store, string? client = null, DateOnly? asOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var db = store.Connection.Handle ?? throw new InvalidOperationException("the store's connection is not open");
+        var rc = raw.sqlite3_prepare_v2(db,
+            "SELECT client, part, clave, pedimento, partida, date, qty, qty_umt, value_usd FROM entry " +
+            "WHERE program_id = 1 AND (?1 IS NULL OR client = ?1) AND (?2 IS NULL OR date <= ?2)", out var stmt);
+        Check(db, rc, raw.SQLITE_OK);
+        try
+        {
+            Check(db, client is null ? raw.sqlite3_bind_null(stmt, 1) : raw.sqlite3_bind_text(stmt, 1, client), raw.SQLITE_OK);
+            Check(db, asOf is { } d
+                ? raw.sqlite3_bind_text(stmt, 2, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                : raw.sqlite3_bind_null(stmt, 2), raw.SQLITE_OK);
+            var table = new LotEntryTable();
+            var clients = new Utf8StringPool();
+            var parts = new Utf8StringPool();
+            var claves = new Utf8StringPool();
+            while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
+            {
+                table.Add(
+                    clients.Get(raw.sqlite3_column_blob(stmt, 0)), parts.Get(raw.sqlite3_column_blob(stmt, 1)),
+                    claves.Get(raw.sqlite3_column_blob(stmt, 2)), raw.sqlite3_column_blob(stmt, 3),
+                    checked((int)raw.sqlite3_column_int64(stmt, 4)), Date(raw.sqlite3_column_blob(stmt, 5)),
+                    Decimal(raw.sqlite3_column_blob(stmt, 6)),
+                    raw.sqlite3_column_type(stmt, 7) == raw.SQLITE_NULL ? null : Decimal(raw.sqlite3_column_blob(stmt, 7)),
+                    raw.sqlite3_column_type(stmt, 8) == raw.SQLITE_NULL ? null : Decimal(raw.sqlite3_column_blob(stmt, 8)));
+            }
+
+            Check(db, rc, raw.SQLITE_DONE);
+            return table;
+        }
+        finally
+        {
+            _ = raw.sqlite3_finalize(stmt);
+        }
+    }
+
+    private static void Check(sqlite3 db, int rc, int expected)
+    {
+        if (rc != expected)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+        }
+    }
+
+    /// <summary>A stored <c>YYYY-MM-DD</c> date given as UTF-8, parsed by position.</summary>
+    private static DateOnly Date(ReadOnlySpan<byte> text)
+    {
+        if (text.Length == 10 && text[4] == (byte)'-' && text[7] == (byte)'-')
+        {
+            var y = Digits(text[..4]);
+            var m = Digits(text.Slice(5, 2));
+            var d = Digits(text.Slice(8, 2));
+            if (y > 0 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
+            {
+                return new DateOnly(y, m, d);
+            }
+        }
+
+        return SqlText.ParseDate(Encoding.UTF8.GetString(text));
+    }
+
+    private static int Digits(ReadOnlySpan<byte> text)
+    {
+        var value = 0;
+        foreach (var b in text)
+        {
+            var c = b - '0';
+            if (unchecked((uint)c) > 9)
+            {
+                return -1;
+            }
+
+            value = (value * 10) + c;
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// A stored decimal given as UTF-8: plain digits with an optional fraction (up to 18 digits in all) directly, with the
+    /// scale <see cref="decimal.Parse(string)"/> gives them (trailing zeros kept); anything else through decimal.Parse.
+    /// </summary>
+    private static decimal Decimal(ReadOnlySpan<byte> text)
+    {
+        long mantissa = 0;
+        var digits = 0;
+        var scale = -1;
+        foreach (var b in text)
+        {
+            var c = b - '0';
+            if (unchecked((uint)c) <= 9 && digits < 18)
+            {
+                mantissa = (mantissa * 10) + c;
+                digits++;
+                scale = scale < 0 ? scale : scale + 1;
+            }
+            else if (b == (byte)'.' && scale < 0 && digits > 0)
+            {
+                scale = 0;
+            }
+            else
+            {
+                return decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return digits == 0 || scale == 0
+            ? decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture)
+            : new decimal(unchecked((int)mantissa), (int)(mantissa >> 32), 0, false, (byte)Math.Max(scale, 0));
+    }
+
     private static int Count(Func<string, SqliteCommand> command, string table)
     {
         using var cmd = command($"SELECT count(*) FROM {table} WHERE program_id = 1");
@@ -195,6 +316,57 @@ public static class LedgerScan
     }
 
     private static decimal Decimal(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Shares the distinct values of a repetitive UTF-8 column, decoding each value once; a value equal to the one before
+    /// (a client, a clave) is not even looked up.
+    /// </summary>
+    private sealed class Utf8StringPool
+    {
+        private readonly Dictionary<string, string> seen = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup;
+        private char[] chars = new char[256];
+        private byte[] lastUtf8 = new byte[64];
+        private int lastLength;
+        private string last = string.Empty;
+
+        public Utf8StringPool() => lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string Get(ReadOnlySpan<byte> utf8)
+        {
+            if (utf8.SequenceEqual(lastUtf8.AsSpan(0, lastLength)))
+            {
+                return last;
+            }
+
+            last = Decode(utf8);
+            if (utf8.Length > lastUtf8.Length)
+            {
+                lastUtf8 = new byte[utf8.Length];
+            }
+
+            utf8.CopyTo(lastUtf8);
+            lastLength = utf8.Length;
+            return last;
+        }
+
+        private string Decode(ReadOnlySpan<byte> utf8)
+        {
+            if (Encoding.UTF8.GetMaxCharCount(utf8.Length) > chars.Length)
+            {
+                chars = new char[Encoding.UTF8.GetMaxCharCount(utf8.Length)];
+            }
+
+            var text = chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, chars));
+            if (!lookup.TryGetValue(text, out var shared))
+            {
+                shared = new string(text);
+                seen[shared] = shared;
+            }
+
+            return shared;
+        }
+    }
 
     /// <summary>Shares the few distinct values of repetitive columns (client, part, clave) instead of one string per row.</summary>
     private sealed class StringPool

@@ -14,22 +14,11 @@ public static class BalancesReport
     ];
 
     public static ReportData Build(SqliteLedgerStore store, DateOnly asOf, string? client, TermOptions? terms = null) =>
-        new(Columns, Rows(LotLedger.Lots(store, asOf, client, terms)));
+        Data(LotBalances.Read(store, asOf, client, terms, include: null));
 
     /// <summary><c>expiring --within DAYS</c>: the balances rows due within that many days or past due (closed lots excluded).</summary>
     public static ReportData Expiring(SqliteLedgerStore store, DateOnly asOf, string? client, int withinDays, TermOptions? terms = null) =>
-        new(Columns, Rows(LotLedger.Lots(store, asOf, client, terms)
-            .Where(l => l.Status.State != LotState.Closed && l.Status.DaysLeft is { } d && d <= withinDays)));
+        Data(LotBalances.Read(store, asOf, client, terms, s => s.State != LotState.Closed && s.DaysLeft is { } d && d <= withinDays));
 
-    private static IEnumerable<object?[]> Rows(IEnumerable<LotView> lots)
-    {
-        foreach (var l in lots)
-        {
-            yield return
-            [
-                l.Entry.Pedimento, l.Entry.Partida, l.Entry.Clave, l.Entry.Date, l.Entry.Part, l.Part.Kind, l.Entry.Client, l.Entry.Qty,
-                l.Discharged, l.Balance, l.Part.Umc, l.BalanceUmt, l.BalanceValueUsd, l.Deadline, l.Status.DaysLeft, l.Status.State.Name(),
-            ];
-        }
-    }
+    private static ReportData Data(LotBalances lots) => new(Columns, lots.Rows()) { CsvRows = lots.WriteCsv };
 }

@@ -21,12 +21,24 @@ public sealed record LotView(
     public decimal Balance => Entry.Qty - Discharged;
 
     /// <summary>The lot's own UMT per UMC (SPEC §3.5 "UMT"): the row's qty_umt, else qty × the part's factor.</summary>
-    public decimal UmtRatio => Entry.Qty == 0 ? Part.UmtPerUmc : (Entry.QtyUmt ?? (Entry.Qty * Part.UmtPerUmc)) / Entry.Qty;
+    public decimal UmtRatio => LotMath.UmtRatio(Entry.Qty, Entry.QtyUmt, Part.UmtPerUmc);
 
-    public decimal BalanceUmt => Math.Round(Balance * UmtRatio, 6, MidpointRounding.AwayFromZero);
+    public decimal BalanceUmt => LotMath.BalanceUmt(Balance, Entry.Qty, Entry.QtyUmt, Part.UmtPerUmc);
 
-    public decimal? BalanceValueUsd => Entry.ValueUsd is { } v && Entry.Qty != 0
-        ? Math.Round(Balance * v / Entry.Qty, 2, MidpointRounding.AwayFromZero)
+    public decimal? BalanceValueUsd => LotMath.BalanceValueUsd(Balance, Entry.Qty, Entry.ValueUsd);
+}
+
+/// <summary>A lot's balance in UMT and in USD, one formula for <see cref="LotView"/> and the balances report.</summary>
+internal static class LotMath
+{
+    /// <summary>The lot's own UMT per UMC (SPEC §3.5 "UMT"): the row's qty_umt, else qty × the part's factor.</summary>
+    public static decimal UmtRatio(decimal qty, decimal? qtyUmt, decimal umtPerUmc) => qty == 0 ? umtPerUmc : (qtyUmt ?? (qty * umtPerUmc)) / qty;
+
+    public static decimal BalanceUmt(decimal balance, decimal qty, decimal? qtyUmt, decimal umtPerUmc) =>
+        Math.Round(balance * UmtRatio(qty, qtyUmt, umtPerUmc), 6, MidpointRounding.AwayFromZero);
+
+    public static decimal? BalanceValueUsd(decimal balance, decimal qty, decimal? valueUsd) => valueUsd is { } v && qty != 0
+        ? Math.Round(balance * v / qty, 2, MidpointRounding.AwayFromZero)
         : null;
 }
 

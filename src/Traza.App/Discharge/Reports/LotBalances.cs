@@ -1,0 +1,365 @@
+using System.Text;
+using Traza.Domain.Catalogs;
+using Traza.Domain.Discharge;
+using Traza.Domain.Model;
+using Traza.Domain.Terms;
+using Traza.Domain.Values;
+using Traza.Formats.Reports;
+using Traza.Storage;
+using Traza.Storage.Sqlite;
+
+namespace Traza.App.Discharge.Reports;
+
+/// <summary>One lot of <see cref="LotBalances"/>: its row in the entry table, its part, its clave and its deadline (day number).</summary>
+internal readonly record struct BalanceLot(int Entry, int Part, int Clave, int Deadline)
+{
+    public const int NoDeadline = int.MinValue;
+}
+
+/// <summary>
+/// The lots of the <c>balances</c> report (SPEC §6) with the semantics of <see cref="LotLedger.Lots"/>, built for a million
+/// lots (SPEC §8: balances over 1 M lots to CSV ≤ 5 s): entries read as UTF-8 in place (<see cref="LedgerScan.LotEntries"/>),
+/// no record or string per lot, one part lookup per row, clave rule and deadline cached by (part terms, clave, date), the
+/// stored run's lot totals read without their allocations when the as-of is on or after the run's and matched to the entry
+/// rows grouped by part, text fields encoded once. Sorted by entry date, pedimento, partida, part and client (ordinal), as
+/// <see cref="LotLedger.Lots"/>.
+/// </summary>
+internal sealed class LotBalances
+{
+    private const long NotStored = long.MinValue;
+
+    private readonly LotEntryTable entries;
+    private readonly PartRecord[] parts;
+    private readonly string[] claves;
+    private readonly long[] taken;
+    private readonly BalanceLot[] lots;
+    private readonly int count;
+    private readonly DateOnly asOf;
+
+    private LotBalances(LotEntryTable entries, PartRecord[] parts, string[] claves, long[] taken, BalanceLot[] lots, int count, DateOnly asOf)
+    {
+        this.entries = entries;
+        this.parts = parts;
+        this.claves = claves;
+        this.taken = taken;
+        this.lots = lots;
+        this.count = count;
+        this.asOf = asOf;
+    }
+
+    /// <summary>
+    /// Pedimento lots (not NAC stock, not national parts) entered on or before <paramref name="asOf"/>, of one client when
+    /// given, that <paramref name="include"/> keeps (all when null).
+    /// </summary>
+    public static LotBalances Read(SqliteLedgerStore store, DateOnly asOf, string? client, TermOptions? terms, Func<LotStatus, bool>? include)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var program = store.GetProgram();
+        var parts = store.LoadParts(client).ToArray();
+        var byClient = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var profiles = new Dictionary<(PartKind, string?), int>();
+        var partProfile = new int[parts.Length];
+        var partKind = new PartKind[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            (byClient.TryGetValue(parts[i].Client, out var mine) ? mine : byClient[parts[i].Client] = new(StringComparer.Ordinal))[parts[i].Part] = i;
+            _ = PartKinds.TryParse(parts[i].Kind, out partKind[i]);
+            if (!profiles.TryGetValue((partKind[i], parts[i].Fraccion), out partProfile[i]))
+            {
+                profiles[(partKind[i], parts[i].Fraccion)] = partProfile[i] = profiles.Count;
+            }
+        }
+
+        var entries = LedgerScan.LotEntries(store, client, asOf);
+        var partOf = new int[entries.Count];
+        string? lastClient = null;
+        Dictionary<string, int>? clientParts = null;
+        for (var r = 0; r < entries.Count; r++)
+        {
+            ref readonly var e = ref entries[r];
+            if (!ReferenceEquals(e.Client, lastClient))
+            {
+                lastClient = e.Client;
+                clientParts = byClient.GetValueOrDefault(e.Client);
+            }
+
+            partOf[r] = clientParts is not null && clientParts.TryGetValue(e.Part, out var p) && !parts[p].IsNational ? p : -1;
+        }
+
+        var taken = StoredTotals(store, asOf, client, byClient, new EntriesByPart(entries, partOf, parts.Length));
+
+        var claveIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var termCache = new Dictionary<long, (bool Skip, DateOnly? Deadline)>();
+        var lots = new BalanceLot[entries.Count];
+        var count = 0;
+        for (var r = 0; r < entries.Count; r++)
+        {
+            var p = partOf[r];
+            if (p < 0)
+            {
+                continue;
+            }
+
+            ref readonly var e = ref entries[r];
+            if (!claveIds.TryGetValue(e.Clave, out var clave))
+            {
+                claveIds[e.Clave] = clave = claveIds.Count;
+            }
+
+            var key = ((long)partProfile[p] << 40) | ((long)clave << 24) | (long)e.Date.DayNumber;
+            if (!termCache.TryGetValue(key, out var term))
+            {
+                term = Term(parts[p], partKind[p], e.Clave, e.Date, program?.ValidTo, terms);
+                termCache[key] = term;
+            }
+
+            if (term.Skip)
+            {
+                continue;
+            }
+
+            if (include is null || include(LotStatus.At(e.Qty - Discharged(taken[r]), term.Deadline, asOf)))
+            {
+                lots[count++] = new BalanceLot(r, p, clave, term.Deadline is { } d ? d.DayNumber : BalanceLot.NoDeadline);
+            }
+        }
+
+        MergeSort(lots, count, new ReportOrder(entries));
+
+        return new LotBalances(entries, parts, [.. claveIds.OrderBy(c => c.Value).Select(c => c.Key)], taken, lots, count, asOf);
+    }
+
+    /// <summary>The rows of the balances columns (<see cref="BalancesReport.Columns"/>) as typed cells.</summary>
+    public IEnumerable<object?[]> Rows()
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var l = lots[i];
+            var e = entries[l.Entry];
+            var part = parts[l.Part];
+            var discharged = Discharged(taken[l.Entry]);
+            var balance = e.Qty - discharged;
+            DateOnly? deadline = l.Deadline == BalanceLot.NoDeadline ? null : DateOnly.FromDayNumber(l.Deadline);
+            var status = LotStatus.At(balance, deadline, asOf);
+            yield return
+            [
+                entries.PedimentoText(l.Entry), e.Partida, e.Clave, e.Date, e.Part, part.Kind, e.Client, e.Qty, discharged, balance, part.Umc,
+                LotMath.BalanceUmt(balance, e.Qty, e.QtyUmt, part.UmtPerUmc), LotMath.BalanceValueUsd(balance, e.Qty, e.ValueUsd), deadline,
+                status.DaysLeft, status.State.Name(),
+            ];
+        }
+    }
+
+    /// <summary>The same rows as <see cref="Rows"/>, written straight to CSV.</summary>
+    public void WriteCsv(CsvRowWriter csv)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        var partFields = new (byte[] Part, byte[] Kind, byte[] Client, byte[] Umc)?[parts.Length];
+        var claveFields = claves.Select(CsvRowWriter.Field).ToArray();
+        var stateFields = Enum.GetValues<LotState>().Select(s => CsvRowWriter.Field(s.Name())).ToArray();
+        for (var i = 0; i < count; i++)
+        {
+            var l = lots[i];
+            ref readonly var e = ref entries[l.Entry];
+            var part = parts[l.Part];
+            var fields = partFields[l.Part] ??= (CsvRowWriter.Field(part.Part), CsvRowWriter.Field(part.Kind), CsvRowWriter.Field(part.Client),
+                CsvRowWriter.Field(part.Umc));
+            var discharged = Discharged(taken[l.Entry]);
+            var balance = e.Qty - discharged;
+            DateOnly? deadline = l.Deadline == BalanceLot.NoDeadline ? null : DateOnly.FromDayNumber(l.Deadline);
+            var status = LotStatus.At(balance, deadline, asOf);
+            csv.Text(entries.Pedimento(l.Entry));
+            csv.Number(e.Partida);
+            csv.Encoded(claveFields[l.Clave]);
+            csv.Date(e.Date);
+            csv.Encoded(fields.Part);
+            csv.Encoded(fields.Kind);
+            csv.Encoded(fields.Client);
+            csv.Number(e.Qty);
+            csv.Number(discharged);
+            csv.Number(balance);
+            csv.Encoded(fields.Umc);
+            csv.Number(LotMath.BalanceUmt(balance, e.Qty, e.QtyUmt, part.UmtPerUmc));
+            csv.Number(LotMath.BalanceValueUsd(balance, e.Qty, e.ValueUsd));
+            csv.Date(deadline);
+            csv.Number(status.DaysLeft);
+            csv.Encoded(stateFields[(int)status.State]);
+            csv.EndRow();
+        }
+    }
+
+    /// <summary>What the stored run took from a lot, 0 when it holds no such lot (as <see cref="LotLedger.Lots"/>).</summary>
+    private static decimal Discharged(long micro) => micro == NotStored ? 0m : Micro.ToDecimal(micro);
+
+    /// <summary>
+    /// Sorts by merging the runs already in order: entries are read in key order (client, pedimento, partida, part), which
+    /// follows the report's order but for a few lots, so this is a pass or a few instead of n log n comparisons.
+    /// </summary>
+    private static void MergeSort(BalanceLot[] lots, int count, ReportOrder order)
+    {
+        var runs = new List<int> { 0 };
+        for (var i = 1; i < count; i++)
+        {
+            if (order.Compare(lots[i - 1], lots[i]) > 0)
+            {
+                runs.Add(i);
+            }
+        }
+
+        runs.Add(count);
+        if (runs.Count <= 2)
+        {
+            return;
+        }
+
+        var from = lots;
+        var to = new BalanceLot[count];
+        while (runs.Count > 2)
+        {
+            var merged = new List<int> { 0 };
+            for (var k = 0; k + 1 < runs.Count; k += 2)
+            {
+                int lo = runs[k], mid = runs[k + 1], hi = k + 2 < runs.Count ? runs[k + 2] : mid;
+                int a = lo, b = mid, at = lo;
+                while (a < mid && b < hi)
+                {
+                    to[at++] = order.Compare(from[a], from[b]) <= 0 ? from[a++] : from[b++];
+                }
+
+                Array.Copy(from, a, to, at, mid - a);
+                at += mid - a;
+                Array.Copy(from, b, to, at, hi - b);
+                merged.Add(hi);
+            }
+
+            runs = merged;
+            (from, to) = (to, from);
+        }
+
+        if (!ReferenceEquals(from, lots))
+        {
+            Array.Copy(from, lots, count);
+        }
+    }
+
+    /// <summary>Whether an entry of this clave and date is no pedimento lot (unknown clave, NAC stock); else its deadline.</summary>
+    private static (bool Skip, DateOnly? Deadline) Term(PartRecord part, PartKind kind, string clave, DateOnly date, DateOnly? validTo, TermOptions? terms)
+    {
+        var rule = ClaveTable.Find(MovementFile.Entries, clave, date);
+        if (rule is null || rule.Effect == ClaveEffect.NationalStock)
+        {
+            return (true, null);
+        }
+
+        Fraccion? fraccion = Fraccion.Parse(part.Fraccion) is { IsOk: true } f ? f.Value : null;
+        return (false, TermCalculator.Deadline(kind, clave, fraccion, date, validTo, terms).Date);
+    }
+
+    /// <summary>
+    /// Micro-UMC the stored run discharged from each entry row's lot as of <paramref name="asOf"/> (<see cref="NotStored"/>
+    /// when it holds no such lot): the lot totals alone when the as-of is on or after the run's (no allocation read), else the
+    /// allocations dated on or before it (docs/architecture.md Decision 2).
+    /// </summary>
+    private static long[] StoredTotals(SqliteLedgerStore store, DateOnly asOf, string? client, Dictionary<string, Dictionary<string, int>> byClient,
+        EntriesByPart lots)
+    {
+        var taken = new long[lots.Entries.Count];
+        Array.Fill(taken, NotStored);
+        var discharge = new DischargeStore(store.Connection);
+        var run = discharge.LatestRun();
+        if (run is null)
+        {
+            return taken;
+        }
+
+        if (asOf >= run.AsOf)
+        {
+            string? lastClient = null, lastPart = null;
+            var pool = -1;
+            discharge.ScanLotTotals(client, (c, p, pedimento, partida, in totals) =>
+            {
+                if (!ReferenceEquals(c, lastClient) || !ReferenceEquals(p, lastPart))
+                {
+                    (lastClient, lastPart) = (c, p);
+                    pool = byClient.GetValueOrDefault(c)?.GetValueOrDefault(p, -1) ?? -1;
+                }
+
+                if (pool >= 0 && lots.Find(pool, pedimento, partida) is >= 0 and var row)
+                {
+                    taken[row] = totals.Discharged;
+                }
+            });
+            return taken;
+        }
+
+        var day = asOf.DayNumber;
+        Span<byte> utf8 = stackalloc byte[256];
+        foreach (var pool in discharge.Pools(client, withAllocations: true))
+        {
+            if (byClient.GetValueOrDefault(pool.Client)?.GetValueOrDefault(pool.Part, -1) is not (>= 0 and var p))
+            {
+                continue;
+            }
+
+            var sums = new long[pool.LotKeys.Count];
+            foreach (var a in pool.DecodeAllocations())
+            {
+                if (a.Day <= day)
+                {
+                    sums[a.Lot] += a.Qty;
+                }
+            }
+
+            for (var i = 0; i < sums.Length; i++)
+            {
+                var pedimento = pool.LotKeys[i].Pedimento;
+                var bytes = Encoding.UTF8.GetMaxByteCount(pedimento.Length) <= utf8.Length
+                    ? utf8[..Encoding.UTF8.GetBytes(pedimento, utf8)]
+                    : Encoding.UTF8.GetBytes(pedimento);
+                if (lots.Find(p, bytes, pool.LotKeys[i].Partida) is >= 0 and var row)
+                {
+                    taken[row] = sums[i];
+                }
+            }
+        }
+
+        return taken;
+    }
+
+    /// <summary>The report's order over the lots' entry rows: date, pedimento, partida, part, client (strings ordinal).</summary>
+    private readonly struct ReportOrder(LotEntryTable entries) : IComparer<BalanceLot>
+    {
+        public int Compare(BalanceLot a, BalanceLot b)
+        {
+            ref readonly var x = ref entries[a.Entry];
+            ref readonly var y = ref entries[b.Entry];
+            var c = x.Date.CompareTo(y.Date);
+            c = c != 0 ? c : Utf8Ordinal(entries.Pedimento(a.Entry), entries.Pedimento(b.Entry));
+            c = c != 0 ? c : x.Partida.CompareTo(y.Partida);
+            c = c != 0 ? c : string.CompareOrdinal(x.Part, y.Part);
+            return c != 0 ? c : string.CompareOrdinal(x.Client, y.Client);
+        }
+
+        /// <summary>
+        /// <see cref="string.CompareOrdinal(string, string)"/> of the decoded texts: ASCII bytes order as UTF-16 code units
+        /// do, so the bytes decide when the first difference (or the end of the shorter) is ASCII; else the strings do.
+        /// </summary>
+        private static int Utf8Ordinal(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+        {
+            var n = a.CommonPrefixLength(b);
+            if (n == a.Length || n == b.Length)
+            {
+                if (n == 0 || a[n - 1] < 0x80)
+                {
+                    return a.Length.CompareTo(b.Length);
+                }
+            }
+            else if (a[n] < 0x80 && b[n] < 0x80 && (n == 0 || a[n - 1] < 0x80))
+            {
+                return a[n].CompareTo(b[n]);
+            }
+
+            return string.CompareOrdinal(Encoding.UTF8.GetString(a), Encoding.UTF8.GetString(b));
+        }
+    }
+}

@@ -1,0 +1,261 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+
+namespace Traza.Formats.Reports;
+
+/// <summary>
+/// Writes CSV rows as UTF-8 straight into a buffer, with exactly the text <see cref="ReportWriter.WriteCsv"/> makes from
+/// boxed cells (<see cref="CellText"/>, the same quoting): a report of a million rows (SPEC §8 balances) writes its typed
+/// values without a box, a string or a field-sized write per cell. Fields are separated by commas as they are added.
+/// </summary>
+public sealed class CsvRowWriter : IDisposable
+{
+    private static readonly SearchValues<byte> Special = SearchValues.Create(","u8 + "\""u8 + "\n"u8 + "\r"u8);
+
+    private readonly Stream? stream;
+    private readonly TextWriter? text;
+    private readonly Decoder decoder = new UTF8Encoding(false).GetDecoder();
+    private byte[] buffer = new byte[1 << 16];
+    private char[] chars = [];
+    private int length;
+    private bool inRow;
+
+    /// <summary>Writes to a stream (UTF-8 without BOM).</summary>
+    public CsvRowWriter(Stream output) => stream = output ?? throw new ArgumentNullException(nameof(output));
+
+    /// <summary>Writes to a text writer (the UTF-8 decoded in blocks).</summary>
+    public CsvRowWriter(TextWriter output) => text = output ?? throw new ArgumentNullException(nameof(output));
+
+    /// <summary>A text field given as UTF-8, quoted when it holds a comma, quote or line break.</summary>
+    public void Text(ReadOnlySpan<byte> utf8)
+    {
+        if (!Utf8.IsValid(utf8))
+        {
+            // As a string would hold it: each invalid sequence replaced by U+FFFD.
+            Text(Encoding.UTF8.GetString(utf8));
+            return;
+        }
+
+        if (utf8.IndexOfAny(Special) < 0)
+        {
+            Raw(utf8);
+            return;
+        }
+
+        Separate();
+        Put((byte)'"');
+        foreach (var b in utf8)
+        {
+            if (b == (byte)'"')
+            {
+                Put((byte)'"');
+            }
+
+            Put(b);
+        }
+
+        Put((byte)'"');
+    }
+
+    /// <summary>A field already in CSV form (<see cref="Field"/>): written as it is.</summary>
+    public void Encoded(ReadOnlySpan<byte> field) => Raw(field);
+
+    /// <summary>The CSV form of a text field as UTF-8, quoted when it needs to be: for values written many times.</summary>
+    public static byte[] Field(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return [];
+        }
+
+        var utf8 = Encoding.UTF8.GetBytes(value);
+        return utf8.AsSpan().IndexOfAny(Special) < 0 ? utf8 : Encoding.UTF8.GetBytes("\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
+    }
+
+    /// <summary>A text field; null writes an empty one.</summary>
+    public void Text(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            Raw([]);
+            return;
+        }
+
+        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (max <= 256)
+        {
+            Span<byte> utf8 = stackalloc byte[max];
+            Text(utf8[..Encoding.UTF8.GetBytes(value, utf8)]);
+        }
+        else
+        {
+            Text(Encoding.UTF8.GetBytes(value));
+        }
+    }
+
+    /// <summary>A number as <see cref="CellText.Decimal"/> writes it: invariant, no trailing zeros, 0 as "0".</summary>
+    public void Number(decimal value)
+    {
+        if (value == 0m)
+        {
+            Raw("0"u8);
+            return;
+        }
+
+        Span<byte> utf8 = stackalloc byte[64];
+        _ = value.TryFormat(utf8, out var written, default, CultureInfo.InvariantCulture);
+        var digits = utf8[..written];
+        if (digits.Contains((byte)'.'))
+        {
+            digits = digits.TrimEnd((byte)'0').TrimEnd((byte)'.');
+        }
+
+        Raw(digits);
+    }
+
+    /// <summary>A number, or an empty field for null.</summary>
+    public void Number(decimal? value)
+    {
+        if (value is { } v)
+        {
+            Number(v);
+        }
+        else
+        {
+            Raw([]);
+        }
+    }
+
+    public void Number(long value)
+    {
+        Span<byte> utf8 = stackalloc byte[24];
+        _ = value.TryFormat(utf8, out var written, default, CultureInfo.InvariantCulture);
+        Raw(utf8[..written]);
+    }
+
+    public void Number(int value) => Number((long)value);
+
+    /// <summary>A number, or an empty field for null.</summary>
+    public void Number(int? value)
+    {
+        if (value is { } v)
+        {
+            Number(v);
+        }
+        else
+        {
+            Raw([]);
+        }
+    }
+
+    /// <summary>A date as <c>YYYY-MM-DD</c>.</summary>
+    public void Date(DateOnly value)
+    {
+        Span<byte> utf8 = stackalloc byte[10];
+        Digits(utf8[..4], value.Year);
+        utf8[4] = (byte)'-';
+        Digits(utf8.Slice(5, 2), value.Month);
+        utf8[7] = (byte)'-';
+        Digits(utf8.Slice(8, 2), value.Day);
+        Raw(utf8);
+    }
+
+    /// <summary>A date, or an empty field for null.</summary>
+    public void Date(DateOnly? value)
+    {
+        if (value is { } v)
+        {
+            Date(v);
+        }
+        else
+        {
+            Raw([]);
+        }
+    }
+
+    /// <summary>Ends the row (a line feed).</summary>
+    public void EndRow()
+    {
+        Put((byte)'\n');
+        inRow = false;
+        if (length > buffer.Length - 4096)
+        {
+            Drain();
+        }
+    }
+
+    /// <summary>Writes out what is buffered and flushes the output.</summary>
+    public void Flush()
+    {
+        Drain();
+        stream?.Flush();
+        text?.Flush();
+    }
+
+    public void Dispose() => Flush();
+
+    private static void Digits(Span<byte> into, int value)
+    {
+        for (var i = into.Length - 1; i >= 0; i--)
+        {
+            into[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
+    }
+
+    private void Raw(ReadOnlySpan<byte> utf8)
+    {
+        Separate();
+        if (length + utf8.Length > buffer.Length)
+        {
+            Grow(utf8.Length);
+        }
+
+        utf8.CopyTo(buffer.AsSpan(length));
+        length += utf8.Length;
+    }
+
+    private void Separate()
+    {
+        if (inRow)
+        {
+            Put((byte)',');
+        }
+
+        inRow = true;
+    }
+
+    private void Put(byte b)
+    {
+        if (length == buffer.Length)
+        {
+            Grow(1);
+        }
+
+        buffer[length++] = b;
+    }
+
+    private void Grow(int more) => Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + more));
+
+    private void Drain()
+    {
+        if (stream is not null)
+        {
+            stream.Write(buffer, 0, length);
+        }
+        else if (text is not null)
+        {
+            if (chars.Length < length + 4)
+            {
+                chars = new char[Math.Max(buffer.Length, length) + 4];
+            }
+
+            var count = decoder.GetChars(buffer, 0, length, chars, 0, flush: false);
+            text.Write(chars, 0, count);
+        }
+
+        length = 0;
+    }
+}

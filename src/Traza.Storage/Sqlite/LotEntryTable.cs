@@ -1,0 +1,64 @@
+using System.Text;
+
+namespace Traza.Storage.Sqlite;
+
+/// <summary>
+/// One entry row as lot reports read it (<see cref="LedgerScan.LotEntries"/>): client, part and clave shared between rows,
+/// the pedimento kept as UTF-8 in the table (<see cref="LotEntryTable.Pedimento"/>; no string per row).
+/// </summary>
+public readonly record struct LotEntry(
+    string Client, string Part, string Clave, int PedimentoStart, int PedimentoLength, int Partida, DateOnly Date, decimal Qty,
+    decimal? QtyUmt, decimal? ValueUsd);
+
+/// <summary>The entry rows of <see cref="LedgerScan.LotEntries"/>, in no particular order, with their pedimentos' UTF-8 text.</summary>
+public sealed class LotEntryTable
+{
+    // Rows in blocks of 64 Ki, so a million rows are never copied to grow nor held twice.
+    private const int BlockBits = 16;
+    private const int BlockSize = 1 << BlockBits;
+
+    private readonly List<LotEntry[]> blocks = [];
+    private readonly List<byte[]> texts = [];
+    private int textLength;
+
+    public int Count { get; private set; }
+
+    public ref readonly LotEntry this[int row] => ref blocks[row >> BlockBits][row & (BlockSize - 1)];
+
+    /// <summary>The pedimento of a row as stored (UTF-8).</summary>
+    public ReadOnlySpan<byte> Pedimento(int row)
+    {
+        ref readonly var e = ref this[row];
+        return texts[row >> BlockBits].AsSpan(e.PedimentoStart, e.PedimentoLength);
+    }
+
+    /// <summary>The pedimento of a row as a string (decoded as <c>SqliteDataReader.GetString</c> does).</summary>
+    public string PedimentoText(int row) => Encoding.UTF8.GetString(Pedimento(row));
+
+    internal void Add(string client, string part, string clave, ReadOnlySpan<byte> pedimento, int partida, DateOnly date, decimal qty,
+        decimal? qtyUmt, decimal? valueUsd)
+    {
+        var at = Count & (BlockSize - 1);
+        if (at == 0)
+        {
+            blocks.Add(new LotEntry[BlockSize]);
+            texts.Add(new byte[BlockSize * 16]);
+            textLength = 0;
+        }
+
+        var text = texts[^1];
+        if (textLength + pedimento.Length > text.Length)
+        {
+            Array.Resize(ref text, Math.Max(text.Length * 2, textLength + pedimento.Length));
+            texts[^1] = text;
+        }
+
+        pedimento.CopyTo(text.AsSpan(textLength));
+        blocks[^1][at] = new LotEntry(client, part, clave, textLength, pedimento.Length, partida, date, qty, qtyUmt, valueUsd);
+        textLength += pedimento.Length;
+        Count++;
+    }
+}
+
+/// <summary>Receives one stored lot of <see cref="DischargeStore.ScanLotTotals"/>: its pool, key (pedimento as UTF-8) and totals.</summary>
+public delegate void LotTotalsVisitor(string client, string part, ReadOnlySpan<byte> pedimento, int partida, in PoolLotTotals totals);
