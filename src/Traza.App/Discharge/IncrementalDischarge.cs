@@ -198,11 +198,11 @@ internal static class IncrementalDischarge
                 {
                     var t = pool.LotTotals[k];
                     var key = pool.LotKeys[k];
-                    var lot = DerivedData.LotOf(part, key, t);
                     var state = new LotStart(t.Discharged - (withChunks ? takenFrom[k] : 0), t.Waste - (withChunks ? wasteFrom[k] : 0),
-                        t.WasteDisposed - disposedFrom.GetValueOrDefault((def.Client, def.Part, key.Pedimento, key.Partida)));
+                        t.WasteDisposed - (disposedFrom.Count == 0 ? 0 : disposedFrom.GetValueOrDefault((def.Client, def.Part, key.Pedimento, key.Partida))));
                     var open = t.Entered - state.Discharged;
-                    var usable = open > 0 && (poolNeed == long.MaxValue || (covered < poolNeed && !lot.FixedAsset && t.EntryDay <= lastDay));
+                    var fixedAsset = (t.Flags & PoolLotTotals.FixedAssetFlag) != 0;
+                    var usable = open > 0 && (poolNeed == long.MaxValue || (covered < poolNeed && !fixedAsset && t.EntryDay <= lastDay));
                     if (usable && poolNeed != long.MaxValue)
                     {
                         covered += open;
@@ -212,13 +212,15 @@ internal static class IncrementalDischarge
                         || (poolNeed == long.MaxValue && state.Waste - state.WasteDisposed > 0) // waste disposals are direct movements
                         || named.Contains((key.Pedimento, key.Partida)))
                     {
+                        var lot = DerivedData.LotOf(part, key, t);
                         plan.Lots.Add((lot, lots.Count, default));
                         lots.Add(lot);
                         start.Add(state);
                     }
                     else
                     {
-                        plan.Lots.Add((lot, -1, t)); // unchanged by this run: kept as stored
+                        // Unchanged by this run: kept as stored (a whole pool's rewrite orders and names its lots by LotDef).
+                        plan.Lots.Add((plan.Whole ? DerivedData.LotOf(part, key, t) : default, -1, t));
                     }
                 }
             }
@@ -232,7 +234,7 @@ internal static class IncrementalDischarge
             }
         }
 
-        var snapshot = movements.WithLots(lots, start);
+        var snapshot = movements.WithLots(lots, start, bom);
         phases.Mark("plan");
         var result = DischargeEngine.Run(snapshot.Input);
         phases.Mark("engine");

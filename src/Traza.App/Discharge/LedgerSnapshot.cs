@@ -70,12 +70,12 @@ public sealed class LedgerSnapshot
         };
     }
 
-    /// <summary>The same movements with other lots.</summary>
-    internal LedgerSnapshot WithLots(List<LotDef> lots, List<LotStart> start) => new()
+    /// <summary>The same movements with other lots (and the caller's explosion of the same parts and BOM, when given).</summary>
+    internal LedgerSnapshot WithLots(List<LotDef> lots, List<LotStart> start, BomExplosion? explosion = null) => new()
     {
         Input = new DischargeInput
         {
-            Parts = Input.Parts, Bom = Input.Bom, Lots = lots, Movements = Input.Movements, AsOf = Input.AsOf, Start = start,
+            Parts = Input.Parts, Bom = Input.Bom, Lots = lots, Movements = Input.Movements, AsOf = Input.AsOf, Start = start, Explosion = explosion,
         },
         MovementIds = MovementIds,
     };

@@ -371,7 +371,7 @@ public static class DischargeEngine
         /// <summary>One thread's share: the pools whose part index ≡ <c>id</c> (mod worker count).</summary>
         private sealed class Worker(RunState run, int id, List<int> order)
         {
-            private readonly BomExplosion bom = new(run.input.Parts, run.input.Bom);
+            private readonly BomExplosion bom = run.workerCount == 1 && run.input.Explosion is { } shared ? shared : new(run.input.Parts, run.input.Bom);
 
             public ChunkedLog<LoggedAllocation> Log { get; } = new();
 

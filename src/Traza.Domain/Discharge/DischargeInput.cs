@@ -118,4 +118,11 @@ public sealed class DischargeInput
     /// movements from some date on are given); null when every lot starts untouched.
     /// </summary>
     public IReadOnlyList<LotStart>? Start { get; init; }
+
+    /// <summary>
+    /// An explosion of <see cref="Parts"/> and <see cref="Bom"/> the caller already built, its cache warm (incremental
+    /// discharge explodes the day's exits to find the pools they reach); a run with one worker uses it instead of building
+    /// its own (it is not thread-safe). Null: the engine builds one per worker.
+    /// </summary>
+    public BomExplosion? Explosion { get; init; }
 }

@@ -98,7 +98,7 @@ public static class LedgerScan
         while (r.Read())
         {
             rows.Add(new EntryScan(
-                strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), r.GetString(2), r.GetInt32(3), strings.Get(r.GetString(4)),
+                strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), strings.Get(r.GetString(2)), r.GetInt32(3), strings.Get(r.GetString(4)),
                 Date(r.GetString(5)), Decimal(r.GetString(6))));
         }
 
@@ -119,7 +119,7 @@ public static class LedgerScan
         while (r.Read())
         {
             rows.Add(new ExitScan(
-                strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), r.GetString(2), r.GetInt32(3), strings.Get(r.GetString(4)),
+                strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), strings.Get(r.GetString(2)), r.GetInt32(3), strings.Get(r.GetString(4)),
                 Date(r.GetString(5)), Decimal(r.GetString(6)), r.IsDBNull(7) ? null : Date(r.GetString(7)),
                 r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetInt32(9), r.GetInt64(10), r.GetInt64(11)));
         }
