@@ -368,7 +368,10 @@ public static class LedgerScan
         }
     }
 
-    /// <summary>Shares the few distinct values of repetitive columns (client, part, clave) instead of one string per row.</summary>
+    /// <summary>
+    /// Shares repeated values (client, part, clave; a pedimento over its partidas) instead of one string per row: surviving
+    /// strings are what the GC copies, twice, while the ledger loads.
+    /// </summary>
     private sealed class StringPool
     {
         private readonly Dictionary<string, string> seen = new(StringComparer.Ordinal);
