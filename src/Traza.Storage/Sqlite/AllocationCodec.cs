@@ -61,17 +61,17 @@ public static class AllocationCodec
         }
     }
 
-    private static ulong Quantity(long micro) =>
+    internal static ulong Quantity(long micro) =>
         micro % MicroPerUnit == 0 ? Zig(micro / MicroPerUnit) << 1 : (Zig(micro) << 1) | 1;
 
-    private static long Unquantity(ulong value) =>
+    internal static long Unquantity(ulong value) =>
         (value & 1) == 0 ? checked(Unzig(value >> 1) * MicroPerUnit) : Unzig(value >> 1);
 
-    private static ulong Zig(long value) => unchecked((ulong)((value << 1) ^ (value >> 63)));
+    internal static ulong Zig(long value) => unchecked((ulong)((value << 1) ^ (value >> 63)));
 
-    private static long Unzig(ulong value) => unchecked((long)(value >> 1) ^ -(long)(value & 1));
+    internal static long Unzig(ulong value) => unchecked((long)(value >> 1) ^ -(long)(value & 1));
 
-    private static int WriteVar(Span<byte> target, ulong value)
+    internal static int WriteVar(Span<byte> target, ulong value)
     {
         var i = 0;
         while (value >= 0x80)
@@ -84,7 +84,7 @@ public static class AllocationCodec
         return i;
     }
 
-    private static ulong ReadVar(ReadOnlySpan<byte> source, ref int at)
+    internal static ulong ReadVar(ReadOnlySpan<byte> source, ref int at)
     {
         ulong value = 0;
         var shift = 0;
@@ -92,7 +92,7 @@ public static class AllocationCodec
         {
             if (at >= source.Length || shift > 63)
             {
-                throw new InvalidDataException("allocation chunk: truncated varint");
+                throw new InvalidDataException("discharge data: truncated varint");
             }
 
             var b = source[at++];

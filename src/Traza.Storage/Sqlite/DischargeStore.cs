@@ -11,8 +11,6 @@ namespace Traza.Storage.Sqlite;
 /// </summary>
 public sealed class DischargeStore(SqliteConnection connection)
 {
-    private const int LotTotalsSize = 40;
-
     /// <summary>Replaces the stored run with a new one, atomically.</summary>
     public void Save(
         DischargeRunRecord run,
@@ -92,7 +90,7 @@ public sealed class DischargeStore(SqliteConnection connection)
                 {
                     // Same lots, new state; the new allocations go in further chunks of their months.
                     tailCmd.Integer(1, run.Id);
-                    tailCmd.Blob(2, PackTotals(pool.LotTotals, 0, pool.LotTotals.Count));
+                    tailCmd.Blob(2, LotStateCodec.Encode(pool.LotTotals, 0, pool.LotTotals.Count));
                     tailCmd.Text(3, pool.Client);
                     tailCmd.Text(4, pool.Part);
                     tailCmd.Integer(5, pool.FirstLot);
@@ -210,8 +208,8 @@ public sealed class DischargeStore(SqliteConnection connection)
         {
             var tail = TailStart(pool.LotTotals);
             var count = pool.LotKeys.Count;
-            Write(pool.Client, pool.Part, 0, 0, JoinKeys(pool.LotKeys, 0, tail), PackTotals(pool.LotTotals, 0, tail));
-            var (tailKeys, tailState) = (JoinKeys(pool.LotKeys, tail, count - tail), PackTotals(pool.LotTotals, tail, count - tail));
+            Write(pool.Client, pool.Part, 0, 0, JoinKeys(pool.LotKeys, 0, tail), LotStateCodec.Encode(pool.LotTotals, 0, tail));
+            var (tailKeys, tailState) = (JoinKeys(pool.LotKeys, tail, count - tail), LotStateCodec.Encode(pool.LotTotals, tail, count - tail));
             if (deferred is not null)
             {
                 deferred.Add((pool.Client, pool.Part, tail, tailKeys, tailState));
@@ -562,7 +560,7 @@ public sealed class DischargeStore(SqliteConnection connection)
         }
 
         keys.AddRange(SplitKeys(r.GetString(4)));
-        UnpackTotals((byte[])r.GetValue(5), totals);
+        LotStateCodec.Decode((byte[])r.GetValue(5), totals);
         if (keys.Count != totals.Count)
         {
             throw new InvalidDataException($"pool ({pool.Client}, {pool.Part}): {keys.Count} lot keys but {totals.Count} lot states");
@@ -574,7 +572,7 @@ public sealed class DischargeStore(SqliteConnection connection)
     {
         var keys = SplitKeys(r.GetString(4));
         var totals = new List<PoolLotTotals>(keys.Length);
-        UnpackTotals((byte[])r.GetValue(5), totals);
+        LotStateCodec.Decode((byte[])r.GetValue(5), totals);
         if (keys.Length != totals.Count)
         {
             throw new InvalidDataException($"pool ({r.GetString(0)}, {r.GetString(1)}): {keys.Length} lot keys but {totals.Count} lot states");
@@ -644,21 +642,6 @@ public sealed class DischargeStore(SqliteConnection connection)
         return result;
     }
 
-    private static void UnpackTotals(byte[] blob, List<PoolLotTotals> into)
-    {
-        for (var at = 0; at + LotTotalsSize <= blob.Length; at += LotTotalsSize)
-        {
-            var s = blob.AsSpan(at);
-            into.Add(new PoolLotTotals(
-                BinaryPrimitives.ReadInt64LittleEndian(s),
-                BinaryPrimitives.ReadInt64LittleEndian(s[8..]),
-                BinaryPrimitives.ReadInt64LittleEndian(s[16..]),
-                BinaryPrimitives.ReadInt64LittleEndian(s[24..]),
-                BinaryPrimitives.ReadInt32LittleEndian(s[32..]),
-                BinaryPrimitives.ReadInt32LittleEndian(s[36..])));
-        }
-    }
-
     private static byte[] PackDayCounts(IReadOnlyDictionary<int, (long Consumptions, long Allocations)> counts)
     {
         var blob = new byte[counts.Count * 20];
@@ -684,24 +667,6 @@ public sealed class DischargeStore(SqliteConnection connection)
         }
 
         return result;
-    }
-
-    private static byte[] PackTotals(IReadOnlyList<PoolLotTotals> totals, int start, int count)
-    {
-        var blob = new byte[count * LotTotalsSize];
-        for (var i = 0; i < count; i++)
-        {
-            var t = totals[start + i];
-            var s = blob.AsSpan(i * LotTotalsSize);
-            BinaryPrimitives.WriteInt64LittleEndian(s, t.Entered);
-            BinaryPrimitives.WriteInt64LittleEndian(s[8..], t.Discharged);
-            BinaryPrimitives.WriteInt64LittleEndian(s[16..], t.Waste);
-            BinaryPrimitives.WriteInt64LittleEndian(s[24..], t.WasteDisposed);
-            BinaryPrimitives.WriteInt32LittleEndian(s[32..], t.EntryDay);
-            BinaryPrimitives.WriteInt32LittleEndian(s[36..], t.Flags);
-        }
-
-        return blob;
     }
 
     private static string JoinKeys(IReadOnlyList<PoolLotKey> keys, int start, int count)
@@ -814,6 +779,7 @@ public sealed class DischargeStore(SqliteConnection connection)
     /// <summary>One segment's lots: <c>pedimento TAB partida</c> lines (as <see cref="SplitKeys"/>) and 40-byte states.</summary>
     private static void VisitSegment(string client, string part, ReadOnlySpan<byte> keys, ReadOnlySpan<byte> state, LotTotalsVisitor visit)
     {
+        var states = new LotStateCodec.Reader(state);
         var lot = 0;
         while (!keys.IsEmpty)
         {
@@ -825,27 +791,19 @@ public sealed class DischargeStore(SqliteConnection connection)
                 continue;
             }
 
-            if ((lot + 1) * LotTotalsSize > state.Length)
+            if (!states.Next(out var totals))
             {
                 throw new InvalidDataException($"pool ({client}, {part}): more lot keys than lot states");
             }
 
             var tab = line.LastIndexOf((byte)'\t');
-            var s = state.Slice(lot * LotTotalsSize, LotTotalsSize);
-            var totals = new PoolLotTotals(
-                BinaryPrimitives.ReadInt64LittleEndian(s),
-                BinaryPrimitives.ReadInt64LittleEndian(s[8..]),
-                BinaryPrimitives.ReadInt64LittleEndian(s[16..]),
-                BinaryPrimitives.ReadInt64LittleEndian(s[24..]),
-                BinaryPrimitives.ReadInt32LittleEndian(s[32..]),
-                BinaryPrimitives.ReadInt32LittleEndian(s[36..]));
             visit(client, part, line[..tab], int.Parse(line[(tab + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture), totals);
             lot++;
         }
 
-        if (lot * LotTotalsSize != state.Length / LotTotalsSize * LotTotalsSize)
+        if (states.Next(out _))
         {
-            throw new InvalidDataException($"pool ({client}, {part}): {lot} lot keys but {state.Length / LotTotalsSize} lot states");
+            throw new InvalidDataException($"pool ({client}, {part}): more lot states than its {lot} lot keys");
         }
     }
 }

@@ -44,6 +44,32 @@ public sealed class DischargeStoreTests : IDisposable
         });
 
     [Fact]
+    public void Lot_state_codec_round_trips_any_lot_states_and_any_slice() =>
+        Gen.Select(
+            Gen.Select(Gen.Long[0, 1_000_000_000_000_000], Gen.Long[0, 1_000_000_000_000_000], Gen.Long[0, 1_000_000_000_000], Gen.Long[0, 1_000_000_000_000], Gen.Bool)
+                .Select((a, b, c, d, whole) => whole ? (a / 1_000_000 * 1_000_000, b / 1_000_000 * 1_000_000, c, d) : (a, b, c, d))
+                .Select(Gen.Int[700_000, 760_000], Gen.Int[0, 3], (q, day, flags) => new PoolLotTotals(q.Item1, q.Item2, q.Item3, q.Item4, day, flags))
+                .Array[0, 40],
+            Gen.Int[0, 40],
+            Gen.Int[0, 40])
+        .Sample((totals, a, b) =>
+        {
+            var start = Math.Min(a, totals.Length);
+            var count = Math.Min(b, totals.Length - start);
+            var decoded = new List<PoolLotTotals>();
+            LotStateCodec.Decode(LotStateCodec.Encode(totals, start, count), decoded);
+            decoded.ShouldBe(totals[start..(start + count)]);
+        });
+
+    [Fact]
+    public void Lot_state_codec_takes_about_ten_bytes_for_whole_quantities()
+    {
+        var day = new DateOnly(2025, 3, 1).DayNumber;
+        var totals = Enumerable.Range(0, 100).Select(i => new PoolLotTotals(250_000_000L, i % 2 == 0 ? 250_000_000L : 0, 1_000_000, 0, day + i)).ToArray();
+        LotStateCodec.Encode(totals, 0, totals.Length).Length.ShouldBeLessThan(100 * 12);
+    }
+
+    [Fact]
     public void Codec_takes_few_bytes_for_whole_quantities_of_nearby_movements()
     {
         var day = new DateOnly(2025, 3, 1).DayNumber;
