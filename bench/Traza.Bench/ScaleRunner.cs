@@ -30,7 +30,8 @@ internal static partial class ScaleRunner
         if (!File.Exists(traza))
         {
             Console.Error.WriteLine($"no traza executable at {traza}: build it first with `dotnet build -c Release src/Traza.Cli` " +
-                "(with TRAZA_ARTIFACTS=DIR set, the runner looks in DIR/bin/Traza.Cli/release), or pass --traza PATH");
+                "(with TRAZA_ARTIFACTS=DIR set, the runner looks in DIR/bin/Traza.Cli/release), or pass --traza PATH " +
+                "(the release executable: `dotnet publish -c Release -r linux-x64 src/Traza.Cli -o DIR`, then --traza DIR/traza)");
             return 2;
         }
 

@@ -175,7 +175,11 @@ internal static class IncrementalDischarge
                 var withChunks = pool.Chunks.Count > 0; // a tail has none: nothing is stored on or after the resume date
                 var takenFrom = withChunks ? new long[pool.LotKeys.Count] : [];
                 var wasteFrom = withChunks ? new long[pool.LotKeys.Count] : [];
-                plan.Lots.Capacity = pool.LotKeys.Count + (newLots.GetValueOrDefault(part)?.Count ?? 0);
+                if (plan.Whole)
+                {
+                    plan.Lots.Capacity = pool.LotKeys.Count + (newLots.GetValueOrDefault(part)?.Count ?? 0);
+                }
+
                 foreach (var a in withChunks ? pool.DecodeAllocations() : [])
                 {
                     if (a.Day >= from.DayNumber)
@@ -196,6 +200,11 @@ internal static class IncrementalDischarge
                 var poolNeed = broad.Contains(part) ? long.MaxValue : need.GetValueOrDefault(part);
                 for (var k = 0; k < pool.LotKeys.Count; k++)
                 {
+                    if (!plan.Whole && covered >= poolNeed)
+                    {
+                        break; // a tail's later lots cannot change: nothing stored from the resume date on, no exit names them
+                    }
+
                     var t = pool.LotTotals[k];
                     var key = pool.LotKeys[k];
                     var state = new LotStart(t.Discharged - (withChunks ? takenFrom[k] : 0), t.Waste - (withChunks ? wasteFrom[k] : 0),
@@ -210,17 +219,24 @@ internal static class IncrementalDischarge
 
                     if (usable || state != new LotStart(t.Discharged, t.Waste, t.WasteDisposed)
                         || (poolNeed == long.MaxValue && state.Waste - state.WasteDisposed > 0) // waste disposals are direct movements
-                        || named.Contains((key.Pedimento, key.Partida)))
+                        || (named.Count > 0 && named.Contains((key.Pedimento, key.Partida))))
                     {
                         var lot = DerivedData.LotOf(part, key, t);
-                        plan.Lots.Add((lot, lots.Count, default));
+                        if (plan.Whole)
+                        {
+                            plan.Lots.Add((lot, lots.Count, default));
+                        }
+                        else
+                        {
+                            plan.TailLots.Add((k, lot, lots.Count));
+                        }
+
                         lots.Add(lot);
                         start.Add(state);
                     }
-                    else
+                    else if (plan.Whole)
                     {
-                        // Unchanged by this run: kept as stored (a whole pool's rewrite orders and names its lots by LotDef).
-                        plan.Lots.Add((plan.Whole ? DerivedData.LotOf(part, key, t) : default, -1, t));
+                        plan.Lots.Add((DerivedData.LotOf(part, key, t), -1, t)); // unchanged by this run: kept as stored
                     }
                 }
             }
@@ -241,7 +257,7 @@ internal static class IncrementalDischarge
         var pools = new List<(StoredPool, int)>();
         foreach (var (part, plan) in plans)
         {
-            if (plan.Lots.Count > 0)
+            if (plan.Lots.Count > 0 || plan.TailLots.Count > 0) // a tail none of whose lots ran is unchanged
             {
                 pools.Add(Rewrite(discharge, snapshot, result, part, plan, from));
             }
@@ -261,7 +277,11 @@ internal static class IncrementalDischarge
 
         public bool Whole { get; } = whole;
 
+        /// <summary>A whole pool's lots, in stored order then new ones.</summary>
         public List<(LotDef Lot, int Input, PoolLotTotals Stored)> Lots { get; } = [];
+
+        /// <summary>A tail's lots that run (by index in the tail); the others are kept as stored.</summary>
+        public List<(int K, LotDef Lot, int Input)> TailLots { get; } = [];
 
         /// <summary>Lots entered since the stored run were added (after the stored ones, so not yet in FIFO order).</summary>
         public bool NewLots { get; set; }
@@ -343,17 +363,12 @@ internal static class IncrementalDischarge
     private static StoredPool RewriteTail(LedgerSnapshot snapshot, DischargeResult result, int part, PoolPlan plan, StoredPool old)
     {
         var input = snapshot.Input;
-        var totals = new PoolLotTotals[plan.Lots.Count];
-        var indexOfInput = new Dictionary<int, int>();
-        for (var k = 0; k < totals.Length; k++)
+        var totals = old.LotTotals.ToArray();
+        var indexOfInput = new Dictionary<int, int>(plan.TailLots.Count);
+        foreach (var (k, lot, at) in plan.TailLots)
         {
-            var (lot, at, stored) = plan.Lots[k];
-            if (at >= 0)
-            {
-                indexOfInput[at] = k;
-            }
-
-            totals[k] = at >= 0 ? DerivedData.LotState(result, at, lot) : stored;
+            indexOfInput[at] = k;
+            totals[k] = DerivedData.LotState(result, at, lot);
         }
 
         var fresh = result.PoolAllocations(part);
