@@ -20,11 +20,7 @@ public sealed class IncrementalDischargeTests
     public void One_more_day_of_exits_resumes_from_that_day_and_equals_a_full_run()
     {
         using var t = new TrazaRunner(Now);
-        var gen = Generate(t, 11);
-        var (exitsBefore, exitsLastDay) = Split(gen.Exits, row => Date(row, 3) < new DateOnly(2025, 12, 31));
-        Import(t, gen, gen.Entries, exitsBefore);
-        t.Ok("discharge", "--as-of", "2025-12-31");
-        WriteAndImport(t, "exits-last-day.csv", gen.ExitsHeader, exitsLastDay, "exits");
+        DischargedUpToTheLastDayThenItsExitsImported(t, 11);
         var (_, output, _) = t.Run("discharge", "--as-of", "2025-12-31");
         output.ShouldContain("resumed from 2025-12-31");
         SameAsFullRun(t, "2025-12-31");
@@ -34,11 +30,7 @@ public sealed class IncrementalDischargeTests
     public void One_more_day_rewrites_most_pools_from_their_open_lots_only()
     {
         using var t = new TrazaRunner(Now);
-        var gen = Generate(t, 12);
-        var (exitsBefore, exitsLastDay) = Split(gen.Exits, row => Date(row, 3) < new DateOnly(2025, 12, 31));
-        Import(t, gen, gen.Entries, exitsBefore);
-        t.Ok("discharge", "--as-of", "2025-12-31");
-        WriteAndImport(t, "exits-last-day.csv", gen.ExitsHeader, exitsLastDay, "exits");
+        DischargedUpToTheLastDayThenItsExitsImported(t, 12);
         DischargeOutcome outcome;
         using (var store = SqliteLedgerStore.Open(t.Db, t.Clock))
         {
@@ -82,6 +74,16 @@ public sealed class IncrementalDischargeTests
         SameAsFullRun(t, "2025-06-15");
         t.Ok("discharge", "--as-of", "2025-09-30");
         SameAsFullRun(t, "2025-09-30");
+    }
+
+    /// <summary>A small generated ledger discharged without the exits of 2025-12-31, which are then imported.</summary>
+    private static void DischargedUpToTheLastDayThenItsExitsImported(TrazaRunner t, int seed)
+    {
+        var gen = Generate(t, seed);
+        var (exitsBefore, exitsLastDay) = Split(gen.Exits, row => Date(row, 3) < new DateOnly(2025, 12, 31));
+        Import(t, gen, gen.Entries, exitsBefore);
+        t.Ok("discharge", "--as-of", "2025-12-31");
+        WriteAndImport(t, "exits-last-day.csv", gen.ExitsHeader, exitsLastDay, "exits");
     }
 
     /// <summary>
