@@ -43,6 +43,13 @@ public sealed class BomExplosion
     private readonly DateOnly[]?[] changeDates;
     private readonly Dictionary<(int Product, int Interval), LeafNeed[]> cache = [];
 
+    // Scratch space reused by every explosion (an instance is used by one thread): only the results are allocated.
+    private readonly Dictionary<int, (decimal Full, decimal Waste)> leafSums = [];
+    private readonly List<int> leafOrder = [];
+    private readonly List<DateOnly> dates = [];
+    private readonly HashSet<int> visited = [];
+    private readonly Stack<int> pending = new();
+
     public BomExplosion(IReadOnlyList<PartDef> parts, IReadOnlyList<BomLine> bom)
     {
         ArgumentNullException.ThrowIfNull(parts);
@@ -89,14 +96,14 @@ public sealed class BomExplosion
             return cached;
         }
 
-        var acc = new Dictionary<int, (decimal Full, decimal Waste)>();
-        var order = new List<int>();
-        Walk(product, date, 1m, 1m, 0, acc, order);
-        var result = new LeafNeed[order.Count];
-        for (var i = 0; i < order.Count; i++)
+        leafSums.Clear();
+        leafOrder.Clear();
+        Walk(product, date, 1m, 1m, 0, leafSums, leafOrder);
+        var result = new LeafNeed[leafOrder.Count];
+        for (var i = 0; i < leafOrder.Count; i++)
         {
-            var (full, waste) = acc[order[i]];
-            result[i] = new LeafNeed(order[i], full, waste);
+            var (full, waste) = leafSums[leafOrder[i]];
+            result[i] = new LeafNeed(leafOrder[i], full, waste);
         }
 
         cache[(product, interval)] = result;
@@ -140,13 +147,13 @@ public sealed class BomExplosion
     /// <summary>Every date on which a row reachable from <paramref name="product"/> comes into or goes out of force.</summary>
     private DateOnly[] ChangeDates(int product)
     {
-        var set = new SortedSet<DateOnly>();
-        var visited = new HashSet<int>();
-        var stack = new Stack<int>();
-        stack.Push(product);
-        while (stack.Count > 0)
+        dates.Clear();
+        visited.Clear();
+        pending.Clear();
+        pending.Push(product);
+        while (pending.Count > 0)
         {
-            var p = stack.Pop();
+            var p = pending.Pop();
             if (!visited.Add(p) || rowsByProduct[p] is not { } rows)
             {
                 continue;
@@ -154,17 +161,27 @@ public sealed class BomExplosion
 
             foreach (var row in rows)
             {
-                set.Add(row.ValidFrom);
+                dates.Add(row.ValidFrom);
                 if (row.ValidTo is { } to && to < DateOnly.MaxValue)
                 {
-                    set.Add(to.AddDays(1));
+                    dates.Add(to.AddDays(1));
                 }
 
-                stack.Push(row.Component);
+                pending.Push(row.Component);
             }
         }
 
-        return [.. set];
+        dates.Sort();
+        var distinct = new List<DateOnly>(dates.Count);
+        foreach (var d in dates)
+        {
+            if (distinct.Count == 0 || distinct[^1] != d)
+            {
+                distinct.Add(d);
+            }
+        }
+
+        return [.. distinct];
     }
 
     /// <summary>The number of change dates ≤ <paramref name="date"/>: the index of the interval holding it.</summary>

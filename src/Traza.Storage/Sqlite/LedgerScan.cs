@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -45,13 +46,16 @@ public static class LedgerScan
     public static List<BomScan> Bom(SqliteLedgerStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var rows = new List<BomScan>(Count(store.CreateCommand, "bom"));
+        var count = Count(store.CreateCommand, "bom");
+        var rows = new List<BomScan>(count);
+        var order = new List<long>(count);
         var clients = new Utf8StringPool();
         var products = new Utf8StringPool();
         var components = new Utf8StringPool();
+        // Read in key order and sorted here by (batch, line): cheaper than SQLite's sorter copying every record.
         Step(store,
-            "SELECT client, product, component, valid_from, qty_per, merma_pct, desperdicio_pct, valid_to FROM bom WHERE program_id = 1 " +
-            "ORDER BY batch_id, line",
+            "SELECT client, product, component, valid_from, qty_per, merma_pct, desperdicio_pct, valid_to, batch_id, line FROM bom " +
+            "WHERE program_id = 1",
             stmt =>
             {
                 var validFrom = raw.sqlite3_column_blob(stmt, 3);
@@ -59,7 +63,9 @@ public static class LedgerScan
                     components.Get(raw.sqlite3_column_blob(stmt, 2)), validFrom.IsEmpty ? null : Date(validFrom),
                     Decimal(raw.sqlite3_column_blob(stmt, 4)), Decimal(raw.sqlite3_column_blob(stmt, 5)), Decimal(raw.sqlite3_column_blob(stmt, 6)),
                     raw.sqlite3_column_type(stmt, 7) == raw.SQLITE_NULL ? null : Date(raw.sqlite3_column_blob(stmt, 7))));
+                order.Add((raw.sqlite3_column_int64(stmt, 8) << 32) | raw.sqlite3_column_int64(stmt, 9));
             });
+        CollectionsMarshal.AsSpan(order).Sort(CollectionsMarshal.AsSpan(rows));
         return rows;
     }
 
