@@ -91,7 +91,8 @@ internal sealed class DerivedData
     }
 
     /// <summary>Shortages, disposals and findings of the result with stored identities.</summary>
-    public static (List<StoredShortage>, List<StoredWasteDisposal>, List<StoredFinding>) Records(LedgerSnapshot snapshot, DischargeResult result)
+    public static (List<StoredShortage>, List<StoredWasteDisposal>, List<StoredFinding>) Records(
+        LedgerSnapshot snapshot, DischargeResult result)
     {
         var input = snapshot.Input;
         var lots = input.Lots;
@@ -100,7 +101,8 @@ internal sealed class DerivedData
         {
             var m = input.Movements[s.Movement];
             var part = input.Parts[s.Part];
-            shortages.Add(new StoredShortage(part.Client, snapshot.MovementIds[s.Movement], part.Part, Kind(m), m.Document, m.Date, Micro.ToDecimal(s.Qty)));
+            shortages.Add(new StoredShortage(part.Client, snapshot.MovementIds[s.Movement], part.Part, Kind(m), m.Document, m.Date,
+                Micro.ToDecimal(s.Qty)));
         }
 
         var disposals = new List<StoredWasteDisposal>(result.WasteDisposals.Count);
@@ -109,8 +111,8 @@ internal sealed class DerivedData
             var m = input.Movements[d.Movement];
             var lot = lots[d.Lot];
             var part = input.Parts[lot.Part];
-            disposals.Add(new StoredWasteDisposal(part.Client, snapshot.MovementIds[d.Movement], part.Part, lot.Document, lot.Partida, m.Date,
-                Micro.ToDecimal(d.Qty)));
+            disposals.Add(new StoredWasteDisposal(part.Client, snapshot.MovementIds[d.Movement], part.Part, lot.Document, lot.Partida,
+                m.Date, Micro.ToDecimal(d.Qty)));
         }
 
         var findings = new List<StoredFinding>(result.Findings.Count);
@@ -122,15 +124,16 @@ internal sealed class DerivedData
             var (named, namedPartida) = lot is { } l
                 ? (l.Document, (int?)l.Partida)
                 : (m.SourceDocument ?? string.Empty, m.SourceDocument is null ? null : m.SourcePartida);
-            findings.Add(new StoredFinding(part.Client, f.Code, snapshot.MovementIds[f.Movement], m.Document, m.Date, part.Part, named, namedPartida,
-                Micro.ToDecimal(f.Qty), f.Detail));
+            findings.Add(new StoredFinding(part.Client, f.Code, snapshot.MovementIds[f.Movement], m.Document, m.Date, part.Part, named,
+                namedPartida, Micro.ToDecimal(f.Qty), f.Detail));
         }
 
         return (shortages, disposals, findings);
     }
 
     /// <summary>One pool: its lots in FIFO order with their state, and its allocations in monthly chunks.</summary>
-    private static StoredPool Pool(LedgerSnapshot snapshot, DischargeResult result, int p, IReadOnlyList<int> list, int[] movementDay, int[] indexInPool)
+    private static StoredPool Pool(
+        LedgerSnapshot snapshot, DischargeResult result, int p, IReadOnlyList<int> list, int[] movementDay, int[] indexInPool)
     {
         var input = snapshot.Input;
         var lots = input.Lots;

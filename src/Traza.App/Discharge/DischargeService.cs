@@ -72,7 +72,8 @@ public static class DischargeService
             var fromTails = pools.Count(p => p.Pool.TailOnly);
             phases.Mark($"save ({pools.Count} pools, {fromTails} from their tails)");
             var saved = discharge.LatestRun()!;
-            return new DischargeOutcome(asOf, run.Consumptions, run.Allocations, saved.Shortages, discharge.Findings().Count, clock.GetElapsedTime(started))
+            return new DischargeOutcome(
+                asOf, run.Consumptions, run.Allocations, saved.Shortages, discharge.Findings().Count, clock.GetElapsedTime(started))
             {
                 ResumedFrom = resume,
                 Redischarged = result.Consumptions,
@@ -94,7 +95,8 @@ public static class DischargeService
             (fullResult.Consumptions, fullResult.AllocationCount, fullResult.Shortages.Count, fullResult.Findings.Count);
         var fullRun = Record(asOf, head, lastBatch, startedAt, clock, derived.DayCounts, shortageCount);
         phases.Mark("records");
-        discharge.Save(fullRun, derived.Pools.Select(p => { progress.Advance(++packed); return p; }), derived.Shortages, derived.Disposals, derived.Findings); // packs pools while saving
+        discharge.Save(fullRun, derived.Pools.Select(p => { progress.Advance(++packed); return p; }), derived.Shortages, derived.Disposals,
+            derived.Findings); // packs pools while saving
         phases.Mark("pack and save");
         var elapsed = clock.GetElapsedTime(started);
         Debug.Assert(elapsed >= TimeSpan.Zero, "monotonic clock");
@@ -105,7 +107,8 @@ public static class DischargeService
     private static DischargeRunRecord Record(
         DateOnly asOf, string head, long lastBatch, DateTimeOffset startedAt, TimeProvider clock,
         Dictionary<int, (long Consumptions, long Allocations)> days, long shortages) =>
-        new(1, asOf, head, startedAt.ToString("O", CultureInfo.InvariantCulture), clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+        new(1, asOf, head, startedAt.ToString("O", CultureInfo.InvariantCulture),
+            clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
             days.Values.Sum(d => d.Consumptions), days.Values.Sum(d => d.Allocations), shortages)
         {
             LastBatch = lastBatch,
@@ -135,7 +138,10 @@ internal sealed class PhaseTimer(TimeProvider clock, TextWriter? trace)
         var allocated = GC.GetTotalAllocatedBytes();
         var pause = GC.GetTotalPauseDuration();
         trace.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{phase}: {clock.GetElapsedTime(last, now).TotalSeconds:0.000} s (cpu {(user - lastUser).TotalSeconds:0.00} user, {(system - lastSystem).TotalSeconds:0.00} sys; {(allocated - lastAllocated) / 1_000_000} MB allocated, GC pauses {(pause - lastPause).TotalSeconds:0.000} s; {process.WorkingSet64 / 1_000_000} MB resident)"));
+            $"{phase}: {clock.GetElapsedTime(last, now).TotalSeconds:0.000} s " +
+            $"(cpu {(user - lastUser).TotalSeconds:0.00} user, {(system - lastSystem).TotalSeconds:0.00} sys; " +
+            $"{(allocated - lastAllocated) / 1_000_000} MB allocated, GC pauses {(pause - lastPause).TotalSeconds:0.000} s; " +
+            $"{process.WorkingSet64 / 1_000_000} MB resident)"));
         (last, lastUser, lastSystem, lastAllocated, lastPause) = (now, user, system, allocated, pause);
     }
 }

@@ -20,7 +20,8 @@ internal static class IncrementalDischarge
     private static readonly HashSet<string> LedgerLayouts = new(StringComparer.Ordinal) { "entries", "exits", "events" };
 
     /// <summary>The date to resume from, or null when only a full run will do.</summary>
-    public static DateOnly? ResumeDate(SqliteLedgerStore store, DischargeRunRecord previous, IReadOnlyList<BatchRecord> batches, DateOnly asOf)
+    public static DateOnly? ResumeDate(
+        SqliteLedgerStore store, DischargeRunRecord previous, IReadOnlyList<BatchRecord> batches, DateOnly asOf)
     {
         DateOnly? from = null;
         void Consider(DateOnly? date)
@@ -208,7 +209,9 @@ internal static class IncrementalDischarge
                     var t = pool.LotTotals[k];
                     var key = pool.LotKeys[k];
                     var state = new LotStart(t.Discharged - (withChunks ? takenFrom[k] : 0), t.Waste - (withChunks ? wasteFrom[k] : 0),
-                        t.WasteDisposed - (disposedFrom.Count == 0 ? 0 : disposedFrom.GetValueOrDefault((def.Client, def.Part, key.Pedimento, key.Partida))));
+                        t.WasteDisposed - (disposedFrom.Count == 0
+                            ? 0
+                            : disposedFrom.GetValueOrDefault((def.Client, def.Part, key.Pedimento, key.Partida))));
                     var open = t.Entered - state.Discharged;
                     var fixedAsset = (t.Flags & PoolLotTotals.FixedAssetFlag) != 0;
                     var usable = open > 0 && (poolNeed == long.MaxValue || (covered < poolNeed && !fixedAsset && t.EntryDay <= lastDay));
@@ -269,10 +272,14 @@ internal static class IncrementalDischarge
         (string Client, string Part) Key(int part) => (catalog.PartDefs[part].Client, catalog.PartDefs[part].Part);
     }
 
-    /// <summary>One affected pool: its stored row, every lot (with its index in the run's input, or -1 when left as stored).</summary>
+    /// <summary>
+    /// One affected pool: its stored row, every lot (with its index in the run's input, or -1 when left as stored).
+    /// </summary>
     private sealed class PoolPlan(StoredPool? old, bool whole)
     {
-        /// <summary>The stored pool: whole (with its chunks from the resume month on), or only its tail when not <see cref="Whole"/>.</summary>
+        /// <summary>
+        /// The stored pool: whole (with its chunks from the resume month on), or only its tail when not <see cref="Whole"/>.
+        /// </summary>
         public StoredPool? Old { get; } = old;
 
         public bool Whole { get; } = whole;
@@ -293,7 +300,8 @@ internal static class IncrementalDischarge
     /// A pool's new row and the chunks to write: from the resume month on, or every chunk when the lots' FIFO order
     /// changed for lots already stored (a back-dated entry), since stored allocations name lots by their index.
     /// </summary>
-    private static (StoredPool, int) Rewrite(DischargeStore discharge, LedgerSnapshot snapshot, DischargeResult result, int part, PoolPlan plan, DateOnly from)
+    private static (StoredPool, int) Rewrite(
+        DischargeStore discharge, LedgerSnapshot snapshot, DischargeResult result, int part, PoolPlan plan, DateOnly from)
     {
         var input = snapshot.Input;
         var fromPeriod = AllocationChunk.PeriodOf(from.DayNumber);
@@ -401,7 +409,8 @@ internal static class IncrementalDischarge
             _ => "event",
         };
         // INDEXED BY: left alone, SQLite prefers the primary key's program_id prefix and scans the whole table.
-        using var cmd = store.CreateCommand($"SELECT min(date) FROM {table} INDEXED BY {table}_batch WHERE program_id = 1 AND batch_id = $b");
+        using var cmd = store.CreateCommand(
+            $"SELECT min(date) FROM {table} INDEXED BY {table}_batch WHERE program_id = 1 AND batch_id = $b");
         cmd.Parameters.AddWithValue("$b", batch);
         return cmd.ExecuteScalar() is string text ? SqlText.ParseDate(text) : null;
     }

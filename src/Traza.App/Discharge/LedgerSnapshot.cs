@@ -65,7 +65,10 @@ public sealed class LedgerSnapshot
         var (movements, ids) = LoadMovements(store, catalog.Index, new ClaveCache(), from);
         return new LedgerSnapshot
         {
-            Input = new DischargeInput { Parts = catalog.PartDefs, Bom = catalog.Bom, Lots = lots, Movements = movements, AsOf = asOf, Start = start },
+            Input = new DischargeInput
+            {
+                Parts = catalog.PartDefs, Bom = catalog.Bom, Lots = lots, Movements = movements, AsOf = asOf, Start = start,
+            },
             MovementIds = [.. ids],
         };
     }
@@ -75,7 +78,8 @@ public sealed class LedgerSnapshot
     {
         Input = new DischargeInput
         {
-            Parts = Input.Parts, Bom = Input.Bom, Lots = lots, Movements = Input.Movements, AsOf = Input.AsOf, Start = start, Explosion = explosion,
+            Parts = Input.Parts, Bom = Input.Bom, Lots = lots, Movements = Input.Movements, AsOf = Input.AsOf, Start = start,
+            Explosion = explosion,
         },
         MovementIds = MovementIds,
     };
@@ -102,7 +106,8 @@ public sealed class LedgerSnapshot
         {
             if (index.TryGetValue((b.Client, b.Product), out var product) && index.TryGetValue((b.Client, b.Component), out var component))
             {
-                bom.Add(new BomLine(product, component, b.QtyPer, b.MermaPct, b.DesperdicioPct, b.ValidFrom ?? DateOnly.MinValue, b.ValidTo));
+                bom.Add(new BomLine(product, component, b.QtyPer, b.MermaPct, b.DesperdicioPct, b.ValidFrom ?? DateOnly.MinValue,
+                    b.ValidTo));
             }
         }
 
@@ -110,7 +115,8 @@ public sealed class LedgerSnapshot
     }
 
     /// <summary>An entry row as a lot, or null when it never makes one (unknown or national part, clave without a lot).</summary>
-    internal static LotDef? ToLot(in EntryScan e, Dictionary<(string Client, string Part), int> index, PartDef[] partDefs, ClaveCache claves)
+    internal static LotDef? ToLot(
+        in EntryScan e, Dictionary<(string Client, string Part), int> index, PartDef[] partDefs, ClaveCache claves)
     {
         if (!index.TryGetValue((e.Client, e.Part), out var part) || partDefs[part].National)
         {
@@ -168,7 +174,8 @@ public sealed class LedgerSnapshot
 
         foreach (var ev in store.LoadEvents())
         {
-            if ((from is { } f && ev.Date < f) || !index.TryGetValue((ev.Client, ev.Part), out var part) || !EventTypes.TryParse(ev.Type, out var type))
+            if ((from is { } f && ev.Date < f) || !index.TryGetValue((ev.Client, ev.Part), out var part)
+                || !EventTypes.TryParse(ev.Type, out var type))
             {
                 continue;
             }

@@ -196,7 +196,8 @@ public static class DischargeEngine
                 var resumed = input.Start is { } resume ? resume[i] : default;
                 slots[slot] = new Slot
                 {
-                    Remaining = checked(entered[slot] - resumed.Discharged), Waste = resumed.Waste, Day = lot.EntryDate.DayNumber, Fixed = lot.FixedAsset,
+                    Remaining = checked(entered[slot] - resumed.Discharged), Waste = resumed.Waste, Day = lot.EntryDate.DayNumber,
+                    Fixed = lot.FixedAsset,
                 };
                 wasteDisposed[slot] = resumed.WasteDisposed;
                 var key = (lot.Document, lot.Partida);
@@ -371,7 +372,8 @@ public static class DischargeEngine
         /// <summary>One thread's share: the pools whose part index ≡ <c>id</c> (mod worker count).</summary>
         private sealed class Worker(RunState run, int id, List<int> order)
         {
-            private readonly BomExplosion bom = run.workerCount == 1 && run.input.Explosion is { } shared ? shared : new(run.input.Parts, run.input.Bom);
+            private readonly BomExplosion bom =
+                run.workerCount == 1 && run.input.Explosion is { } shared ? shared : new(run.input.Parts, run.input.Bom);
 
             public ChunkedLog<LoggedAllocation> Log { get; } = new();
 
@@ -567,7 +569,8 @@ public static class DischargeEngine
             /// <summary>The named lot is not a lot of any part this exit consumes (another part or client, or unknown).</summary>
             private void NamedLotNotInExit(int pos, int index, in MovementDef m) =>
                 Findings.Add(new(pos, int.MaxValue, new DischargeFinding(
-                    FindingCodes.DirectedSourceShort, index, m.Part, -1, Micro.FromDecimal(m.Qty), $"{m.SourceDocument}/{m.SourcePartida}")));
+                    FindingCodes.DirectedSourceShort, index, m.Part, -1, Micro.FromDecimal(m.Qty),
+                    $"{m.SourceDocument}/{m.SourcePartida}")));
 
             private bool Eligible(int slot, DischargeMode mode) => mode switch
             {
@@ -612,7 +615,8 @@ public static class DischargeEngine
 
                 if (need > 0)
                 {
-                    Findings.Add(new(pos, 0, new DischargeFinding(FindingCodes.WasteDisposalExceedsBalance, index, m.Part, -1, need, string.Empty)));
+                    Findings.Add(new(pos, 0, new DischargeFinding(
+                        FindingCodes.WasteDisposalExceedsBalance, index, m.Part, -1, need, string.Empty)));
                 }
             }
         }

@@ -71,7 +71,9 @@ public sealed class CsvRowWriter : IDisposable
         }
 
         var utf8 = Encoding.UTF8.GetBytes(value);
-        return utf8.AsSpan().IndexOfAny(Special) < 0 ? utf8 : Encoding.UTF8.GetBytes("\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
+        return utf8.AsSpan().IndexOfAny(Special) < 0
+            ? utf8
+            : Encoding.UTF8.GetBytes("\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
     }
 
     /// <summary>A text field; null writes an empty one.</summary>

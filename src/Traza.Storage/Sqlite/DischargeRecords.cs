@@ -112,11 +112,14 @@ public sealed class StoredPool
 }
 
 /// <summary>A stored shortage (faltante) of one (movement, leaf part).</summary>
-public sealed record StoredShortage(string Client, long Movement, string Part, string MovementKind, string Document, DateOnly Date, decimal Qty);
+public sealed record StoredShortage(
+    string Client, long Movement, string Part, string MovementKind, string Document, DateOnly Date, decimal Qty);
 
 /// <summary>Waste disposed of from one lot by a waste event.</summary>
-public sealed record StoredWasteDisposal(string Client, long Movement, string Part, string Pedimento, int Partida, DateOnly Date, decimal Qty);
+public sealed record StoredWasteDisposal(
+    string Client, long Movement, string Part, string Pedimento, int Partida, DateOnly Date, decimal Qty);
 
 /// <summary>A finding of a discharge run.</summary>
 public sealed record StoredFinding(
-    string Client, string Code, long Movement, string Document, DateOnly Date, string Part, string Pedimento, int? Partida, decimal Qty, string Detail);
+    string Client, string Code, long Movement, string Document, DateOnly Date, string Part, string Pedimento, int? Partida, decimal Qty,
+    string Detail);

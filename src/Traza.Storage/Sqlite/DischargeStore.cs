@@ -80,8 +80,10 @@ public sealed class DischargeStore(SqliteConnection connection)
         using (var tailCmd = new RawStatement(connection, "UPDATE discharge_pool SET run_id = ?1, lot_state = ?2 " +
             "WHERE program_id = 1 AND segment = 1 AND client = ?3 AND part = ?4 AND first_lot = ?5"))
         using (var poolCmd = new SegmentInsert(connection, run.Id))
-        using (var deletePool = Command(tx, "DELETE FROM discharge_pool WHERE program_id = 1 AND segment IN (0, 1) AND client = $client AND part = $part"))
-        using (var deleteChunks = Command(tx, "DELETE FROM discharge_alloc WHERE program_id = 1 AND client = $client AND part = $part AND period >= $period"))
+        using (var deletePool = Command(tx, "DELETE FROM discharge_pool WHERE program_id = 1 AND segment IN (0, 1) " +
+            "AND client = $client AND part = $part"))
+        using (var deleteChunks = Command(tx, "DELETE FROM discharge_alloc WHERE program_id = 1 AND client = $client AND part = $part " +
+            "AND period >= $period"))
         using (var chunkCmd = new ChunkInsert(connection))
         {
             foreach (var (pool, fromPeriod) in pools)
@@ -96,7 +98,8 @@ public sealed class DischargeStore(SqliteConnection connection)
                     tailCmd.Integer(5, pool.FirstLot);
                     if (tailCmd.Execute() != 1)
                     {
-                        throw new InvalidOperationException($"no stored tail of pool ({pool.Client}, {pool.Part}) starting at lot {pool.FirstLot}");
+                        throw new InvalidOperationException(
+                            $"no stored tail of pool ({pool.Client}, {pool.Part}) starting at lot {pool.FirstLot}");
                     }
 
                     chunkCmd.Insert(pool, appendSeq);
@@ -105,7 +108,8 @@ public sealed class DischargeStore(SqliteConnection connection)
 
                 if (pool.FirstLot != 0)
                 {
-                    throw new ArgumentException($"pool ({pool.Client}, {pool.Part}): only a whole pool can replace the stored one", nameof(pools));
+                    throw new ArgumentException(
+                        $"pool ({pool.Client}, {pool.Part}): only a whole pool can replace the stored one", nameof(pools));
                 }
 
                 Set(deletePool, ("$client", pool.Client), ("$part", pool.Part));
@@ -119,7 +123,8 @@ public sealed class DischargeStore(SqliteConnection connection)
 
         var day = Iso(from);
         using (var cmd = Command(tx, "DELETE FROM discharge_shortage WHERE program_id = 1 AND date >= $d; " +
-            "DELETE FROM discharge_waste_disposal WHERE program_id = 1 AND date >= $d; DELETE FROM discharge_finding WHERE program_id = 1 AND date >= $d"))
+            "DELETE FROM discharge_waste_disposal WHERE program_id = 1 AND date >= $d; " +
+            "DELETE FROM discharge_finding WHERE program_id = 1 AND date >= $d"))
         {
             cmd.Parameters.AddWithValue("$d", day);
             cmd.ExecuteNonQuery();
@@ -134,7 +139,8 @@ public sealed class DischargeStore(SqliteConnection connection)
         InsertShortages(tx, shortages);
         InsertDisposals(tx, disposals);
         InsertFindings(tx, findings, lastSeq);
-        using (var cmd = Command(tx, "UPDATE discharge_run SET shortages = (SELECT count(*) FROM discharge_shortage WHERE program_id = 1) WHERE program_id = 1"))
+        using (var cmd = Command(tx, "UPDATE discharge_run SET shortages = (SELECT count(*) FROM discharge_shortage " +
+            "WHERE program_id = 1) WHERE program_id = 1"))
         {
             cmd.ExecuteNonQuery();
         }
@@ -144,8 +150,9 @@ public sealed class DischargeStore(SqliteConnection connection)
 
     private void InsertRun(SqliteTransaction tx, DischargeRunRecord run)
     {
-        using (var cmd = Command(tx, "INSERT INTO discharge_run (program_id, id, as_of, ledger_head, started_at, finished_at, consumptions, " +
-            "allocations, shortages, last_batch, day_counts) VALUES (1, $id, $asof, $head, $start, $end, $c, $a, $s, $last, $days)"))
+        using (var cmd = Command(tx, "INSERT INTO discharge_run (program_id, id, as_of, ledger_head, started_at, finished_at, " +
+            "consumptions, allocations, shortages, last_batch, day_counts) " +
+            "VALUES (1, $id, $asof, $head, $start, $end, $c, $a, $s, $last, $days)"))
         {
             cmd.Parameters.AddWithValue("$id", run.Id);
             cmd.Parameters.AddWithValue("$asof", Iso(run.AsOf));
@@ -200,7 +207,8 @@ public sealed class DischargeStore(SqliteConnection connection)
     private sealed class SegmentInsert(SqliteConnection connection, long runId, bool deferTails = false) : IDisposable
     {
         private readonly RawStatement insert = new(connection,
-            "INSERT INTO discharge_pool (program_id, client, part, segment, first_lot, run_id, lot_keys, lot_state) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+            "INSERT INTO discharge_pool (program_id, client, part, segment, first_lot, run_id, lot_keys, lot_state) " +
+            "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 
         private readonly List<(string Client, string Part, int First, string Keys, byte[] State)>? deferred = deferTails ? [] : null;
 
@@ -209,7 +217,8 @@ public sealed class DischargeStore(SqliteConnection connection)
             var tail = TailStart(pool.LotTotals);
             var count = pool.LotKeys.Count;
             Write(pool.Client, pool.Part, 0, 0, JoinKeys(pool.LotKeys, 0, tail), LotStateCodec.Encode(pool.LotTotals, 0, tail));
-            var (tailKeys, tailState) = (JoinKeys(pool.LotKeys, tail, count - tail), LotStateCodec.Encode(pool.LotTotals, tail, count - tail));
+            var (tailKeys, tailState) =
+                (JoinKeys(pool.LotKeys, tail, count - tail), LotStateCodec.Encode(pool.LotTotals, tail, count - tail));
             if (deferred is not null)
             {
                 deferred.Add((pool.Client, pool.Part, tail, tailKeys, tailState));
@@ -249,7 +258,8 @@ public sealed class DischargeStore(SqliteConnection connection)
     private sealed class ChunkInsert(SqliteConnection connection) : IDisposable
     {
         private readonly RawStatement insert = new(connection,
-            "INSERT INTO discharge_alloc (program_id, client, part, period, seq, last_day, count, allocations) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+            "INSERT INTO discharge_alloc (program_id, client, part, period, seq, last_day, count, allocations) " +
+            "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 
         public void Insert(StoredPool pool, long sequence)
         {
@@ -302,13 +312,15 @@ public sealed class DischargeStore(SqliteConnection connection)
 
     private void InsertFindings(SqliteTransaction tx, IEnumerable<StoredFinding> findings, long lastSeq)
     {
-        using (var cmd = Command(tx, "INSERT INTO discharge_finding VALUES (1, $seq, $client, $code, $m, $doc, $date, $part, $ped, $partida, $qty, $detail)"))
+        using (var cmd = Command(tx, "INSERT INTO discharge_finding " +
+            "VALUES (1, $seq, $client, $code, $m, $doc, $date, $part, $ped, $partida, $qty, $detail)"))
         {
             var seq = lastSeq;
             foreach (var f in findings)
             {
-                Set(cmd, ("$seq", ++seq), ("$client", f.Client), ("$code", f.Code), ("$m", f.Movement), ("$doc", f.Document), ("$date", Iso(f.Date)),
-                    ("$part", f.Part), ("$ped", f.Pedimento), ("$partida", f.Partida), ("$qty", Dec(f.Qty)), ("$detail", f.Detail));
+                Set(cmd, ("$seq", ++seq), ("$client", f.Client), ("$code", f.Code), ("$m", f.Movement), ("$doc", f.Document),
+                    ("$date", Iso(f.Date)), ("$part", f.Part), ("$ped", f.Pedimento), ("$partida", f.Partida), ("$qty", Dec(f.Qty)),
+                    ("$detail", f.Detail));
                 cmd.ExecuteNonQuery();
             }
         }
@@ -318,12 +330,12 @@ public sealed class DischargeStore(SqliteConnection connection)
     public DischargeRunRecord? LatestRun()
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT id, as_of, ledger_head, started_at, finished_at, consumptions, allocations, shortages, last_batch, day_counts " +
-            "FROM discharge_run WHERE program_id = 1 ORDER BY id DESC LIMIT 1";
+        cmd.CommandText = "SELECT id, as_of, ledger_head, started_at, finished_at, consumptions, allocations, shortages, last_batch, " +
+            "day_counts FROM discharge_run WHERE program_id = 1 ORDER BY id DESC LIMIT 1";
         using var r = cmd.ExecuteReader();
         return r.Read()
-            ? new DischargeRunRecord(r.GetInt64(0), ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt64(5),
-                r.GetInt64(6), r.GetInt64(7))
+            ? new DischargeRunRecord(r.GetInt64(0), ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
+                r.GetInt64(5), r.GetInt64(6), r.GetInt64(7))
             {
                 LastBatch = r.GetInt64(8),
                 DayCounts = r.IsDBNull(9) ? new Dictionary<int, (long, long)>() : UnpackDayCounts((byte[])r.GetValue(9)),
@@ -358,7 +370,10 @@ public sealed class DischargeStore(SqliteConnection connection)
                 pending = c.Read();
             }
 
-            yield return new StoredPool { Client = pool.Client, Part = pool.Part, LotKeys = pool.LotKeys, LotTotals = pool.LotTotals, Chunks = list };
+            yield return new StoredPool
+            {
+                Client = pool.Client, Part = pool.Part, LotKeys = pool.LotKeys, LotTotals = pool.LotTotals, Chunks = list,
+            };
         }
     }
 
@@ -386,8 +401,8 @@ public sealed class DischargeStore(SqliteConnection connection)
             }
 
             using var c = connection.CreateCommand();
-            c.CommandText = "SELECT client, part, period, count, allocations FROM discharge_alloc WHERE program_id = 1 AND period >= $from " +
-                "ORDER BY period, seq";
+            c.CommandText = "SELECT client, part, period, count, allocations FROM discharge_alloc WHERE program_id = 1 " +
+                "AND period >= $from ORDER BY period, seq";
             c.Parameters.AddWithValue("$from", fromPeriod);
             using var cr = c.ExecuteReader();
             while (cr.Read())
@@ -403,13 +418,13 @@ public sealed class DischargeStore(SqliteConnection connection)
         else
         {
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE program_id = 1 AND segment IN (0, 1) AND client = $client AND part = $part " +
-                "ORDER BY segment";
+            cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE program_id = 1 AND segment IN (0, 1) " +
+                "AND client = $client AND part = $part ORDER BY segment";
             var pClient = cmd.Parameters.Add("$client", SqliteType.Text);
             var pPart = cmd.Parameters.Add("$part", SqliteType.Text);
             using var c = connection.CreateCommand();
-            c.CommandText = "SELECT period, count, allocations FROM discharge_alloc WHERE program_id = 1 AND client = $client AND part = $part " +
-                "AND period >= $from ORDER BY period, seq";
+            c.CommandText = "SELECT period, count, allocations FROM discharge_alloc WHERE program_id = 1 AND client = $client " +
+                "AND part = $part AND period >= $from ORDER BY period, seq";
             var cClient = c.Parameters.Add("$client", SqliteType.Text);
             var cPart = c.Parameters.Add("$part", SqliteType.Text);
             c.Parameters.AddWithValue("$from", fromPeriod);
@@ -421,7 +436,10 @@ public sealed class DischargeStore(SqliteConnection connection)
                 {
                     if (r.Read())
                     {
-                        var pool = new StoredPool { Client = client, Part = part, LotKeys = new List<PoolLotKey>(), LotTotals = new List<PoolLotTotals>() };
+                        var pool = new StoredPool
+                        {
+                            Client = client, Part = part, LotKeys = new List<PoolLotKey>(), LotTotals = new List<PoolLotTotals>(),
+                        };
                         do
                         {
                             AddSegment(r, pool);
@@ -442,7 +460,8 @@ public sealed class DischargeStore(SqliteConnection connection)
 
         return [.. pools.Select(p => new StoredPool
         {
-            Client = p.Client, Part = p.Part, LotKeys = p.LotKeys, LotTotals = p.LotTotals, Chunks = chunks.GetValueOrDefault((p.Client, p.Part)) ?? [],
+            Client = p.Client, Part = p.Part, LotKeys = p.LotKeys, LotTotals = p.LotTotals,
+            Chunks = chunks.GetValueOrDefault((p.Client, p.Part)) ?? [],
         })];
     }
 
@@ -487,7 +506,8 @@ public sealed class DischargeStore(SqliteConnection connection)
         else
         {
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE program_id = 1 AND segment = 1 AND client = $client AND part = $part";
+            cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE program_id = 1 AND segment = 1 " +
+                "AND client = $client AND part = $part";
             var pClient = cmd.Parameters.Add("$client", SqliteType.Text);
             var pPart = cmd.Parameters.Add("$part", SqliteType.Text);
             foreach (var (client, part) in wanted)
@@ -537,7 +557,10 @@ public sealed class DischargeStore(SqliteConnection connection)
                 continue;
             }
 
-            var pool = new StoredPool { Client = client, Part = part, LotKeys = new List<PoolLotKey>(), LotTotals = new List<PoolLotTotals>() };
+            var pool = new StoredPool
+            {
+                Client = client, Part = part, LotKeys = new List<PoolLotKey>(), LotTotals = new List<PoolLotTotals>(),
+            };
             AddSegment(heads, pool);
             AddSegment(tails, pool);
             yield return pool;
@@ -545,7 +568,8 @@ public sealed class DischargeStore(SqliteConnection connection)
 
         if (tails.Read())
         {
-            throw new InvalidDataException($"pool ({tails.GetString(0)}, {tails.GetString(1)}): its tail has no head segment (migration 0021)");
+            throw new InvalidDataException(
+                $"pool ({tails.GetString(0)}, {tails.GetString(1)}): its tail has no head segment (migration 0021)");
         }
     }
 
@@ -556,7 +580,8 @@ public sealed class DischargeStore(SqliteConnection connection)
         var totals = (List<PoolLotTotals>)pool.LotTotals;
         if (r.GetInt32(3) != keys.Count)
         {
-            throw new InvalidDataException($"pool ({pool.Client}, {pool.Part}): segment {r.GetInt32(2)} starts at lot {r.GetInt32(3)}, expected {keys.Count}");
+            throw new InvalidDataException(
+                $"pool ({pool.Client}, {pool.Part}): segment {r.GetInt32(2)} starts at lot {r.GetInt32(3)}, expected {keys.Count}");
         }
 
         keys.AddRange(SplitKeys(r.GetString(4)));
@@ -575,10 +600,14 @@ public sealed class DischargeStore(SqliteConnection connection)
         LotStateCodec.Decode((byte[])r.GetValue(5), totals);
         if (keys.Length != totals.Count)
         {
-            throw new InvalidDataException($"pool ({r.GetString(0)}, {r.GetString(1)}): {keys.Length} lot keys but {totals.Count} lot states");
+            throw new InvalidDataException(
+                $"pool ({r.GetString(0)}, {r.GetString(1)}): {keys.Length} lot keys but {totals.Count} lot states");
         }
 
-        return new StoredPool { Client = r.GetString(0), Part = r.GetString(1), FirstLot = r.GetInt32(3), LotKeys = keys, LotTotals = totals };
+        return new StoredPool
+        {
+            Client = r.GetString(0), Part = r.GetString(1), FirstLot = r.GetInt32(3), LotKeys = keys, LotTotals = totals,
+        };
     }
 
     private static int Before(string client, string part, string poolClient, string poolPart)
@@ -594,14 +623,14 @@ public sealed class DischargeStore(SqliteConnection connection)
     {
         var result = new List<StoredShortage>();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT client, movement, part, movement_kind, document, date, qty FROM discharge_shortage WHERE program_id = 1 " +
-            "AND ($client IS NULL OR client = $client) ORDER BY date, client, document, part, movement";
+        cmd.CommandText = "SELECT client, movement, part, movement_kind, document, date, qty FROM discharge_shortage " +
+            "WHERE program_id = 1 AND ($client IS NULL OR client = $client) ORDER BY date, client, document, part, movement";
         cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            result.Add(new StoredShortage(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), ParseDate(r.GetString(5)),
-                ParseDec(r.GetString(6))));
+            result.Add(new StoredShortage(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4),
+                ParseDate(r.GetString(5)), ParseDec(r.GetString(6))));
         }
 
         return result;
@@ -611,15 +640,16 @@ public sealed class DischargeStore(SqliteConnection connection)
     {
         var result = new List<StoredWasteDisposal>();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT client, movement, part, pedimento, partida, date, qty FROM discharge_waste_disposal WHERE program_id = 1 " +
-            "AND ($client IS NULL OR client = $client) AND ($from IS NULL OR date >= $from) ORDER BY date, client, part, movement";
+        cmd.CommandText = "SELECT client, movement, part, pedimento, partida, date, qty FROM discharge_waste_disposal " +
+            "WHERE program_id = 1 AND ($client IS NULL OR client = $client) AND ($from IS NULL OR date >= $from) " +
+            "ORDER BY date, client, part, movement";
         cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$from", from is { } f ? Iso(f) : DBNull.Value);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            result.Add(new StoredWasteDisposal(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetInt32(4), ParseDate(r.GetString(5)),
-                ParseDec(r.GetString(6))));
+            result.Add(new StoredWasteDisposal(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetInt32(4),
+                ParseDate(r.GetString(5)), ParseDec(r.GetString(6))));
         }
 
         return result;
@@ -635,8 +665,8 @@ public sealed class DischargeStore(SqliteConnection connection)
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            result.Add(new StoredFinding(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetString(3), ParseDate(r.GetString(4)), r.GetString(5),
-                r.GetString(6), r.IsDBNull(7) ? null : r.GetInt32(7), ParseDec(r.GetString(8)), r.GetString(9)));
+            result.Add(new StoredFinding(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetString(3), ParseDate(r.GetString(4)),
+                r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetInt32(7), ParseDec(r.GetString(8)), r.GetString(9)));
         }
 
         return result;

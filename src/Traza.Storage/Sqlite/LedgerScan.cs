@@ -7,7 +7,8 @@ using SQLitePCL;
 namespace Traza.Storage.Sqlite;
 
 /// <summary>The columns of an entry row the discharge needs.</summary>
-public readonly record struct EntryScan(string Client, string Part, string Pedimento, int Partida, string Clave, DateOnly Date, decimal Qty);
+public readonly record struct EntryScan(
+    string Client, string Part, string Pedimento, int Partida, string Clave, DateOnly Date, decimal Qty);
 
 /// <summary>The columns of an exit row the discharge needs, with its movement identity.</summary>
 public readonly record struct ExitScan(
@@ -61,7 +62,8 @@ public static class LedgerScan
                 var validFrom = raw.sqlite3_column_blob(stmt, 3);
                 rows.Add(new BomScan(clients.Get(raw.sqlite3_column_blob(stmt, 0)), products.Get(raw.sqlite3_column_blob(stmt, 1)),
                     components.Get(raw.sqlite3_column_blob(stmt, 2)), validFrom.IsEmpty ? null : Date(validFrom),
-                    Decimal(raw.sqlite3_column_blob(stmt, 4)), Decimal(raw.sqlite3_column_blob(stmt, 5)), Decimal(raw.sqlite3_column_blob(stmt, 6)),
+                    Decimal(raw.sqlite3_column_blob(stmt, 4)), Decimal(raw.sqlite3_column_blob(stmt, 5)),
+                    Decimal(raw.sqlite3_column_blob(stmt, 6)),
                     raw.sqlite3_column_type(stmt, 7) == raw.SQLITE_NULL ? null : Date(raw.sqlite3_column_blob(stmt, 7))));
                 order.Add((raw.sqlite3_column_int64(stmt, 8) << 32) | raw.sqlite3_column_int64(stmt, 9));
             });
@@ -126,8 +128,8 @@ public static class LedgerScan
         while (r.Read())
         {
             rows.Add(new EntryScan(
-                strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), strings.Get(r.GetString(2)), r.GetInt32(3), strings.Get(r.GetString(4)),
-                Date(r.GetString(5)), Decimal(r.GetString(6))));
+                strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), strings.Get(r.GetString(2)), r.GetInt32(3),
+                strings.Get(r.GetString(4)), Date(r.GetString(5)), Decimal(r.GetString(6))));
         }
 
         return rows;
@@ -147,8 +149,8 @@ public static class LedgerScan
         while (r.Read())
         {
             rows.Add(new ExitScan(
-                strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), strings.Get(r.GetString(2)), r.GetInt32(3), strings.Get(r.GetString(4)),
-                Date(r.GetString(5)), Decimal(r.GetString(6)), r.IsDBNull(7) ? null : Date(r.GetString(7)),
+                strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), strings.Get(r.GetString(2)), r.GetInt32(3),
+                strings.Get(r.GetString(4)), Date(r.GetString(5)), Decimal(r.GetString(6)), r.IsDBNull(7) ? null : Date(r.GetString(7)),
                 r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetInt32(9), r.GetInt64(10), r.GetInt64(11)));
         }
 
@@ -164,8 +166,8 @@ public static class LedgerScan
     {
         ArgumentNullException.ThrowIfNull(store);
         using var cmd = store.CreateCommand(
-            "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, customs_value_mxn, site, batch_id, line FROM entry " +
-            "WHERE program_id = 1 AND ($client IS NULL OR client = $client) AND ($asof IS NULL OR date <= $asof)");
+            "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, customs_value_mxn, site, batch_id, line " +
+            "FROM entry WHERE program_id = 1 AND ($client IS NULL OR client = $client) AND ($asof IS NULL OR date <= $asof)");
         cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$asof", asOf is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value);
         using var r = cmd.ExecuteReader();
@@ -176,8 +178,8 @@ public static class LedgerScan
             rows.Add(new EntryRecord(
                 strings.Get(r.GetString(0)), r.GetString(1), r.GetInt32(2), strings.Get(r.GetString(3)), strings.Get(r.GetString(4)),
                 Date(r.GetString(5)), Decimal(r.GetString(6)), r.IsDBNull(7) ? null : Decimal(r.GetString(7)),
-                r.IsDBNull(8) ? null : Decimal(r.GetString(8)), r.IsDBNull(9) ? null : Decimal(r.GetString(9)), null, null, null, null, null,
-                r.IsDBNull(10) ? null : strings.Get(r.GetString(10)))
+                r.IsDBNull(8) ? null : Decimal(r.GetString(8)), r.IsDBNull(9) ? null : Decimal(r.GetString(9)), null, null, null, null,
+                null, r.IsDBNull(10) ? null : strings.Get(r.GetString(10)))
             { BatchId = r.GetInt64(11), Line = r.GetInt64(12) });
         }
 

@@ -106,7 +106,8 @@ public sealed class IncrementalDischargeTests
         incremental.Shortages.ShouldBe(full.Shortages, "shortages");
         incremental.Disposals.ShouldBe(full.Disposals, "waste disposals");
         incremental.Findings.ShouldBe(full.Findings, "findings");
-        t.Csv("report", "balances", "--as-of", asOf).Select(r => string.Join('|', r.Values)).ShouldBe(balances.Select(r => string.Join('|', r.Values)));
+        t.Csv("report", "balances", "--as-of", asOf).Select(r => string.Join('|', r.Values))
+            .ShouldBe(balances.Select(r => string.Join('|', r.Values)));
     }
 
     private sealed record Snapshot(string Run, List<string> Pools, List<string> Shortages, List<string> Disposals, List<string> Findings);
@@ -119,7 +120,8 @@ public sealed class IncrementalDischargeTests
         var days = string.Join(';', run.DayCounts.OrderBy(d => d.Key).Select(d => $"{d.Key}:{d.Value}"));
         var pools = discharge.Pools()
             .Select(p => $"{p.Client}/{p.Part} keys={string.Join(';', p.LotKeys)} totals={string.Join(';', p.LotTotals)} " +
-                $"months={string.Join(';', p.Chunks.GroupBy(c => c.Period).Select(m => $"{m.Key}x{m.Sum(c => c.Count)}"))} allocations={string.Join(';', p.DecodeAllocations())}")
+                $"months={string.Join(';', p.Chunks.GroupBy(c => c.Period).Select(m => $"{m.Key}x{m.Sum(c => c.Count)}"))} " +
+                $"allocations={string.Join(';', p.DecodeAllocations())}")
             .ToList();
         return new Snapshot(
             $"{run.AsOf} {run.Consumptions} {run.Allocations} {run.Shortages} {days}",

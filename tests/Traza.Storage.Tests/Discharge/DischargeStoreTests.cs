@@ -46,9 +46,12 @@ public sealed class DischargeStoreTests : IDisposable
     [Fact]
     public void Lot_state_codec_round_trips_any_lot_states_and_any_slice() =>
         Gen.Select(
-            Gen.Select(Gen.Long[0, 1_000_000_000_000_000], Gen.Long[0, 1_000_000_000_000_000], Gen.Long[0, 1_000_000_000_000], Gen.Long[0, 1_000_000_000_000], Gen.Bool)
+            Gen.Select(
+                    Gen.Long[0, 1_000_000_000_000_000], Gen.Long[0, 1_000_000_000_000_000], Gen.Long[0, 1_000_000_000_000],
+                    Gen.Long[0, 1_000_000_000_000], Gen.Bool)
                 .Select((a, b, c, d, whole) => whole ? (a / 1_000_000 * 1_000_000, b / 1_000_000 * 1_000_000, c, d) : (a, b, c, d))
-                .Select(Gen.Int[700_000, 760_000], Gen.Int[0, 3], (q, day, flags) => new PoolLotTotals(q.Item1, q.Item2, q.Item3, q.Item4, day, flags))
+                .Select(Gen.Int[700_000, 760_000], Gen.Int[0, 3],
+                    (q, day, flags) => new PoolLotTotals(q.Item1, q.Item2, q.Item3, q.Item4, day, flags))
                 .Array[0, 40],
             Gen.Int[0, 40],
             Gen.Int[0, 40])
@@ -65,7 +68,8 @@ public sealed class DischargeStoreTests : IDisposable
     public void Lot_state_codec_takes_about_ten_bytes_for_whole_quantities()
     {
         var day = new DateOnly(2025, 3, 1).DayNumber;
-        var totals = Enumerable.Range(0, 100).Select(i => new PoolLotTotals(250_000_000L, i % 2 == 0 ? 250_000_000L : 0, 1_000_000, 0, day + i)).ToArray();
+        var totals = Enumerable.Range(0, 100)
+            .Select(i => new PoolLotTotals(250_000_000L, i % 2 == 0 ? 250_000_000L : 0, 1_000_000, 0, day + i)).ToArray();
         LotStateCodec.Encode(totals, 0, totals.Length).Length.ShouldBeLessThan(100 * 12);
     }
 
@@ -103,7 +107,8 @@ public sealed class DischargeStoreTests : IDisposable
             Client = "ACME",
             Part = "MAT-1",
             LotKeys = [new PoolLotKey("254734565000123", 1), new PoolLotKey("254734565000124", 2)],
-            LotTotals = [new PoolLotTotals(4_000_000, 4_000_000, 120_000, 0, jan - 5, PoolLotTotals.FixedAssetFlag), new PoolLotTotals(9_000_000, 1_250_000, 0, 0, jan)],
+            LotTotals = [new PoolLotTotals(4_000_000, 4_000_000, 120_000, 0, jan - 5, PoolLotTotals.FixedAssetFlag),
+                new PoolLotTotals(9_000_000, 1_250_000, 0, 0, jan)],
             Chunks = [Chunk(202501, janAllocations), Chunk(202502, febAllocations)],
         };
         var run = new DischargeRunRecord(1, new DateOnly(2025, 2, 28), "head", "s", "f", 2, 2, 0)
@@ -141,8 +146,8 @@ public sealed class DischargeStoreTests : IDisposable
             new(7_000_000, 0, 0, 0, mar - 5),
         ];
         DischargeStore.TailStart(totals).ShouldBe(1);
-        PackedAllocation[] stored = [new(PackedAllocation.MovementId(3, 1), mar, 0, 5_000_000, 0), new(PackedAllocation.MovementId(3, 2), mar, 1, 1_000_000, 0),
-            new(PackedAllocation.MovementId(3, 3), mar, 2, 2_000_000, 0)];
+        PackedAllocation[] stored = [new(PackedAllocation.MovementId(3, 1), mar, 0, 5_000_000, 0),
+            new(PackedAllocation.MovementId(3, 2), mar, 1, 1_000_000, 0), new(PackedAllocation.MovementId(3, 3), mar, 2, 2_000_000, 0)];
         var pool = new StoredPool { Client = "ACME", Part = "MAT-1", LotKeys = keys, LotTotals = totals, Chunks = [Chunk(202503, stored)] };
         var day = new DateOnly(2025, 3, 10);
         discharge.Save(Run(day, stored.Length), [pool], [], [], []);
@@ -157,7 +162,8 @@ public sealed class DischargeStoreTests : IDisposable
 
         // One more run resumed on 2025-03-20: two lots move, allocations in March (after the stored ones) and April.
         var from = DateOnly.FromDayNumber(mar20);
-        PackedAllocation[] added = [new(PackedAllocation.MovementId(3, 9), mar20, 1, 2_000_000, 0), new(PackedAllocation.MovementId(3, 10), apr, 3, 500_000, 0)];
+        PackedAllocation[] added = [new(PackedAllocation.MovementId(3, 9), mar20, 1, 2_000_000, 0),
+            new(PackedAllocation.MovementId(3, 10), apr, 3, 500_000, 0)];
         PoolLotTotals[] newTail = [totals[1] with { Discharged = 3_000_000 }, totals[2], totals[3] with { Discharged = 500_000 }];
         var update = new StoredPool
         {
@@ -177,7 +183,11 @@ public sealed class DischargeStoreTests : IDisposable
 
         // A tail-only save of a tail that is not the stored one is refused, and the transaction leaves the run untouched.
         Should.Throw<InvalidOperationException>(() =>
-            discharge.SaveIncremental(Run(DateOnly.FromDayNumber(apr), 6), [(new StoredPool { Client = "ACME", Part = "MAT-1", LotKeys = keys[2..], LotTotals = newTail[1..], FirstLot = 2, TailOnly = true }, 202504)], from.AddDays(20), [], [], []));
+            discharge.SaveIncremental(
+                Run(DateOnly.FromDayNumber(apr), 6),
+                [(new StoredPool { Client = "ACME", Part = "MAT-1", LotKeys = keys[2..], LotTotals = newTail[1..], FirstLot = 2,
+                    TailOnly = true }, 202504)],
+                from.AddDays(20), [], [], []));
         discharge.LatestRun().ShouldNotBeNull().Consumptions.ShouldBe(5);
         discharge.Pools().Single().DecodeAllocations().ShouldBe([.. stored, .. added]);
     }

@@ -36,7 +36,8 @@ internal sealed class LotBalances
     private readonly int count;
     private readonly DateOnly asOf;
 
-    private LotBalances(LotEntryTable entries, PartRecord[] parts, string[] claves, long[] taken, BalanceLot[] lots, int count, DateOnly asOf)
+    private LotBalances(
+        LotEntryTable entries, PartRecord[] parts, string[] claves, long[] taken, BalanceLot[] lots, int count, DateOnly asOf)
     {
         this.entries = entries;
         this.parts = parts;
@@ -51,7 +52,8 @@ internal sealed class LotBalances
     /// Pedimento lots (not NAC stock, not national parts) entered on or before <paramref name="asOf"/>, of one client when
     /// given, that <paramref name="include"/> keeps (all when null).
     /// </summary>
-    public static LotBalances Read(SqliteLedgerStore store, DateOnly asOf, string? client, TermOptions? terms, Func<LotStatus, bool>? include)
+    public static LotBalances Read(
+        SqliteLedgerStore store, DateOnly asOf, string? client, TermOptions? terms, Func<LotStatus, bool>? include)
     {
         ArgumentNullException.ThrowIfNull(store);
         var program = store.GetProgram();
@@ -62,7 +64,9 @@ internal sealed class LotBalances
         var partKind = new PartKind[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
-            (byClient.TryGetValue(parts[i].Client, out var mine) ? mine : byClient[parts[i].Client] = new(StringComparer.Ordinal))[parts[i].Part] = i;
+            (byClient.TryGetValue(parts[i].Client, out var mine)
+                ? mine
+                : byClient[parts[i].Client] = new(StringComparer.Ordinal))[parts[i].Part] = i;
             _ = PartKinds.TryParse(parts[i].Kind, out partKind[i]);
             if (!profiles.TryGetValue((partKind[i], parts[i].Fraccion), out partProfile[i]))
             {
@@ -143,9 +147,9 @@ internal sealed class LotBalances
             var status = LotStatus.At(balance, deadline, asOf);
             yield return
             [
-                entries.PedimentoText(l.Entry), e.Partida, e.Clave, e.Date, e.Part, part.Kind, e.Client, e.Qty, discharged, balance, part.Umc,
-                LotMath.BalanceUmt(balance, e.Qty, e.QtyUmt, part.UmtPerUmc), LotMath.BalanceValueUsd(balance, e.Qty, e.ValueUsd), deadline,
-                status.DaysLeft, status.State.Name(),
+                entries.PedimentoText(l.Entry), e.Partida, e.Clave, e.Date, e.Part, part.Kind, e.Client, e.Qty, discharged, balance,
+                part.Umc, LotMath.BalanceUmt(balance, e.Qty, e.QtyUmt, part.UmtPerUmc), LotMath.BalanceValueUsd(balance, e.Qty, e.ValueUsd),
+                deadline, status.DaysLeft, status.State.Name(),
             ];
         }
     }
@@ -162,8 +166,8 @@ internal sealed class LotBalances
             var l = lots[i];
             ref readonly var e = ref entries[l.Entry];
             var part = parts[l.Part];
-            var fields = partFields[l.Part] ??= (CsvRowWriter.Field(part.Part), CsvRowWriter.Field(part.Kind), CsvRowWriter.Field(part.Client),
-                CsvRowWriter.Field(part.Umc));
+            var fields = partFields[l.Part] ??= (CsvRowWriter.Field(part.Part), CsvRowWriter.Field(part.Kind),
+                CsvRowWriter.Field(part.Client), CsvRowWriter.Field(part.Umc));
             var discharged = Discharged(taken[l.Entry]);
             var balance = e.Qty - discharged;
             DateOnly? deadline = l.Deadline == BalanceLot.NoDeadline ? null : DateOnly.FromDayNumber(l.Deadline);
@@ -243,7 +247,8 @@ internal sealed class LotBalances
     }
 
     /// <summary>Whether an entry of this clave and date is no pedimento lot (unknown clave, NAC stock); else its deadline.</summary>
-    private static (bool Skip, DateOnly? Deadline) Term(PartRecord part, PartKind kind, string clave, DateOnly date, DateOnly? validTo, TermOptions? terms)
+    private static (bool Skip, DateOnly? Deadline) Term(
+        PartRecord part, PartKind kind, string clave, DateOnly date, DateOnly? validTo, TermOptions? terms)
     {
         var rule = ClaveTable.Find(MovementFile.Entries, clave, date);
         if (rule is null || rule.Effect == ClaveEffect.NationalStock)
@@ -260,8 +265,8 @@ internal sealed class LotBalances
     /// when it holds no such lot): the lot totals alone when the as-of is on or after the run's (no allocation read), else the
     /// allocations dated on or before it (docs/architecture.md Decision 2).
     /// </summary>
-    private static long[] StoredTotals(SqliteLedgerStore store, DateOnly asOf, string? client, Dictionary<string, Dictionary<string, int>> byClient,
-        EntriesByPart lots)
+    private static long[] StoredTotals(SqliteLedgerStore store, DateOnly asOf, string? client,
+        Dictionary<string, Dictionary<string, int>> byClient, EntriesByPart lots)
     {
         var taken = new long[lots.Entries.Count];
         Array.Fill(taken, NotStored);

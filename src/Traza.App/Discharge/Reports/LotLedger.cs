@@ -32,7 +32,8 @@ public sealed record LotView(
 internal static class LotMath
 {
     /// <summary>The lot's own UMT per UMC (SPEC §3.5 "UMT"): the row's qty_umt, else qty × the part's factor.</summary>
-    public static decimal UmtRatio(decimal qty, decimal? qtyUmt, decimal umtPerUmc) => qty == 0 ? umtPerUmc : (qtyUmt ?? (qty * umtPerUmc)) / qty;
+    public static decimal UmtRatio(decimal qty, decimal? qtyUmt, decimal umtPerUmc) =>
+        qty == 0 ? umtPerUmc : (qtyUmt ?? (qty * umtPerUmc)) / qty;
 
     public static decimal BalanceUmt(decimal balance, decimal qty, decimal? qtyUmt, decimal umtPerUmc) =>
         Math.Round(balance * UmtRatio(qty, qtyUmt, umtPerUmc), 6, MidpointRounding.AwayFromZero);
@@ -116,7 +117,8 @@ public static class LotLedger
         return result;
     }
 
-    private static (long[] Discharged, long[] Waste, Dictionary<PoolLotKey, int> Index) AsOf(StoredPool pool, DateOnly asOf, DateOnly runAsOf)
+    private static (long[] Discharged, long[] Waste, Dictionary<PoolLotKey, int> Index) AsOf(
+        StoredPool pool, DateOnly asOf, DateOnly runAsOf)
     {
         var n = pool.LotKeys.Count;
         var discharged = new long[n];
