@@ -148,12 +148,25 @@ internal static class IncrementalDischarge
         // A pool with nothing stored on or after the resume date (no allocation, no waste disposal) only gains allocations.
         // Unless an exit names a lot, its head — the lots before its first open one — cannot change then, except where
         // this run disposes of waste: such a pool runs from its stored tail alone, without reading its chunks (migration
-        // 0021). Every other pool is read whole.
+        // 0021), and new lots that all come after its last stored lot in FIFO order (a new day's entries) extend the
+        // tail. Every other pool is read whole.
         var unsettled = discharge.PoolsAllocatedFrom(from);
         unsettled.UnionWith(disposedFrom.Keys.Select(d => (d.Client, d.Part)));
-        bool Whole(int part) => named.Count > 0 || disposing.Contains(part) || newLots.ContainsKey(part) || unsettled.Contains(Key(part));
-        var stored = discharge.PoolsOf(affected.Where(Whole).Select(Key), fromPeriod).ToDictionary(p => (p.Client, p.Part));
         var tailOf = tailsRead.GetAwaiter().GetResult().ToDictionary(t => (t.Client, t.Part));
+        var extendsTail = new HashSet<int>();
+        foreach (var (part, added) in newLots)
+        {
+            added.Sort((x, y) => DischargeEngine.CompareLots(x, y)); // SPEC §3.5: (entry date, pedimento, partida)
+            if (tailOf.TryGetValue(Key(part), out var tail) && tail.LotKeys.Count > 0
+                && DischargeEngine.CompareLots(added[0], DerivedData.LotOf(part, tail.LotKeys[^1], tail.LotTotals[^1])) > 0)
+            {
+                extendsTail.Add(part);
+            }
+        }
+
+        bool Whole(int part) => named.Count > 0 || disposing.Contains(part) || unsettled.Contains(Key(part))
+            || (newLots.ContainsKey(part) && !extendsTail.Contains(part));
+        var stored = discharge.PoolsOf(affected.Where(Whole).Select(Key), fromPeriod).ToDictionary(p => (p.Client, p.Part));
         foreach (var part in affected.Where(p => !Whole(p)))
         {
             if (tailOf.TryGetValue(Key(part), out var tail))
@@ -161,7 +174,6 @@ internal static class IncrementalDischarge
                 stored[Key(part)] = tail;
             }
         }
-
 
         phases.Mark("load pools");
         var lots = new List<LotDef>();
@@ -246,8 +258,16 @@ internal static class IncrementalDischarge
 
             foreach (var lot in newLots.GetValueOrDefault(part) ?? [])
             {
-                plan.Lots.Add((lot, lots.Count, default));
-                plan.NewLots = true;
+                if (plan.Whole || plan.Old is null)
+                {
+                    plan.Lots.Add((lot, lots.Count, default));
+                    plan.NewLots = true;
+                }
+                else
+                {
+                    plan.TailLots.Add((plan.Old.LotKeys.Count + plan.AddedLots++, lot, lots.Count)); // in FIFO order, after the tail
+                }
+
                 lots.Add(lot);
                 start.Add(default);
             }
@@ -287,8 +307,11 @@ internal static class IncrementalDischarge
         /// <summary>A whole pool's lots, in stored order then new ones.</summary>
         public List<(LotDef Lot, int Input, PoolLotTotals Stored)> Lots { get; } = [];
 
-        /// <summary>A tail's lots that run (by index in the tail); the others are kept as stored.</summary>
+        /// <summary>A tail's lots that run (by index in the tail; new lots after its stored ones); the others are kept as stored.</summary>
         public List<(int K, LotDef Lot, int Input)> TailLots { get; } = [];
+
+        /// <summary>New lots appended to the tail.</summary>
+        public int AddedLots { get; set; }
 
         /// <summary>Lots entered since the stored run were added (after the stored ones, so not yet in FIFO order).</summary>
         public bool NewLots { get; set; }
@@ -367,16 +390,26 @@ internal static class IncrementalDischarge
         return (pool, rewriteFrom);
     }
 
-    /// <summary>A stored tail: the same lots in the same order with their new state, and the new allocations to append.</summary>
+    /// <summary>
+    /// A stored tail: its lots in the same order with their new state, then the new lots, and the new allocations to append.
+    /// </summary>
     private static StoredPool RewriteTail(LedgerSnapshot snapshot, DischargeResult result, int part, PoolPlan plan, StoredPool old)
     {
         var input = snapshot.Input;
-        var totals = old.LotTotals.ToArray();
+        var stored = old.LotKeys.Count;
+        var keys = new PoolLotKey[stored + plan.AddedLots];
+        var totals = new PoolLotTotals[keys.Length];
+        for (var k = 0; k < stored; k++)
+        {
+            (keys[k], totals[k]) = (old.LotKeys[k], old.LotTotals[k]);
+        }
+
         var indexOfInput = new Dictionary<int, int>(plan.TailLots.Count);
         foreach (var (k, lot, at) in plan.TailLots)
         {
             indexOfInput[at] = k;
             totals[k] = DerivedData.LotState(result, at, lot);
+            keys[k] = new PoolLotKey(lot.Document, lot.Partida);
         }
 
         var fresh = result.PoolAllocations(part);
@@ -392,7 +425,7 @@ internal static class IncrementalDischarge
         {
             Client = old.Client,
             Part = old.Part,
-            LotKeys = old.LotKeys,
+            LotKeys = keys,
             LotTotals = totals,
             FirstLot = old.FirstLot,
             TailOnly = true,

@@ -86,8 +86,9 @@ public sealed class StoredPool
     public int FirstLot { get; init; }
 
     /// <summary>
-    /// When saving incrementally: this is the stored tail with the same lots in the same order, only their state changed,
-    /// and <see cref="Chunks"/> are appended after the stored chunks of their months (migration 0021).
+    /// When saving incrementally: this is the stored tail — its lots in the same order with their new state, possibly
+    /// followed by new lots that come after them in FIFO order — and <see cref="Chunks"/> are appended after the stored
+    /// chunks of their months (migration 0021).
     /// </summary>
     public bool TailOnly { get; init; }
 

@@ -77,7 +77,7 @@ public sealed class DischargeStore(SqliteConnection connection)
         // month's chunks in seq order stay in processing order (migration 0021).
         var appendSeq = (long)from.DayNumber;
 
-        using (var tailCmd = new RawStatement(connection, "UPDATE discharge_pool SET run_id = ?1, lot_state = ?2 " +
+        using (var tailCmd = new RawStatement(connection, "UPDATE discharge_pool SET run_id = ?1, lot_state = ?2, lot_keys = ?6 " +
             "WHERE program_id = 1 AND segment = 1 AND client = ?3 AND part = ?4 AND first_lot = ?5"))
         using (var poolCmd = new SegmentInsert(connection, run.Id))
         using (var deletePool = Command(tx, "DELETE FROM discharge_pool WHERE program_id = 1 AND segment IN (0, 1) " +
@@ -90,12 +90,14 @@ public sealed class DischargeStore(SqliteConnection connection)
             {
                 if (pool.TailOnly)
                 {
-                    // Same lots, new state; the new allocations go in further chunks of their months.
+                    // The stored lots with their new state, then any new ones; the new allocations go in further chunks of
+                    // their months.
                     tailCmd.Integer(1, run.Id);
                     tailCmd.Blob(2, LotStateCodec.Encode(pool.LotTotals, 0, pool.LotTotals.Count));
                     tailCmd.Text(3, pool.Client);
                     tailCmd.Text(4, pool.Part);
                     tailCmd.Integer(5, pool.FirstLot);
+                    tailCmd.Text(6, JoinKeys(pool.LotKeys, 0, pool.LotKeys.Count));
                     if (tailCmd.Execute() != 1)
                     {
                         throw new InvalidOperationException(

@@ -44,6 +44,30 @@ public sealed class IncrementalDischargeTests
     }
 
     [Fact]
+    public void One_more_day_of_entries_and_exits_extends_the_tails_and_equals_a_full_run()
+    {
+        using var t = new TrazaRunner(Now);
+        var gen = Generate(t, 13);
+        var lastDay = gen.Entries.Max(row => Date(row, 3)); // the last day with entries, and every exit from it on
+        var (entriesBefore, entriesLastDay) = Split(gen.Entries, row => Date(row, 3) < lastDay);
+        var (exitsBefore, exitsLastDay) = Split(gen.Exits, row => Date(row, 3) < lastDay);
+        exitsLastDay.ShouldNotBeEmpty();
+        Import(t, gen, entriesBefore, exitsBefore);
+        t.Ok("discharge", "--as-of", "2025-12-31");
+        WriteAndImport(t, "entries-last-days.csv", gen.EntriesHeader, entriesLastDay, "entries");
+        WriteAndImport(t, "exits-last-days.csv", gen.ExitsHeader, exitsLastDay, "exits");
+        DischargeOutcome outcome;
+        using (var store = SqliteLedgerStore.Open(t.Db, t.Clock))
+        {
+            outcome = DischargeService.Run(store, new DateOnly(2025, 12, 31));
+        }
+
+        outcome.ResumedFrom.ShouldBe(lastDay);
+        outcome.PoolsFromTails.ShouldBeGreaterThan(outcome.PoolsRewritten / 2, "pools whose new lots come after every stored one");
+        SameAsFullRun(t, "2025-12-31");
+    }
+
+    [Fact]
     public void Back_dated_entries_and_exits_in_random_splits_end_where_a_full_run_ends() =>
         Gen.Int[1, 10_000].Sample(
             seed =>
