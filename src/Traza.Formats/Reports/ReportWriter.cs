@@ -148,28 +148,39 @@ public static class ReportWriter
         output.Flush();
     }
 
-    public static void WriteTable(ReportData data, TextWriter output)
+    /// <summary>Tables up to this many rows are laid out by Spectre.Console; longer ones by <see cref="LargeTable"/>.</summary>
+    public const int SpectreTableRows = 5_000;
+
+    public static void WriteTable(ReportData data, TextWriter output) => WriteTable(data, output, SpectreTableRows);
+
+    /// <summary>The table, laid out by Spectre.Console when it has at most <paramref name="spectreRows"/> rows.</summary>
+    internal static void WriteTable(ReportData data, TextWriter output, int spectreRows)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(output);
+        var numeric = new bool[data.Columns.Count];
+        var rows = new List<string[]>();
+        using var more = data.Rows.GetEnumerator();
+        while (rows.Count <= spectreRows && more.MoveNext())
+        {
+            rows.Add(TableCells(more.Current, numeric));
+        }
+
+        if (rows.Count > spectreRows)
+        {
+            LargeTable.Write(data.Columns, rows, more, numeric, output);
+            return;
+        }
+
         var table = new Table();
         foreach (var column in data.Columns)
         {
             table.AddColumn(new TableColumn(Markup.Escape(column.Header)));
         }
 
-        var numeric = new bool[data.Columns.Count];
-        foreach (var row in data.Rows)
+        foreach (var cells in rows)
         {
-            var cells = new string[data.Columns.Count];
-            for (var i = 0; i < cells.Length; i++)
-            {
-                var cell = i < row.Length ? row[i] : null;
-                numeric[i] |= CellText.IsNumber(cell);
-                cells[i] = Markup.Escape(CellText.Format(cell));
-            }
-
-            table.AddRow(cells);
+            table.AddRow([.. cells.Select(Markup.Escape)]);
         }
 
         for (var i = 0; i < numeric.Length; i++)
@@ -190,6 +201,20 @@ public static class ReportWriter
         console.Profile.Width = Math.Max(80, Math.Min(400, 4 + (data.Columns.Count * 16)));
         console.Write(table);
         output.Flush();
+    }
+
+    /// <summary>A row's cells as the table shows them; marks the columns holding numbers (right-aligned).</summary>
+    internal static string[] TableCells(object?[] row, bool[] numeric)
+    {
+        var cells = new string[numeric.Length];
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var cell = i < row.Length ? row[i] : null;
+            numeric[i] |= CellText.IsNumber(cell);
+            cells[i] = CellText.Format(cell);
+        }
+
+        return cells;
     }
 
     public static void WriteXlsx(ReportData data, Stream output)
