@@ -96,7 +96,7 @@ public static class DischargeService
         var fullRun = Record(asOf, head, lastBatch, startedAt, clock, derived.DayCounts, shortageCount);
         phases.Mark("records");
         discharge.Save(fullRun, derived.Pools.Select(p => { progress.Advance(++packed); return p; }), derived.Shortages, derived.Disposals,
-            derived.Findings); // packs pools while saving
+            derived.Findings, LedgerSnapshot.StoredCatalog(store, fullSnapshot.Input)); // packs pools while saving
         phases.Mark("pack and save");
         var elapsed = clock.GetElapsedTime(started);
         Debug.Assert(elapsed >= TimeSpan.Zero, "monotonic clock");

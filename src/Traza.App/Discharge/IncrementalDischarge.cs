@@ -67,7 +67,7 @@ internal static class IncrementalDischarge
                 using var reader = store.OpenReader();
                 return new DischargeStore(reader).Tails(null);
             });
-        var catalog = LedgerSnapshot.LoadCatalog(store);
+        var catalog = LedgerSnapshot.LoadCatalog(store, new DischargeStore(store.Connection).Catalog());
         phases.Mark("load parts and BOM");
         var claves = new LedgerSnapshot.ClaveCache();
         var fromPeriod = AllocationChunk.PeriodOf(from.DayNumber);

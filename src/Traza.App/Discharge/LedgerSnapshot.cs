@@ -87,6 +87,39 @@ public sealed class LedgerSnapshot
     /// <summary>Parts and BOM rows mapped to the engine's indexes.</summary>
     internal sealed record Catalog(PartDef[] PartDefs, Dictionary<(string Client, string Part), int> Index, List<BomLine> Bom);
 
+    /// <summary>
+    /// The catalog a full run stored (<see cref="CatalogCodec"/>) when it still describes the tables — no parts or BOM
+    /// import since, which the caller checks (such an import forces a full run), and the same row counts — else the tables'.
+    /// </summary>
+    internal static Catalog LoadCatalog(SqliteLedgerStore store, byte[]? stored)
+    {
+        if (stored is null)
+        {
+            return LoadCatalog(store);
+        }
+
+        var (parts, bom, partRows, bomRows) = CatalogCodec.Decode(stored);
+        if ((partRows, bomRows) != LedgerScan.CatalogRows(store))
+        {
+            return LoadCatalog(store);
+        }
+
+        var index = new Dictionary<(string Client, string Part), int>(parts.Length);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            index[(parts[i].Client, parts[i].Part)] = i;
+        }
+
+        return new Catalog(parts, index, bom);
+    }
+
+    /// <summary>The catalog as a blob for <see cref="LoadCatalog(SqliteLedgerStore, byte[])"/>.</summary>
+    internal static byte[] StoredCatalog(SqliteLedgerStore store, DischargeInput input)
+    {
+        var (partRows, bomRows) = LedgerScan.CatalogRows(store);
+        return CatalogCodec.Encode(input.Parts, input.Bom, partRows, bomRows);
+    }
+
     internal static Catalog LoadCatalog(SqliteLedgerStore store)
     {
         var parts = LedgerScan.Parts(store);

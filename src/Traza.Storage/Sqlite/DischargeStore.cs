@@ -11,13 +11,17 @@ namespace Traza.Storage.Sqlite;
 /// </summary>
 public sealed class DischargeStore(SqliteConnection connection)
 {
-    /// <summary>Replaces the stored run with a new one, atomically.</summary>
+    /// <summary>
+    /// Replaces the stored run with a new one, atomically; with the run's <paramref name="catalog"/> (<see cref="CatalogCodec"/>)
+    /// when given.
+    /// </summary>
     public void Save(
         DischargeRunRecord run,
         IEnumerable<StoredPool> pools,
         IEnumerable<StoredShortage> shortages,
         IEnumerable<StoredWasteDisposal> disposals,
-        IEnumerable<StoredFinding> findings)
+        IEnumerable<StoredFinding> findings,
+        byte[]? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(run);
 
@@ -27,7 +31,7 @@ public sealed class DischargeStore(SqliteConnection connection)
         Exec(null, "PRAGMA cache_size = -16384");
         try
         {
-            SaveAll(run, pools, shortages, disposals, findings);
+            SaveAll(run, pools, shortages, disposals, findings, catalog);
         }
         finally
         {
@@ -40,13 +44,22 @@ public sealed class DischargeStore(SqliteConnection connection)
         IEnumerable<StoredPool> pools,
         IEnumerable<StoredShortage> shortages,
         IEnumerable<StoredWasteDisposal> disposals,
-        IEnumerable<StoredFinding> findings)
+        IEnumerable<StoredFinding> findings,
+        byte[]? catalog)
     {
         using var tx = connection.BeginTransaction();
         Exec(tx, "DELETE FROM discharge_run; DELETE FROM discharge_pool; DELETE FROM discharge_alloc; DELETE FROM discharge_shortage; " +
             "DELETE FROM discharge_waste_disposal; DELETE FROM discharge_finding; DROP INDEX IF EXISTS discharge_alloc_key; " +
             "DROP INDEX IF EXISTS discharge_alloc_period;");
         InsertRun(tx, run);
+        Exec(tx, "DELETE FROM discharge_catalog");
+        if (catalog is not null)
+        {
+            using var cmd = Command(tx, "INSERT INTO discharge_catalog (program_id, data) VALUES (1, $data)");
+            cmd.Parameters.AddWithValue("$data", catalog);
+            cmd.ExecuteNonQuery();
+        }
+
         InsertPools(tx, run.Id, pools);
         Exec(tx, "CREATE UNIQUE INDEX discharge_alloc_key ON discharge_alloc (program_id, client, part, period, seq); " +
             "CREATE INDEX discharge_alloc_period ON discharge_alloc (program_id, period, last_day);");
@@ -326,6 +339,14 @@ public sealed class DischargeStore(SqliteConnection connection)
                 cmd.ExecuteNonQuery();
             }
         }
+    }
+
+    /// <summary>The catalog the last full run stored (<see cref="CatalogCodec"/>), or null.</summary>
+    public byte[]? Catalog()
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT data FROM discharge_catalog WHERE program_id = 1";
+        return cmd.ExecuteScalar() as byte[];
     }
 
     /// <summary>The stored run, or null before the first discharge.</summary>

@@ -43,6 +43,13 @@ public static class LedgerScan
         return rows;
     }
 
+    /// <summary>How many part and BOM rows the program has (to check a stored catalog still describes them).</summary>
+    public static (long Parts, long Bom) CatalogRows(SqliteLedgerStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return (Count(store.CreateCommand, "part"), Count(store.CreateCommand, "bom"));
+    }
+
     /// <summary>Every BOM row, in file order (batch, line).</summary>
     public static List<BomScan> Bom(SqliteLedgerStore store)
     {

@@ -1,4 +1,5 @@
 using CsCheck;
+using Traza.Domain.Discharge;
 using Traza.Storage.Sqlite;
 
 namespace Traza.Storage.Tests.Discharge;
@@ -62,6 +63,25 @@ public sealed class DischargeStoreTests : IDisposable
             var decoded = new List<PoolLotTotals>();
             LotStateCodec.Decode(LotStateCodec.Encode(totals, start, count), decoded);
             decoded.ShouldBe(totals[start..(start + count)]);
+        });
+
+    [Fact]
+    public void Catalog_codec_round_trips_parts_and_bom_rows_exactly() =>
+        Gen.Select(
+            Gen.Select(Gen.String[Gen.Char['A', 'Z'], 0, 4], Gen.String[Gen.Char['0', 'z'], 1, 12], Gen.Int[0, 6], Gen.Bool)
+                .Select((client, part, kind, national) => new PartDef(client, part, (Traza.Domain.Model.PartKind)kind, national))
+                .Array[1, 20],
+            Gen.Select(Gen.Int[0, 19], Gen.Int[0, 19], Gen.Decimal[0m, 1_000m], Gen.Decimal[0m, 50m], Gen.Decimal[0m, 50m],
+                Gen.Int[730_000, 760_000], Gen.Int[-1, 30])
+                .Select((a, b, q, m, d, from, span) => new BomLine(a, b, q, m, d, DateOnly.FromDayNumber(from),
+                    span < 0 ? null : DateOnly.FromDayNumber(from + span))).Array[0, 40])
+        .Sample((parts, bom) =>
+        {
+            var (decodedParts, decodedBom, partRows, bomRows) = CatalogCodec.Decode(CatalogCodec.Encode(parts, bom, 20_000, 46_027));
+            decodedParts.ShouldBe(parts);
+            decodedBom.ShouldBe(bom);
+            decodedBom.Select(b => b.QtyPer.Scale).ShouldBe(bom.Select(b => b.QtyPer.Scale)); // exact, scale kept
+            (partRows, bomRows).ShouldBe((20_000L, 46_027L));
         });
 
     [Fact]
