@@ -39,9 +39,11 @@ public static class DischargeService
     /// <summary>
     /// Runs the discharge as of <paramref name="asOf"/>: incrementally from the earliest date the ledger changed since the
     /// stored run when it can (same result as a full run), else in full; <paramref name="full"/> forces a full run.
+    /// <paramref name="moveExhaustedAfter"/> tunes how soon exhausted lots leave a pool's stored tail (tests set 1).
     /// </summary>
     public static DischargeOutcome Run(
-        SqliteLedgerStore store, DateOnly asOf, TextWriter? trace = null, bool full = false, IWorkProgress? progress = null)
+        SqliteLedgerStore store, DateOnly asOf, TextWriter? trace = null, bool full = false, IWorkProgress? progress = null,
+        int moveExhaustedAfter = IncrementalDischarge.MoveExhaustedAfter)
     {
         progress ??= NoProgress.Instance;
         ArgumentNullException.ThrowIfNull(store);
@@ -59,7 +61,7 @@ public static class DischargeService
         if (previous is not null && from is { } resume)
         {
             progress.Stage("resuming");
-            var (snapshot, result, pools) = IncrementalDischarge.Run(store, previous, asOf, resume, phases);
+            var (snapshot, result, pools) = IncrementalDischarge.Run(store, previous, asOf, resume, phases, moveExhaustedAfter);
             var (shortages, disposals, findings) = DerivedData.Records(snapshot, result);
             var days = new Dictionary<int, (long Consumptions, long Allocations)>(previous.DayCounts.Where(d => d.Key < resume.DayNumber));
             foreach (var (day, counts) in DerivedData.CountByDay(snapshot, result))

@@ -54,8 +54,15 @@ internal static class IncrementalDischarge
         return from ?? asOf.AddDays(1);
     }
 
+    /// <summary>
+    /// A tail whose first this-many lots are exhausted hands them to its head when saved: tails keep only what can still
+    /// move, however many daily runs pass between full ones, and a pool pays the head's rewrite only now and then.
+    /// </summary>
+    public const int MoveExhaustedAfter = 16;
+
     public static (LedgerSnapshot Snapshot, DischargeResult Result, List<(StoredPool Pool, int FromPeriod)> Pools) Run(
-        SqliteLedgerStore store, DischargeRunRecord previous, DateOnly asOf, DateOnly from, PhaseTimer phases)
+        SqliteLedgerStore store, DischargeRunRecord previous, DateOnly asOf, DateOnly from, PhaseTimer phases,
+        int moveExhaustedAfter = MoveExhaustedAfter)
     {
         // Every stored tail (a few MB, laid out together) is read on a second connection while this one reads the
         // catalog and the movements; only the tails of the pools the run reaches are used. Not inside an import batch,
@@ -282,7 +289,7 @@ internal static class IncrementalDischarge
         {
             if (plan.Lots.Count > 0 || plan.TailLots.Count > 0) // a tail none of whose lots ran is unchanged
             {
-                pools.Add(Rewrite(discharge, snapshot, result, part, plan, from));
+                pools.Add(Rewrite(discharge, snapshot, result, part, plan, from, moveExhaustedAfter));
             }
         }
 
@@ -324,7 +331,8 @@ internal static class IncrementalDischarge
     /// changed for lots already stored (a back-dated entry), since stored allocations name lots by their index.
     /// </summary>
     private static (StoredPool, int) Rewrite(
-        DischargeStore discharge, LedgerSnapshot snapshot, DischargeResult result, int part, PoolPlan plan, DateOnly from)
+        DischargeStore discharge, LedgerSnapshot snapshot, DischargeResult result, int part, PoolPlan plan, DateOnly from,
+        int moveExhaustedAfter)
     {
         var input = snapshot.Input;
         var fromPeriod = AllocationChunk.PeriodOf(from.DayNumber);
@@ -332,7 +340,7 @@ internal static class IncrementalDischarge
         var def = input.Parts[part];
         if (old is not null && !plan.Whole)
         {
-            return (RewriteTail(snapshot, result, part, plan, old), fromPeriod);
+            return (RewriteTail(snapshot, result, part, plan, old, moveExhaustedAfter), fromPeriod);
         }
 
         var order = plan.Lots.ToList();
@@ -393,7 +401,8 @@ internal static class IncrementalDischarge
     /// <summary>
     /// A stored tail: its lots in the same order with their new state, then the new lots, and the new allocations to append.
     /// </summary>
-    private static StoredPool RewriteTail(LedgerSnapshot snapshot, DischargeResult result, int part, PoolPlan plan, StoredPool old)
+    private static StoredPool RewriteTail(
+        LedgerSnapshot snapshot, DischargeResult result, int part, PoolPlan plan, StoredPool old, int moveExhaustedAfter)
     {
         var input = snapshot.Input;
         var stored = old.LotKeys.Count;
@@ -429,6 +438,7 @@ internal static class IncrementalDischarge
             LotTotals = totals,
             FirstLot = old.FirstLot,
             TailOnly = true,
+            MoveToHead = DischargeStore.TailStart(totals) is var exhausted && exhausted >= moveExhaustedAfter ? exhausted : 0,
             Chunks = DerivedData.Chunk(appended),
         };
     }

@@ -92,6 +92,12 @@ public sealed class StoredPool
     /// </summary>
     public bool TailOnly { get; init; }
 
+    /// <summary>
+    /// When saving a <see cref="TailOnly"/> pool: how many of its first lots (exhausted) move to the stored head, so tails
+    /// stay short between full runs. Lot indexes in the whole pool do not change.
+    /// </summary>
+    public int MoveToHead { get; init; }
+
     /// <summary>The pool's allocation chunks, by period; each in processing order.</summary>
     public IReadOnlyList<AllocationChunk> Chunks { get; init; } = [];
 

@@ -90,8 +90,12 @@ public sealed class DischargeStore(SqliteConnection connection)
         // month's chunks in seq order stay in processing order (migration 0021).
         var appendSeq = (long)from.DayNumber;
 
-        using (var tailCmd = new RawStatement(connection, "UPDATE discharge_pool SET run_id = ?1, lot_state = ?2, lot_keys = ?6 " +
-            "WHERE program_id = 1 AND segment = 1 AND client = ?3 AND part = ?4 AND first_lot = ?5"))
+        using (var tailCmd = new RawStatement(connection, "UPDATE discharge_pool SET run_id = ?1, lot_state = ?2, lot_keys = ?6, " +
+            "first_lot = ?7 WHERE program_id = 1 AND segment = 1 AND client = ?3 AND part = ?4 AND first_lot = ?5"))
+        using (var headRead = Command(tx, "SELECT lot_keys, lot_state FROM discharge_pool WHERE program_id = 1 AND segment = 0 " +
+            "AND client = $client AND part = $part"))
+        using (var headCmd = new RawStatement(connection, "UPDATE discharge_pool SET run_id = ?1, lot_state = ?2, lot_keys = ?3 " +
+            "WHERE program_id = 1 AND segment = 0 AND client = ?4 AND part = ?5"))
         using (var poolCmd = new SegmentInsert(connection, run.Id))
         using (var deletePool = Command(tx, "DELETE FROM discharge_pool WHERE program_id = 1 AND segment IN (0, 1) " +
             "AND client = $client AND part = $part"))
@@ -104,13 +108,21 @@ public sealed class DischargeStore(SqliteConnection connection)
                 if (pool.TailOnly)
                 {
                     // The stored lots with their new state, then any new ones; the new allocations go in further chunks of
-                    // their months.
+                    // their months. Exhausted lots at the tail's start may move to the head (lot indexes do not change).
+                    var moved = pool.MoveToHead;
+                    if (moved > 0)
+                    {
+                        MoveToHead(headRead, headCmd, run.Id, pool);
+                    }
+
+                    var count = pool.LotKeys.Count - moved;
                     tailCmd.Integer(1, run.Id);
-                    tailCmd.Blob(2, LotStateCodec.Encode(pool.LotTotals, 0, pool.LotTotals.Count));
+                    tailCmd.Blob(2, LotStateCodec.Encode(pool.LotTotals, moved, count));
                     tailCmd.Text(3, pool.Client);
                     tailCmd.Text(4, pool.Part);
                     tailCmd.Integer(5, pool.FirstLot);
-                    tailCmd.Text(6, JoinKeys(pool.LotKeys, 0, pool.LotKeys.Count));
+                    tailCmd.Text(6, JoinKeys(pool.LotKeys, moved, count));
+                    tailCmd.Integer(7, pool.FirstLot + moved);
                     if (tailCmd.Execute() != 1)
                     {
                         throw new InvalidOperationException(
@@ -161,6 +173,42 @@ public sealed class DischargeStore(SqliteConnection connection)
         }
 
         tx.Commit();
+    }
+
+    /// <summary>Appends a tail's first <see cref="StoredPool.MoveToHead"/> lots (exhausted) to the stored head.</summary>
+    private static void MoveToHead(SqliteCommand headRead, RawStatement headCmd, long runId, StoredPool pool)
+    {
+        Set(headRead, ("$client", pool.Client), ("$part", pool.Part));
+        string keys;
+        var totals = new List<PoolLotTotals>();
+        using (var r = headRead.ExecuteReader())
+        {
+            if (!r.Read())
+            {
+                throw new InvalidOperationException($"no stored head of pool ({pool.Client}, {pool.Part})");
+            }
+
+            keys = r.GetString(0);
+            LotStateCodec.Decode((byte[])r.GetValue(1), totals);
+        }
+
+        if (totals.Count != pool.FirstLot)
+        {
+            throw new InvalidOperationException(
+                $"pool ({pool.Client}, {pool.Part}): the stored head has {totals.Count} lots, its tail starts at lot {pool.FirstLot}");
+        }
+
+        for (var k = 0; k < pool.MoveToHead; k++)
+        {
+            totals.Add(pool.LotTotals[k]);
+        }
+
+        headCmd.Integer(1, runId);
+        headCmd.Blob(2, LotStateCodec.Encode(totals, 0, totals.Count));
+        headCmd.Text(3, keys + JoinKeys(pool.LotKeys, 0, pool.MoveToHead));
+        headCmd.Text(4, pool.Client);
+        headCmd.Text(5, pool.Part);
+        headCmd.Execute();
     }
 
     private void InsertRun(SqliteTransaction tx, DischargeRunRecord run)

@@ -68,6 +68,35 @@ public sealed class IncrementalDischargeTests
     }
 
     [Fact]
+    public void Daily_runs_that_move_exhausted_lots_into_the_heads_end_where_a_full_run_ends()
+    {
+        using var t = new TrazaRunner(Now);
+        var gen = Generate(t, 14);
+        var firstDay = new DateOnly(2025, 12, 27);
+        var (exitsBefore, lastDays) = Split(gen.Exits, row => Date(row, 3) < firstDay);
+        Import(t, gen, gen.Entries, exitsBefore);
+        t.Ok("discharge", "--as-of", "2025-12-31");
+        var startsBefore = TailStarts(t);
+        for (var day = firstDay; day <= new DateOnly(2025, 12, 31); day = day.AddDays(1))
+        {
+            var (exitsOfDay, _) = Split(lastDays, row => Date(row, 3) == day);
+            WriteAndImport(t, $"exits-{day:MMdd}.csv", gen.ExitsHeader, exitsOfDay, "exits");
+            using var store = SqliteLedgerStore.Open(t.Db, t.Clock);
+            DischargeService.Run(store, new DateOnly(2025, 12, 31), moveExhaustedAfter: 1).ResumedFrom.ShouldBe(day);
+        }
+
+        var startsAfter = TailStarts(t);
+        startsAfter.Count(kv => kv.Value > startsBefore[kv.Key]).ShouldBeGreaterThan(0, "tails whose exhausted lots moved to the head");
+        SameAsFullRun(t, "2025-12-31");
+    }
+
+    private static Dictionary<(string, string), int> TailStarts(TrazaRunner t)
+    {
+        using var store = SqliteLedgerStore.Open(t.Db, t.Clock);
+        return new DischargeStore(store.Connection).Tails(null).ToDictionary(tail => (tail.Client, tail.Part), tail => tail.FirstLot);
+    }
+
+    [Fact]
     public void Back_dated_entries_and_exits_in_random_splits_end_where_a_full_run_ends() =>
         Gen.Int[1, 10_000].Sample(
             seed =>
