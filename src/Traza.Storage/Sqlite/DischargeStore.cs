@@ -877,7 +877,10 @@ public sealed class DischargeStore(SqliteConnection connection)
         }
     }
 
-    /// <summary>One segment's lots: <c>pedimento TAB partida</c> lines (as <see cref="SplitKeys"/>) and 40-byte states.</summary>
+    /// <summary>
+    /// One segment's lots: <c>pedimento TAB partida</c> lines (as <see cref="SplitKeys"/>) and their states
+    /// (<see cref="LotStateCodec"/>).
+    /// </summary>
     private static void VisitSegment(string client, string part, ReadOnlySpan<byte> keys, ReadOnlySpan<byte> state, LotTotalsVisitor visit)
     {
         var states = new LotStateCodec.Reader(state);
