@@ -68,11 +68,11 @@ internal static class IncrementalDischarge
         // catalog and the movements; only the tails of the pools the run reaches are used. Not inside an import batch,
         // whose uncommitted rows only this connection sees.
         var tailsRead = store.InBatch
-            ? Task.FromResult(new DischargeStore(store.Connection).Tails(null))
+            ? Task.FromResult(new DischargeStore(store.Connection).Tails())
             : Task.Run(() =>
             {
                 using var reader = store.OpenReader();
-                return new DischargeStore(reader).Tails(null);
+                return new DischargeStore(reader).Tails();
             });
         var catalog = LedgerSnapshot.LoadCatalog(store, new DischargeStore(store.Connection).Catalog());
         phases.Mark("load parts and BOM");
@@ -380,12 +380,7 @@ internal static class IncrementalDischarge
         var allocations = result.PoolAllocations(part);
         var packed = new PackedAllocation[earlier.Length + allocations.Length];
         earlier.CopyTo(packed, 0);
-        for (var i = 0; i < allocations.Length; i++)
-        {
-            var a = allocations[i];
-            packed[earlier.Length + i] = new PackedAllocation(snapshot.MovementIds[a.Movement], input.Movements[a.Movement].Date.DayNumber,
-                indexOfInput[a.Lot], a.Qty, a.Waste);
-        }
+        Pack(snapshot, allocations, indexOfInput, 0, packed.AsSpan(earlier.Length));
 
         var pool = new StoredPool
         {
@@ -404,7 +399,6 @@ internal static class IncrementalDischarge
     private static StoredPool RewriteTail(
         LedgerSnapshot snapshot, DischargeResult result, int part, PoolPlan plan, StoredPool old, int moveExhaustedAfter)
     {
-        var input = snapshot.Input;
         var stored = old.LotKeys.Count;
         var keys = new PoolLotKey[stored + plan.AddedLots];
         var totals = new PoolLotTotals[keys.Length];
@@ -423,12 +417,7 @@ internal static class IncrementalDischarge
 
         var fresh = result.PoolAllocations(part);
         var appended = new PackedAllocation[fresh.Length];
-        for (var i = 0; i < fresh.Length; i++)
-        {
-            var a = fresh[i];
-            appended[i] = new PackedAllocation(snapshot.MovementIds[a.Movement], input.Movements[a.Movement].Date.DayNumber,
-                old.FirstLot + indexOfInput[a.Lot], a.Qty, a.Waste);
-        }
+        Pack(snapshot, fresh, indexOfInput, old.FirstLot, appended);
 
         return new StoredPool
         {
@@ -441,6 +430,23 @@ internal static class IncrementalDischarge
             MoveToHead = DischargeStore.TailStart(totals) is var exhausted && exhausted >= moveExhaustedAfter ? exhausted : 0,
             Chunks = DerivedData.Chunk(appended),
         };
+    }
+
+    /// <summary>
+    /// The run's allocations of one pool as stored: movement id and day, and the lot's index in the whole pool
+    /// (<paramref name="firstLot"/> + its index among the rewritten lots).
+    /// </summary>
+    private static void Pack(
+        LedgerSnapshot snapshot, ReadOnlySpan<Allocation> allocations, Dictionary<int, int> indexOfInput, int firstLot,
+        Span<PackedAllocation> into)
+    {
+        var movements = snapshot.Input.Movements;
+        for (var i = 0; i < allocations.Length; i++)
+        {
+            var a = allocations[i];
+            into[i] = new PackedAllocation(snapshot.MovementIds[a.Movement], movements[a.Movement].Date.DayNumber,
+                firstLot + indexOfInput[a.Lot], a.Qty, a.Waste);
+        }
     }
 
     private static DateOnly? MinDate(SqliteLedgerStore store, string layout, long batch)

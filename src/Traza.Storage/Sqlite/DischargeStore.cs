@@ -555,42 +555,17 @@ public sealed class DischargeStore(SqliteConnection connection)
     }
 
     /// <summary>
-    /// The stored tails (migration 0021) of the given pools (of every pool when null), without chunks: each with
-    /// <see cref="StoredPool.FirstLot"/> set to where it starts in the whole pool. A pool never discharged has none.
+    /// Every stored tail (migration 0021), without chunks: each with <see cref="StoredPool.FirstLot"/> set to where it starts
+    /// in the whole pool. They lie together (migration 0022), so reading them all is one short range scan.
     /// </summary>
-    public List<StoredPool> Tails(IEnumerable<(string Client, string Part)>? keys)
+    public List<StoredPool> Tails()
     {
-        var wanted = keys?.ToHashSet();
-        var tails = new List<StoredPool>(wanted?.Count ?? 0);
-        if (wanted is null || wanted.Count > 64)
+        var tails = new List<StoredPool>();
+        using var cmd = SegmentScan(1, null);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
         {
-            using var cmd = SegmentScan(1, null);
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                if (wanted is null || wanted.Contains((r.GetString(0), r.GetString(1))))
-                {
-                    tails.Add(Segment(r));
-                }
-            }
-        }
-        else
-        {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE program_id = 1 AND segment = 1 " +
-                "AND client = $client AND part = $part";
-            var pClient = cmd.Parameters.Add("$client", SqliteType.Text);
-            var pPart = cmd.Parameters.Add("$part", SqliteType.Text);
-            foreach (var (client, part) in wanted)
-            {
-                pClient.Value = client;
-                pPart.Value = part;
-                using var r = cmd.ExecuteReader();
-                if (r.Read())
-                {
-                    tails.Add(Segment(r));
-                }
-            }
+            tails.Add(Segment(r));
         }
 
         return tails;

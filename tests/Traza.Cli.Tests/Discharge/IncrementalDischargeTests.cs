@@ -31,11 +31,7 @@ public sealed class IncrementalDischargeTests
     {
         using var t = new TrazaRunner(Now);
         DischargedUpToTheLastDayThenItsExitsImported(t, 12);
-        DischargeOutcome outcome;
-        using (var store = SqliteLedgerStore.Open(t.Db, t.Clock))
-        {
-            outcome = DischargeService.Run(store, new DateOnly(2025, 12, 31));
-        }
+        var outcome = Discharge(t);
 
         outcome.ResumedFrom.ShouldBe(new DateOnly(2025, 12, 31));
         outcome.PoolsRewritten.ShouldBeGreaterThan(0);
@@ -56,11 +52,7 @@ public sealed class IncrementalDischargeTests
         t.Ok("discharge", "--as-of", "2025-12-31");
         WriteAndImport(t, "entries-last-days.csv", gen.EntriesHeader, entriesLastDay, "entries");
         WriteAndImport(t, "exits-last-days.csv", gen.ExitsHeader, exitsLastDay, "exits");
-        DischargeOutcome outcome;
-        using (var store = SqliteLedgerStore.Open(t.Db, t.Clock))
-        {
-            outcome = DischargeService.Run(store, new DateOnly(2025, 12, 31));
-        }
+        var outcome = Discharge(t);
 
         outcome.ResumedFrom.ShouldBe(lastDay);
         outcome.PoolsFromTails.ShouldBeGreaterThan(outcome.PoolsRewritten / 2, "pools whose new lots come after every stored one");
@@ -81,8 +73,7 @@ public sealed class IncrementalDischargeTests
         {
             var (exitsOfDay, _) = Split(lastDays, row => Date(row, 3) == day);
             WriteAndImport(t, $"exits-{day:MMdd}.csv", gen.ExitsHeader, exitsOfDay, "exits");
-            using var store = SqliteLedgerStore.Open(t.Db, t.Clock);
-            DischargeService.Run(store, new DateOnly(2025, 12, 31), moveExhaustedAfter: 1).ResumedFrom.ShouldBe(day);
+            Discharge(t, moveExhaustedAfter: 1).ResumedFrom.ShouldBe(day);
         }
 
         var startsAfter = TailStarts(t);
@@ -90,10 +81,20 @@ public sealed class IncrementalDischargeTests
         SameAsFullRun(t, "2025-12-31");
     }
 
+    /// <summary>A discharge as of 2025-12-31 through the service, for what the CLI does not print.</summary>
+    private static DischargeOutcome Discharge(TrazaRunner t, int? moveExhaustedAfter = null)
+    {
+        using var store = SqliteLedgerStore.Open(t.Db, t.Clock);
+        var asOf = new DateOnly(2025, 12, 31);
+        return moveExhaustedAfter is { } after
+            ? DischargeService.Run(store, asOf, moveExhaustedAfter: after)
+            : DischargeService.Run(store, asOf);
+    }
+
     private static Dictionary<(string, string), int> TailStarts(TrazaRunner t)
     {
         using var store = SqliteLedgerStore.Open(t.Db, t.Clock);
-        return new DischargeStore(store.Connection).Tails(null).ToDictionary(tail => (tail.Client, tail.Part), tail => tail.FirstLot);
+        return new DischargeStore(store.Connection).Tails().ToDictionary(tail => (tail.Client, tail.Part), tail => tail.FirstLot);
     }
 
     [Fact]

@@ -172,7 +172,7 @@ public sealed class DischargeStoreTests : IDisposable
         var day = new DateOnly(2025, 3, 10);
         discharge.Save(Run(day, stored.Length), [pool], [], [], []);
 
-        var tail = discharge.Tails([("ACME", "MAT-1")]).ShouldHaveSingleItem();
+        var tail = discharge.Tails().ShouldHaveSingleItem();
         tail.FirstLot.ShouldBe(1);
         tail.LotKeys.ShouldBe(keys[1..]);
         tail.LotTotals.ShouldBe(totals[1..]);
