@@ -6,6 +6,7 @@ internal static class Verbs
     private static readonly Dictionary<string, Func<string[], int>> All = new(StringComparer.Ordinal)
     {
         ["discharge-phases"] = DischargeBench.Run,
+        ["import-floor"] = ImportFloorBench.Run,
         ["kernels"] = Kernels.KernelsVerb.Run,
         ["scale"] = ScaleRunner.Run,
     };

@@ -131,4 +131,73 @@ public sealed class StreamedDigestTests : IDisposable
         check.Intact.ShouldBeFalse();
         check.BrokenBatchId.ShouldBe(2);
     }
+
+    [Fact]
+    public void A_digest_fed_ahead_equals_the_digest_of_the_stored_rows()
+    {
+        using var store = db.Open();
+        Parts(store, "");
+        using (var batch = store.BeginBatch("entries", "e.csv", "e"))
+        {
+            var digest = batch.DigestAhead(TableSpec.Entry);
+            var buffer = new RowBuffer(TableSpec.Entry.Columns);
+            var entries = new[] { Entry("254734565000123", 10.100m), Entry("254734565000124", 0.000001m, "Plant 2"), Entry("254734565000125", 7m) };
+            var rows = entries
+                .Select(e => BatchWriter.Encode(e, buffer))
+                .ToList();
+            for (var i = 0; i < rows.Count; i++)
+            {
+                digest.Add(rows[i], i + 2);
+            }
+
+            for (var i = 0; i < rows.Count; i++)
+            {
+                batch.Append(TableSpec.Entry, rows[i], i + 2).Outcome.ShouldBe(InsertOutcome.Inserted);
+            }
+
+            batch.Commit().Rows.ShouldBe(3);
+        }
+
+        ShouldMatchStoredRows(store);
+    }
+
+    [Theory]
+    [InlineData("identical row")]
+    [InlineData("row not fed")]
+    [InlineData("row fed but not appended")]
+    [InlineData("another table")]
+    public void A_digest_fed_ahead_that_does_not_cover_the_stored_rows_falls_back_to_them(string mismatch)
+    {
+        using var store = db.Open();
+        Parts(store, "");
+        using (var batch = store.BeginBatch("entries", "e.csv", "e"))
+        {
+            var digest = batch.DigestAhead(TableSpec.Entry);
+            var buffer = new RowBuffer(TableSpec.Entry.Columns);
+            var first = BatchWriter.Encode(Entry("254734565000123", 10m), buffer);
+            var second = BatchWriter.Encode(Entry("254734565000124", 3m), buffer);
+            digest.Add(first, 2);
+            batch.Append(TableSpec.Entry, first, 2);
+            switch (mismatch)
+            {
+                case "identical row":
+                    digest.Add(first, 3);
+                    batch.Append(TableSpec.Entry, first, 3).Outcome.ShouldBe(InsertOutcome.Identical);
+                    break;
+                case "row not fed":
+                    batch.Append(TableSpec.Entry, second, 3);
+                    break;
+                case "row fed but not appended":
+                    digest.Add(second, 3);
+                    break;
+                default:
+                    batch.EnsureClient("acme", 3);
+                    break;
+            }
+
+            batch.Commit();
+        }
+
+        ShouldMatchStoredRows(store);
+    }
 }

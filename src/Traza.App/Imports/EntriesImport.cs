@@ -23,27 +23,29 @@ public sealed class EntriesImport : ILayoutImport
         ArgumentNullException.ThrowIfNull(context);
         using var reader = new EntriesReader(source, context.FileName);
         var earlier = new Dictionary<(string Client, string Pedimento, int Partida, string Part), EntryRecord>();
-        foreach (var (row, found) in context.Rows(reader, row => (row, context.FindPart(row.Client.Value, row.Part.Value))))
+        var buffer = new RowBuffer(TableSpec.Entry.Columns); // the reading thread's, as is the digest
+        var digest = context.Batch.DigestAhead(TableSpec.Entry);
+        foreach (var (row, part, lot, encoded) in context.Rows(reader, row => Prepare(context, buffer, digest, row)))
         {
-            var client = row.Client.Value;
-            context.Batch.EnsureClient(client, row.Line);
-            var part = found ?? throw context.UnknownPart(client, row.Part.Value, row.Line, "part");
-            var key = (client, row.Pedimento, row.Partida, part.Part);
-            var lot = new EntryRecord(client, row.Pedimento, row.Partida, part.Part, row.Clave, row.Date, row.Qty, row.QtyUmt, row.ValueUsd,
-                row.CustomsValueMxn, row.ExchangeRate, row.Origin, row.Preference, row.Invoice, row.Rectifies, row.Site)
-            { Line = row.Line };
-            var result = context.Batch.AddEntry(lot, row.Line);
+            context.Batch.EnsureClient(row.Client.Value, row.Line);
+            if (part is null || lot is null)
+            {
+                throw context.UnknownPart(row.Client.Value, row.Part.Value, row.Line, "part");
+            }
+
+            var key = (lot.Client, lot.Pedimento, lot.Partida, lot.Part);
+            var result = context.Batch.Append(TableSpec.Entry, encoded, row.Line);
             if (result.Outcome == InsertOutcome.Inserted)
             {
                 context.Record(result, row.Line, () => string.Empty);
             }
             else if (result.ExistingBatchId == context.Batch.BatchId)
             {
-                Merge(context, key, result.ExistingLine, row, part);
+                Merge(context, key, result.ExistingLine, lot, part);
             }
             else if (earlier.TryGetValue(key, out var waiting))
             {
-                earlier[key] = Sum(context, waiting, row, part);
+                earlier[key] = Sum(context, waiting, lot, part);
             }
             else
             {
@@ -61,9 +63,33 @@ public sealed class EntriesImport : ILayoutImport
         }
     }
 
+    /// <summary>
+    /// On the reading thread: the row as a lot of its part, in stored form for the batch and added to the batch digest
+    /// (null when the client has no such part: the consumer reports it in file order).
+    /// </summary>
+    private static (EntryRow Row, PartRecord? Part, EntryRecord? Lot, EncodedRow Encoded) Prepare(
+        ImportContext context, RowBuffer buffer, RowDigest digest, EntryRow row)
+    {
+        if (context.FindPart(row.Client.Value, row.Part.Value) is not { } part)
+        {
+            return (row, null, null, default);
+        }
+
+        var lot = new EntryRecord(row.Client.Value, row.Pedimento, row.Partida, part.Part, row.Clave, row.Date, row.Qty, row.QtyUmt,
+            row.ValueUsd, row.CustomsValueMxn, row.ExchangeRate, row.Origin, row.Preference, row.Invoice, row.Rectifies, row.Site)
+        { Line = row.Line };
+        var encoded = BatchWriter.Encode(lot, buffer);
+        digest.Add(encoded, row.Line);
+        return (row, part, lot, encoded);
+    }
+
     /// <summary>A row whose key an earlier row of this file stored: summed into that lot (SPEC §3.4).</summary>
     private static void Merge(
-        ImportContext context, (string Client, string Pedimento, int Partida, string Part) key, long firstLine, EntryRow row, PartRecord part)
+        ImportContext context,
+        (string Client, string Pedimento, int Partida, string Part) key,
+        long firstLine,
+        EntryRecord row,
+        PartRecord part)
     {
         object[] keyValues = [key.Client, key.Pedimento, (long)key.Partida, key.Part];
         var c = context.Batch.Find(TableSpec.Entry, keyValues)!.Value.Content;
@@ -81,7 +107,7 @@ public sealed class EntriesImport : ILayoutImport
     private static decimal? Dec(object value) => value is string s ? SqlText.ParseDecimal(s) : null;
 
     /// <summary>Adds a row to its lot: they must agree on clave and date (SPEC §4.1).</summary>
-    private static EntryRecord Sum(ImportContext context, EntryRecord lot, EntryRow row, PartRecord part)
+    private static EntryRecord Sum(ImportContext context, EntryRecord lot, EntryRecord row, PartRecord part)
     {
         if (!string.Equals(lot.Clave, row.Clave, StringComparison.Ordinal))
         {
@@ -114,7 +140,7 @@ public sealed class EntriesImport : ILayoutImport
     private static decimal? Sum(decimal? a, decimal? b) => a is null && b is null ? null : (a ?? 0m) + (b ?? 0m);
 
     /// <summary>qty_umt summed; when only some rows give it, the others count qty × umt_per_umc (SPEC §3.4).</summary>
-    private static decimal? SumUmt(EntryRecord lot, EntryRow row, PartRecord part)
+    private static decimal? SumUmt(EntryRecord lot, EntryRecord row, PartRecord part)
     {
         if (lot.QtyUmt is null && row.QtyUmt is null)
         {

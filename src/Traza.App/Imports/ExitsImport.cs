@@ -1,6 +1,7 @@
 using System.Globalization;
 using Traza.Formats.Layouts;
 using Traza.Storage;
+using Traza.Storage.Sqlite;
 
 namespace Traza.App.Imports;
 
@@ -21,11 +22,13 @@ public sealed class ExitsImport : ILayoutImport
         ArgumentNullException.ThrowIfNull(context);
         using var reader = new ExitsReader(source, context.FileName);
         var boms = LoadBoms(context);
-        foreach (var (row, part, bomInForce) in context.Rows(reader, row => Prepare(context, boms, row)))
+        var buffer = new RowBuffer(TableSpec.Exit.Columns); // the reading thread's, as is the digest
+        var digest = context.Batch.DigestAhead(TableSpec.Exit);
+        foreach (var (row, part, bomInForce, record, encoded) in context.Rows(reader, row => Prepare(context, boms, buffer, digest, row)))
         {
             var client = row.Client.Value;
             context.Batch.EnsureClient(client, row.Line);
-            if (part is null)
+            if (part is null || record is null)
             {
                 throw context.UnknownPart(client, row.Part.Value, row.Line, "part");
             }
@@ -38,26 +41,34 @@ public sealed class ExitsImport : ILayoutImport
                     $"'{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'");
             }
 
-            var record = new ExitRecord(client, row.Pedimento, row.Partida, part.Part, row.Clave, row.Date, row.Qty, row.QtyUmt, row.ValueUsd,
-                row.Destination, row.Counterparty, row.Case, row.BomDate, row.SourcePedimento, row.SourcePartida, row.Rectifies);
             context.Record(
-                context.Batch.AddExit(record, row.Line),
+                context.Batch.Append(TableSpec.Exit, encoded, row.Line),
                 row.Line,
                 () => ImportService.Key(("client", client), ("pedimento", record.Pedimento), ("partida", record.Partida), ("part", record.Part)));
         }
     }
 
     /// <summary>
-    /// On the reading thread: the row's part, and whether a part with BOM rows has a version in force on its bom_date
-    /// (else its date) — true for a part without BOM rows (it discharges itself, SPEC §3.5).
+    /// On the reading thread: the row's part; whether a part with BOM rows has a version in force on its bom_date (else
+    /// its date) — true for a part without BOM rows (it discharges itself, SPEC §3.5); and the exit in stored form for
+    /// the batch, added to the batch digest (null when the client has no such part: the consumer reports it in file
+    /// order).
     /// </summary>
-    private static (ExitRow Row, PartRecord? Part, bool BomInForce) Prepare(
-        ImportContext context, Dictionary<(string, string), List<BomRecord>> boms, ExitRow row)
+    private static (ExitRow Row, PartRecord? Part, bool BomInForce, ExitRecord? Record, EncodedRow Encoded) Prepare(
+        ImportContext context, Dictionary<(string, string), List<BomRecord>> boms, RowBuffer buffer, RowDigest digest, ExitRow row)
     {
-        var part = context.FindPart(row.Client.Value, row.Part.Value);
-        if (part is null || !boms.TryGetValue((row.Client.Value, row.Part.Value), out var versions))
+        if (context.FindPart(row.Client.Value, row.Part.Value) is not { } part)
         {
-            return (row, part, true);
+            return (row, null, true, null, default);
+        }
+
+        var record = new ExitRecord(row.Client.Value, row.Pedimento, row.Partida, part.Part, row.Clave, row.Date, row.Qty, row.QtyUmt,
+            row.ValueUsd, row.Destination, row.Counterparty, row.Case, row.BomDate, row.SourcePedimento, row.SourcePartida, row.Rectifies);
+        var encoded = BatchWriter.Encode(record, buffer);
+        digest.Add(encoded, row.Line);
+        if (!boms.TryGetValue((row.Client.Value, row.Part.Value), out var versions))
+        {
+            return (row, part, true, record, encoded);
         }
 
         var date = row.BomDate ?? row.Date;
@@ -65,11 +76,11 @@ public sealed class ExitsImport : ILayoutImport
         {
             if (version.InForceOn(date))
             {
-                return (row, part, true);
+                return (row, part, true, record, encoded);
             }
         }
 
-        return (row, part, false);
+        return (row, part, false, record, encoded);
     }
 
     private static Dictionary<(string, string), List<BomRecord>> LoadBoms(ImportContext context)

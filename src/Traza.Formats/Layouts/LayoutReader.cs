@@ -12,10 +12,8 @@ namespace Traza.Formats.Layouts;
 /// <typeparam name="TRow">The parsed row.</typeparam>
 public abstract class LayoutReader<TRow> : IDisposable
 {
-    private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
-
     private readonly IRecordSource source;
-    private readonly StringPool strings = new();
+    private readonly StringPool strings;
     private readonly int[] positions;
     private readonly string[] columns;
 
@@ -27,6 +25,7 @@ public abstract class LayoutReader<TRow> : IDisposable
         this.source = source;
         FileName = fileName;
         this.columns = [.. columns];
+        strings = new StringPool(columns.Count);
         positions = new int[columns.Count];
         Array.Fill(positions, -1);
         for (var h = 0; h < source.Header.Count; h++)
@@ -100,7 +99,7 @@ public abstract class LayoutReader<TRow> : IDisposable
     protected abstract bool TryParse(out TRow row);
 
     /// <summary>The trimmed text of a column ("" when absent or empty); repeated values share one string.</summary>
-    protected string Text(int column) => strings.Get(Span(column));
+    protected string Text(int column) => strings.Get(column, Span(column));
 
     /// <summary>The trimmed characters of a column (empty when absent), without allocating.</summary>
     protected ReadOnlySpan<char> Span(int column) => positions[column] < 0 ? [] : source.Field(positions[column]).Trim();
@@ -154,7 +153,7 @@ public abstract class LayoutReader<TRow> : IDisposable
             return !required || Fail(column, $"{Describe(sign)} (required)");
         }
 
-        if (!decimal.TryParse(t, DecimalStyle, CultureInfo.InvariantCulture, out var d))
+        if (!DecimalText.TryParse(t, out var d))
         {
             return Fail(column, $"{Describe(sign)}, found '{t}'");
         }

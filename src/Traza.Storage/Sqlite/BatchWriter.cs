@@ -29,9 +29,15 @@ public readonly record struct InsertResult(InsertOutcome Outcome, long ExistingB
 public sealed class BatchWriter : IDisposable
 {
     private readonly SqliteConnection connection;
+
+    /// <summary>The native pointer of the connection's handle, for <see cref="NativeSqlite"/>; the connection outlives the batch.</summary>
+    private readonly IntPtr database;
     private readonly TimeProvider clock;
     private readonly Dictionary<string, TableWriter> writers = new(StringComparer.Ordinal);
     private readonly BatchDigest digest = new();
+    private RowDigest? ahead;
+    private long aheadAppended;
+    private bool aheadBroken;
     private TableWriter? lastWriter;
     private readonly HashSet<string> clients = new(StringComparer.Ordinal);
     private bool done;
@@ -47,6 +53,7 @@ public sealed class BatchWriter : IDisposable
     {
         this.onClose = onClose;
         this.connection = connection;
+        database = connection.Handle!.DangerousGetHandle();
         this.clock = clock;
         Layout = layout;
         FileName = fileName;
@@ -120,10 +127,14 @@ public sealed class BatchWriter : IDisposable
         [program.Rfc, program.Name, program.Immex, program.Modality, SqlText.Value(program.ValidFrom), SqlText.Value(program.ValidTo)],
         line);
 
-    public InsertResult AddPart(PartRecord p, long line)
+    public InsertResult AddPart(PartRecord p, long line) => Append(TableSpec.Part, Encode(p, Writer(TableSpec.Part).Row), line);
+
+    /// <summary>A row in stored form for <see cref="Append"/>; any thread may encode with its own <paramref name="row"/> buffer.</summary>
+    public static EncodedRow Encode(PartRecord p, RowBuffer row)
     {
         ArgumentNullException.ThrowIfNull(p);
-        var (table, row) = Row(TableSpec.Part);
+        ArgumentNullException.ThrowIfNull(row);
+        row.Clear();
         row.Set(0, p.Client);
         row.Set(1, p.Part);
         row.Set(2, p.Description);
@@ -135,13 +146,17 @@ public sealed class BatchWriter : IDisposable
         row.Set(8, (decimal?)p.UmtPerUmc);
         row.Set(9, p.Origin);
         row.Set(10, p.Source);
-        return Append(table, line);
+        return row.ToEncoded();
     }
 
-    public InsertResult AddBom(BomRecord b, long line)
+    public InsertResult AddBom(BomRecord b, long line) => Append(TableSpec.Bom, Encode(b, Writer(TableSpec.Bom).Row), line);
+
+    /// <summary>As the other <c>Encode</c> overloads.</summary>
+    public static EncodedRow Encode(BomRecord b, RowBuffer row)
     {
         ArgumentNullException.ThrowIfNull(b);
-        var (table, row) = Row(TableSpec.Bom);
+        ArgumentNullException.ThrowIfNull(row);
+        row.Clear();
         row.Set(0, b.Client);
         row.Set(1, b.Product);
         row.Set(2, b.Component);
@@ -158,13 +173,17 @@ public sealed class BatchWriter : IDisposable
         row.Set(5, (decimal?)b.MermaPct);
         row.Set(6, (decimal?)b.DesperdicioPct);
         row.Set(7, b.ValidTo);
-        return Append(table, line);
+        return row.ToEncoded();
     }
 
-    public InsertResult AddEntry(EntryRecord e, long line)
+    public InsertResult AddEntry(EntryRecord e, long line) => Append(TableSpec.Entry, Encode(e, Writer(TableSpec.Entry).Row), line);
+
+    /// <summary>As the other <c>Encode</c> overloads.</summary>
+    public static EncodedRow Encode(EntryRecord e, RowBuffer row)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var (table, row) = Row(TableSpec.Entry);
+        ArgumentNullException.ThrowIfNull(row);
+        row.Clear();
         row.Set(0, e.Client);
         row.Set(1, e.Pedimento);
         row.Set(2, (long)e.Partida);
@@ -181,13 +200,17 @@ public sealed class BatchWriter : IDisposable
         row.Set(13, e.Invoice);
         row.Set(14, e.Rectifies);
         row.Set(15, e.Site);
-        return Append(table, line);
+        return row.ToEncoded();
     }
 
-    public InsertResult AddExit(ExitRecord x, long line)
+    public InsertResult AddExit(ExitRecord x, long line) => Append(TableSpec.Exit, Encode(x, Writer(TableSpec.Exit).Row), line);
+
+    /// <summary>As the other <c>Encode</c> overloads.</summary>
+    public static EncodedRow Encode(ExitRecord x, RowBuffer row)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var (table, row) = Row(TableSpec.Exit);
+        ArgumentNullException.ThrowIfNull(row);
+        row.Clear();
         row.Set(0, x.Client);
         row.Set(1, x.Pedimento);
         row.Set(2, (long)x.Partida);
@@ -212,13 +235,14 @@ public sealed class BatchWriter : IDisposable
         }
 
         row.Set(15, x.Rectifies);
-        return Append(table, line);
+        return row.ToEncoded();
     }
 
     public InsertResult AddEvent(EventRecord v, long line)
     {
         ArgumentNullException.ThrowIfNull(v);
-        var (table, row) = Row(TableSpec.Event);
+        var row = Writer(TableSpec.Event).Row;
+        row.Clear();
         row.Set(0, v.Client);
         row.Set(1, (DateOnly?)v.Date);
         row.Set(2, v.Type);
@@ -229,19 +253,23 @@ public sealed class BatchWriter : IDisposable
         row.Set(7, v.Waste ? 1L : 0L);
         row.Set(8, v.ThirdParty);
         row.Set(9, v.Site);
-        return Append(table, line);
+        return Append(TableSpec.Event, row.ToEncoded(), line);
     }
 
-    public InsertResult AddCount(CountRecord c, long line)
+    public InsertResult AddCount(CountRecord c, long line) => Append(TableSpec.Count, Encode(c, Writer(TableSpec.Count).Row), line);
+
+    /// <summary>As the other <c>Encode</c> overloads.</summary>
+    public static EncodedRow Encode(CountRecord c, RowBuffer row)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var (table, row) = Row(TableSpec.Count);
+        ArgumentNullException.ThrowIfNull(row);
+        row.Clear();
         row.Set(0, c.Client);
         row.Set(1, (DateOnly?)c.Date);
         row.Set(2, c.Part);
         row.Set(3, c.Site);
         row.Set(4, (decimal?)c.Qty);
-        return Append(table, line);
+        return row.ToEncoded();
     }
 
     /// <summary>
@@ -253,7 +281,8 @@ public sealed class BatchWriter : IDisposable
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(content);
-        var (writer, row) = Row(table);
+        var row = Writer(table).Row;
+        row.Clear();
         var c = 0;
         foreach (var value in key.Concat(content))
         {
@@ -279,7 +308,7 @@ public sealed class BatchWriter : IDisposable
             c++;
         }
 
-        return Append(writer, line);
+        return Append(table, row.ToEncoded(), line);
     }
 
     /// <summary>
@@ -341,56 +370,72 @@ public sealed class BatchWriter : IDisposable
         return (content, reader.GetInt64(content.Length), reader.GetInt64(content.Length + 1));
     }
 
-    private (TableWriter Writer, RowBuffer Row) Row(TableSpec table)
+    /// <summary>
+    /// Appends one encoded row (<see cref="Encode(EntryRecord, RowBuffer)"/> and the other overloads) unless its key
+    /// exists; an existing key is compared by content (every column but batch and line).
+    /// </summary>
+    public InsertResult Append(TableSpec table, EncodedRow row, long line)
     {
+        ArgumentNullException.ThrowIfNull(table);
         var writer = Writer(table);
-        writer.Row.Clear();
-        return (writer, writer.Row);
-    }
+        if (row.IsEmpty || row.Count != table.Columns)
+        {
+            throw new ArgumentException($"A row of {table.Name} has {table.Columns} columns.", nameof(row));
+        }
 
-    /// <summary>Binds the row, steps the prepared insert and, when the key existed, compares the stored content.</summary>
-    private InsertResult Append(TableWriter writer, long line)
-    {
-        var table = writer.Table;
-        var row = writer.Row;
-        var stmt = writer.Insert;
-        var columns = table.Key.Count + table.Content.Count;
+        var stmt = writer.Statement;
+        var columns = row.Count;
 
         // Bindings survive sqlite3_reset: a value equal to the previous row's (the client, a clave, a date, a NULL
         // column) is not bound again.
-        var bound = writer.Bound;
+        var previous = writer.Previous;
         for (var i = 0; i < columns; i++)
         {
-            if (!writer.AnyBound || !row.SameValue(i, bound))
+            if (previous.IsEmpty || !row.SameValue(i, previous))
             {
-                Bind(stmt, i + 1, row, i);
+                Check(row.Kind(i) switch
+                {
+                    ValueKind.Text => NativeSqlite.BindText(stmt, i + 1, row.Utf8(i)),
+                    ValueKind.Integer => NativeSqlite.BindInt64(stmt, i + 1, row.Integer(i)),
+                    _ => NativeSqlite.BindNull(stmt, i + 1),
+                });
             }
         }
 
-        row.CopyTo(bound);
-        if (!writer.AnyBound)
+        if (previous.IsEmpty)
         {
-            Check(raw.sqlite3_bind_int64(stmt, columns + 1, BatchId));
-            writer.AnyBound = true;
+            Check(NativeSqlite.BindInt64(stmt, columns + 1, BatchId));
         }
 
+        writer.Previous = row;
         if (!table.LineInKey)
         {
-            Check(raw.sqlite3_bind_int64(stmt, columns + 2, line));
+            Check(NativeSqlite.BindInt64(stmt, columns + 2, line));
         }
 
-        var rc = raw.sqlite3_step(stmt);
-        _ = raw.sqlite3_reset(stmt);
+        var rc = NativeSqlite.Step(stmt);
+        _ = NativeSqlite.Reset(stmt);
         if (rc != raw.SQLITE_DONE)
         {
             throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
         }
 
-        if (raw.sqlite3_changes(connection.Handle) == 1)
+        var digestedAhead = ReferenceEquals(table, ahead?.Table);
+        if (NativeSqlite.Changes(database) == 1)
         {
-            Stream(writer, line);
+            if (digestedAhead)
+            {
+                aheadAppended++;
+            }
+            else
+            {
+                Stream(writer, row, line);
+            }
+
             return new InsertResult(InsertOutcome.Inserted, BatchId, line);
         }
+
+        aheadBroken |= digestedAhead;
 
         var key = new object[table.Key.Count];
         for (var i = 0; i < key.Length; i++)
@@ -412,30 +457,37 @@ public sealed class BatchWriter : IDisposable
         return new InsertResult(same ? InsertOutcome.Identical : InsertOutcome.Conflict, found.BatchId, found.Line);
     }
 
-    private void Stream(TableWriter writer, long line)
+    private void Stream(TableWriter writer, EncodedRow row, long line) =>
+        StreamRow(digest, writer.Table, writer.DeclarationOrder, BatchId, row, line);
+
+    /// <summary>
+    /// Appends a stored row's canonical bytes to a batch digest — program_id, key, content, batch_id, line, as
+    /// <see cref="LedgerChain.ComputeDigest"/> reads them back — or invalidates it when the table's columns are in
+    /// another order.
+    /// </summary>
+    internal static void StreamRow(BatchDigest digest, TableSpec table, bool declarationOrder, long batchId, EncodedRow row, long line)
     {
-        if (!writer.DeclarationOrder)
+        if (!declarationOrder)
         {
             digest.Invalidate();
             return;
         }
 
-        if (!digest.BeginRow(writer.Table.Name, line))
+        if (!digest.BeginRow(table.Name, line))
         {
             return;
         }
 
         Span<byte> number = stackalloc byte[24];
         digest.Column("1"u8, first: true);
-        var row = writer.Row;
         for (var i = 0; i < row.Count; i++)
         {
             digest.Column(row.Utf8(i), first: false);
         }
 
-        _ = BatchId.TryFormat(number, out var written, default, CultureInfo.InvariantCulture);
+        _ = batchId.TryFormat(number, out var written, default, CultureInfo.InvariantCulture);
         digest.Column(number[..written], first: false);
-        if (!writer.Table.LineInKey)
+        if (!table.LineInKey)
         {
             _ = line.TryFormat(number, out written, default, CultureInfo.InvariantCulture);
             digest.Column(number[..written], first: false);
@@ -444,15 +496,22 @@ public sealed class BatchWriter : IDisposable
         digest.EndRow();
     }
 
-    private static void Bind(sqlite3_stmt stmt, int index, RowBuffer row, int column)
+    /// <summary>
+    /// A digest of <paramref name="table"/>'s rows that the caller feeds — on its reading thread, as it encodes them —
+    /// with every row it will <see cref="Append"/>, in the same order; this writer then hashes none of them. It stands
+    /// for the batch at commit only if every append to the table inserted its row, nothing else was streamed or
+    /// replaced, and the counts agree; otherwise the digest is recomputed from the stored rows.
+    /// </summary>
+    public RowDigest DigestAhead(TableSpec table)
     {
-        var rc = row.Kind(column) switch
+        ArgumentNullException.ThrowIfNull(table);
+        if (ahead is not null)
         {
-            ValueKind.Text => row.Utf8(column).IsEmpty ? raw.sqlite3_bind_text(stmt, index, string.Empty) : raw.sqlite3_bind_text(stmt, index, row.Utf8(column)),
-            ValueKind.Integer => raw.sqlite3_bind_int64(stmt, index, row.Integer(column)),
-            _ => raw.sqlite3_bind_null(stmt, index),
-        };
-        Check(rc);
+            throw new InvalidOperationException("A batch has at most one digest fed ahead.");
+        }
+
+        ahead = new RowDigest(table, Writer(table).DeclarationOrder, BatchId);
+        return ahead;
     }
 
     private static void Check(int rc)
@@ -489,7 +548,7 @@ public sealed class BatchWriter : IDisposable
     public BatchRecord Commit()
     {
         ObjectDisposedException.ThrowIf(done, this);
-        var (digestHex, rows) = StreamedDigestHolds() ? (digest.Finish(), digest.Rows) : LedgerChain.ComputeDigest(connection, Transaction, BatchId);
+        var (digestHex, rows) = StreamedDigest() ?? LedgerChain.ComputeDigest(connection, Transaction, BatchId);
         string prev;
         using (var cmd = Command("SELECT chain_hash FROM import_batch WHERE program_id = 1 ORDER BY id DESC LIMIT 1"))
         {
@@ -532,6 +591,7 @@ public sealed class BatchWriter : IDisposable
         writers.Clear();
         lastWriter = null;
         digest.Dispose();
+        ahead?.Dispose();
         if (!done)
         {
             Transaction.Rollback();
@@ -556,14 +616,26 @@ public sealed class BatchWriter : IDisposable
     }
 
     /// <summary>
-    /// True when the digest streamed at insert time covers exactly the batch's stored rows: every ledger table holds
-    /// as many rows of this batch as were streamed to it (none for the others), and none changed since.
+    /// The digest streamed at insert time (or fed ahead) with its row count, when it covers exactly the batch's stored
+    /// rows: every ledger table holds as many rows of this batch as were streamed to it (none for the others), none
+    /// changed since, and every row fed ahead was inserted; else null.
     /// </summary>
-    private bool StreamedDigestHolds()
+    private (string Digest, long Rows)? StreamedDigest()
     {
-        if (!digest.Valid)
+        var streamed = digest;
+        if (ahead is not null)
         {
-            return false;
+            if (aheadBroken || digest.Rows > 0 || ahead.Digest.Rows != aheadAppended)
+            {
+                return null;
+            }
+
+            streamed = ahead.Digest;
+        }
+
+        if (!digest.Valid || !streamed.Valid)
+        {
+            return null;
         }
 
         foreach (var (table, _) in LedgerChain.LedgerTables(connection, Transaction))
@@ -571,14 +643,14 @@ public sealed class BatchWriter : IDisposable
             using var cmd = Command($"SELECT COUNT(*) FROM \"{table}\" WHERE batch_id = $b");
             cmd.Parameters.AddWithValue("$b", BatchId);
             var count = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-            var expected = string.Equals(table, digest.Table, StringComparison.Ordinal) ? digest.Rows : 0;
+            var expected = string.Equals(table, streamed.Table, StringComparison.Ordinal) ? streamed.Rows : 0;
             if (count != expected)
             {
-                return false;
+                return null;
             }
         }
 
-        return true;
+        return (streamed.Finish(), streamed.Rows);
     }
 
     private TableWriter Writer(TableSpec table)
@@ -631,27 +703,31 @@ public sealed class BatchWriter : IDisposable
             }
         }
 
-        var writer = new TableWriter(table, insert, select, new RowBuffer(table.Key.Count + table.Content.Count), declared.SequenceEqual(columns));
+        var writer = new TableWriter(table, insert, select, new RowBuffer(table.Columns), declared.SequenceEqual(columns));
         writers[table.Name] = writer;
         lastWriter = writer;
         return writer;
     }
 
-    /// <summary>A table's prepared insert (bound from <see cref="Row"/>), its key lookup and whether its columns are in declaration order.</summary>
+    /// <summary>
+    /// A table's prepared insert, its key lookup, a buffer for encoding its rows on the writer's thread and whether its
+    /// columns are in declaration order.
+    /// </summary>
     private sealed class TableWriter(TableSpec table, sqlite3_stmt insert, SqliteCommand select, RowBuffer row, bool declarationOrder) : IDisposable
     {
         public TableSpec Table { get; } = table;
 
         public sqlite3_stmt Insert { get; } = insert;
 
+        /// <summary>The native pointer of <see cref="Insert"/>, for <see cref="NativeSqlite"/>.</summary>
+        public IntPtr Statement { get; } = insert.DangerousGetHandle();
+
         public SqliteCommand Select { get; } = select;
 
         public RowBuffer Row { get; } = row;
 
-        /// <summary>The values bound to <see cref="Insert"/> by the last row (valid once <see cref="AnyBound"/>).</summary>
-        public RowBuffer Bound { get; } = new(row.Count);
-
-        public bool AnyBound { get; set; }
+        /// <summary>The row last bound to <see cref="Insert"/> (empty before the first).</summary>
+        public EncodedRow Previous { get; set; }
 
         /// <summary>True when program_id, key, content, batch_id, line is the table's declaration order (the digest's column order).</summary>
         public bool DeclarationOrder { get; } = declarationOrder;

@@ -6,7 +6,10 @@ namespace Traza.Storage.Sqlite;
 /// </summary>
 public sealed record TableSpec(string Name, IReadOnlyList<string> Key, IReadOnlyList<string> Content)
 {
-    public bool LineInKey => Key.Contains("line");
+    public bool LineInKey { get; } = Key.Contains("line");
+
+    /// <summary>Key and content columns: the values of an <see cref="Sqlite.EncodedRow"/> of this table.</summary>
+    public int Columns => Key.Count + Content.Count;
 
     public static TableSpec Program { get; } = new("program", [], ["rfc", "name", "immex", "modality", "valid_from", "valid_to"]);
 
