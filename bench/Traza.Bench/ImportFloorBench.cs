@@ -6,10 +6,11 @@ using Traza.Storage.Sqlite;
 namespace Traza.Bench;
 
 /// <summary>
-/// <c>import-floor [--rows N] [--runs N] [--no-batch-index]</c>: the SQLite part of an entries import alone — N
+/// <c>import-floor [--rows N] [--runs N] [--no-batch-index] [--page-size BYTES]</c>: the SQLite part of an entries import alone — N
 /// entry-shaped rows, encoded and digested before the clock starts, appended through <see cref="BatchWriter"/> into a
 /// fresh database and committed — so the import's wall clock can be read against what one writing thread can do here
-/// (docs/benchmarks.md, Imports). <c>--no-batch-index</c> drops the <c>(batch_id, line)</c> index first, to price it.
+/// (docs/benchmarks.md, Imports). <c>--no-batch-index</c> drops the <c>(batch_id, line)</c> index first, to price it;
+/// <c>--page-size</c> creates the database with other pages than SQLite's 4,096 bytes.
 /// </summary>
 internal static class ImportFloorBench
 {
@@ -18,6 +19,7 @@ internal static class ImportFloorBench
         var count = Args.Int(args, "--rows", 1_000_000);
         var runs = Args.Int(args, "--runs", 3);
         var dropIndex = args.Contains("--no-batch-index");
+        var pageSize = Args.Int(args, "--page-size", 0);
         var rows = Rows(count);
         for (var run = 1; run <= runs; run++)
         {
@@ -25,6 +27,15 @@ internal static class ImportFloorBench
             Delete(path);
             try
             {
+                if (pageSize > 0)
+                {
+                    using var create = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + path);
+                    create.Open();
+                    using var pragma = create.CreateCommand();
+                    pragma.CommandText = $"PRAGMA page_size = {pageSize.ToString(CultureInfo.InvariantCulture)}; CREATE TABLE t (x); DROP TABLE t;";
+                    pragma.ExecuteNonQuery();
+                }
+
                 using var store = SqliteLedgerStore.Open(path, TimeProvider.System);
                 if (dropIndex)
                 {
@@ -53,10 +64,12 @@ internal static class ImportFloorBench
                 var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"run {run}: {count:N0} rows appended in {append:0.000} s, committed in {total - append:0.000} s: " +
-                    $"{count / total:N0} rows/s (cpu {used:0.00} s){(dropIndex ? ", without entry_batch" : string.Empty)}"));
+                    $"{count / total:N0} rows/s (cpu {used:0.00} s){(dropIndex ? ", without entry_batch" : string.Empty)}" +
+                    $"{(pageSize > 0 ? $", {pageSize} B pages" : string.Empty)}"));
             }
             finally
             {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 Delete(path);
             }
         }
