@@ -102,6 +102,33 @@ public sealed class ImportWasteDisposalTests : IDisposable
         EventRows().ShouldBe(2);
     }
 
+    [Fact]
+    public void A_clients_waste_balance_is_its_own_parts_of_the_same_number()
+    {
+        // acme's MAT-1 and FG-1 share the program's part numbers: one FG-1 takes 1 MAT-1 net plus 50 % desperdicio, so
+        // acme's exit of 10 FG-1 takes 15 of its MAT-1, 5 of them waste (the program's MAT-1 holds 2).
+        cli.Import("parts", "parts2.csv", "part,kind,umc,client", "MAT-1,material,6,acme", "FG-1,finished,6,acme").Exit.ShouldBe(0);
+        cli.Import("bom", "bom2.csv", "product,component,qty_per,desperdicio_pct,valid_from,client", "FG-1,MAT-1,1,50,2025-01-01,acme")
+            .Exit.ShouldBe(0);
+        cli.Import("entries", "entries2.csv", "pedimento,partida,clave,date,part,qty,client",
+            "254734565000124,1,IN,2025-02-01,MAT-1,100,acme").Exit.ShouldBe(0);
+        cli.Import("exits", "exits2.csv", "pedimento,partida,clave,date,part,qty,client", "254734565000201,1,RT,2025-04-02,FG-1,10,acme")
+            .Exit.ShouldBe(0);
+
+        var refused = cli.Import("events", "ev.csv", Header,
+            "2025-05-01,destruction,MAT-1,4,yes,ACTA-1,,acme,", "2025-05-01,destruction,MAT-1,2.5,yes,ACTA-2,,,");
+        refused.Exit.ShouldBe(3);
+        refused.Stderr.ShouldContain(
+            "file ev.csv, line 3, column qty: a waste disposal of at most the waste balance of part 'MAT-1' on 2025-05-01 (2,");
+        var beyond = cli.Import("events", "ev2.csv", Header, "2025-05-01,destruction,MAT-1,5.5,yes,ACTA-1,,acme,");
+        beyond.Exit.ShouldBe(3);
+        beyond.Stderr.ShouldContain("waste balance of part 'MAT-1' of client 'acme' on 2025-05-01 (5,");
+        var r = cli.Import("events", "ev3.csv", Header,
+            "2025-05-01,destruction,MAT-1,5,yes,ACTA-1,,acme,", "2025-05-01,destruction,MAT-1,2,yes,ACTA-2,,,");
+        r.Exit.ShouldBe(0, r.Stderr);
+        EventRows().ShouldBe(2);
+    }
+
     private long EventRows()
     {
         using var connection = new SqliteConnection($"Data Source={cli.Db};Pooling=false");

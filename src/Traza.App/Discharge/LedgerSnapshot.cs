@@ -56,6 +56,38 @@ public sealed class LedgerSnapshot
     }
 
     /// <summary>
+    /// A snapshot of part of the ledger over <paramref name="catalog"/>: the lots of the parts in
+    /// <paramref name="lotParts"/> and the exits and events of the parts in <paramref name="movementParts"/> (part indexes),
+    /// read filtered inside SQLite — for a question about a few parts (the waste check of <c>import events</c>) without
+    /// loading the whole ledger. Movement ids stay aligned with the movements.
+    /// </summary>
+    internal static LedgerSnapshot LoadPartial(
+        SqliteLedgerStore store, DateOnly asOf, Catalog catalog, IReadOnlySet<int> lotParts, IReadOnlySet<int> movementParts)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var claves = new ClaveCache();
+        var lots = new List<LotDef>();
+        foreach (var e in LedgerScan.Entries(store, Keys(catalog, lotParts)))
+        {
+            if (ToLot(e, catalog.Index, catalog.PartDefs, claves) is { } lot && lotParts.Contains(lot.Part))
+            {
+                lots.Add(lot);
+            }
+        }
+
+        var (movements, ids) = LoadMovements(store, catalog.Index, claves, null, movementParts, Keys(catalog, movementParts));
+        return new LedgerSnapshot
+        {
+            Input = new DischargeInput { Parts = catalog.PartDefs, Bom = catalog.Bom, Lots = lots, Movements = movements, AsOf = asOf },
+            MovementIds = [.. ids],
+        };
+    }
+
+    private static List<(string Client, string Part)> Keys(Catalog catalog, IReadOnlySet<int> parts) =>
+        [.. parts.Select(i => (catalog.PartDefs[i].Client, catalog.PartDefs[i].Part))];
+
+    /// <summary>
     /// A snapshot that resumes from stored state (incremental discharge): the given lots with their starting state, and
     /// only the movements dated on or after <paramref name="from"/>.
     /// </summary>
@@ -166,16 +198,24 @@ public sealed class LedgerSnapshot
         return new LotDef(part, e.Pedimento, e.Partida, e.Date, e.Qty, fixedAsset, rule.Effect == ClaveEffect.NationalStock);
     }
 
-    /// <summary>Exits and events (dated on or after <paramref name="from"/> when given) as movements, with their ids.</summary>
+    /// <summary>
+    /// Exits and events (dated on or after <paramref name="from"/> when given; of the parts in <paramref name="only"/>, whose
+    /// keys are <paramref name="onlyKeys"/>, when given) as movements, with their ids.
+    /// </summary>
     private static (List<MovementDef> Movements, List<long> Ids) LoadMovements(
-        SqliteLedgerStore store, Dictionary<(string Client, string Part), int> index, ClaveCache claves, DateOnly? from)
+        SqliteLedgerStore store,
+        Dictionary<(string Client, string Part), int> index,
+        ClaveCache claves,
+        DateOnly? from,
+        IReadOnlySet<int>? only = null,
+        List<(string Client, string Part)>? onlyKeys = null)
     {
-        var exits = LedgerScan.Exits(store, from);
+        var exits = LedgerScan.Exits(store, from, onlyKeys);
         var movements = new List<MovementDef>(exits.Count);
         var ids = new List<long>(exits.Count);
         foreach (var x in exits)
         {
-            if (!index.TryGetValue((x.Client, x.Part), out var part))
+            if (!index.TryGetValue((x.Client, x.Part), out var part) || (only is not null && !only.Contains(part)))
             {
                 continue;
             }
@@ -208,7 +248,7 @@ public sealed class LedgerSnapshot
         foreach (var ev in store.LoadEvents())
         {
             if ((from is { } f && ev.Date < f) || !index.TryGetValue((ev.Client, ev.Part), out var part)
-                || !EventTypes.TryParse(ev.Type, out var type))
+                || (only is not null && !only.Contains(part)) || !EventTypes.TryParse(ev.Type, out var type))
             {
                 continue;
             }

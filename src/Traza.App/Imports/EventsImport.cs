@@ -47,16 +47,17 @@ public sealed class EventsImport : ILayoutImport
 
     /// <summary>
     /// SPEC §3.5: the waste balance of (client, part) is the desperdicio share of the quantity allocated to its lots by
-    /// exits dated on or before the event; disposing of more is invalid input. The discharge engine runs over the
-    /// ledger with this file's rows (still uncommitted, in the batch's transaction) up to the last disposal's date, and
-    /// the first of this file's disposals it finds beyond the balance is refused.
+    /// exits dated on or before the event; disposing of more is invalid input. The discharge engine runs over the part
+    /// of the ledger that decides the disposed parts' balances (<see cref="Narrow"/>), with this file's rows (still
+    /// uncommitted, in the batch's transaction), up to the last disposal's date, and the first of this file's disposals
+    /// it finds beyond the balance is refused.
     /// </summary>
     private static void CheckWasteBalances(ImportContext context, Dictionary<long, EventRow> disposals)
     {
         var asOf = disposals.Values.Max(d => d.Date);
-        var snapshot = LedgerSnapshot.Load(context.Store, asOf);
-        var (input, movementIndex) = Narrow(snapshot, disposals.Values);
-        var result = DischargeEngine.Run(input);
+        var (catalog, disposed, relevant) = Narrow(LedgerSnapshot.LoadCatalog(context.Store), disposals.Values);
+        var snapshot = LedgerSnapshot.LoadPartial(context.Store, asOf, catalog, disposed, relevant);
+        var result = DischargeEngine.Run(snapshot.Input);
         var batch = context.Batch.BatchId;
         (EventRow Row, long Excess)? first = null;
         foreach (var finding in result.Findings)
@@ -67,7 +68,7 @@ public sealed class EventsImport : ILayoutImport
             }
 
             // A movement id is (batch_id << 32) | line (PackedAllocation.MovementId): only this file's rows are refused.
-            var id = snapshot.MovementIds[movementIndex[finding.Movement]];
+            var id = snapshot.MovementIds[finding.Movement];
             if (id >> 32 != batch || !disposals.TryGetValue(id & 0xFFFF_FFFF, out var row))
             {
                 continue;
@@ -93,24 +94,18 @@ public sealed class EventsImport : ILayoutImport
 
     /// <summary>
     /// The part of the ledger that decides the waste balances of the disposed parts: pools (client, part) are
-    /// independent (SPEC §3.5), so only the disposed parts' lots, the exits of products whose BOM reaches them and the
-    /// disposed parts' own movements are kept; other leaf parts are skipped as national ones are. The engine then gives
-    /// the disposed parts the same allocations, waste and findings as over the whole ledger. Returns the narrowed input
-    /// and, per kept movement, its index in the snapshot.
+    /// independent (SPEC §3.5), so only the disposed parts' lots (<c>Disposed</c>), and the movements of the products
+    /// whose BOM reaches them and of the disposed parts themselves (<c>Relevant</c>) are needed; other leaf parts are
+    /// skipped as national ones are (the returned catalog marks them national). The engine then gives the disposed
+    /// parts the same allocations, waste and findings as over the whole ledger.
     /// </summary>
-    private static (DischargeInput Input, int[] MovementIndex) Narrow(LedgerSnapshot snapshot, IEnumerable<EventRow> disposals)
+    private static (LedgerSnapshot.Catalog Catalog, HashSet<int> Disposed, HashSet<int> Relevant) Narrow(
+        LedgerSnapshot.Catalog catalog, IEnumerable<EventRow> disposals)
     {
-        var input = snapshot.Input;
-        var index = new Dictionary<(string Client, string Part), int>();
-        for (var i = 0; i < input.Parts.Count; i++)
-        {
-            index[(input.Parts[i].Client, input.Parts[i].Part)] = i;
-        }
-
         var disposed = new HashSet<int>();
         foreach (var d in disposals)
         {
-            if (index.TryGetValue((d.Client.Value, d.Part.Value), out var part))
+            if (catalog.Index.TryGetValue((d.Client.Value, d.Part.Value), out var part))
             {
                 disposed.Add(part);
             }
@@ -118,7 +113,7 @@ public sealed class EventsImport : ILayoutImport
 
         // Products whose BOM (any version, any depth) reaches a disposed part.
         var usedBy = new Dictionary<int, List<int>>();
-        foreach (var line in input.Bom)
+        foreach (var line in catalog.Bom)
         {
             if (!usedBy.TryGetValue(line.Component, out var list))
             {
@@ -144,34 +139,15 @@ public sealed class EventsImport : ILayoutImport
             }
         }
 
-        var hasBom = input.Bom.Select(b => b.Product).ToHashSet();
-        var parts = new PartDef[input.Parts.Count];
+        var hasBom = catalog.Bom.Select(b => b.Product).ToHashSet();
+        var parts = new PartDef[catalog.PartDefs.Length];
         for (var i = 0; i < parts.Length; i++)
         {
-            var p = input.Parts[i];
+            var p = catalog.PartDefs[i];
             parts[i] = disposed.Contains(i) || hasBom.Contains(i) ? p : p with { National = true };
         }
 
-        var movements = new List<MovementDef>();
-        var movementIndex = new List<int>();
-        for (var i = 0; i < input.Movements.Count; i++)
-        {
-            if (relevant.Contains(input.Movements[i].Part))
-            {
-                movements.Add(input.Movements[i]);
-                movementIndex.Add(i);
-            }
-        }
-
-        var narrowed = new DischargeInput
-        {
-            Parts = parts,
-            Bom = input.Bom,
-            Lots = [.. input.Lots.Where(l => disposed.Contains(l.Part))],
-            Movements = movements,
-            AsOf = input.AsOf,
-        };
-        return (narrowed, [.. movementIndex]);
+        return (catalog with { PartDefs = parts }, disposed, relevant);
     }
 
     private static string Plain(decimal value)

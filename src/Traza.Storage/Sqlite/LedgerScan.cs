@@ -106,31 +106,52 @@ public static class LedgerScan
     public static List<EntryScan> Entries(SqliteLedgerStore store, long afterBatch = 0)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return Entries(store.CreateCommand, afterBatch);
+        return afterBatch > 0
+            ? Entries(store.CreateCommand, " INDEXED BY entry_batch WHERE program_id = 1 AND batch_id > $b", ("$b", afterBatch), 0)
+            : Entries(store.CreateCommand, " WHERE program_id = 1", null, Count(store.CreateCommand, "entry"));
+    }
+
+    /// <summary>The entry rows of the given (client, part) pairs, in no particular order (filtered inside SQLite).</summary>
+    public static List<EntryScan> Entries(SqliteLedgerStore store, IEnumerable<(string Client, string Part)> parts)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return Entries(store.CreateCommand, " WHERE program_id = 1 AND " + OfParts, ("$parts", PartsJson(parts)), 0);
     }
 
     /// <summary>Every entry row, read through another connection (see <see cref="SqliteLedgerStore.OpenReader"/>).</summary>
     public static List<EntryScan> Entries(SqliteConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return Entries(
-            sql =>
-            {
-                var cmd = connection.CreateCommand();
-                cmd.CommandText = sql;
-                return cmd;
-            },
-            0);
+        SqliteCommand Command(string sql)
+        {
+            var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            return cmd;
+        }
+
+        return Entries(Command, " WHERE program_id = 1", null, Count(Command, "entry"));
     }
 
-    private static List<EntryScan> Entries(Func<string, SqliteCommand> command, long afterBatch)
+    /// <summary>A row's (client, part) among the pairs bound to <c>$parts</c> as a JSON array of two-string arrays.</summary>
+    private const string OfParts = "(client, part) IN (SELECT value ->> 0, value ->> 1 FROM json_each($parts))";
+
+    private static string PartsJson(IEnumerable<(string Client, string Part)> parts)
     {
-        using var cmd = command(
-            "SELECT client, part, pedimento, partida, clave, date, qty FROM entry" +
-            (afterBatch > 0 ? " INDEXED BY entry_batch WHERE program_id = 1 AND batch_id > $b" : " WHERE program_id = 1"));
-        cmd.Parameters.AddWithValue("$b", afterBatch);
+        ArgumentNullException.ThrowIfNull(parts);
+        return System.Text.Json.JsonSerializer.Serialize(parts.Select(p => new[] { p.Client, p.Part }));
+    }
+
+    private static List<EntryScan> Entries(
+        Func<string, SqliteCommand> command, string where, (string Name, object Value)? parameter, int capacity)
+    {
+        using var cmd = command("SELECT client, part, pedimento, partida, clave, date, qty FROM entry" + where);
+        if (parameter is { } p)
+        {
+            cmd.Parameters.AddWithValue(p.Name, p.Value);
+        }
+
         using var r = cmd.ExecuteReader();
-        var rows = new List<EntryScan>(afterBatch > 0 ? 0 : Count(command, "entry"));
+        var rows = new List<EntryScan>(capacity);
         var strings = new StringPool();
         while (r.Read())
         {
@@ -142,16 +163,26 @@ public static class LedgerScan
         return rows;
     }
 
-    /// <summary>Every exit row (dated on or after <paramref name="from"/> when given), in no particular order.</summary>
-    public static List<ExitScan> Exits(SqliteLedgerStore store, DateOnly? from = null)
+    /// <summary>
+    /// Every exit row (dated on or after <paramref name="from"/> when given; of the given (client, part) pairs when given,
+    /// filtered inside SQLite), in no particular order.
+    /// </summary>
+    public static List<ExitScan> Exits(
+        SqliteLedgerStore store, DateOnly? from = null, IEnumerable<(string Client, string Part)>? parts = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         using var cmd = store.CreateCommand(
             "SELECT client, part, pedimento, partida, clave, date, qty, bom_date, source_pedimento, source_partida, batch_id, line " +
-            "FROM exit" + (from is null ? " WHERE program_id = 1" : " INDEXED BY exit_date WHERE program_id = 1 AND date >= $from"));
+            "FROM exit" + (from is null ? " WHERE program_id = 1" : " INDEXED BY exit_date WHERE program_id = 1 AND date >= $from") +
+            (parts is null ? string.Empty : " AND " + OfParts));
         cmd.Parameters.AddWithValue("$from", from is { } f ? f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
+        if (parts is not null)
+        {
+            cmd.Parameters.AddWithValue("$parts", PartsJson(parts));
+        }
+
         using var r = cmd.ExecuteReader();
-        var rows = new List<ExitScan>(from is null ? Count(store.CreateCommand, "exit") : 0);
+        var rows = new List<ExitScan>(from is null && parts is null ? Count(store.CreateCommand, "exit") : 0);
         var strings = new StringPool();
         while (r.Read())
         {
