@@ -53,6 +53,7 @@ public sealed class BatchWriter : IDisposable
     {
         this.onClose = onClose;
         this.connection = connection;
+        NativeSqlite.EnsureSameLibrary();
         database = connection.Handle!.DangerousGetHandle();
         this.clock = clock;
         Layout = layout;

@@ -7,7 +7,8 @@ namespace Traza.Storage.Sqlite;
 /// The few SQLite calls of a bulk append, bound straight to the native library that SQLitePCLRaw loads (e_sqlite3), on
 /// raw statement and connection pointers. SQLitePCLRaw's own calls add a provider dispatch and SafeHandle reference
 /// counting to each bind: with 19 columns a row that was 0.7 µs of the 2.3 µs a stand-alone loop spends per entries row
-/// (docs/benchmarks.md, Imports). Callers keep the owning <c>sqlite3_stmt</c> and connection alive across these calls.
+/// (docs/benchmarks.md, Imports). Callers keep the owning <c>sqlite3_stmt</c> and connection alive across these calls,
+/// and check <see cref="EnsureSameLibrary"/> once: the pointers are only meaningful to the library that made them.
 /// </summary>
 internal static unsafe partial class NativeSqlite
 {
@@ -15,6 +16,19 @@ internal static unsafe partial class NativeSqlite
 
     /// <summary>SQLITE_TRANSIENT: SQLite copies the bytes before the call returns, so managed buffers may move or be reused.</summary>
     private static readonly IntPtr Transient = new(-1);
+
+    /// <summary>
+    /// Throws unless SQLitePCLRaw runs the e_sqlite3 library these calls bind to (the bundle Microsoft.Data.Sqlite
+    /// brings); another provider's handles would reach the wrong library.
+    /// </summary>
+    public static void EnsureSameLibrary()
+    {
+        var name = SQLitePCL.raw.GetNativeLibraryName();
+        if (!string.Equals(name, Library, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Bulk appends call {Library} directly, but SQLitePCLRaw runs '{name}'.");
+        }
+    }
 
     /// <summary>Binds UTF-8 text; empty text stays text (a null pointer would bind NULL).</summary>
     public static int BindText(IntPtr stmt, int index, ReadOnlySpan<byte> utf8)
