@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Traza.Storage.Ledger;
@@ -12,9 +11,7 @@ namespace Traza.Storage.Ledger;
 /// </summary>
 public sealed class BatchDigest : IDisposable
 {
-    private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly byte[] buffer = new byte[1 << 16];
-    private int used;
+    private readonly HashWriter hash = new();
     private string? table;
     private long lastLine = long.MinValue;
 
@@ -68,36 +65,9 @@ public sealed class BatchDigest : IDisposable
     public void EndRow() => Append("\n"u8);
 
     /// <summary>The lowercase hex SHA-256 of everything appended.</summary>
-    public string Finish()
-    {
-        Flush();
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
+    public string Finish() => hash.Finish();
 
     public void Dispose() => hash.Dispose();
 
-    private void Append(ReadOnlySpan<byte> bytes)
-    {
-        if (used + bytes.Length > buffer.Length)
-        {
-            Flush();
-            if (bytes.Length > buffer.Length)
-            {
-                hash.AppendData(bytes);
-                return;
-            }
-        }
-
-        bytes.CopyTo(buffer.AsSpan(used));
-        used += bytes.Length;
-    }
-
-    private void Flush()
-    {
-        if (used > 0)
-        {
-            hash.AppendData(buffer, 0, used);
-            used = 0;
-        }
-    }
+    private void Append(ReadOnlySpan<byte> bytes) => hash.Append(bytes);
 }

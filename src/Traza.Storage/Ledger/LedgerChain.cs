@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Traza.Storage.Sqlite;
+using SQLitePCL;
 
 namespace Traza.Storage.Ledger;
 
@@ -89,43 +90,85 @@ public static class LedgerChain
     public static (string Digest, long Rows) ComputeDigest(SqliteConnection connection, SqliteTransaction? tx, long batchId)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var sb = new StringBuilder(256);
+        NativeSqlite.EnsureSameLibrary();
+        var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        using var hash = new HashWriter();
         long rows = 0;
         foreach (var (table, columns) in LedgerTables(connection, tx))
         {
-            using var cmd = connection.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = $"SELECT {string.Join(", ", columns.Select(c => "\"" + c + "\""))} FROM \"{table}\" WHERE batch_id = $b ORDER BY line";
-            cmd.Parameters.AddWithValue("$b", batchId);
-            using var reader = cmd.ExecuteReader();
-            var header = true;
-            while (reader.Read())
+            // Stepped through SQLite directly, each value hashed from its stored bytes: millions of rows for
+            // `audit verify` at a fraction of a microsecond each (the values are TEXT, INTEGER or NULL as stored).
+            var select = string.Join(", ", columns.Select(c => "\"" + c + "\""));
+            var sql = $"SELECT {select} FROM \"{table}\" WHERE batch_id = ?1 ORDER BY line";
+            Check(db, raw.sqlite3_prepare_v2(db, sql, out var prepared), raw.SQLITE_OK);
+            using (prepared)
             {
-                if (header)
+                var stmt = prepared.DangerousGetHandle();
+                Check(db, NativeSqlite.BindInt64(stmt, 1, batchId), raw.SQLITE_OK);
+                var header = true;
+                int rc;
+                while ((rc = NativeSqlite.Step(stmt)) == raw.SQLITE_ROW)
                 {
-                    hash.AppendData(Encoding.UTF8.GetBytes("#" + table + "\n"));
-                    header = false;
-                }
-
-                sb.Clear();
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    if (i > 0)
+                    if (header)
                     {
-                        sb.Append(Separator);
+                        hash.Append(Encoding.UTF8.GetBytes("#" + table + "\n"));
+                        header = false;
                     }
 
-                    sb.Append(SqlText.Canonical(reader.GetValue(i)));
+                    for (var i = 0; i < columns.Count; i++)
+                    {
+                        if (i > 0)
+                        {
+                            hash.Append("\u001f"u8);
+                        }
+
+                        AppendCanonical(hash, stmt, i);
+                    }
+
+                    hash.Append("\n"u8);
+                    rows++;
                 }
 
-                sb.Append('\n');
-                hash.AppendData(Encoding.UTF8.GetBytes(sb.ToString()));
-                rows++;
+                Check(db, rc, raw.SQLITE_DONE);
             }
         }
 
-        return (Convert.ToHexStringLower(hash.GetHashAndReset()), rows);
+        return (hash.Finish(), rows);
+    }
+
+    /// <summary>
+    /// A column's canonical text (<see cref="SqlText.Canonical"/>) as UTF-8: text as stored, integers in invariant
+    /// digits, NULL empty.
+    /// </summary>
+    private static void AppendCanonical(HashWriter hash, IntPtr stmt, int column)
+    {
+        switch (NativeSqlite.ColumnType(stmt, column))
+        {
+            case raw.SQLITE_TEXT:
+                hash.Append(NativeSqlite.ColumnBytes(stmt, column));
+                break;
+            case raw.SQLITE_INTEGER:
+                Span<byte> digits = stackalloc byte[24];
+                _ = NativeSqlite.ColumnInt64(stmt, column).TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+                hash.Append(digits[..written]);
+                break;
+            case raw.SQLITE_NULL:
+                break;
+            case raw.SQLITE_FLOAT:
+                hash.Append(Encoding.UTF8.GetBytes(SqlText.Canonical(NativeSqlite.ColumnDouble(stmt, column))));
+                break;
+            default:
+                hash.Append(Encoding.UTF8.GetBytes(Convert.ToHexString(NativeSqlite.ColumnBytes(stmt, column))));
+                break;
+        }
+    }
+
+    private static void Check(SQLitePCL.sqlite3 db, int rc, int expected)
+    {
+        if (rc != expected)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+        }
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Traza.Storage.Sqlite;
 
 /// <summary>
-/// The few SQLite calls of a bulk append, bound straight to the native library that SQLitePCLRaw loads (e_sqlite3), on
+/// The few SQLite calls of a bulk append or a bulk read, bound straight to the native library that SQLitePCLRaw loads (e_sqlite3), on
 /// raw statement and connection pointers. SQLitePCLRaw's own calls add a provider dispatch and SafeHandle reference
 /// counting to each bind: with 19 columns a row that was 0.7 µs of the 2.3 µs a stand-alone loop spends per entries row
 /// (docs/benchmarks.md, Imports). Callers keep the owning <c>sqlite3_stmt</c> and connection alive across these calls,
@@ -61,9 +61,36 @@ internal static unsafe partial class NativeSqlite
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial int Reset(IntPtr stmt);
 
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_type")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int ColumnType(IntPtr stmt, int column);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_double")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial double ColumnDouble(IntPtr stmt, int column);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_int64")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial long ColumnInt64(IntPtr stmt, int column);
+
+    /// <summary>A TEXT or BLOB value's bytes as stored (UTF-8 for text), valid until the next step or column call.</summary>
+    public static ReadOnlySpan<byte> ColumnBytes(IntPtr stmt, int column)
+    {
+        var bytes = sqlite3_column_blob(stmt, column);
+        return bytes is null ? [] : new ReadOnlySpan<byte>(bytes, sqlite3_column_bytes(stmt, column));
+    }
+
     [LibraryImport(Library, EntryPoint = "sqlite3_changes")]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial int Changes(IntPtr db);
+
+    [LibraryImport(Library)]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    private static partial byte* sqlite3_column_blob(IntPtr stmt, int column);
+
+    [LibraryImport(Library)]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    private static partial int sqlite3_column_bytes(IntPtr stmt, int column);
 
     [LibraryImport(Library)]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
