@@ -49,7 +49,12 @@ public static class ImportService
         using var source = OpenSource(path, fileName);
         using var batch = store.BeginBatch(layout, fileName, sha);
         progress ??= NoProgress.Instance;
-        progress.Stage($"import {layout}", source is CsvRecordSource ? EstimateRows(path) : 0);
+        progress.Stage($"import {layout}", source switch
+        {
+            CsvRecordSource => EstimateRows(path),
+            XlsxRecordSource xlsx => xlsx.EstimatedRows,
+            _ => 0,
+        });
         var context = new ImportContext(store, batch, fileName, progress);
         import.Run(context, source);
         phases.Mark("rows");
