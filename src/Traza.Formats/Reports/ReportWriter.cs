@@ -15,11 +15,17 @@ public static class ReportWriter
 {
     private static readonly JsonSerializerOptions JsonText = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Writes a text format (table, csv, json) to <paramref name="output"/>.</summary>
+    /// <summary>Writes a text format (table, csv, json) to <paramref name="output"/>, in blocks of 64 KB.</summary>
     public static void Write(ReportData data, ReportFormat format, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(output);
+        using var buffered = new BufferedTextWriter(output);
+        WriteText(data, format, buffered);
+    }
+
+    private static void WriteText(ReportData data, ReportFormat format, TextWriter output)
+    {
         switch (format)
         {
             case ReportFormat.Csv:
