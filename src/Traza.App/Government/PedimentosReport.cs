@@ -1,3 +1,4 @@
+using System.Text;
 using Traza.App.Reports;
 using Traza.Domain.Values;
 using Traza.Formats.Reports;
@@ -38,10 +39,8 @@ public sealed class PedimentosReport : IReport
         }
 
         var clientPedimentos = new HashSet<string>(StringComparer.Ordinal);
-        AddLedger(rows, clientPedimentos, "import", store.LoadEntries(context.Client, null)
-            .Select(e => (e.Pedimento, e.Partida, e.Clave, e.Date, e.ValueUsd)));
-        AddLedger(rows, clientPedimentos, "export", store.LoadExits(context.Client, null)
-            .Select(e => (e.Pedimento, e.Partida, e.Clave, e.Date, e.ValueUsd)));
+        AddLedger(rows, clientPedimentos, "import", Documents(context, exits: false));
+        AddLedger(rows, clientPedimentos, "export", Documents(context, exits: true));
 
         var selected = rows.Values
             .Where(r => r.Date is null || r.Date <= context.AsOf)
@@ -52,19 +51,49 @@ public sealed class PedimentosReport : IReport
         }).ToList());
     }
 
-    private static void AddLedger(SortedDictionary<string, Row> rows, HashSet<string> seen, string operation,
-        IEnumerable<(string Pedimento, int Partida, string Clave, DateOnly Date, decimal? ValueUsd)> lines)
+    private static void AddLedger(
+        SortedDictionary<string, Row> rows, HashSet<string> seen, string operation, Dictionary<string, LedgerDocument> documents)
     {
-        foreach (var group in lines
-            .Where(l => !string.Equals(l.Clave, "NAC", StringComparison.Ordinal) && l.Pedimento.Length == 15 && PedimentoNumber.IsPedimento(l.Pedimento))
-            .GroupBy(l => l.Pedimento, StringComparer.Ordinal))
+        foreach (var (pedimento, document) in documents)
         {
-            var first = group.OrderBy(l => l.Date).First();
-            var values = group.Where(l => l.ValueUsd is not null).Select(l => l.ValueUsd!.Value).ToList();
-            seen.Add(group.Key);
-            Merge(rows, group.Key, "ledger", first.Clave, operation, first.Date, group.Select(l => l.Partida).Distinct().Count(),
-                values.Count == 0 ? null : values.Sum());
+            if (document.Partidas.Count == 0)
+            {
+                continue; // NAC lines only
+            }
+
+            seen.Add(pedimento);
+            Merge(rows, pedimento, "ledger", document.Clave, operation, document.Date, document.Partidas.Count, document.ValueUsd);
         }
+    }
+
+    /// <summary>
+    /// The ledger's pedimentos among its entry (or exit) documents — 15 digits that parse as a pedimento, NAC lines
+    /// left out — with their lines summed, streamed from the store without a record per line (a million lines).
+    /// </summary>
+    private static Dictionary<string, LedgerDocument> Documents(ReportContext context, bool exits)
+    {
+        var documents = new Dictionary<string, LedgerDocument>(StringComparer.Ordinal);
+        byte[] last = [];
+        LedgerDocument? current = null;
+        LedgerScan.DocumentLines(context.Store, exits, context.Client, (document, partida, clave, date, valueUsd) =>
+        {
+            if (current is null || !document.SequenceEqual(last))
+            {
+                last = document.ToArray();
+                var text = Encoding.UTF8.GetString(document);
+                if (!documents.TryGetValue(text, out current))
+                {
+                    current = new LedgerDocument(text.Length == 15 && PedimentoNumber.IsPedimento(text));
+                    documents[text] = current;
+                }
+            }
+
+            if (current.IsPedimento && !string.Equals(clave, "NAC", StringComparison.Ordinal))
+            {
+                current.Add(partida, clave, date, valueUsd);
+            }
+        });
+        return documents;
     }
 
     private static decimal? Sum(IReadOnlyList<string> values)
@@ -109,6 +138,34 @@ public sealed class PedimentosReport : IReport
             row.Clave ??= clave;
             row.Operation ??= operation;
             row.Date ??= date;
+        }
+    }
+
+    /// <summary>A ledger document's lines summed: the clave and date of its earliest line, its partidas and USD value.</summary>
+    private sealed class LedgerDocument(bool isPedimento)
+    {
+        public bool IsPedimento { get; } = isPedimento;
+
+        public HashSet<int> Partidas { get; } = [];
+
+        public string? Clave { get; private set; }
+
+        public DateOnly? Date { get; private set; }
+
+        public decimal? ValueUsd { get; private set; }
+
+        public void Add(int partida, string clave, DateOnly date, decimal? valueUsd)
+        {
+            Partidas.Add(partida);
+            if (Date is null || date < Date)
+            {
+                (Date, Clave) = (date, clave);
+            }
+
+            if (valueUsd is { } v)
+            {
+                ValueUsd = (ValueUsd ?? 0m) + v;
+            }
         }
     }
 

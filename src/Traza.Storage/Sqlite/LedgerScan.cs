@@ -15,6 +15,11 @@ public readonly record struct ExitScan(
     string Client, string Part, string Pedimento, int Partida, string Clave, DateOnly Date, decimal Qty, DateOnly? BomDate,
     string? SourcePedimento, int? SourcePartida, long BatchId, long Line);
 
+/// <summary>
+/// An entry or exit line for <see cref="LedgerScan.DocumentLines"/>; <paramref name="document"/> is valid during the call.
+/// </summary>
+public delegate void DocumentLineHandler(ReadOnlySpan<byte> document, int partida, string clave, DateOnly date, decimal? valueUsd);
+
 /// <summary>The columns of a part row the discharge needs.</summary>
 public readonly record struct PartScan(string Client, string Part, string Kind, bool National);
 
@@ -79,15 +84,38 @@ public static class LedgerScan
     }
 
     /// <summary>
+    /// Every entry (or exit) line of one client when given, in no particular order, for the pedimentos report: the
+    /// document as stored (UTF-8, valid during the call), partida, clave, date and USD value — no record per row.
+    /// </summary>
+    public static void DocumentLines(SqliteLedgerStore store, bool exits, string? client, DocumentLineHandler line)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(line);
+        var claves = new Utf8StringPool();
+        Step(store,
+            $"SELECT pedimento, partida, clave, date, value_usd FROM {(exits ? "exit" : "entry")} WHERE program_id = 1" +
+            (client is null ? string.Empty : " AND client = ?1"),
+            stmt => line(raw.sqlite3_column_blob(stmt, 0), checked((int)raw.sqlite3_column_int64(stmt, 1)),
+                claves.Get(raw.sqlite3_column_blob(stmt, 2)), Date(raw.sqlite3_column_blob(stmt, 3)),
+                raw.sqlite3_column_type(stmt, 4) == raw.SQLITE_NULL ? null : Decimal(raw.sqlite3_column_blob(stmt, 4))),
+            client);
+    }
+
+    /// <summary>
     /// Steps a query through SQLite directly on the store's connection (inside its open batch, if any), text read as UTF-8
     /// in place: for the discharge's catalog reads, tens of thousands of rows at a few hundred nanoseconds each.
     /// </summary>
-    private static void Step(SqliteLedgerStore store, string sql, Action<sqlite3_stmt> row)
+    private static void Step(SqliteLedgerStore store, string sql, Action<sqlite3_stmt> row, string? text1 = null)
     {
         var db = store.Connection.Handle ?? throw new InvalidOperationException("the store's connection is not open");
         Check(db, raw.sqlite3_prepare_v2(db, sql, out var stmt), raw.SQLITE_OK);
         try
         {
+            if (text1 is not null)
+            {
+                Check(db, raw.sqlite3_bind_text(stmt, 1, text1), raw.SQLITE_OK);
+            }
+
             int rc;
             while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
             {

@@ -107,6 +107,30 @@ public class GovernmentImportTests
     }
 
     [Fact]
+    public void Ledger_pedimentos_sum_their_lines_and_leave_out_nac_stock_and_other_documents()
+    {
+        using var cli = Init();
+        cli.Import("parts", "parts.csv", "part,kind,umc,client", "MAT-1,material,6,", "MAT-2,material,6,", "MAT-1,material,6,acme",
+            "FG-1,finished,6,").Exit.ShouldBe(0);
+        cli.Import("entries", "entries.csv", "pedimento,partida,clave,date,part,qty,value_usd,client",
+            "250734205000301,1,IN,2025-01-10,MAT-1,10,100.5,", "250734205000301,1,IN,2025-01-10,MAT-2,10,,",
+            "250734205000301,2,IN,2025-01-10,MAT-2,10,0.25,", "FACT-77,1,NAC,2025-01-11,MAT-1,5,9,",
+            "250734205000302,1,IN,2025-01-12,MAT-1,1,,acme").Exit.ShouldBe(0);
+        cli.Import("exits", "exits.csv", "pedimento,partida,clave,date,part,qty,value_usd",
+            "250734205000401,1,RT,2025-02-01,FG-1,1,10", "250734205000401,2,RT,2025-02-01,FG-1,1,2.5",
+            "REMISION-9,1,BO,2025-02-02,FG-1,1,1").Exit.ShouldBe(0);
+
+        var lines = cli.ReportCsv("pedimentos", "--as-of", "2025-12-31");
+
+        lines.Length.ShouldBe(4, string.Join('\n', lines));
+        lines.ShouldContain("250734205000301,IN,import,2025-01-10,2,100.75,ledger");
+        lines.ShouldContain("250734205000302,IN,import,2025-01-12,1,,ledger");
+        lines.ShouldContain("250734205000401,RT,export,2025-02-01,2,12.5,ledger");
+        var acme = cli.ReportCsv("pedimentos", "--as-of", "2025-12-31", "--client", "acme");
+        acme.ShouldBe(["pedimento,clave,operation,date,partidas,value_usd,sources", "250734205000302,IN,import,2025-01-12,1,,ledger"]);
+    }
+
+    [Fact]
     public void Import_m3_and_ledger_sources_merge_in_the_report()
     {
         using var cli = Init();
