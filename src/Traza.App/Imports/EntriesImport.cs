@@ -22,7 +22,10 @@ public sealed class EntriesImport : ILayoutImport
     {
         ArgumentNullException.ThrowIfNull(context);
         using var reader = new EntriesReader(source, context.FileName);
-        var earlier = new Dictionary<(string Client, string Pedimento, int Partida, string Part), EntryRecord>();
+        // Lots whose key an earlier file holds, with the comparison of their first row (still valid while no other row
+        // of this file adds to the lot).
+        var earlier =
+            new Dictionary<(string Client, string Pedimento, int Partida, string Part), (EntryRecord Lot, InsertResult? Compared)>();
         var buffer = new RowBuffer(TableSpec.Entry.Columns); // the reading thread's, as is the digest
         var digest = context.Batch.DigestAhead(TableSpec.Entry);
         foreach (var (row, part, lot, encoded) in context.Rows(reader, row => Prepare(context, buffer, digest, row)))
@@ -45,19 +48,19 @@ public sealed class EntriesImport : ILayoutImport
             }
             else if (earlier.TryGetValue(key, out var waiting))
             {
-                earlier[key] = Sum(context, waiting, lot, part);
+                earlier[key] = (Sum(context, waiting.Lot, lot, part), null);
             }
             else
             {
                 // An earlier file holds the key: compared once the lot has summed every row of this file.
-                earlier[key] = lot;
+                earlier[key] = (lot, result);
             }
         }
 
-        foreach (var lot in earlier.Values.OrderBy(l => l.Line))
+        foreach (var (lot, compared) in earlier.Values.OrderBy(l => l.Lot.Line))
         {
             context.Record(
-                context.Batch.AddEntry(lot, lot.Line),
+                compared ?? context.Batch.AddEntry(lot, lot.Line),
                 lot.Line,
                 () => ImportService.Key(("client", lot.Client), ("pedimento", lot.Pedimento), ("partida", lot.Partida), ("part", lot.Part)));
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Traza.Storage.Ledger;
@@ -394,12 +395,7 @@ public sealed class BatchWriter : IDisposable
         {
             if (previous.IsEmpty || !row.SameValue(i, previous))
             {
-                Check(row.Kind(i) switch
-                {
-                    ValueKind.Text => NativeSqlite.BindText(stmt, i + 1, row.Utf8(i)),
-                    ValueKind.Integer => NativeSqlite.BindInt64(stmt, i + 1, row.Integer(i)),
-                    _ => NativeSqlite.BindNull(stmt, i + 1),
-                });
+                Check(Bind(stmt, i + 1, row, i));
             }
         }
 
@@ -438,25 +434,75 @@ public sealed class BatchWriter : IDisposable
 
         aheadBroken |= digestedAhead;
 
-        var key = new object[table.Key.Count];
-        for (var i = 0; i < key.Length; i++)
-        {
-            key[i] = row.ToObject(i);
-        }
-
-        var found = Find(table, key) ?? throw new InvalidOperationException($"Insert into {table.Name} was ignored but no row holds its key.");
-        var same = true;
-        for (var i = 0; i < table.Content.Count; i++)
-        {
-            if (!string.Equals(SqlText.Canonical(found.Content[i]), SqlText.Canonical(row.ToObject(table.Key.Count + i)), StringComparison.Ordinal))
-            {
-                same = false;
-                break;
-            }
-        }
-
-        return new InsertResult(same ? InsertOutcome.Identical : InsertOutcome.Conflict, found.BatchId, found.Line);
+        return Compare(writer, row);
     }
+
+    /// <summary>
+    /// The stored row with <paramref name="row"/>'s key, read straight from SQLite and compared by canonical text
+    /// (<see cref="SqlText.Canonical"/>, NULL as ""): identical or a conflict, with the batch and line that hold it.
+    /// A file sent again under another name compares every row here (SPEC §4.1: the same content is skipped).
+    /// </summary>
+    private InsertResult Compare(TableWriter writer, EncodedRow row)
+    {
+        var table = writer.Table;
+        var lookup = writer.LookupStatement;
+        for (var i = 0; i < table.Key.Count; i++)
+        {
+            Check(Bind(lookup, i + 1, row, i));
+        }
+
+        try
+        {
+            var rc = NativeSqlite.Step(lookup);
+            if (rc != raw.SQLITE_ROW)
+            {
+                throw rc == raw.SQLITE_DONE
+                    ? new InvalidOperationException($"Insert into {table.Name} was ignored but no row holds its key.")
+                    : new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
+            }
+
+            var same = true;
+            for (var i = 0; i < table.Content.Count && same; i++)
+            {
+                same = SameCanonical(lookup, i, row.Utf8(table.Key.Count + i));
+            }
+
+            var content = table.Content.Count;
+            return new InsertResult(same ? InsertOutcome.Identical : InsertOutcome.Conflict,
+                NativeSqlite.ColumnInt64(lookup, content), NativeSqlite.ColumnInt64(lookup, content + 1));
+        }
+        finally
+        {
+            _ = NativeSqlite.Reset(lookup);
+        }
+    }
+
+    /// <summary>True when a stored column's canonical text is <paramref name="canonical"/> (an encoded row's bytes).</summary>
+    private static bool SameCanonical(IntPtr stmt, int column, ReadOnlySpan<byte> canonical)
+    {
+        switch (NativeSqlite.ColumnType(stmt, column))
+        {
+            case raw.SQLITE_TEXT:
+                return NativeSqlite.ColumnBytes(stmt, column).SequenceEqual(canonical);
+            case raw.SQLITE_INTEGER:
+                Span<byte> digits = stackalloc byte[24];
+                _ = NativeSqlite.ColumnInt64(stmt, column).TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+                return digits[..written].SequenceEqual(canonical);
+            case raw.SQLITE_NULL:
+                return canonical.IsEmpty;
+            case raw.SQLITE_FLOAT:
+                return Encoding.UTF8.GetBytes(SqlText.Canonical(NativeSqlite.ColumnDouble(stmt, column))).AsSpan().SequenceEqual(canonical);
+            default:
+                return Encoding.UTF8.GetBytes(SqlText.Canonical(NativeSqlite.ColumnBytes(stmt, column).ToArray())).AsSpan().SequenceEqual(canonical);
+        }
+    }
+
+    private static int Bind(IntPtr stmt, int index, EncodedRow row, int column) => row.Kind(column) switch
+    {
+        ValueKind.Text => NativeSqlite.BindText(stmt, index, row.Utf8(column)),
+        ValueKind.Integer => NativeSqlite.BindInt64(stmt, index, row.Integer(column)),
+        _ => NativeSqlite.BindNull(stmt, index),
+    };
 
     private void Stream(TableWriter writer, EncodedRow row, long line) =>
         StreamRow(digest, writer.Table, writer.DeclarationOrder, BatchId, row, line);
@@ -684,6 +730,15 @@ public sealed class BatchWriter : IDisposable
             throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
         }
 
+        var selected = string.Join(", ", table.Content.Select(c => "\"" + c + "\"").Append("batch_id").Append("line"));
+        var byKey = string.Concat(table.Key.Select((k, i) => $" AND \"{k}\" = ?{(i + 1).ToString(CultureInfo.InvariantCulture)}"));
+        rc = raw.sqlite3_prepare_v2(connection.Handle, $"SELECT {selected} FROM \"{table.Name}\" WHERE program_id = 1{byKey}", out var lookup);
+        if (rc != raw.SQLITE_OK)
+        {
+            _ = raw.sqlite3_finalize(insert);
+            throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
+        }
+
         var where = string.Concat(table.Key.Select((k, i) => $" AND \"{k}\" = $k{i.ToString(CultureInfo.InvariantCulture)}"));
         var select = Command(
             $"SELECT {string.Join(", ", table.Content.Select(c => "\"" + c + "\"").Append("batch_id").Append("line"))} " +
@@ -704,7 +759,7 @@ public sealed class BatchWriter : IDisposable
             }
         }
 
-        var writer = new TableWriter(table, insert, select, new RowBuffer(table.Columns), declared.SequenceEqual(columns));
+        var writer = new TableWriter(table, insert, lookup, select, new RowBuffer(table.Columns), declared.SequenceEqual(columns));
         writers[table.Name] = writer;
         lastWriter = writer;
         return writer;
@@ -714,7 +769,8 @@ public sealed class BatchWriter : IDisposable
     /// A table's prepared insert, its key lookup, a buffer for encoding its rows on the writer's thread and whether its
     /// columns are in declaration order.
     /// </summary>
-    private sealed class TableWriter(TableSpec table, sqlite3_stmt insert, SqliteCommand select, RowBuffer row, bool declarationOrder) : IDisposable
+    private sealed class TableWriter(
+        TableSpec table, sqlite3_stmt insert, sqlite3_stmt lookup, SqliteCommand select, RowBuffer row, bool declarationOrder) : IDisposable
     {
         public TableSpec Table { get; } = table;
 
@@ -722,6 +778,11 @@ public sealed class BatchWriter : IDisposable
 
         /// <summary>The native pointer of <see cref="Insert"/>, for <see cref="NativeSqlite"/>.</summary>
         public IntPtr Statement { get; } = insert.DangerousGetHandle();
+
+        /// <summary>The stored row of a key (content, batch_id, line), for <see cref="NativeSqlite"/>.</summary>
+        public IntPtr LookupStatement { get; } = lookup.DangerousGetHandle();
+
+        private sqlite3_stmt Lookup { get; } = lookup;
 
         public SqliteCommand Select { get; } = select;
 
@@ -736,6 +797,7 @@ public sealed class BatchWriter : IDisposable
         public void Dispose()
         {
             _ = raw.sqlite3_finalize(Insert);
+            _ = raw.sqlite3_finalize(Lookup);
             Select.Dispose();
         }
     }
