@@ -491,9 +491,11 @@ public sealed class BatchWriter : IDisposable
             case raw.SQLITE_NULL:
                 return canonical.IsEmpty;
             case raw.SQLITE_FLOAT:
-                return Encoding.UTF8.GetBytes(SqlText.Canonical(NativeSqlite.ColumnDouble(stmt, column))).AsSpan().SequenceEqual(canonical);
+                return Encoding.UTF8.GetBytes(SqlText.Canonical(NativeSqlite.ColumnDouble(stmt, column))).AsSpan()
+                    .SequenceEqual(canonical);
             default:
-                return Encoding.UTF8.GetBytes(SqlText.Canonical(NativeSqlite.ColumnBytes(stmt, column).ToArray())).AsSpan().SequenceEqual(canonical);
+                return Encoding.UTF8.GetBytes(SqlText.Canonical(NativeSqlite.ColumnBytes(stmt, column).ToArray())).AsSpan()
+                    .SequenceEqual(canonical);
         }
     }
 
@@ -732,7 +734,8 @@ public sealed class BatchWriter : IDisposable
 
         var selected = string.Join(", ", table.Content.Select(c => "\"" + c + "\"").Append("batch_id").Append("line"));
         var byKey = string.Concat(table.Key.Select((k, i) => $" AND \"{k}\" = ?{(i + 1).ToString(CultureInfo.InvariantCulture)}"));
-        rc = raw.sqlite3_prepare_v2(connection.Handle, $"SELECT {selected} FROM \"{table.Name}\" WHERE program_id = 1{byKey}", out var lookup);
+        var lookupSql = $"SELECT {selected} FROM \"{table.Name}\" WHERE program_id = 1{byKey}";
+        rc = raw.sqlite3_prepare_v2(connection.Handle, lookupSql, out var lookup);
         if (rc != raw.SQLITE_OK)
         {
             _ = raw.sqlite3_finalize(insert);
