@@ -90,11 +90,18 @@ public static class CustodyReport
             pools = discharge.PoolsOf(keys, fromPeriod);
         }
 
-        var rows = new List<(long Movement, int Seq, object?[] Row)>();
+        // Each allocation kept as 24 bytes and its row made only when written: the whole `large` ledger is 12.8 M rows,
+        // which as cell arrays took 6 GB (docs/benchmarks.md, Reports).
+        var kept = new List<StoredPool>();
+        var all = pools as List<StoredPool> ?? [.. pools];
+        var found = new List<Found>(all.Sum(p => p.Chunks.Sum(c => c.Count))); // at most every allocation, allocated once
+        var movementIndex = new Dictionary<long, int>();
+        var movementIds = new List<long>();
         var day = asOf.DayNumber;
-        foreach (var pool in pools)
+        foreach (var pool in all)
         {
             var packed = pool.DecodeAllocations();
+            var poolIndex = -1;
             for (var k = 0; k < packed.Length; k++)
             {
                 var a = packed[k];
@@ -106,12 +113,12 @@ public static class CustodyReport
 
                 if (!movements.TryGetValue(a.Movement, out var m))
                 {
-                    if (exitDoc is not null || Query.Movement(store, a.Movement) is not { } found)
+                    if (exitDoc is not null || Query.Movement(store, a.Movement) is not { } known)
                     {
                         continue;
                     }
 
-                    movements[a.Movement] = m = found;
+                    movements[a.Movement] = m = known;
                 }
 
                 if (exitDoc is not null && m.Document != exitDoc)
@@ -119,36 +126,113 @@ public static class CustodyReport
                     continue;
                 }
 
-                var qty = Micro.ToDecimal(a.Qty);
-                var entryKey = (pool.Client, key.Pedimento, key.Partida, pool.Part);
-                if (!entries.TryGetValue(entryKey, out var entry) && (pedimento is not null || exitDoc is not null))
+                if (!movementIndex.TryGetValue(a.Movement, out var movement))
                 {
-                    entry = Query.Entry(store, entryKey);
-                    if (entry is not null)
-                    {
-                        entries[entryKey] = entry;
-                    }
+                    movement = movementIds.Count;
+                    movementIndex[a.Movement] = movement;
+                    movementIds.Add(a.Movement);
                 }
 
-                var factor = parts.TryGetValue((pool.Client, pool.Part), out var part) ? part.UmtPerUmc : 1m;
-                var ratio = entry is null || entry.Qty == 0 ? factor : (entry.QtyUmt ?? (entry.Qty * factor)) / entry.Qty;
-                decimal? value = entry?.ValueUsd is { } v && entry.Qty != 0 ? Math.Round(qty * v / entry.Qty, 2, MidpointRounding.AwayFromZero) : null;
-                rows.Add((a.Movement, k, [
-                    m.Document, m.Clave, m.Date, m.Product, pool.Part, qty, Math.Round(qty * ratio, 6, MidpointRounding.AwayFromZero), key.Pedimento,
-                    key.Partida, entry?.Date, value, pool.Client,
-                ]));
+                if (poolIndex < 0)
+                {
+                    poolIndex = kept.Count;
+                    kept.Add(pool);
+                }
+
+                found.Add(new Found(movement, poolIndex, k, a.Lot, a.Qty));
             }
         }
 
-        rows.Sort((x, y) =>
+        // Rows by exit date, document, movement, component, then allocation order.
+        var byMovement = Enumerable.Range(0, movementIds.Count).ToArray();
+        Array.Sort(byMovement, (x, y) =>
         {
-            var c = ((DateOnly)x.Row[2]!).CompareTo((DateOnly)y.Row[2]!);
-            c = c != 0 ? c : string.CompareOrdinal((string)x.Row[0]!, (string)y.Row[0]!);
-            c = c != 0 ? c : x.Movement.CompareTo(y.Movement);
-            c = c != 0 ? c : string.CompareOrdinal((string)x.Row[4]!, (string)y.Row[4]!);
+            var (a, b) = (movements[movementIds[x]], movements[movementIds[y]]);
+            var c = a.Date.CompareTo(b.Date);
+            c = c != 0 ? c : string.CompareOrdinal(a.Document, b.Document);
+            return c != 0 ? c : movementIds[x].CompareTo(movementIds[y]);
+        });
+        var movementRank = new int[byMovement.Length];
+        for (var i = 0; i < byMovement.Length; i++)
+        {
+            movementRank[byMovement[i]] = i;
+        }
+
+        var byPart = Enumerable.Range(0, kept.Count).ToArray();
+        Array.Sort(byPart, (x, y) => string.CompareOrdinal(kept[x].Part, kept[y].Part));
+        var partRank = new int[byPart.Length];
+        for (var i = 0; i < byPart.Length; i++)
+        {
+            partRank[byPart[i]] = i > 0 && string.Equals(kept[byPart[i]].Part, kept[byPart[i - 1]].Part, StringComparison.Ordinal)
+                ? partRank[byPart[i - 1]]
+                : i;
+        }
+
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(found).Sort((x, y) =>
+        {
+            var c = movementRank[x.Movement].CompareTo(movementRank[y.Movement]);
+            c = c != 0 ? c : partRank[x.Pool].CompareTo(partRank[y.Pool]);
             return c != 0 ? c : x.Seq.CompareTo(y.Seq);
         });
-        return new ReportData(Columns, rows.Select(r => r.Row));
+
+        var context = new RowContext(store, kept, movementIds, movements, entries, parts, pedimento is not null || exitDoc is not null);
+        return new ReportData(Columns, found.Select(context.Row));
+    }
+
+    /// <summary>One allocation of the report: its movement (dense index), pool (index in the kept pools), order and lot.</summary>
+    private readonly record struct Found(int Movement, int Pool, int Seq, int Lot, long Qty);
+
+    /// <summary>
+    /// What a row needs besides its allocation; a lot's entry and UMT ratio are looked up once and kept per pool and lot
+    /// (a lot appears in many rows).
+    /// </summary>
+    private sealed class RowContext(
+        SqliteLedgerStore store,
+        List<StoredPool> pools,
+        List<long> movementIds,
+        Dictionary<long, (string Document, string Clave, DateOnly Date, string Product)> movements,
+        Dictionary<(string, string, int, string), EntryRecord> entries,
+        Dictionary<(string Client, string Part), PartRecord> parts,
+        bool readEntries)
+    {
+        private readonly (string Document, string Clave, DateOnly Date, string Product)[] byIndex =
+            [.. movementIds.Select(id => movements[id])];
+
+        private readonly (EntryRecord? Entry, decimal Ratio)?[]?[] lots = new (EntryRecord?, decimal)?[]?[pools.Count];
+
+        public object?[] Row(Found f)
+        {
+            var pool = pools[f.Pool];
+            var key = pool.LotKeys[f.Lot];
+            var m = byIndex[f.Movement];
+            var qty = Micro.ToDecimal(f.Qty);
+            var (entry, ratio) = Lot(f.Pool, f.Lot, pool, key);
+            decimal? value = entry?.ValueUsd is { } v && entry.Qty != 0
+                ? Math.Round(qty * v / entry.Qty, 2, MidpointRounding.AwayFromZero)
+                : null;
+            var qtyUmt = Math.Round(qty * ratio, 6, MidpointRounding.AwayFromZero);
+            return [m.Document, m.Clave, m.Date, m.Product, pool.Part, qty, qtyUmt, key.Pedimento, key.Partida, entry?.Date, value, pool.Client];
+        }
+
+        private (EntryRecord? Entry, decimal Ratio) Lot(int poolIndex, int lot, StoredPool pool, PoolLotKey key)
+        {
+            var known = lots[poolIndex] ??= new (EntryRecord?, decimal)?[pool.LotKeys.Count];
+            if (known[lot] is { } found)
+            {
+                return found;
+            }
+
+            var entryKey = (pool.Client, key.Pedimento, key.Partida, pool.Part);
+            if (!entries.TryGetValue(entryKey, out var entry) && readEntries)
+            {
+                entry = Query.Entry(store, entryKey);
+            }
+
+            var factor = parts.TryGetValue((pool.Client, pool.Part), out var part) ? part.UmtPerUmc : 1m;
+            var ratio = entry is null || entry.Qty == 0 ? factor : (entry.QtyUmt ?? (entry.Qty * factor)) / entry.Qty;
+            known[lot] = (entry, ratio);
+            return (entry, ratio);
+        }
     }
 
     /// <summary>Point reads through the ledger's indexes.</summary>
