@@ -24,6 +24,7 @@ public sealed class CustodyFilterTests
         t.Ok("discharge", "--as-of", "2025-12-31");
         var all = t.Csv("report", "custody", "--as-of", "2025-12-31");
         all.Count.ShouldBeGreaterThan(1000);
+        ShouldWriteTheSameCsvFromItsRows(t.Db);
         static string Line(Dictionary<string, string> row) => string.Join('|', row.Values);
 
         var random = new Random(3);
@@ -40,5 +41,24 @@ public sealed class CustodyFilterTests
             t.Csv("report", "custody", "--pedimento", pedimento, "--as-of", "2025-12-31").Select(Line)
                 .ShouldBe(all.Where(r => r["entry_pedimento"] == pedimento).Select(Line), $"pedimento {pedimento}");
         }
+    }
+
+    /// <summary>The CSV written straight from the allocations is the CSV of the report's rows (the JSON and table source).</summary>
+    private static void ShouldWriteTheSameCsvFromItsRows(string db)
+    {
+        using var store = Traza.Storage.Sqlite.SqliteLedgerStore.Open(db, TimeProvider.System);
+        static string Csv(Traza.Formats.Reports.ReportData data)
+        {
+            using var writer = new StringWriter();
+            Traza.Formats.Reports.ReportWriter.Write(data, Traza.Formats.Reports.ReportFormat.Csv, writer);
+            return writer.ToString();
+        }
+
+        var asOf = new DateOnly(2025, 12, 31);
+        var direct = Traza.App.Discharge.Reports.CustodyReport.Build(store, asOf, null, new Traza.App.Discharge.Reports.CustodyFilter());
+        direct.CsvRows.ShouldNotBeNull();
+        var fromRows = Traza.App.Discharge.Reports.CustodyReport.Build(store, asOf, null, new Traza.App.Discharge.Reports.CustodyFilter())
+            with { CsvRows = null };
+        Csv(direct).ShouldBe(Csv(fromRows));
     }
 }

@@ -176,7 +176,7 @@ public static class CustodyReport
         });
 
         var context = new RowContext(store, kept, movementIds, movements, entries, parts, pedimento is not null || exitDoc is not null);
-        return new ReportData(Columns, found.Select(context.Row));
+        return new ReportData(Columns, found.Select(context.Row)) { CsvRows = csv => context.WriteCsv(found, csv) };
     }
 
     /// <summary>One allocation of the report: its movement (dense index), pool (index in the kept pools), order and lot.</summary>
@@ -202,16 +202,46 @@ public static class CustodyReport
 
         public object?[] Row(Found f)
         {
+            var (pool, key, m, qty, qtyUmt, entry, value) = Cells(f);
+            return
+            [
+                m.Document, m.Clave, m.Date, m.Product, pool.Part, qty, qtyUmt, key.Pedimento, key.Partida, entry?.Date, value, pool.Client,
+            ];
+        }
+
+        /// <summary>The same rows as <see cref="Row"/>, written as CSV without a cell array per row (12.8 M rows on `large`).</summary>
+        public void WriteCsv(List<Found> found, CsvRowWriter csv)
+        {
+            foreach (var f in found)
+            {
+                var (pool, key, m, qty, qtyUmt, entry, value) = Cells(f);
+                csv.Text(m.Document);
+                csv.Text(m.Clave);
+                csv.Date(m.Date);
+                csv.Text(m.Product);
+                csv.Text(pool.Part);
+                csv.Number(qty);
+                csv.Number(qtyUmt);
+                csv.Text(key.Pedimento);
+                csv.Number(key.Partida);
+                csv.Date(entry?.Date);
+                csv.Number(value);
+                csv.Text(pool.Client);
+                csv.EndRow();
+            }
+        }
+
+        private (StoredPool Pool, PoolLotKey Key, (string Document, string Clave, DateOnly Date, string Product) Movement, decimal Qty,
+            decimal QtyUmt, EntryRecord? Entry, decimal? ValueUsd) Cells(Found f)
+        {
             var pool = pools[f.Pool];
             var key = pool.LotKeys[f.Lot];
-            var m = byIndex[f.Movement];
             var qty = Micro.ToDecimal(f.Qty);
             var (entry, ratio) = Lot(f.Pool, f.Lot, pool, key);
             decimal? value = entry?.ValueUsd is { } v && entry.Qty != 0
                 ? Math.Round(qty * v / entry.Qty, 2, MidpointRounding.AwayFromZero)
                 : null;
-            var qtyUmt = Math.Round(qty * ratio, 6, MidpointRounding.AwayFromZero);
-            return [m.Document, m.Clave, m.Date, m.Product, pool.Part, qty, qtyUmt, key.Pedimento, key.Partida, entry?.Date, value, pool.Client];
+            return (pool, key, byIndex[f.Movement], qty, Math.Round(qty * ratio, 6, MidpointRounding.AwayFromZero), entry, value);
         }
 
         private (EntryRecord? Entry, decimal Ratio) Lot(int poolIndex, int lot, StoredPool pool, PoolLotKey key)
