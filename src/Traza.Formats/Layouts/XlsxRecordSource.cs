@@ -31,6 +31,9 @@ public sealed class XlsxRecordSource : IRecordSource
     private readonly XmlReader sheet;
     private readonly string[] shared;
     private readonly bool[] dateStyles;
+
+    /// <summary>Days to add to a serial date: 1,462 in a workbook that counts from 1904, else 0.</summary>
+    private readonly int dateOffset;
     private readonly List<string> fields = [];
     private readonly string[] header;
     private long lastRow;
@@ -53,7 +56,13 @@ public sealed class XlsxRecordSource : IRecordSource
         var rels = folder + "_rels/" + workbook[folder.Length..] + ".rels";
         shared = SharedStrings(zip, Target(zip, rels, folder, "/sharedStrings"));
         dateStyles = DateStyles(zip, Target(zip, rels, folder, "/styles"));
-        var sheetPath = FirstSheet(zip, workbook, rels, folder) ?? throw new InvalidDataException("the workbook names no sheet");
+        var (sheetPath, date1904) = FirstSheet(zip, workbook, rels, folder);
+        if (sheetPath is null)
+        {
+            throw new InvalidDataException("the workbook names no sheet");
+        }
+
+        dateOffset = date1904 ? 1462 : 0;
         sheetStream = (zip.GetEntry(sheetPath) ?? throw new InvalidDataException($"the workbook has no part {sheetPath}")).Open();
         sheet = XmlReader.Create(sheetStream, Settings);
         var names = sheet.NameTable;
@@ -259,7 +268,7 @@ public sealed class XlsxRecordSource : IRecordSource
         var d = double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
         if ((uint)style < (uint)dateStyles.Length && dateStyles[style])
         {
-            return IsoDate(DateTime.FromOADate(d));
+            return IsoDate(DateTime.FromOADate(d + dateOffset));
         }
 
         // Beyond decimal's range the cell is kept as written, for the layout to report.
@@ -440,20 +449,29 @@ public sealed class XlsxRecordSource : IRecordSource
     }
 
     /// <summary>The package path of the workbook's first sheet (in the workbook's order); null when it lists none.</summary>
-    private static string? FirstSheet(ZipArchive zip, string workbook, string rels, string folder)
+    /// <summary>
+    /// The package path of the workbook's first sheet (in the workbook's order; null when it lists none), and whether the
+    /// workbook counts dates from 1904 (ECMA-376 Part 1 §18.2.28 <c>workbookPr/@date1904</c>, older Mac workbooks).
+    /// </summary>
+    private static (string? Sheet, bool Date1904) FirstSheet(ZipArchive zip, string workbook, string rels, string folder)
     {
         if (zip.GetEntry(workbook) is not { } entry)
         {
-            return zip.GetEntry("xl/worksheets/sheet1.xml") is null ? null : "xl/worksheets/sheet1.xml";
+            return (zip.GetEntry("xl/worksheets/sheet1.xml") is null ? null : "xl/worksheets/sheet1.xml", false);
         }
 
         string? id = null;
+        var date1904 = false;
         using (var stream = entry.Open())
         using (var reader = XmlReader.Create(stream, Settings))
         {
             while (reader.Read())
             {
-                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet")
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "workbookPr")
+                {
+                    date1904 = reader.GetAttribute("date1904") is "1" or "true";
+                }
+                else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet")
                 {
                     id = reader.GetAttribute("id", RelationshipNamespace);
                     break;
@@ -461,9 +479,10 @@ public sealed class XlsxRecordSource : IRecordSource
             }
         }
 
-        return id is null
+        var sheet = id is null
             ? null
             : Relationships(zip, rels, folder).FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.Ordinal)).Target;
+        return (sheet, date1904);
     }
 
     private static string[] SharedStrings(ZipArchive zip, string? path)

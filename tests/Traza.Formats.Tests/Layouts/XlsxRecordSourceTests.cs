@@ -179,4 +179,22 @@ public sealed class XlsxRecordSourceTests : IDisposable
         source.Error.ShouldStartWith("a readable XLSX row (");
         source.Error.ShouldContain(found);
     }
+
+    [Fact]
+    public void A_workbook_that_counts_dates_from_1904_reads_the_same_dates()
+    {
+        var path = Package(
+            RootRels(),
+            ("xl/workbook.xml",
+                $"<workbook xmlns=\"{Main}\" xmlns:r=\"{Rel}\"><workbookPr date1904=\"1\"/>" +
+                "<sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+            WorkbookRels(("rId1", "worksheet", "worksheets/sheet1.xml"), ("rId2", "styles", "styles.xml")),
+            ("xl/styles.xml",
+                $"<styleSheet xmlns=\"{Main}\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>"),
+            ("xl/worksheets/sheet1.xml",
+                $"<worksheet xmlns=\"{Main}\"><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>date</t></is></c></row>" +
+                "<row r=\"2\"><c s=\"1\"><v>44200</v></c></row></sheetData></worksheet>"));
+        using var source = XlsxRecordSource.Open(path);
+        ReadAll(source).Single().Fields.ShouldBe(["2025-01-05"]); // 44,200 days after 1904-01-01
+    }
 }
