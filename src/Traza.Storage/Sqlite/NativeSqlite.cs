@@ -26,7 +26,7 @@ internal static unsafe partial class NativeSqlite
         var name = SQLitePCL.raw.GetNativeLibraryName();
         if (!string.Equals(name, Library, StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"Bulk appends call {Library} directly, but SQLitePCLRaw runs '{name}'.");
+            throw new InvalidOperationException($"Bulk appends and reads call {Library} directly, but SQLitePCLRaw runs '{name}'.");
         }
     }
 
