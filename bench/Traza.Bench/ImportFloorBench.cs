@@ -32,7 +32,8 @@ internal static class ImportFloorBench
                     using var create = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + path);
                     create.Open();
                     using var pragma = create.CreateCommand();
-                    pragma.CommandText = $"PRAGMA page_size = {pageSize.ToString(CultureInfo.InvariantCulture)}; CREATE TABLE t (x); DROP TABLE t;";
+                    pragma.CommandText =
+                        $"PRAGMA page_size = {pageSize.ToString(CultureInfo.InvariantCulture)}; CREATE TABLE t (x); DROP TABLE t;";
                     pragma.ExecuteNonQuery();
                 }
 

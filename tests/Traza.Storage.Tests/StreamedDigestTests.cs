@@ -141,7 +141,8 @@ public sealed class StreamedDigestTests : IDisposable
         {
             var digest = batch.DigestAhead(TableSpec.Entry);
             var buffer = new RowBuffer(TableSpec.Entry.Columns);
-            var entries = new[] { Entry("254734565000123", 10.100m), Entry("254734565000124", 0.000001m, "Plant 2"), Entry("254734565000125", 7m) };
+            EntryRecord[] entries =
+                [Entry("254734565000123", 10.100m), Entry("254734565000124", 0.000001m, "Plant 2"), Entry("254734565000125", 7m)];
             var rows = entries
                 .Select(e => BatchWriter.Encode(e, buffer))
                 .ToList();
