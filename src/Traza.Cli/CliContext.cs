@@ -6,7 +6,7 @@ using Traza.Storage.Sqlite;
 namespace Traza.Cli;
 
 /// <summary>
-/// What every command gets: the output writers, the injected clock (DateTime.Now is banned) and the common
+/// What every command gets: the output writers, the injected clock (never the system time directly) and the common
 /// <c>--db</c> option (SPEC §5: every command; default <c>traza.db</c> in the current folder, or <c>TRAZA_DB</c>).
 /// </summary>
 public sealed class CliContext

@@ -36,13 +36,15 @@ public sealed class EntriesImport : ILayoutImport
                 throw context.UnknownPart(row.Client.Value, row.Part.Value, row.Line, "part");
             }
 
-            var key = (lot.Client, lot.Pedimento, lot.Partida, lot.Part);
             var result = context.Batch.Append(TableSpec.Entry, encoded, row.Line);
             if (result.Outcome == InsertOutcome.Inserted)
             {
                 context.Record(result, row.Line, () => string.Empty);
+                continue;
             }
-            else if (result.ExistingBatchId == context.Batch.BatchId)
+
+            var key = (lot.Client, lot.Pedimento, lot.Partida, lot.Part);
+            if (result.ExistingBatchId == context.Batch.BatchId)
             {
                 Merge(context, key, result.ExistingLine, lot, part);
             }

@@ -93,6 +93,7 @@ public static class LedgerChain
         NativeSqlite.EnsureSameLibrary();
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         using var hash = new HashWriter();
+        Span<byte> digits = stackalloc byte[24];
         long rows = 0;
         foreach (var (table, columns) in LedgerTables(connection, tx))
         {
@@ -122,7 +123,7 @@ public static class LedgerChain
                             hash.Append("\u001f"u8);
                         }
 
-                        AppendCanonical(hash, stmt, i);
+                        hash.Append(NativeSqlite.CanonicalUtf8(stmt, i, digits));
                     }
 
                     hash.Append("\n"u8);
@@ -134,33 +135,6 @@ public static class LedgerChain
         }
 
         return (hash.Finish(), rows);
-    }
-
-    /// <summary>
-    /// A column's canonical text (<see cref="SqlText.Canonical"/>) as UTF-8: text as stored, integers in invariant
-    /// digits, NULL empty.
-    /// </summary>
-    private static void AppendCanonical(HashWriter hash, IntPtr stmt, int column)
-    {
-        switch (NativeSqlite.ColumnType(stmt, column))
-        {
-            case raw.SQLITE_TEXT:
-                hash.Append(NativeSqlite.ColumnBytes(stmt, column));
-                break;
-            case raw.SQLITE_INTEGER:
-                Span<byte> digits = stackalloc byte[24];
-                _ = NativeSqlite.ColumnInt64(stmt, column).TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
-                hash.Append(digits[..written]);
-                break;
-            case raw.SQLITE_NULL:
-                break;
-            case raw.SQLITE_FLOAT:
-                hash.Append(Encoding.UTF8.GetBytes(SqlText.Canonical(NativeSqlite.ColumnDouble(stmt, column))));
-                break;
-            default:
-                hash.Append(Encoding.UTF8.GetBytes(Convert.ToHexString(NativeSqlite.ColumnBytes(stmt, column))));
-                break;
-        }
     }
 
     private static void Check(SQLitePCL.sqlite3 db, int rc, int expected)

@@ -351,25 +351,50 @@ public sealed class BatchWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(key);
-        var select = Writer(table).Select;
+        var lookup = Writer(table).LookupStatement;
         for (var i = 0; i < key.Length; i++)
         {
-            select.Parameters[i].Value = key[i];
+            Check(key[i] switch
+            {
+                string text => NativeSqlite.BindText(lookup, i + 1, Encoding.UTF8.GetBytes(text)),
+                long number => NativeSqlite.BindInt64(lookup, i + 1, number),
+                int number => NativeSqlite.BindInt64(lookup, i + 1, number),
+                _ => NativeSqlite.BindNull(lookup, i + 1),
+            });
         }
 
-        using var reader = select.ExecuteReader();
-        if (!reader.Read())
+        try
         {
-            return null;
-        }
+            var rc = NativeSqlite.Step(lookup);
+            if (rc == raw.SQLITE_DONE)
+            {
+                return null;
+            }
 
-        var content = new object[table.Content.Count];
-        for (var i = 0; i < content.Length; i++)
+            if (rc != raw.SQLITE_ROW)
+            {
+                throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
+            }
+
+            var content = new object[table.Content.Count];
+            for (var i = 0; i < content.Length; i++)
+            {
+                content[i] = NativeSqlite.ColumnType(lookup, i) switch
+                {
+                    raw.SQLITE_TEXT => Encoding.UTF8.GetString(NativeSqlite.ColumnBytes(lookup, i)),
+                    raw.SQLITE_INTEGER => NativeSqlite.ColumnInt64(lookup, i),
+                    raw.SQLITE_FLOAT => NativeSqlite.ColumnDouble(lookup, i),
+                    raw.SQLITE_NULL => DBNull.Value,
+                    _ => NativeSqlite.ColumnBytes(lookup, i).ToArray(),
+                };
+            }
+
+            return (content, NativeSqlite.ColumnInt64(lookup, content.Length), NativeSqlite.ColumnInt64(lookup, content.Length + 1));
+        }
+        finally
         {
-            content[i] = reader.GetValue(i);
+            _ = NativeSqlite.Reset(lookup);
         }
-
-        return (content, reader.GetInt64(content.Length), reader.GetInt64(content.Length + 1));
     }
 
     /// <summary>
@@ -462,9 +487,10 @@ public sealed class BatchWriter : IDisposable
             }
 
             var same = true;
+            Span<byte> digits = stackalloc byte[24];
             for (var i = 0; i < table.Content.Count && same; i++)
             {
-                same = SameCanonical(lookup, i, row.Utf8(table.Key.Count + i));
+                same = NativeSqlite.CanonicalUtf8(lookup, i, digits).SequenceEqual(row.Utf8(table.Key.Count + i));
             }
 
             var content = table.Content.Count;
@@ -474,28 +500,6 @@ public sealed class BatchWriter : IDisposable
         finally
         {
             _ = NativeSqlite.Reset(lookup);
-        }
-    }
-
-    /// <summary>True when a stored column's canonical text is <paramref name="canonical"/> (an encoded row's bytes).</summary>
-    private static bool SameCanonical(IntPtr stmt, int column, ReadOnlySpan<byte> canonical)
-    {
-        switch (NativeSqlite.ColumnType(stmt, column))
-        {
-            case raw.SQLITE_TEXT:
-                return NativeSqlite.ColumnBytes(stmt, column).SequenceEqual(canonical);
-            case raw.SQLITE_INTEGER:
-                Span<byte> digits = stackalloc byte[24];
-                _ = NativeSqlite.ColumnInt64(stmt, column).TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
-                return digits[..written].SequenceEqual(canonical);
-            case raw.SQLITE_NULL:
-                return canonical.IsEmpty;
-            case raw.SQLITE_FLOAT:
-                return Encoding.UTF8.GetBytes(SqlText.Canonical(NativeSqlite.ColumnDouble(stmt, column))).AsSpan()
-                    .SequenceEqual(canonical);
-            default:
-                return Encoding.UTF8.GetBytes(SqlText.Canonical(NativeSqlite.ColumnBytes(stmt, column).ToArray())).AsSpan()
-                    .SequenceEqual(canonical);
         }
     }
 
@@ -742,15 +746,6 @@ public sealed class BatchWriter : IDisposable
             throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
         }
 
-        var where = string.Concat(table.Key.Select((k, i) => $" AND \"{k}\" = $k{i.ToString(CultureInfo.InvariantCulture)}"));
-        var select = Command(
-            $"SELECT {string.Join(", ", table.Content.Select(c => "\"" + c + "\"").Append("batch_id").Append("line"))} " +
-            $"FROM \"{table.Name}\" WHERE program_id = 1{where}");
-        for (var i = 0; i < table.Key.Count; i++)
-        {
-            select.Parameters.Add(new SqliteParameter("$k" + i.ToString(CultureInfo.InvariantCulture), DBNull.Value));
-        }
-
         var declared = new List<string>();
         using (var info = Command("SELECT name FROM pragma_table_info($t) ORDER BY cid"))
         {
@@ -762,7 +757,7 @@ public sealed class BatchWriter : IDisposable
             }
         }
 
-        var writer = new TableWriter(table, insert, lookup, select, new RowBuffer(table.Columns), declared.SequenceEqual(columns));
+        var writer = new TableWriter(table, insert, lookup, new RowBuffer(table.Columns), declared.SequenceEqual(columns));
         writers[table.Name] = writer;
         lastWriter = writer;
         return writer;
@@ -773,7 +768,7 @@ public sealed class BatchWriter : IDisposable
     /// columns are in declaration order.
     /// </summary>
     private sealed class TableWriter(
-        TableSpec table, sqlite3_stmt insert, sqlite3_stmt lookup, SqliteCommand select, RowBuffer row, bool declarationOrder) : IDisposable
+        TableSpec table, sqlite3_stmt insert, sqlite3_stmt lookup, RowBuffer row, bool declarationOrder) : IDisposable
     {
         public TableSpec Table { get; } = table;
 
@@ -787,7 +782,6 @@ public sealed class BatchWriter : IDisposable
 
         private sqlite3_stmt Lookup { get; } = lookup;
 
-        public SqliteCommand Select { get; } = select;
 
         public RowBuffer Row { get; } = row;
 
@@ -801,7 +795,6 @@ public sealed class BatchWriter : IDisposable
         {
             _ = raw.sqlite3_finalize(Insert);
             _ = raw.sqlite3_finalize(Lookup);
-            Select.Dispose();
         }
     }
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace Traza.Storage.Sqlite;
 
@@ -78,6 +80,29 @@ internal static unsafe partial class NativeSqlite
     {
         var bytes = sqlite3_column_blob(stmt, column);
         return bytes is null ? [] : new ReadOnlySpan<byte>(bytes, sqlite3_column_bytes(stmt, column));
+    }
+
+    /// <summary>
+    /// A column's canonical text (<see cref="SqlText.Canonical"/>: text as stored, an integer in invariant digits, NULL
+    /// empty) as UTF-8 — the bytes the batch digest hashes and a stored row is compared by. Integers are written into
+    /// <paramref name="digits"/> (24 bytes); the span is valid until the next step or column call.
+    /// </summary>
+    public static ReadOnlySpan<byte> CanonicalUtf8(IntPtr stmt, int column, Span<byte> digits)
+    {
+        switch (ColumnType(stmt, column))
+        {
+            case SQLitePCL.raw.SQLITE_TEXT:
+                return ColumnBytes(stmt, column);
+            case SQLitePCL.raw.SQLITE_INTEGER:
+                _ = ColumnInt64(stmt, column).TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+                return digits[..written];
+            case SQLitePCL.raw.SQLITE_NULL:
+                return [];
+            case SQLitePCL.raw.SQLITE_FLOAT: // never written by Traza: a hand-edited value
+                return Encoding.UTF8.GetBytes(SqlText.Canonical(ColumnDouble(stmt, column)));
+            default: // a BLOB, likewise
+                return Encoding.UTF8.GetBytes(SqlText.Canonical(ColumnBytes(stmt, column).ToArray()));
+        }
     }
 
     [LibraryImport(Library, EntryPoint = "sqlite3_changes")]
