@@ -22,6 +22,9 @@ public sealed class PedimentosReport : IReport
 
     public IReadOnlyList<ReportOption> Options => [];
 
+    /// <summary>Reads the ledger alone (rows dated on or before --as-of), never the stored discharge.</summary>
+    public bool ReadsDischarge => false;
+
     public ReportData Run(ReportContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -88,7 +91,8 @@ public sealed class PedimentosReport : IReport
                 }
             }
 
-            if (current.IsPedimento && !string.Equals(clave, "NAC", StringComparison.Ordinal))
+            // SPEC §6: only lines dated on or before --as-of count (a pedimento's partidas may carry different dates).
+            if (current.IsPedimento && date <= context.AsOf && !string.Equals(clave, "NAC", StringComparison.Ordinal))
             {
                 current.Add(partida, clave, date, valueUsd);
             }

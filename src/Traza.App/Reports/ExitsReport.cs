@@ -21,6 +21,9 @@ public sealed class ExitsReport : IReport
 
     public IReadOnlyList<ReportOption> Options => [];
 
+    /// <summary>Reads the ledger alone (rows dated on or before --as-of), never the stored discharge.</summary>
+    public bool ReadsDischarge => false;
+
     public ReportData Run(ReportContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -37,6 +37,13 @@ public interface IReport
     /// <summary>Options beyond --as-of, --client, --format and --out.</summary>
     IReadOnlyList<ReportOption> Options { get; }
 
+    /// <summary>
+    /// Whether the report reads the stored discharge (allocations, lot totals, shortages …): if so
+    /// <see cref="ReportService.Run"/> makes it cover the as-of date first (SPEC §6). True unless a report says it reads
+    /// the ledger alone, so a new report is never silently stale.
+    /// </summary>
+    bool ReadsDischarge => true;
+
     /// <summary>Builds the report; expected failures are <see cref="AppException"/>s.</summary>
     ReportData Run(ReportContext context);
 }

@@ -54,7 +54,23 @@ internal static class ReportCommand
             var date = CliContext.Date(parse, asOf) ?? context.Today;
             var options = extra.ToDictionary(e => e.Name, e => parse.GetValue(e.Option), StringComparer.Ordinal);
             using var store = context.OpenStore(parse);
-            var data = report.Run(new ReportContext(store, date, parse.GetValue(client)?.Trim(), options, context.Clock));
+            var progress = TerminalProgress.For(context);
+            ReportRun run;
+            try
+            {
+                run = ReportService.Run(report, new ReportContext(store, date, parse.GetValue(client)?.Trim(), options, context.Clock), progress);
+            }
+            finally
+            {
+                (progress as IDisposable)?.Dispose();
+            }
+
+            if (run.Notice is { } notice)
+            {
+                context.Stderr.WriteLine(notice); // SPEC §6: a report that discharged first says so
+            }
+
+            var data = run.Data;
             if (string.IsNullOrWhiteSpace(path))
             {
                 ReportWriter.Write(data, fmt, context.Stdout);
