@@ -21,6 +21,16 @@ public sealed class AsOfRuleTests
     public void Report_after_more_exits_equals_a_fresh_discharge_and_says_it_discharged_first(string name)
     {
         var reads = ReportCatalog.Default.Find(name)!.ReadsDischarge;
+        using var fresh = new CliHarness();
+        Seed(fresh);
+        MoreExits(fresh);
+        fresh.Run("discharge", "--as-of", Later).Exit.ShouldBe(0);
+        var expected = fresh.Run("report", name, "--as-of", Later, "--format", "csv");
+        expected.Stderr.ShouldBeEmpty();
+
+        // The dataset exercises the report: its rows as of the earlier date differ.
+        fresh.Run("report", name, "--as-of", "2025-06-30", "--format", "csv").Stdout.ShouldNotBe(expected.Stdout, $"{name}: extend Seed");
+
         using var stale = new CliHarness();
         Seed(stale);
         stale.Run("discharge", "--as-of", "2025-06-30").Exit.ShouldBe(0);
@@ -28,6 +38,7 @@ public sealed class AsOfRuleTests
 
         var first = stale.Run("report", name, "--as-of", Later, "--format", "csv");
         first.Exit.ShouldBe(0, first.Stderr);
+        first.Stdout.ShouldBe(expected.Stdout);
         if (reads)
         {
             first.Stderr.ShouldStartWith("discharged first: the stored discharge (as of 2025-06-30, batch 6) did not cover as-of 2025-10-31: " +
@@ -39,17 +50,6 @@ public sealed class AsOfRuleTests
             first.Stderr.ShouldBeEmpty(); // reads the ledger alone: nothing to discharge, nothing stored
             StoredRun(stale).AsOf.ShouldBe(new DateOnly(2025, 6, 30));
         }
-
-        using var fresh = new CliHarness();
-        Seed(fresh);
-        MoreExits(fresh);
-        fresh.Run("discharge", "--as-of", Later).Exit.ShouldBe(0);
-        var expected = fresh.Run("report", name, "--as-of", Later, "--format", "csv");
-        expected.Stderr.ShouldBeEmpty();
-        first.Stdout.ShouldBe(expected.Stdout);
-
-        // The dataset exercises the report: its rows as of the earlier date differ.
-        fresh.Run("report", name, "--as-of", "2025-06-30", "--format", "csv").Stdout.ShouldNotBe(expected.Stdout, $"{name}: extend Seed");
 
         // Stored now: the same report again reads it as it is.
         var again = stale.Run("report", name, "--as-of", Later, "--format", "csv");
@@ -65,6 +65,12 @@ public sealed class AsOfRuleTests
         MoreExits(cli);
         var r = cli.Run("report", name, "--as-of", Later, "--format", "csv");
         r.Exit.ShouldBe(0, r.Stderr);
+
+        using var fresh = new CliHarness();
+        Seed(fresh);
+        MoreExits(fresh);
+        fresh.Run("discharge", "--as-of", Later).Exit.ShouldBe(0);
+        r.Stdout.ShouldBe(fresh.Run("report", name, "--as-of", Later, "--format", "csv").Stdout);
         if (ReportCatalog.Default.Find(name)!.ReadsDischarge)
         {
             r.Stderr.ShouldStartWith("discharged first: no stored discharge covered as-of 2025-10-31 (none yet); discharged as of 2025-10-31 (in full): ");
@@ -73,12 +79,6 @@ public sealed class AsOfRuleTests
         {
             r.Stderr.ShouldBeEmpty();
         }
-
-        using var fresh = new CliHarness();
-        Seed(fresh);
-        MoreExits(fresh);
-        fresh.Run("discharge", "--as-of", Later).Exit.ShouldBe(0);
-        r.Stdout.ShouldBe(fresh.Run("report", name, "--as-of", Later, "--format", "csv").Stdout);
     }
 
     [Theory]
@@ -150,15 +150,15 @@ public sealed class AsOfRuleTests
         MoreExits(cli);
         cli.Run("discharge", "--as-of", "2025-06-30").Exit.ShouldBe(0); // the later exits are stored but not discharged
         var r = cli.Run("report", "balances", "--as-of", Later, "--format", "csv");
-        r.Stderr.ShouldStartWith("discharged first: the stored discharge (as of 2025-06-30, batch 7) did not cover as-of 2025-10-31: " +
-            "exits or events are dated after 2025-06-30; discharged as of 2025-10-31 (resumed from 2025-07-01): ");
-        StoredRun(cli).AsOf.ShouldBe(new DateOnly(2025, 10, 31));
 
         using var fresh = new CliHarness();
         Seed(fresh);
         MoreExits(fresh);
         fresh.Run("discharge", "--as-of", Later).Exit.ShouldBe(0);
         r.Stdout.ShouldBe(fresh.Run("report", "balances", "--as-of", Later, "--format", "csv").Stdout);
+        r.Stderr.ShouldStartWith("discharged first: the stored discharge (as of 2025-06-30, batch 7) did not cover as-of 2025-10-31: " +
+            "exits or events are dated after 2025-06-30; discharged as of 2025-10-31 (resumed from 2025-07-01): ");
+        StoredRun(cli).AsOf.ShouldBe(new DateOnly(2025, 10, 31));
     }
 
     [Fact]
@@ -169,16 +169,16 @@ public sealed class AsOfRuleTests
         cli.Run("discharge", "--as-of", "2025-12-31").Exit.ShouldBe(0);
         MoreExits(cli);
         var r = cli.Run("report", "shortages", "--as-of", Later, "--format", "csv");
-        r.Stderr.ShouldStartWith("discharged first: the stored discharge (as of 2025-12-31, batch 6) did not cover as-of 2025-10-31: " +
-            "batch 7 (exits) was imported after it; discharged as of 2025-12-31 (resumed from ");
-        (StoredRun(cli).AsOf, StoredRun(cli).LastBatch).ShouldBe((new DateOnly(2025, 12, 31), 7L));
 
         using var fresh = new CliHarness();
         Seed(fresh);
         MoreExits(fresh);
         fresh.Run("discharge", "--as-of", Later).Exit.ShouldBe(0);
-        r.Stdout.ShouldBe(fresh.Run("report", "shortages", "--as-of", Later, "--format", "csv").Stdout);
         r.Stdout.ShouldContain("253430012000002"); // the new exit's shortage
+        r.Stdout.ShouldBe(fresh.Run("report", "shortages", "--as-of", Later, "--format", "csv").Stdout);
+        r.Stderr.ShouldStartWith("discharged first: the stored discharge (as of 2025-12-31, batch 6) did not cover as-of 2025-10-31: " +
+            "batch 7 (exits) was imported after it; discharged as of 2025-12-31 (resumed from ");
+        (StoredRun(cli).AsOf, StoredRun(cli).LastBatch).ShouldBe((new DateOnly(2025, 12, 31), 7L));
     }
 
     [Fact]
