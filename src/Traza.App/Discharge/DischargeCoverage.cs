@@ -24,7 +24,8 @@ public sealed record DischargeCoverage(bool Covered, DateOnly DischargeAsOf, str
     /// </summary>
     private static readonly FrozenSet<string> OutsideDischarge = FrozenSet.Create(
         StringComparer.Ordinal,
-        "program", "clients", "counts", "tariffs", "partners", "rates", "inpc", "surcharges", "terms", "datastage", "m3", "close", "reopen");
+        "program", "clients", "counts", "tariffs", "partners", "rates", "inpc", "surcharges", "terms", "datastage", "m3",
+        "close", "reopen");
 
     /// <summary>Whether a batch of this layout can change the discharge's result (see <see cref="OutsideDischarge"/>).</summary>
     public static bool FeedsDischarge(string layout) => !OutsideDischarge.Contains(layout);

@@ -58,7 +58,8 @@ internal static class ReportCommand
             ReportRun run;
             try
             {
-                run = ReportService.Run(report, new ReportContext(store, date, parse.GetValue(client)?.Trim(), options, context.Clock), progress);
+                var reportContext = new ReportContext(store, date, parse.GetValue(client)?.Trim(), options, context.Clock);
+                run = ReportService.Run(report, reportContext, progress);
             }
             finally
             {

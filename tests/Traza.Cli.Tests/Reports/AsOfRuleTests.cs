@@ -13,6 +13,8 @@ public sealed class AsOfRuleTests
 {
     private const string Later = "2025-10-31";
 
+    private const string EntryHeader = "pedimento,partida,clave,date,part,qty,value_usd,client";
+
     /// <summary>Every report of the catalog, so a report added later is held to the rule without a new test.</summary>
     public static TheoryData<string> Reports() => [.. ReportCatalog.Default.All.Select(r => r.Name)];
 
@@ -41,7 +43,8 @@ public sealed class AsOfRuleTests
         first.Stdout.ShouldBe(expected.Stdout);
         if (reads)
         {
-            first.Stderr.ShouldStartWith("discharged first: the stored discharge (as of 2025-06-30, batch 6) did not cover as-of 2025-10-31: " +
+            first.Stderr.ShouldStartWith(
+                "discharged first: the stored discharge (as of 2025-06-30, batch 6) did not cover as-of 2025-10-31: " +
                 "batch 7 (exits) was imported after it; discharged as of 2025-10-31 (resumed from 2025-07-01): ");
             StoredRun(stale).AsOf.ShouldBe(new DateOnly(2025, 10, 31));
         }
@@ -73,7 +76,8 @@ public sealed class AsOfRuleTests
         r.Stdout.ShouldBe(fresh.Run("report", name, "--as-of", Later, "--format", "csv").Stdout);
         if (ReportCatalog.Default.Find(name)!.ReadsDischarge)
         {
-            r.Stderr.ShouldStartWith("discharged first: no stored discharge covered as-of 2025-10-31 (none yet); discharged as of 2025-10-31 (in full): ");
+            r.Stderr.ShouldStartWith(
+                "discharged first: no stored discharge covered as-of 2025-10-31 (none yet); discharged as of 2025-10-31 (in full): ");
         }
         else
         {
@@ -224,8 +228,6 @@ public sealed class AsOfRuleTests
         cli.ReportCsv("pedimentos", "--as-of", "2025-05-01")[1].ShouldBe("253430011000005,IN,import,2025-03-01,2,30,ledger");
     }
 
-    private const string EntryHeader = "pedimento,partida,clave,date,part,qty,value_usd,client";
-
     /// <summary>
     /// Batches 1-6: init, parts, bom, entries, exits until June, events. FG-1 takes 2 MAT-1 (+10 % desperdicio) and 1 MAT-2.
     /// The MAT-1 lot of 2024-06-15 falls due 2025-12-15 (18 months): `expiring` at 2025-10-31 (200 − 22 − 88 = 90 left),
@@ -251,7 +253,9 @@ public sealed class AsOfRuleTests
             "2025-05-01,destruction,MAT-2,1,ACTA-1").Exit.ShouldBe(0);
     }
 
-    /// <summary>Batch 7: exits after June — FG-1 × 40 needs 88 MAT-1 and 40 MAT-2 (30 − 10 − 1 = 19 left: 21 short); acme ships 5 MAT-9.</summary>
+    /// <summary>
+    /// Batch 7: exits after June — FG-1 × 40 needs 88 MAT-1 and 40 MAT-2 (30 − 10 − 1 = 19 left: 21 short); acme ships 5 MAT-9.
+    /// </summary>
     private static void MoreExits(CliHarness cli) =>
         cli.Import("exits", "more-exits.csv", "pedimento,partida,clave,date,part,qty,client",
             "253430012000002,1,RT,2025-08-01,FG-1,40,",
