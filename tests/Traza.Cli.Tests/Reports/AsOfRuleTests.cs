@@ -60,6 +60,28 @@ public sealed class AsOfRuleTests
     }
 
     [Theory]
+    [InlineData("custody", "--exit", "253430012000002")]
+    [InlineData("custody", "--pedimento", "24 34 3001 1000001")]
+    [InlineData("expiring", "--within", "30")]
+    public void Report_with_its_own_options_after_more_exits_equals_a_fresh_discharge(string name, string option, string value)
+    {
+        using var fresh = new CliHarness();
+        Seed(fresh);
+        MoreExits(fresh);
+        fresh.Run("discharge", "--as-of", "2025-11-30").Exit.ShouldBe(0);
+        var expected = fresh.Run("report", name, option, value, "--as-of", "2025-11-30", "--format", "csv");
+        expected.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBeGreaterThan(1);
+
+        using var stale = new CliHarness();
+        Seed(stale);
+        stale.Run("discharge", "--as-of", "2025-06-30").Exit.ShouldBe(0);
+        MoreExits(stale);
+        var r = stale.Run("report", name, option, value, "--as-of", "2025-11-30", "--format", "csv");
+        r.Stdout.ShouldBe(expected.Stdout);
+        r.Stderr.ShouldStartWith("discharged first: the stored discharge (as of 2025-06-30, batch 6) did not cover as-of 2025-11-30: ");
+    }
+
+    [Theory]
     [MemberData(nameof(Reports))]
     public void Report_before_any_discharge_discharges_first_unless_it_reads_the_ledger_alone(string name)
     {
