@@ -60,6 +60,11 @@ public static class DischargeService
         var lastBatch = batches.Count > 0 ? batches[^1].Id : 0;
         var discharge = new DischargeStore(store.Connection);
         var previous = full ? null : discharge.LatestRun();
+        if (previous?.DerivedDigest is null)
+        {
+            previous = null; // an incremental save updates the stored digest (migration 0028); without one, a full run
+        }
+
         var from = previous is null ? null : IncrementalDischarge.ResumeDate(store, previous, batches, asOf);
         phases.Mark("stored run and batches");
         if (previous is not null && from is { } resume)

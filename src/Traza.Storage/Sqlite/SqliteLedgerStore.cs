@@ -209,6 +209,9 @@ public sealed class SqliteLedgerStore : IDisposable
     /// <summary>Recomputes digests and walks the chain (docs/architecture.md Decision 1).</summary>
     public ChainCheck VerifyChain() => LedgerChain.Verify(Connection);
 
+    /// <summary>Recomputes the digest of the stored derived data and ties it to the chain (<see cref="DerivedAudit"/>).</summary>
+    public DerivedCheck VerifyDerived() => DerivedAudit.Verify(Connection);
+
     public ProgramRecord? GetProgram()
     {
         using var cmd = CreateCommand(string.Empty);

@@ -227,6 +227,11 @@ public sealed class IncrementalDischargeTests
     /// </summary>
     private static void SameAsFullRun(TrazaRunner t, string asOf)
     {
+        // Issue 11 item 6: the digest an incremental save updated verifies, and its data is a recomputation's.
+        var (code, output, err) = t.Run("audit", "verify", "--recompute");
+        code.ShouldBe(0, err);
+        output.ShouldContain("derived data intact");
+        output.ShouldContain("derived data matches a recomputation");
         var incremental = State(t);
         var balances = t.Csv("report", "balances", "--as-of", asOf);
         t.Ok("discharge", "--as-of", asOf, "--full");
@@ -241,6 +246,7 @@ public sealed class IncrementalDischargeTests
         incremental.Shortages.ShouldBe(full.Shortages, "shortages");
         incremental.Disposals.ShouldBe(full.Disposals, "waste disposals");
         incremental.Findings.ShouldBe(full.Findings, "findings");
+        t.Run("audit", "verify").Code.ShouldBe(0);
         t.Csv("report", "balances", "--as-of", asOf).Select(r => string.Join('|', r.Values))
             .ShouldBe(balances.Select(r => string.Join('|', r.Values)));
     }
