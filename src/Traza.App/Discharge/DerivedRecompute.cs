@@ -65,7 +65,8 @@ public static class DerivedRecompute
 
     private static string? Difference(DischargeStore discharge, DischargeRunRecord run, DerivedData derived)
     {
-        var (consumptions, allocations) = (derived.DayCounts.Values.Sum(d => d.Consumptions), derived.DayCounts.Values.Sum(d => d.Allocations));
+        var consumptions = derived.DayCounts.Values.Sum(d => d.Consumptions);
+        var allocations = derived.DayCounts.Values.Sum(d => d.Allocations);
         if (run.Consumptions != consumptions || run.Allocations != allocations || run.Shortages != derived.Shortages.Count)
         {
             return string.Create(CultureInfo.InvariantCulture,

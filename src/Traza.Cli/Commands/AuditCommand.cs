@@ -14,7 +14,8 @@ internal static class AuditCommand
     {
         var recompute = new Option<bool>("--recompute")
         {
-            Description = "also re-run the discharge in memory at the stored run's as-of date and compare it with the stored derived data (slower)",
+            Description =
+                "also re-run the discharge in memory at the stored run's as-of date and compare it with the stored derived data (slower)",
         };
         var verify = new Command("verify", "check the ledger's hash chain and the stored derived data (exit 5 naming what is broken)")
         {

@@ -25,7 +25,8 @@ internal sealed class DerivedRowStatement : IDisposable
 
     /// <summary>A <c>DELETE FROM table WHERE …</c> that returns the deleted rows' digested columns.</summary>
     public static DerivedRowStatement Delete(SqliteConnection connection, int table, string where) =>
-        new(connection, table, $"DELETE FROM {DerivedDigest.Tables[table].Name} WHERE {where} RETURNING {DerivedDigest.Tables[table].Columns}");
+        new(connection, table,
+            $"DELETE FROM {DerivedDigest.Tables[table].Name} WHERE {where} RETURNING {DerivedDigest.Tables[table].Columns}");
 
     public void Text(int index, string value) => Check(raw.sqlite3_bind_text(stmt, index, value));
 

@@ -97,8 +97,8 @@ public sealed class DischargeStore(SqliteConnection connection)
         using (var deleteRun = new DerivedRowStatement(connection, DerivedDigest.Run,
             $"DELETE FROM discharge_run RETURNING {DerivedDigest.Tables[DerivedDigest.Run].Columns}, derived_digest"))
         {
-            deleteRun.Run(hasher, digest, -1, row => stored = raw.sqlite3_column_text(row, DerivedDigest.Tables[DerivedDigest.Run].ColumnCount)
-                .utf8_to_string());
+            var digestColumn = DerivedDigest.Tables[DerivedDigest.Run].ColumnCount;
+            deleteRun.Run(hasher, digest, -1, row => stored = raw.sqlite3_column_text(row, digestColumn).utf8_to_string());
         }
 
         var before = DerivedDigest.Parse(stored)
