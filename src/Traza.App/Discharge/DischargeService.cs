@@ -51,17 +51,27 @@ public static class DischargeService
         var started = clock.GetTimestamp();
         var startedAt = clock.GetUtcNow();
         var phases = new PhaseTimer(clock, trace);
+
+        // SPEC §9: one read snapshot from the batch list to the last ledger read, so the run takes the rows of exactly the
+        // batches up to the one it records as the last it saw (an import committed meanwhile waits for the next run).
+        using var reading = store.BeginReadSnapshot();
         var batches = store.Batches();
         var head = batches.Count > 0 ? batches[^1].ChainHash : string.Empty;
         var lastBatch = batches.Count > 0 ? batches[^1].Id : 0;
         var discharge = new DischargeStore(store.Connection);
         var previous = full ? null : discharge.LatestRun();
+        if (previous?.DerivedDigest is null)
+        {
+            previous = null; // an incremental save updates the stored digest (migration 0028); without one, a full run
+        }
+
         var from = previous is null ? null : IncrementalDischarge.ResumeDate(store, previous, batches, asOf);
         phases.Mark("stored run and batches");
         if (previous is not null && from is { } resume)
         {
             progress.Stage("resuming");
             var (snapshot, result, pools) = IncrementalDischarge.Run(store, previous, asOf, resume, phases, moveExhaustedAfter);
+            reading.Dispose();
             var (shortages, disposals, findings) = DerivedData.Records(snapshot, result);
             var days = new Dictionary<int, (long Consumptions, long Allocations)>(previous.DayCounts.Where(d => d.Key < resume.DayNumber));
             foreach (var (day, counts) in DerivedData.CountByDay(snapshot, result))
@@ -86,6 +96,8 @@ public static class DischargeService
 
         progress.Stage("loading");
         var fullSnapshot = LedgerSnapshot.Load(store, asOf);
+        var catalog = LedgerSnapshot.StoredCatalog(store, fullSnapshot.Input);
+        reading.Dispose();
         phases.Mark("load");
         progress.Stage("discharging", fullSnapshot.Input.Movements.Count(m => m.Date <= asOf));
         var fullResult = DischargeEngine.Run(fullSnapshot.Input, 0, progress.Advance);
@@ -98,7 +110,7 @@ public static class DischargeService
         var fullRun = Record(asOf, head, lastBatch, startedAt, clock, derived.DayCounts, shortageCount);
         phases.Mark("records");
         discharge.Save(fullRun, derived.Pools.Select(p => { progress.Advance(++packed); return p; }), derived.Shortages, derived.Disposals,
-            derived.Findings, LedgerSnapshot.StoredCatalog(store, fullSnapshot.Input)); // packs pools while saving
+            derived.Findings, catalog); // packs pools while saving
         phases.Mark("pack and save");
         var elapsed = clock.GetElapsedTime(started);
         Debug.Assert(elapsed >= TimeSpan.Zero, "monotonic clock");

@@ -64,15 +64,18 @@ internal static class IncrementalDischarge
         SqliteLedgerStore store, DischargeRunRecord previous, DateOnly asOf, DateOnly from, PhaseTimer phases,
         int moveExhaustedAfter = MoveExhaustedAfter)
     {
+        using var reading = store.BeginReadSnapshot(); // SPEC §9: one snapshot (a no-op inside the caller's)
+
         // Every stored tail (a few MB, laid out together) is read on a second connection while this one reads the
-        // catalog and the movements; only the tails of the pools the run reaches are used. Not inside an import batch,
-        // whose uncommitted rows only this connection sees.
-        var tailsRead = store.InBatch
-            ? Task.FromResult(new DischargeStore(store.Connection).Tails())
+        // catalog and the movements — when it sees the same snapshot (else here); only the tails of the pools the run
+        // reaches are used. Not inside an import batch, whose uncommitted rows only this connection sees.
+        var mark = store.InBatch ? null : store.SnapshotMark();
+        var tailsRead = mark is null
+            ? Task.FromResult<List<StoredPool>?>(null)
             : Task.Run(() =>
             {
-                using var reader = store.OpenReader();
-                return new DischargeStore(reader).Tails();
+                using var reader = store.OpenSnapshotReader(mark);
+                return reader is null ? null : new DischargeStore(reader).Tails();
             });
         var catalog = LedgerSnapshot.LoadCatalog(store, new DischargeStore(store.Connection).Catalog());
         phases.Mark("load parts and BOM");
@@ -159,7 +162,7 @@ internal static class IncrementalDischarge
         // tail. Every other pool is read whole.
         var unsettled = discharge.PoolsAllocatedFrom(from);
         unsettled.UnionWith(disposedFrom.Keys.Select(d => (d.Client, d.Part)));
-        var tailOf = tailsRead.GetAwaiter().GetResult().ToDictionary(t => (t.Client, t.Part));
+        var tailOf = (tailsRead.GetAwaiter().GetResult() ?? discharge.Tails()).ToDictionary(t => (t.Client, t.Part));
         var extendsTail = new HashSet<int>();
         foreach (var (part, added) in newLots)
         {

@@ -25,19 +25,22 @@ public sealed class LedgerSnapshot
     public static LedgerSnapshot Load(SqliteLedgerStore store, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(store);
-        // Entries (the largest table) are read on a second connection while this one reads the rest; not inside an
-        // import batch, whose uncommitted rows only this connection sees.
-        var entriesRead = store.InBatch
-            ? Task.FromResult(LedgerScan.Entries(store))
+        using var reading = store.BeginReadSnapshot(); // SPEC §9: one snapshot (a no-op inside the caller's)
+
+        // Entries (the largest table) are read on a second connection while this one reads the rest — when it sees the same
+        // snapshot (else here, after the rest); not inside an import batch, whose uncommitted rows only this connection sees.
+        var mark = store.InBatch ? null : store.SnapshotMark();
+        var entriesRead = mark is null
+            ? Task.FromResult<List<EntryScan>?>(null)
             : Task.Run(() =>
             {
-                using var reader = store.OpenReader();
-                return LedgerScan.Entries(reader);
+                using var reader = store.OpenSnapshotReader(mark);
+                return reader is null ? null : LedgerScan.Entries(reader);
             });
         var (partDefs, index, bom) = LoadCatalog(store);
         var (movements, ids) = LoadMovements(store, index, new ClaveCache(), null);
         var claves = new ClaveCache();
-        var entries = entriesRead.GetAwaiter().GetResult();
+        var entries = entriesRead.GetAwaiter().GetResult() ?? LedgerScan.Entries(store);
         var lots = new List<LotDef>(entries.Count);
         foreach (var e in entries)
         {

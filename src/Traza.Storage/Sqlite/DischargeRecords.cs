@@ -7,6 +7,12 @@ public sealed record DischargeRunRecord(
     /// <summary>The id of the last import batch the run saw (incremental runs start from the batches after it).</summary>
     public long LastBatch { get; init; }
 
+    /// <summary>
+    /// The digest of the stored derived data, this row included (<see cref="Sqlite.DerivedDigest.Format"/>, migration 0028);
+    /// null when reading a run stored without one.
+    /// </summary>
+    public string? DerivedDigest { get; init; }
+
     /// <summary>Per movement day (DayNumber) with any: consumptions and allocations of that day's movements.</summary>
     public IReadOnlyDictionary<int, (long Consumptions, long Allocations)> DayCounts { get; init; } =
         new Dictionary<int, (long Consumptions, long Allocations)>();

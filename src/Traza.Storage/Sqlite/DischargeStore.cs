@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Traza.Storage.Sqlite;
 
@@ -51,21 +52,24 @@ public sealed class DischargeStore(SqliteConnection connection)
         Exec(tx, "DELETE FROM discharge_run; DELETE FROM discharge_pool; DELETE FROM discharge_alloc; DELETE FROM discharge_shortage; " +
             "DELETE FROM discharge_waste_disposal; DELETE FROM discharge_finding; DROP INDEX IF EXISTS discharge_alloc_key; " +
             "DROP INDEX IF EXISTS discharge_alloc_period;");
-        InsertRun(tx, run);
+        var digest = new DerivedDigest(); // every row written is added (migration 0028)
+        using var hasher = new DerivedRowHasher();
         Exec(tx, "DELETE FROM discharge_catalog");
         if (catalog is not null)
         {
             using var cmd = Command(tx, "INSERT INTO discharge_catalog (program_id, data) VALUES (1, $data)");
             cmd.Parameters.AddWithValue("$data", catalog);
             cmd.ExecuteNonQuery();
+            hasher.Begin(DerivedDigest.Catalog).Integer(1).Blob(catalog).AddTo(digest, DerivedDigest.Catalog);
         }
 
-        InsertPools(tx, run.Id, pools);
+        InsertPools(run.Id, pools, hasher, digest);
         Exec(tx, "CREATE UNIQUE INDEX discharge_alloc_key ON discharge_alloc (program_id, client, part, period, seq); " +
             "CREATE INDEX discharge_alloc_period ON discharge_alloc (program_id, period, last_day);");
-        InsertShortages(tx, shortages);
-        InsertDisposals(tx, disposals);
-        InsertFindings(tx, findings, 0);
+        InsertShortages(tx, shortages, hasher, digest);
+        InsertDisposals(tx, disposals, hasher, digest);
+        InsertFindings(tx, findings, 0, hasher, digest);
+        InsertRun(tx, run, hasher, digest);
         tx.Commit();
     }
 
@@ -84,24 +88,38 @@ public sealed class DischargeStore(SqliteConnection connection)
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(pools);
         using var tx = connection.BeginTransaction();
-        Exec(tx, "DELETE FROM discharge_run");
-        InsertRun(tx, run);
+        using var hasher = new DerivedRowHasher();
+
+        // The stored digest, less every row this save deletes — read back as SQLite deletes it (migration 0028) — plus
+        // every row it writes.
+        string? stored = null;
+        var digest = new DerivedDigest();
+        using (var deleteRun = new DerivedRowStatement(connection, DerivedDigest.Run,
+            $"DELETE FROM discharge_run RETURNING {DerivedDigest.Tables[DerivedDigest.Run].Columns}, derived_digest"))
+        {
+            var digestColumn = DerivedDigest.Tables[DerivedDigest.Run].ColumnCount;
+            deleteRun.Run(hasher, digest, -1, row => stored = raw.sqlite3_column_text(row, digestColumn).utf8_to_string());
+        }
+
+        var before = DerivedDigest.Parse(stored)
+            ?? throw new InvalidOperationException("the stored discharge run has no digest (migration 0028): run a full discharge");
+        before.Merge(digest);
+        digest = before;
+
         // Appended chunks are numbered by the resume day: a tail-only run resumes after every stored allocation, so a
         // month's chunks in seq order stay in processing order (migration 0021).
         var appendSeq = (long)from.DayNumber;
 
-        using (var tailCmd = new RawStatement(connection, "UPDATE discharge_pool SET run_id = ?1, lot_state = ?2, lot_keys = ?6, " +
-            "first_lot = ?7 WHERE program_id = 1 AND segment = 1 AND client = ?3 AND part = ?4 AND first_lot = ?5"))
-        using (var headRead = Command(tx, "SELECT lot_keys, lot_state FROM discharge_pool WHERE program_id = 1 AND segment = 0 " +
-            "AND client = $client AND part = $part"))
-        using (var headCmd = new RawStatement(connection, "UPDATE discharge_pool SET run_id = ?1, lot_state = ?2, lot_keys = ?3 " +
-            "WHERE program_id = 1 AND segment = 0 AND client = ?4 AND part = ?5"))
-        using (var poolCmd = new SegmentInsert(connection, run.Id))
-        using (var deletePool = Command(tx, "DELETE FROM discharge_pool WHERE program_id = 1 AND segment IN (0, 1) " +
-            "AND client = $client AND part = $part"))
-        using (var deleteChunks = Command(tx, "DELETE FROM discharge_alloc WHERE program_id = 1 AND client = $client AND part = $part " +
-            "AND period >= $period"))
-        using (var chunkCmd = new ChunkInsert(connection))
+        using (var deleteTail = DerivedRowStatement.Delete(connection, DerivedDigest.Pool,
+            "program_id = 1 AND segment = 1 AND client = ?1 AND part = ?2 AND first_lot = ?3"))
+        using (var deleteHead = DerivedRowStatement.Delete(connection, DerivedDigest.Pool,
+            "program_id = 1 AND segment = 0 AND client = ?1 AND part = ?2"))
+        using (var poolCmd = new SegmentInsert(connection, run.Id, hasher, digest))
+        using (var deletePool = DerivedRowStatement.Delete(connection, DerivedDigest.Pool,
+            "program_id = 1 AND segment IN (0, 1) AND client = ?1 AND part = ?2"))
+        using (var deleteChunks = DerivedRowStatement.Delete(connection, DerivedDigest.Alloc,
+            "program_id = 1 AND client = ?1 AND part = ?2 AND period >= ?3"))
+        using (var chunkCmd = new ChunkInsert(connection, hasher, digest))
         {
             foreach (var (pool, fromPeriod) in pools)
             {
@@ -112,23 +130,21 @@ public sealed class DischargeStore(SqliteConnection connection)
                     var moved = pool.MoveToHead;
                     if (moved > 0)
                     {
-                        MoveToHead(headRead, headCmd, run.Id, pool);
+                        MoveToHead(deleteHead, poolCmd, hasher, digest, pool);
                     }
 
                     var count = pool.LotKeys.Count - moved;
-                    tailCmd.Integer(1, run.Id);
-                    tailCmd.Blob(2, LotStateCodec.Encode(pool.LotTotals, moved, count));
-                    tailCmd.Text(3, pool.Client);
-                    tailCmd.Text(4, pool.Part);
-                    tailCmd.Integer(5, pool.FirstLot);
-                    tailCmd.Text(6, JoinKeys(pool.LotKeys, moved, count));
-                    tailCmd.Integer(7, pool.FirstLot + moved);
-                    if (tailCmd.Execute() != 1)
+                    deleteTail.Text(1, pool.Client);
+                    deleteTail.Text(2, pool.Part);
+                    deleteTail.Integer(3, pool.FirstLot);
+                    if (deleteTail.Run(hasher, digest, -1) != 1)
                     {
                         throw new InvalidOperationException(
                             $"no stored tail of pool ({pool.Client}, {pool.Part}) starting at lot {pool.FirstLot}");
                     }
 
+                    poolCmd.Write(pool.Client, pool.Part, 1, pool.FirstLot + moved, JoinKeys(pool.LotKeys, moved, count),
+                        LotStateCodec.Encode(pool.LotTotals, moved, count));
                     chunkCmd.Insert(pool, appendSeq);
                     continue;
                 }
@@ -139,22 +155,24 @@ public sealed class DischargeStore(SqliteConnection connection)
                         $"pool ({pool.Client}, {pool.Part}): only a whole pool can replace the stored one", nameof(pools));
                 }
 
-                Set(deletePool, ("$client", pool.Client), ("$part", pool.Part));
-                deletePool.ExecuteNonQuery();
+                deletePool.Text(1, pool.Client);
+                deletePool.Text(2, pool.Part);
+                deletePool.Run(hasher, digest, -1);
                 poolCmd.Insert(pool);
-                Set(deleteChunks, ("$client", pool.Client), ("$part", pool.Part), ("$period", fromPeriod));
-                deleteChunks.ExecuteNonQuery();
+                deleteChunks.Text(1, pool.Client);
+                deleteChunks.Text(2, pool.Part);
+                deleteChunks.Integer(3, fromPeriod);
+                deleteChunks.Run(hasher, digest, -1);
                 chunkCmd.Insert(pool, 0);
             }
         }
 
         var day = Iso(from);
-        using (var cmd = Command(tx, "DELETE FROM discharge_shortage WHERE program_id = 1 AND date >= $d; " +
-            "DELETE FROM discharge_waste_disposal WHERE program_id = 1 AND date >= $d; " +
-            "DELETE FROM discharge_finding WHERE program_id = 1 AND date >= $d"))
+        foreach (var table in (ReadOnlySpan<int>)[DerivedDigest.Shortage, DerivedDigest.WasteDisposal, DerivedDigest.Finding])
         {
-            cmd.Parameters.AddWithValue("$d", day);
-            cmd.ExecuteNonQuery();
+            using var delete = DerivedRowStatement.Delete(connection, table, "program_id = 1 AND date >= ?1");
+            delete.Text(1, day);
+            delete.Run(hasher, digest, -1);
         }
 
         long lastSeq;
@@ -163,33 +181,35 @@ public sealed class DischargeStore(SqliteConnection connection)
             lastSeq = (long)cmd.ExecuteScalar()!;
         }
 
-        InsertShortages(tx, shortages);
-        InsertDisposals(tx, disposals);
-        InsertFindings(tx, findings, lastSeq);
-        using (var cmd = Command(tx, "UPDATE discharge_run SET shortages = (SELECT count(*) FROM discharge_shortage " +
-            "WHERE program_id = 1) WHERE program_id = 1"))
+        InsertShortages(tx, shortages, hasher, digest);
+        InsertDisposals(tx, disposals, hasher, digest);
+        InsertFindings(tx, findings, lastSeq, hasher, digest);
+        long shortageCount;
+        using (var cmd = Command(tx, "SELECT count(*) FROM discharge_shortage WHERE program_id = 1"))
         {
-            cmd.ExecuteNonQuery();
+            shortageCount = (long)cmd.ExecuteScalar()!;
         }
 
+        InsertRun(tx, run with { Shortages = shortageCount }, hasher, digest);
         tx.Commit();
     }
 
     /// <summary>Appends a tail's first <see cref="StoredPool.MoveToHead"/> lots (exhausted) to the stored head.</summary>
-    private static void MoveToHead(SqliteCommand headRead, RawStatement headCmd, long runId, StoredPool pool)
+    private static void MoveToHead(
+        DerivedRowStatement deleteHead, SegmentInsert insert, DerivedRowHasher hasher, DerivedDigest digest, StoredPool pool)
     {
-        Set(headRead, ("$client", pool.Client), ("$part", pool.Part));
-        string keys;
+        deleteHead.Text(1, pool.Client);
+        deleteHead.Text(2, pool.Part);
+        string? keys = null;
         var totals = new List<PoolLotTotals>();
-        using (var r = headRead.ExecuteReader())
+        deleteHead.Run(hasher, digest, -1, row =>
         {
-            if (!r.Read())
-            {
-                throw new InvalidOperationException($"no stored head of pool ({pool.Client}, {pool.Part})");
-            }
-
-            keys = r.GetString(0);
-            LotStateCodec.Decode((byte[])r.GetValue(1), totals);
+            keys = raw.sqlite3_column_text(row, 6).utf8_to_string();
+            LotStateCodec.Decode(raw.sqlite3_column_blob(row, 7).ToArray(), totals);
+        });
+        if (keys is null)
+        {
+            throw new InvalidOperationException($"no stored head of pool ({pool.Client}, {pool.Part})");
         }
 
         if (totals.Count != pool.FirstLot)
@@ -203,19 +223,20 @@ public sealed class DischargeStore(SqliteConnection connection)
             totals.Add(pool.LotTotals[k]);
         }
 
-        headCmd.Integer(1, runId);
-        headCmd.Blob(2, LotStateCodec.Encode(totals, 0, totals.Count));
-        headCmd.Text(3, keys + JoinKeys(pool.LotKeys, 0, pool.MoveToHead));
-        headCmd.Text(4, pool.Client);
-        headCmd.Text(5, pool.Part);
-        headCmd.Execute();
+        insert.Write(pool.Client, pool.Part, 0, 0, keys + JoinKeys(pool.LotKeys, 0, pool.MoveToHead),
+            LotStateCodec.Encode(totals, 0, totals.Count));
     }
 
-    private void InsertRun(SqliteTransaction tx, DischargeRunRecord run)
+    /// <summary>Inserts the run row last: its own hash joins the digest it stores (migration 0028).</summary>
+    private void InsertRun(SqliteTransaction tx, DischargeRunRecord run, DerivedRowHasher hasher, DerivedDigest digest)
     {
+        var days = PackDayCounts(run.DayCounts);
+        hasher.Begin(DerivedDigest.Run).Integer(1).Integer(run.Id).Text(Iso(run.AsOf)).Text(run.LedgerHead).Text(run.StartedAt)
+            .Text(run.FinishedAt).Integer(run.Consumptions).Integer(run.Allocations).Integer(run.Shortages).Integer(run.LastBatch)
+            .Blob(days).AddTo(digest, DerivedDigest.Run);
         using (var cmd = Command(tx, "INSERT INTO discharge_run (program_id, id, as_of, ledger_head, started_at, finished_at, " +
-            "consumptions, allocations, shortages, last_batch, day_counts) " +
-            "VALUES (1, $id, $asof, $head, $start, $end, $c, $a, $s, $last, $days)"))
+            "consumptions, allocations, shortages, last_batch, day_counts, derived_digest) " +
+            "VALUES (1, $id, $asof, $head, $start, $end, $c, $a, $s, $last, $days, $digest)"))
         {
             cmd.Parameters.AddWithValue("$id", run.Id);
             cmd.Parameters.AddWithValue("$asof", Iso(run.AsOf));
@@ -226,15 +247,16 @@ public sealed class DischargeStore(SqliteConnection connection)
             cmd.Parameters.AddWithValue("$a", run.Allocations);
             cmd.Parameters.AddWithValue("$s", run.Shortages);
             cmd.Parameters.AddWithValue("$last", run.LastBatch);
-            cmd.Parameters.AddWithValue("$days", PackDayCounts(run.DayCounts));
+            cmd.Parameters.AddWithValue("$days", days);
+            cmd.Parameters.AddWithValue("$digest", digest.Format());
             cmd.ExecuteNonQuery();
         }
     }
 
-    private void InsertPools(SqliteTransaction tx, long runId, IEnumerable<StoredPool> pools)
+    private void InsertPools(long runId, IEnumerable<StoredPool> pools, DerivedRowHasher hasher, DerivedDigest digest)
     {
-        using var poolCmd = new SegmentInsert(connection, runId, deferTails: true);
-        using var chunkCmd = new ChunkInsert(connection);
+        using var poolCmd = new SegmentInsert(connection, runId, hasher, digest, deferTails: true);
+        using var chunkCmd = new ChunkInsert(connection, hasher, digest);
         foreach (var pool in pools)
         {
             poolCmd.Insert(pool);
@@ -267,7 +289,8 @@ public sealed class DischargeStore(SqliteConnection connection)
     /// head is written, so their pages lie together in the file as well as in the key order: a daily run then reads and
     /// rewrites a compact range instead of pages spread through the whole table.
     /// </summary>
-    private sealed class SegmentInsert(SqliteConnection connection, long runId, bool deferTails = false) : IDisposable
+    private sealed class SegmentInsert(
+        SqliteConnection connection, long runId, DerivedRowHasher hasher, DerivedDigest digest, bool deferTails = false) : IDisposable
     {
         private readonly RawStatement insert = new(connection,
             "INSERT INTO discharge_pool (program_id, client, part, segment, first_lot, run_id, lot_keys, lot_state) " +
@@ -302,8 +325,10 @@ public sealed class DischargeStore(SqliteConnection connection)
             deferred?.Clear();
         }
 
-        private void Write(string client, string part, int segment, int first, string lotKeys, byte[] lotState)
+        public void Write(string client, string part, int segment, int first, string lotKeys, byte[] lotState)
         {
+            hasher.Begin(DerivedDigest.Pool).Integer(1).Integer(segment).Text(client).Text(part).Integer(first).Integer(runId)
+                .Text(lotKeys).Blob(lotState).AddTo(digest, DerivedDigest.Pool);
             insert.Text(1, client);
             insert.Text(2, part);
             insert.Integer(3, segment);
@@ -318,7 +343,7 @@ public sealed class DischargeStore(SqliteConnection connection)
     }
 
     /// <summary>Inserts a pool's chunks with one sequence number.</summary>
-    private sealed class ChunkInsert(SqliteConnection connection) : IDisposable
+    private sealed class ChunkInsert(SqliteConnection connection, DerivedRowHasher hasher, DerivedDigest digest) : IDisposable
     {
         private readonly RawStatement insert = new(connection,
             "INSERT INTO discharge_alloc (program_id, client, part, period, seq, last_day, count, allocations) " +
@@ -341,13 +366,16 @@ public sealed class DischargeStore(SqliteConnection connection)
                 insert.Integer(6, chunk.Count);
                 insert.Blob(7, chunk.Data);
                 insert.Execute();
+                hasher.Begin(DerivedDigest.Alloc).Integer(1).Text(pool.Client).Text(pool.Part).Integer(chunk.Period).Integer(sequence)
+                    .Integer(chunk.LastDay).Integer(chunk.Count).Blob(chunk.Data).AddTo(digest, DerivedDigest.Alloc);
             }
         }
 
         public void Dispose() => insert.Dispose();
     }
 
-    private void InsertShortages(SqliteTransaction tx, IEnumerable<StoredShortage> shortages)
+    private void InsertShortages(
+        SqliteTransaction tx, IEnumerable<StoredShortage> shortages, DerivedRowHasher hasher, DerivedDigest digest)
     {
         using (var cmd = Command(tx, "INSERT INTO discharge_shortage VALUES (1, $client, $m, $part, $kind, $doc, $date, $qty)"))
         {
@@ -356,11 +384,14 @@ public sealed class DischargeStore(SqliteConnection connection)
                 Set(cmd, ("$client", s.Client), ("$m", s.Movement), ("$part", s.Part), ("$kind", s.MovementKind), ("$doc", s.Document),
                     ("$date", Iso(s.Date)), ("$qty", Dec(s.Qty)));
                 cmd.ExecuteNonQuery();
+                hasher.Begin(DerivedDigest.Shortage).Integer(1).Text(s.Client).Integer(s.Movement).Text(s.Part).Text(s.MovementKind)
+                    .Text(s.Document).Text(Iso(s.Date)).Text(Dec(s.Qty)).AddTo(digest, DerivedDigest.Shortage);
             }
         }
     }
 
-    private void InsertDisposals(SqliteTransaction tx, IEnumerable<StoredWasteDisposal> disposals)
+    private void InsertDisposals(
+        SqliteTransaction tx, IEnumerable<StoredWasteDisposal> disposals, DerivedRowHasher hasher, DerivedDigest digest)
     {
         using (var cmd = Command(tx, "INSERT INTO discharge_waste_disposal VALUES (1, $client, $m, $part, $ped, $partida, $date, $qty)"))
         {
@@ -369,11 +400,14 @@ public sealed class DischargeStore(SqliteConnection connection)
                 Set(cmd, ("$client", d.Client), ("$m", d.Movement), ("$part", d.Part), ("$ped", d.Pedimento), ("$partida", d.Partida),
                     ("$date", Iso(d.Date)), ("$qty", Dec(d.Qty)));
                 cmd.ExecuteNonQuery();
+                hasher.Begin(DerivedDigest.WasteDisposal).Integer(1).Text(d.Client).Integer(d.Movement).Text(d.Part).Text(d.Pedimento)
+                    .Integer(d.Partida).Text(Iso(d.Date)).Text(Dec(d.Qty)).AddTo(digest, DerivedDigest.WasteDisposal);
             }
         }
     }
 
-    private void InsertFindings(SqliteTransaction tx, IEnumerable<StoredFinding> findings, long lastSeq)
+    private void InsertFindings(
+        SqliteTransaction tx, IEnumerable<StoredFinding> findings, long lastSeq, DerivedRowHasher hasher, DerivedDigest digest)
     {
         using (var cmd = Command(tx, "INSERT INTO discharge_finding " +
             "VALUES (1, $seq, $client, $code, $m, $doc, $date, $part, $ped, $partida, $qty, $detail)"))
@@ -385,6 +419,9 @@ public sealed class DischargeStore(SqliteConnection connection)
                     ("$date", Iso(f.Date)), ("$part", f.Part), ("$ped", f.Pedimento), ("$partida", f.Partida), ("$qty", Dec(f.Qty)),
                     ("$detail", f.Detail));
                 cmd.ExecuteNonQuery();
+                hasher.Begin(DerivedDigest.Finding).Integer(1).Integer(seq).Text(f.Client).Text(f.Code).Integer(f.Movement)
+                    .Text(f.Document).Text(Iso(f.Date)).Text(f.Part).Text(f.Pedimento).Integer(f.Partida).Text(Dec(f.Qty)).Text(f.Detail)
+                    .AddTo(digest, DerivedDigest.Finding);
             }
         }
     }
@@ -402,7 +439,7 @@ public sealed class DischargeStore(SqliteConnection connection)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT id, as_of, ledger_head, started_at, finished_at, consumptions, allocations, shortages, last_batch, " +
-            "day_counts FROM discharge_run WHERE program_id = 1 ORDER BY id DESC LIMIT 1";
+            "day_counts, derived_digest FROM discharge_run WHERE program_id = 1 ORDER BY id DESC LIMIT 1";
         using var r = cmd.ExecuteReader();
         return r.Read()
             ? new DischargeRunRecord(r.GetInt64(0), ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
@@ -410,6 +447,7 @@ public sealed class DischargeStore(SqliteConnection connection)
             {
                 LastBatch = r.GetInt64(8),
                 DayCounts = r.IsDBNull(9) ? new Dictionary<int, (long, long)>() : UnpackDayCounts((byte[])r.GetValue(9)),
+                DerivedDigest = r.IsDBNull(10) ? null : r.GetString(10),
             }
             : null;
     }

@@ -13,6 +13,9 @@ public sealed class SqliteLedgerStore : IDisposable
 
     private BatchWriter? activeBatch;
 
+    /// <summary>True while a <see cref="BeginReadSnapshot"/> scope holds a read transaction on the connection.</summary>
+    private bool inSnapshot;
+
     private SqliteLedgerStore(SqliteConnection connection, TimeProvider clock, string path)
     {
         Connection = connection;
@@ -73,6 +76,114 @@ public sealed class SqliteLedgerStore : IDisposable
         return reader;
     }
 
+    /// <summary>
+    /// Starts a read transaction on this store's connection: until the returned scope is disposed, every read through it sees
+    /// the database as of the first one, whatever other connections commit meanwhile (SPEC §9 "readers see a consistent
+    /// snapshot"). A discharge holds one from its batch list to its last ledger read, so the batch it records as the last it
+    /// saw is the last whose rows it took. A no-op inside an import batch (already a transaction) or another scope.
+    /// Dispose it before beginning a write transaction on the connection.
+    /// </summary>
+    public IDisposable BeginReadSnapshot()
+    {
+        if (activeBatch is not null || inSnapshot)
+        {
+            return NoScope.Instance;
+        }
+
+        Execute(Connection, "BEGIN");
+        inSnapshot = true;
+        try
+        {
+            _ = MarkOf(Connection); // the first read fixes the snapshot
+        }
+        catch
+        {
+            EndReadSnapshot();
+            throw;
+        }
+
+        return new SnapshotScope(this);
+    }
+
+    /// <summary>
+    /// What two connections compare to know they read the same snapshot: the last import batch (the ledger is append-only,
+    /// one batch per change) and the stored discharge run (derived data changes only with it).
+    /// </summary>
+    public string SnapshotMark() => MarkOf(Connection);
+
+    /// <summary>
+    /// A second read-only connection (<see cref="OpenReader"/>) inside a read transaction that sees the same snapshot as
+    /// this one — the same <see cref="SnapshotMark()"/> — or null when something was committed in between; then read on this
+    /// connection instead. Call <see cref="SnapshotMark()"/> on this connection's thread first (it is not thread-safe).
+    /// </summary>
+    public SqliteConnection? OpenSnapshotReader(string mark)
+    {
+        var reader = OpenReader();
+        try
+        {
+            Execute(reader, "BEGIN");
+            if (string.Equals(MarkOf(reader), mark, StringComparison.Ordinal))
+            {
+                return reader; // its read transaction ends when it is disposed
+            }
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+
+        reader.Dispose();
+        return null;
+    }
+
+    private void EndReadSnapshot()
+    {
+        if (inSnapshot)
+        {
+            inSnapshot = false;
+            Execute(Connection, "COMMIT");
+        }
+    }
+
+    private static string MarkOf(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT (SELECT coalesce(max(id), 0) FROM import_batch WHERE program_id = 1) || '|' || " +
+            "coalesce((SELECT id || '|' || finished_at FROM discharge_run WHERE program_id = 1 ORDER BY id DESC LIMIT 1), '')";
+        return (string)cmd.ExecuteScalar()!;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private sealed class SnapshotScope(SqliteLedgerStore store) : IDisposable
+    {
+        private bool disposed;
+
+        public void Dispose()
+        {
+            if (!disposed)
+            {
+                disposed = true;
+                store.EndReadSnapshot();
+            }
+        }
+    }
+
+    private sealed class NoScope : IDisposable
+    {
+        public static readonly NoScope Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+
     public SqliteCommand CreateCommand(string sql)
     {
         var cmd = Connection.CreateCommand();
@@ -97,6 +208,9 @@ public sealed class SqliteLedgerStore : IDisposable
 
     /// <summary>Recomputes digests and walks the chain (docs/architecture.md Decision 1).</summary>
     public ChainCheck VerifyChain() => LedgerChain.Verify(Connection);
+
+    /// <summary>Recomputes the digest of the stored derived data and ties it to the chain (<see cref="DerivedAudit"/>).</summary>
+    public DerivedCheck VerifyDerived() => DerivedAudit.Verify(Connection);
 
     public ProgramRecord? GetProgram()
     {

@@ -130,6 +130,87 @@ public sealed class IncrementalDischargeTests
         SameAsFullRun(t, "2025-09-30");
     }
 
+    /// <summary>
+    /// Issue 11 item 9 (SPEC §9 "readers see a consistent snapshot"): an import committed while a full discharge loads the
+    /// ledger — after it read the batch list, before it read the entries and exits — is either wholly in the run or wholly
+    /// out of it; the next (incremental) run takes its rows once and ends where a full run ends.
+    /// </summary>
+    [Fact]
+    public void An_import_committed_while_a_full_run_loads_is_taken_once()
+    {
+        using var t = new TrazaRunner(Now);
+        var gen = Generate(t, 21);
+        var lastDay = gen.Entries.Max(row => Date(row, 3));
+        var (entriesBefore, entriesLastDay) = Split(gen.Entries, row => Date(row, 3) < lastDay);
+        var (exitsBefore, exitsLastDay) = Split(gen.Exits, row => Date(row, 3) < lastDay);
+        Import(t, gen, entriesBefore, exitsBefore);
+        var racing = DischargeWhileImporting(t, "loading", gen, entriesLastDay, exitsLastDay, full: true);
+        racing.Committed.ShouldBeTrue("the import ran between the discharge's reads");
+
+        t.Ok("discharge", "--as-of", "2025-12-31");
+        SameAsFullRun(t, "2025-12-31");
+    }
+
+    /// <summary>The same race against an incremental run, paused after it chose the date to resume from.</summary>
+    [Fact]
+    public void An_import_committed_while_an_incremental_run_loads_is_taken_once()
+    {
+        using var t = new TrazaRunner(Now);
+        var gen = Generate(t, 22);
+        var lastDay = gen.Entries.Max(row => Date(row, 3));
+        var (entriesBefore, entriesLastDay) = Split(gen.Entries, row => Date(row, 3) < lastDay);
+        var (exitsBefore, exitsLastDay) = Split(gen.Exits, row => Date(row, 3) < lastDay);
+        var (exitsDayBefore, exitsLast) = Split(exitsLastDay, row => Date(row, 3) < lastDay.AddDays(1));
+        Import(t, gen, entriesBefore, exitsBefore);
+        t.Ok("discharge", "--as-of", "2025-12-31");
+        WriteAndImport(t, "exits-day.csv", gen.ExitsHeader, exitsDayBefore, "exits"); // gives the next run something to resume
+        var racing = DischargeWhileImporting(t, "resuming", gen, entriesLastDay, exitsLast, full: false);
+        racing.Committed.ShouldBeTrue("the import ran between the discharge's reads");
+        racing.Outcome.ResumedFrom.ShouldNotBeNull();
+
+        t.Ok("discharge", "--as-of", "2025-12-31");
+        SameAsFullRun(t, "2025-12-31");
+    }
+
+    /// <summary>
+    /// Runs a discharge as of 2025-12-31 and, when it reports <paramref name="stage"/> (after it read the batch list), imports
+    /// the given entries and exits through another connection, committed before the discharge reads on.
+    /// </summary>
+    private static (DischargeOutcome Outcome, bool Committed) DischargeWhileImporting(
+        TrazaRunner t, string stage, Generated gen, List<string> entries, List<string> exits, bool full)
+    {
+        var pause = new ImportAtStage(stage, () =>
+        {
+            WriteAndImport(t, "entries-racing.csv", gen.EntriesHeader, entries, "entries");
+            if (exits.Count > 0)
+            {
+                WriteAndImport(t, "exits-racing.csv", gen.ExitsHeader, exits, "exits");
+            }
+        });
+        using var store = SqliteLedgerStore.Open(t.Db, t.Clock);
+        var outcome = DischargeService.Run(store, new DateOnly(2025, 12, 31), full: full, progress: pause);
+        return (outcome, pause.Ran);
+    }
+
+    /// <summary>A progress sink that runs an action once, when the discharge starts a given stage.</summary>
+    private sealed class ImportAtStage(string stage, Action action) : Traza.App.Progress.IWorkProgress
+    {
+        public bool Ran { get; private set; }
+
+        public void Stage(string name, long total = 0)
+        {
+            if (!Ran && name == stage)
+            {
+                Ran = true;
+                action();
+            }
+        }
+
+        public void Advance(long done)
+        {
+        }
+    }
+
     /// <summary>A small generated ledger discharged without the exits of 2025-12-31, which are then imported.</summary>
     private static void DischargedUpToTheLastDayThenItsExitsImported(TrazaRunner t, int seed)
     {
@@ -146,6 +227,11 @@ public sealed class IncrementalDischargeTests
     /// </summary>
     private static void SameAsFullRun(TrazaRunner t, string asOf)
     {
+        // Issue 11 item 6: the digest an incremental save updated verifies, and its data is a recomputation's.
+        var (code, output, err) = t.Run("audit", "verify", "--recompute");
+        code.ShouldBe(0, err);
+        output.ShouldContain("derived data intact");
+        output.ShouldContain("derived data matches a recomputation");
         var incremental = State(t);
         var balances = t.Csv("report", "balances", "--as-of", asOf);
         t.Ok("discharge", "--as-of", asOf, "--full");
@@ -160,6 +246,7 @@ public sealed class IncrementalDischargeTests
         incremental.Shortages.ShouldBe(full.Shortages, "shortages");
         incremental.Disposals.ShouldBe(full.Disposals, "waste disposals");
         incremental.Findings.ShouldBe(full.Findings, "findings");
+        t.Run("audit", "verify").Code.ShouldBe(0);
         t.Csv("report", "balances", "--as-of", asOf).Select(r => string.Join('|', r.Values))
             .ShouldBe(balances.Select(r => string.Join('|', r.Values)));
     }
