@@ -74,7 +74,14 @@ public sealed record EntryRecord(
     string? Preference,
     string? Invoice,
     string? Rectifies,
-    string? Site) : LedgerRow;
+    string? Site) : LedgerRow
+{
+    /// <summary>
+    /// UMC discharged before the program's records in Traza begin (SPEC §3.4); null when not given or 0. Stored apart, in
+    /// <c>entry_opening</c> (migration 0027).
+    /// </summary>
+    public decimal? DischargedBefore { get; init; }
+}
 
 /// <summary>An exit line (SPEC §4.1 exits). Pedimento in 15 digits; another document as written.</summary>
 public sealed record ExitRecord(

@@ -162,12 +162,16 @@ internal sealed class DerivedData
     /// <summary>A lot's stored state after a run: its totals from the result, entry day and flags from its definition.</summary>
     public static PoolLotTotals LotState(DischargeResult result, int lot, in LotDef def) =>
         new(result.LotEntered[lot], result.LotDischarged[lot], result.LotWaste[lot], result.LotWasteDisposed[lot], def.EntryDate.DayNumber,
-            (def.FixedAsset ? PoolLotTotals.FixedAssetFlag : 0) | (def.NationalStock ? PoolLotTotals.NationalStockFlag : 0));
+            (def.FixedAsset ? PoolLotTotals.FixedAssetFlag : 0) | (def.NationalStock ? PoolLotTotals.NationalStockFlag : 0))
+        {
+            Opening = Micro.FromDecimal(def.DischargedBefore),
+        };
 
     /// <summary>The lot a stored state describes (the inverse of <see cref="LotState"/>, for resuming).</summary>
     public static LotDef LotOf(int part, PoolLotKey key, in PoolLotTotals state) =>
         new(part, key.Pedimento, key.Partida, DateOnly.FromDayNumber(state.EntryDay), Micro.ToDecimal(state.Entered),
-            (state.Flags & PoolLotTotals.FixedAssetFlag) != 0, (state.Flags & PoolLotTotals.NationalStockFlag) != 0);
+            (state.Flags & PoolLotTotals.FixedAssetFlag) != 0, (state.Flags & PoolLotTotals.NationalStockFlag) != 0,
+            Micro.ToDecimal(state.Opening));
 
     /// <summary>Splits allocations in processing order (so by date) into monthly chunks.</summary>
     public static List<AllocationChunk> Chunk(ReadOnlySpan<PackedAllocation> packed)

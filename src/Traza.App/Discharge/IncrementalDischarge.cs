@@ -84,9 +84,10 @@ internal static class IncrementalDischarge
 
         // New lots, by pool.
         var newLots = new Dictionary<int, List<LotDef>>();
+        var openings = LedgerScan.Openings(store, previous.LastBatch);
         foreach (var e in LedgerScan.Entries(store, previous.LastBatch))
         {
-            if (LedgerSnapshot.ToLot(e, catalog.Index, catalog.PartDefs, claves) is { } lot)
+            if (LedgerSnapshot.ToLot(e, catalog.Index, catalog.PartDefs, claves, openings) is { } lot)
             {
                 (newLots.TryGetValue(lot.Part, out var list) ? list : newLots[lot.Part] = []).Add(lot);
             }
@@ -279,7 +280,7 @@ internal static class IncrementalDischarge
                 }
 
                 lots.Add(lot);
-                start.Add(default);
+                start.Add(LotStart.Opening(lot)); // SPEC §3.4: a new lot starts with its opening discharge
             }
         }
 

@@ -40,11 +40,12 @@ public sealed class LedgerSnapshot
         var (partDefs, index, bom) = LoadCatalog(store);
         var (movements, ids) = LoadMovements(store, index, new ClaveCache(), null);
         var claves = new ClaveCache();
+        var openings = LedgerScan.Openings(store);
         var entries = entriesRead.GetAwaiter().GetResult() ?? LedgerScan.Entries(store);
         var lots = new List<LotDef>(entries.Count);
         foreach (var e in entries)
         {
-            if (ToLot(e, index, partDefs, claves) is { } lot)
+            if (ToLot(e, index, partDefs, claves, openings) is { } lot)
             {
                 lots.Add(lot);
             }
@@ -71,9 +72,10 @@ public sealed class LedgerSnapshot
         ArgumentNullException.ThrowIfNull(catalog);
         var claves = new ClaveCache();
         var lots = new List<LotDef>();
+        var openings = LedgerScan.Openings(store);
         foreach (var e in LedgerScan.Entries(store, Keys(catalog, lotParts)))
         {
-            if (ToLot(e, catalog.Index, catalog.PartDefs, claves) is { } lot && lotParts.Contains(lot.Part))
+            if (ToLot(e, catalog.Index, catalog.PartDefs, claves, openings) is { } lot && lotParts.Contains(lot.Part))
             {
                 lots.Add(lot);
             }
@@ -182,9 +184,16 @@ public sealed class LedgerSnapshot
         return new Catalog(partDefs, index, bom);
     }
 
-    /// <summary>An entry row as a lot, or null when it never makes one (unknown or national part, clave without a lot).</summary>
+    /// <summary>
+    /// An entry row as a lot, with its opening discharge from <paramref name="openings"/> (<see cref="LedgerScan.Openings"/>),
+    /// or null when it never makes one (unknown or national part, clave without a lot).
+    /// </summary>
     internal static LotDef? ToLot(
-        in EntryScan e, Dictionary<(string Client, string Part), int> index, PartDef[] partDefs, ClaveCache claves)
+        in EntryScan e,
+        Dictionary<(string Client, string Part), int> index,
+        PartDef[] partDefs,
+        ClaveCache claves,
+        Dictionary<(string Client, string Pedimento, int Partida, string Part), decimal> openings)
     {
         if (!index.TryGetValue((e.Client, e.Part), out var part) || partDefs[part].National)
         {
@@ -198,7 +207,8 @@ public sealed class LedgerSnapshot
         }
 
         var fixedAsset = rule.Effect == ClaveEffect.FixedAssetLot || ClaveTable.IsFixedAssetLot(e.Clave, partDefs[part].Kind);
-        return new LotDef(part, e.Pedimento, e.Partida, e.Date, e.Qty, fixedAsset, rule.Effect == ClaveEffect.NationalStock);
+        var opening = openings.Count == 0 ? 0m : openings.GetValueOrDefault((e.Client, e.Pedimento, e.Partida, e.Part));
+        return new LotDef(part, e.Pedimento, e.Partida, e.Date, e.Qty, fixedAsset, rule.Effect == ClaveEffect.NationalStock, opening);
     }
 
     /// <summary>

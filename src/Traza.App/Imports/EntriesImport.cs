@@ -8,7 +8,9 @@ namespace Traza.App.Imports;
 /// <summary>
 /// <c>traza import entries</c> (SPEC §4.1, §3.4): one lot per (client, pedimento, partida, part). Rows of one file with
 /// the same key are one lot — qty, qty_umt, value_usd and customs_value_mxn summed — and must agree on clave and
-/// date; the other fields are the first row's.
+/// date; the other fields are the first row's. A lot's opening discharge (SPEC §3.4 <c>discharged_before</c>) is summed like qty
+/// and stored apart, in <c>entry_opening</c> at the lot's line (migration 0027), only when given and not 0; a key sent again with
+/// another discharged_before (empty counts as 0) is a conflict like any other column.
 /// </summary>
 public sealed class EntriesImport : ILayoutImport
 {
@@ -16,7 +18,7 @@ public sealed class EntriesImport : ILayoutImport
 
     public string Description =>
         "entries: pedimento, partida, clave, date, part, qty, qty_umt, value_usd, customs_value_mxn, exchange_rate, origin, preference, " +
-        "invoice, rectifies, client, site";
+        "invoice, rectifies, client, site, discharged_before";
 
     public void Run(ImportContext context, IRecordSource source)
     {
@@ -27,8 +29,9 @@ public sealed class EntriesImport : ILayoutImport
         var earlier =
             new Dictionary<(string Client, string Pedimento, int Partida, string Part), (EntryRecord Lot, InsertResult? Compared)>();
         var buffer = new RowBuffer(TableSpec.Entry.Columns); // the reading thread's, as is the digest
+        var openingBuffer = new RowBuffer(TableSpec.EntryOpening.Columns);
         var digest = context.Batch.DigestAhead(TableSpec.Entry);
-        foreach (var (row, part, lot, encoded) in context.Rows(reader, row => Prepare(context, buffer, digest, row)))
+        foreach (var (row, part, lot, encoded, opening) in context.Rows(reader, row => Prepare(context, buffer, openingBuffer, digest, row)))
         {
             context.Batch.EnsureClient(row.Client.Value, row.Line);
             if (part is null || lot is null)
@@ -40,6 +43,11 @@ public sealed class EntriesImport : ILayoutImport
             if (result.Outcome == InsertOutcome.Inserted)
             {
                 context.Record(result, row.Line, () => string.Empty);
+                if (!opening.IsEmpty && context.Batch.Append(TableSpec.EntryOpening, opening, row.Line).Outcome != InsertOutcome.Inserted)
+                {
+                    throw new InvalidOperationException($"An opening discharge without its entry row holds the key of line {row.Line}.");
+                }
+
                 continue;
             }
 
@@ -47,6 +55,7 @@ public sealed class EntriesImport : ILayoutImport
             if (result.ExistingBatchId == context.Batch.BatchId)
             {
                 Merge(context, key, result.ExistingLine, lot, part);
+                MergeOpening(context, key, result.ExistingLine, lot);
             }
             else if (earlier.TryGetValue(key, out var waiting))
             {
@@ -62,7 +71,7 @@ public sealed class EntriesImport : ILayoutImport
         foreach (var (lot, compared) in earlier.Values.OrderBy(l => l.Lot.Line))
         {
             context.Record(
-                compared ?? context.Batch.AddEntry(lot, lot.Line),
+                CompareOpening(context, lot, compared ?? context.Batch.AddEntry(lot, lot.Line)),
                 lot.Line,
                 () => ImportService.Key(("client", lot.Client), ("pedimento", lot.Pedimento), ("partida", lot.Partida), ("part", lot.Part)));
         }
@@ -72,20 +81,58 @@ public sealed class EntriesImport : ILayoutImport
     /// On the reading thread: the row as a lot of its part, in stored form for the batch and added to the batch digest
     /// (null when the client has no such part: the consumer reports it in file order).
     /// </summary>
-    private static (EntryRow Row, PartRecord? Part, EntryRecord? Lot, EncodedRow Encoded) Prepare(
-        ImportContext context, RowBuffer buffer, RowDigest digest, EntryRow row)
+    private static (EntryRow Row, PartRecord? Part, EntryRecord? Lot, EncodedRow Encoded, EncodedRow Opening) Prepare(
+        ImportContext context, RowBuffer buffer, RowBuffer openingBuffer, RowDigest digest, EntryRow row)
     {
         if (context.FindPart(row.Client.Value, row.Part.Value) is not { } part)
         {
-            return (row, null, null, default);
+            return (row, null, null, default, default);
         }
 
         var lot = new EntryRecord(row.Client.Value, row.Pedimento, row.Partida, part.Part, row.Clave, row.Date, row.Qty, row.QtyUmt,
             row.ValueUsd, row.CustomsValueMxn, row.ExchangeRate, row.Origin, row.Preference, row.Invoice, row.Rectifies, row.Site)
-        { Line = row.Line };
+        { Line = row.Line, DischargedBefore = row.DischargedBefore };
         var encoded = BatchWriter.Encode(lot, buffer);
         digest.Add(encoded, row.Line);
-        return (row, part, lot, encoded);
+        return (row, part, lot, encoded, lot.DischargedBefore is null ? default : BatchWriter.EncodeOpening(lot, openingBuffer));
+    }
+
+    /// <summary>A row's opening discharge added to its lot's, which an earlier row of this file stored (or not, when it had none).</summary>
+    private static void MergeOpening(
+        ImportContext context, (string Client, string Pedimento, int Partida, string Part) key, long firstLine, EntryRecord row)
+    {
+        if (row.DischargedBefore is not { } added)
+        {
+            return;
+        }
+
+        object[] keyValues = [key.Client, key.Pedimento, (long)key.Partida, key.Part];
+        if (context.Batch.Find(TableSpec.EntryOpening, keyValues) is { } stored)
+        {
+            context.Batch.Replace(TableSpec.EntryOpening, keyValues,
+                [("discharged_before", SqlText.Decimal(SqlText.ParseDecimal((string)stored.Content[0]) + added))]);
+        }
+        else
+        {
+            _ = context.Batch.AddOpening(row, firstLine); // at the lot's line, as its entry row
+        }
+    }
+
+    /// <summary>
+    /// An entry found identical to the stored lot of an earlier file is still a conflict when their opening discharges differ
+    /// (none stored or none sent counts as 0).
+    /// </summary>
+    private static InsertResult CompareOpening(ImportContext context, EntryRecord lot, InsertResult entry)
+    {
+        if (entry.Outcome != InsertOutcome.Identical)
+        {
+            return entry;
+        }
+
+        var stored = context.Batch.Find(TableSpec.EntryOpening, [lot.Client, lot.Pedimento, (long)lot.Partida, lot.Part]) is { } found
+            ? SqlText.ParseDecimal((string)found.Content[0])
+            : 0m;
+        return stored == (lot.DischargedBefore ?? 0m) ? entry : entry with { Outcome = InsertOutcome.Conflict };
     }
 
     /// <summary>A row whose key an earlier row of this file stored: summed into that lot (SPEC §3.4).</summary>
@@ -134,6 +181,7 @@ public sealed class EntriesImport : ILayoutImport
                 QtyUmt = SumUmt(lot, row, part),
                 ValueUsd = Sum(lot.ValueUsd, row.ValueUsd),
                 CustomsValueMxn = Sum(lot.CustomsValueMxn, row.CustomsValueMxn),
+                DischargedBefore = Sum(lot.DischargedBefore, row.DischargedBefore),
             };
         }
         catch (OverflowException)

@@ -1,18 +1,20 @@
 using Traza.Formats.Reports;
 using Traza.Storage;
+using Traza.Storage.Sqlite;
 
 namespace Traza.App.Reports;
 
 /// <summary>
 /// <c>traza report entries</c>: one row per entry lot dated on or before the as-of date (columns in docs/cli.md).
-/// qty_umt is the row's, else qty × umt_per_umc; customs_value_mxn the row's, else value_usd × exchange_rate (§3.4).
+/// qty_umt is the row's, else qty × umt_per_umc; customs_value_mxn the row's, else value_usd × exchange_rate (§3.4);
+/// discharged_before the lot's opening discharge (§3.4, empty when none), after the documented columns.
 /// </summary>
 public sealed class EntriesReport : IReport
 {
     public static readonly IReadOnlyList<ReportColumn> Columns =
     [
         "pedimento", "partida", "clave", "date", "part", "client", "qty", "umc", "qty_umt", "umt", "value_usd", "customs_value_mxn",
-        "exchange_rate", "origin", "preference", "invoice", "rectifies", "site", "batch", "line",
+        "exchange_rate", "origin", "preference", "invoice", "rectifies", "site", "batch", "line", "discharged_before",
     ];
 
     public string Name => "entries";
@@ -33,9 +35,12 @@ public sealed class EntriesReport : IReport
             parts[(p.Client, p.Part)] = p;
         }
 
+        var openings = LedgerScan.Openings(context.Store);
         var entries = context.Store.LoadEntries(context.Client, context.AsOf).ToList();
         entries.Sort(Compare);
-        return new ReportData(Columns, entries.Select(e => Row(e, parts.GetValueOrDefault((e.Client, e.Part)))));
+        return new ReportData(Columns, entries.Select(e => Row(
+            e with { DischargedBefore = openings.TryGetValue((e.Client, e.Pedimento, e.Partida, e.Part), out var d) ? d : null },
+            parts.GetValueOrDefault((e.Client, e.Part)))));
     }
 
     private static int Compare(EntryRecord a, EntryRecord b)
@@ -64,6 +69,6 @@ public sealed class EntriesReport : IReport
         e.Pedimento, (long)e.Partida, e.Clave, e.Date, e.Part, e.Client, e.Qty, part?.Umc,
         e.QtyUmt ?? (part is null ? null : e.Qty * part.UmtPerUmc), part?.Umt, e.ValueUsd,
         e.CustomsValueMxn ?? (e.ValueUsd * e.ExchangeRate), e.ExchangeRate, e.Origin, e.Preference, e.Invoice, e.Rectifies, e.Site,
-        e.BatchId, e.Line,
+        e.BatchId, e.Line, e.DischargedBefore,
     ];
 }

@@ -193,7 +193,13 @@ public static class DischargeEngine
                 lotSlot[i] = slot;
                 slotPart[slot] = lot.Part;
                 entered[slot] = Micro.FromDecimal(lot.Qty);
-                var resumed = input.Start is { } resume ? resume[i] : default;
+                if (lot.DischargedBefore < 0m || lot.DischargedBefore > lot.Qty)
+                {
+                    throw new ArgumentException(
+                        $"Lot {lot.Document}/{lot.Partida}: discharged_before {lot.DischargedBefore} is outside 0..{lot.Qty}.", nameof(input));
+                }
+
+                var resumed = input.Start is { } resume ? resume[i] : LotStart.Opening(lot);
                 slots[slot] = new Slot
                 {
                     Remaining = checked(entered[slot] - resumed.Discharged), Waste = resumed.Waste, Day = lot.EntryDate.DayNumber,

@@ -23,8 +23,15 @@ public readonly record struct BomLine(
     public bool InForceOn(DateOnly date) => ValidFrom <= date && (ValidTo is null || date <= ValidTo.Value);
 }
 
-/// <summary>Micro-UMC already discharged from a lot, waste recorded on it and waste disposed of, before a resumed run.</summary>
-public readonly record struct LotStart(long Discharged, long Waste, long WasteDisposed);
+/// <summary>
+/// Micro-UMC already discharged from a lot — its opening discharge (<see cref="LotDef.DischargedBefore"/>) included — waste
+/// recorded on it and waste disposed of, before a resumed run.
+/// </summary>
+public readonly record struct LotStart(long Discharged, long Waste, long WasteDisposed)
+{
+    /// <summary>A lot no movement has touched yet: only its opening discharge (SPEC §3.4 <c>discharged_before</c>).</summary>
+    public static LotStart Opening(in LotDef lot) => new(Micro.FromDecimal(lot.DischargedBefore), 0, 0);
+}
 
 /// <summary>A lot: one (client, pedimento, partida, part) entered (SPEC §3.4).</summary>
 /// <param name="Part">Part index (the pool).</param>
@@ -34,7 +41,13 @@ public readonly record struct LotStart(long Discharged, long Waste, long WasteDi
 /// <param name="Qty">Quantity in UMC.</param>
 /// <param name="FixedAsset">A fixed-asset lot (AF, E2, A6, or a machinery/tooling part): SPEC §3.3.</param>
 /// <param name="NationalStock">NAC stock: joins the FIFO pool, discharges no pedimento.</param>
-public readonly record struct LotDef(int Part, string Document, int Partida, DateOnly EntryDate, decimal Qty, bool FixedAsset, bool NationalStock);
+/// <param name="DischargedBefore">
+/// UMC discharged before the program's records in Traza begin (SPEC §3.4 <c>discharged_before</c>: the opening inventory of a
+/// program that goes live mid-way), 0 ≤ it ≤ <paramref name="Qty"/>: the lot starts with that much discharged and keeps its
+/// entry date and FIFO position; no allocation stands for it and it leaves no waste.
+/// </param>
+public readonly record struct LotDef(
+    int Part, string Document, int Partida, DateOnly EntryDate, decimal Qty, bool FixedAsset, bool NationalStock, decimal DischargedBefore = 0m);
 
 /// <summary>Whether a movement is an exit (processed first on its date) or an event.</summary>
 public enum MovementKind : byte
@@ -115,7 +128,8 @@ public sealed class DischargeInput
 
     /// <summary>
     /// Per lot (same index as <see cref="Lots"/>): the state a resumed run starts from (incremental discharge, when only
-    /// movements from some date on are given); null when every lot starts untouched.
+    /// movements from some date on are given), its opening discharge included; null when every lot starts from its opening
+    /// discharge alone (<see cref="LotStart.Opening"/>).
     /// </summary>
     public IReadOnlyList<LotStart>? Start { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Traza.Domain.Catalogs;
 
 namespace Traza.Formats.Layouts;
@@ -11,7 +12,7 @@ public sealed class EntriesReader(IRecordSource source, string fileName)
 {
     public static readonly IReadOnlyList<string> Columns =
         ["pedimento", "partida", "clave", "date", "part", "qty", "qty_umt", "value_usd", "customs_value_mxn", "exchange_rate", "origin",
-         "preference", "invoice", "rectifies", "client", "site"];
+         "preference", "invoice", "rectifies", "client", "site", "discharged_before"];
 
     protected override bool TryParse(out EntryRow row)
     {
@@ -57,8 +58,45 @@ public sealed class EntriesReader(IRecordSource source, string fileName)
             return false;
         }
 
-        row = new EntryRow(Line, client, pedimento, partida!.Value, clave, date.Value, part, qty!.Value, qtyUmt, usd, mxn, rate, Optional(10),
-            Optional(11), Optional(12), rectifies, Optional(15));
+        if (!DischargedBefore(16, qty!.Value, out var opening))
+        {
+            return false;
+        }
+
+        row = new EntryRow(Line, client, pedimento, partida!.Value, clave, date.Value, part, qty.Value, qtyUmt, usd, mxn, rate, Optional(10),
+            Optional(11), Optional(12), rectifies, Optional(15))
+        { DischargedBefore = opening };
+        return true;
+    }
+
+    /// <summary>
+    /// SPEC §3.4 <c>discharged_before</c>: at least 0, at most 6 decimals (the discharge's precision) and at most the row's own
+    /// qty (so a lot summed over rows never opens with more discharged than entered); null when empty or 0.
+    /// </summary>
+    private bool DischargedBefore(int column, decimal qty, out decimal? opening)
+    {
+        opening = null;
+        if (!Decimal(column, false, NumberSign.NonNegative, out var value))
+        {
+            return false;
+        }
+
+        if (value is not { } d)
+        {
+            return true;
+        }
+
+        if (decimal.Round(d, 6) != d)
+        {
+            return Fail(column, $"a decimal number of at least 0 with at most 6 decimals, found '{Span(column)}'");
+        }
+
+        if (d > qty)
+        {
+            return Fail(column, $"at most the row's qty ({qty.ToString(CultureInfo.InvariantCulture)}), found '{Span(column)}'");
+        }
+
+        opening = d == 0m ? null : d;
         return true;
     }
 }

@@ -51,7 +51,11 @@ public sealed record EntryRow(
     string? Preference,
     string? Invoice,
     string? Rectifies,
-    string? Site);
+    string? Site)
+{
+    /// <summary>UMC discharged before the program's records in Traza begin (SPEC §3.4); null when empty or 0.</summary>
+    public decimal? DischargedBefore { get; init; }
+}
 
 /// <summary>A row of an exits file (SPEC §4.1): the document is a 15-digit pedimento, or another document as written.</summary>
 public sealed record ExitRow(

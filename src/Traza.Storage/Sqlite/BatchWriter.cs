@@ -205,6 +205,27 @@ public sealed class BatchWriter : IDisposable
         return row.ToEncoded();
     }
 
+    /// <summary>
+    /// A lot's opening discharge (SPEC §3.4 <c>discharged_before</c>) in stored form for <see cref="Append"/> to
+    /// <see cref="TableSpec.EntryOpening"/>, at the lot's own line; write one only when it is given and not 0 (migration 0027).
+    /// </summary>
+    public static EncodedRow EncodeOpening(EntryRecord e, RowBuffer row)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(row);
+        row.Clear();
+        row.Set(0, e.Client);
+        row.Set(1, e.Pedimento);
+        row.Set(2, (long)e.Partida);
+        row.Set(3, e.Part);
+        row.Set(4, e.DischargedBefore ?? 0m);
+        return row.ToEncoded();
+    }
+
+    /// <summary>As <see cref="EncodeOpening"/>, encoded on the writer's thread.</summary>
+    public InsertResult AddOpening(EntryRecord e, long line) =>
+        Append(TableSpec.EntryOpening, EncodeOpening(e, Writer(TableSpec.EntryOpening).Row), line);
+
     public InsertResult AddExit(ExitRecord x, long line) => Append(TableSpec.Exit, Encode(x, Writer(TableSpec.Exit).Row), line);
 
     /// <summary>As the other <c>Encode</c> overloads.</summary>

@@ -23,15 +23,24 @@ public readonly record struct PoolLotKey(string Pedimento, int Partida);
 
 /// <summary>Totals of one lot in micro-UMC, with what the discharge needs to resume from them.</summary>
 /// <param name="Entered">Micro-UMC entered.</param>
-/// <param name="Discharged">Micro-UMC discharged by the run.</param>
+/// <param name="Discharged">Micro-UMC discharged by the run, the <see cref="Opening"/> included.</param>
 /// <param name="Waste">Micro-UMC of waste recorded.</param>
 /// <param name="WasteDisposed">Micro-UMC of waste disposed of.</param>
 /// <param name="EntryDay">The lot's entry date as <see cref="DateOnly.DayNumber"/>.</param>
-/// <param name="Flags">1: fixed-asset lot; 2: NAC stock (SPEC §3.3).</param>
+/// <param name="Flags">1: fixed-asset lot; 2: NAC stock (SPEC §3.3); 4: the lot has an <see cref="Opening"/> (set by the codec).</param>
 public readonly record struct PoolLotTotals(long Entered, long Discharged, long Waste, long WasteDisposed, int EntryDay = 0, int Flags = 0)
 {
     public const int FixedAssetFlag = 1;
     public const int NationalStockFlag = 2;
+
+    /// <summary>In the stored flags only: an opening discharge follows (<see cref="LotStateCodec"/>).</summary>
+    internal const int OpeningFlag = 4;
+
+    /// <summary>
+    /// Micro-UMC of <see cref="Discharged"/> that is the lot's opening discharge (SPEC §3.4 <c>discharged_before</c>), not an
+    /// allocation: what the lot holds discharged as of any date it is listed on, before the allocations dated until then.
+    /// </summary>
+    public long Opening { get; init; }
 }
 
 /// <summary>The allocations of one pool whose movements fall in one calendar month, encoded by <see cref="AllocationCodec"/>.</summary>

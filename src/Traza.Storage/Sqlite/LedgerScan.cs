@@ -160,6 +160,28 @@ public static class LedgerScan
         return Entries(Command, " WHERE program_id = 1", null, Count(Command, "entry"));
     }
 
+    /// <summary>
+    /// Every lot's opening discharge (SPEC §3.4 <c>discharged_before</c>, migration 0027; of the batches after
+    /// <paramref name="afterBatch"/>), by the lot's key; a lot without one has none. Only lots of a program that went live
+    /// mid-way have one, so the table is small or empty.
+    /// </summary>
+    public static Dictionary<(string Client, string Pedimento, int Partida, string Part), decimal> Openings(
+        SqliteLedgerStore store, long afterBatch = 0)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        using var cmd = store.CreateCommand(
+            "SELECT client, pedimento, partida, part, discharged_before FROM entry_opening WHERE program_id = 1 AND batch_id > $b");
+        cmd.Parameters.AddWithValue("$b", afterBatch);
+        using var r = cmd.ExecuteReader();
+        var openings = new Dictionary<(string Client, string Pedimento, int Partida, string Part), decimal>();
+        while (r.Read())
+        {
+            openings[(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3))] = Decimal(r.GetString(4));
+        }
+
+        return openings;
+    }
+
     /// <summary>A row's (client, part) among the pairs bound to <c>$parts</c> as a JSON array of two-string arrays.</summary>
     private const string OfParts = "(client, part) IN (SELECT value ->> 0, value ->> 1 FROM json_each($parts))";
 

@@ -3,7 +3,8 @@ namespace Traza.Storage.Sqlite;
 /// <summary>
 /// The compact encoding of a pool segment's lot states (<c>discharge_pool.lot_state</c>, migration 0023): per lot, LEB128
 /// varints of entered, discharged, waste and waste disposed (each as <see cref="AllocationCodec"/> encodes a quantity:
-/// whole units when they are, else micro-units), zigzag(entry day − the previous lot's, the first from 0) and the flags.
+/// whole units when they are, else micro-units), zigzag(entry day − the previous lot's, the first from 0) and the flags, then,
+/// when flag 4 is set, the lot's opening discharge (SPEC §3.4 <c>discharged_before</c>, migration 0027) as a quantity.
 /// About 9 bytes per lot instead of 40, so a tail of a few open lots fits in its b-tree cell and a daily run rewrites
 /// fewer pages.
 /// </summary>
@@ -13,7 +14,7 @@ public static class LotStateCodec
     public static byte[] Encode(IReadOnlyList<PoolLotTotals> totals, int start, int count)
     {
         ArgumentNullException.ThrowIfNull(totals);
-        Span<byte> lot = stackalloc byte[6 * 10];
+        Span<byte> lot = stackalloc byte[7 * 10];
         var buffer = new byte[count * 12];
         var at = 0;
         var day = 0L;
@@ -25,7 +26,12 @@ public static class LotStateCodec
             size += AllocationCodec.WriteVar(lot[size..], AllocationCodec.Quantity(t.Waste));
             size += AllocationCodec.WriteVar(lot[size..], AllocationCodec.Quantity(t.WasteDisposed));
             size += AllocationCodec.WriteVar(lot[size..], AllocationCodec.Zig(t.EntryDay - day));
-            size += AllocationCodec.WriteVar(lot[size..], unchecked((uint)t.Flags));
+            size += AllocationCodec.WriteVar(lot[size..], unchecked((uint)(t.Opening != 0 ? t.Flags | PoolLotTotals.OpeningFlag : t.Flags)));
+            if (t.Opening != 0)
+            {
+                size += AllocationCodec.WriteVar(lot[size..], AllocationCodec.Quantity(t.Opening));
+            }
+
             if (at + size > buffer.Length)
             {
                 Array.Resize(ref buffer, Math.Max(buffer.Length * 2, at + size));
@@ -72,7 +78,11 @@ public static class LotStateCodec
             var disposed = AllocationCodec.Unquantity(AllocationCodec.ReadVar(blob, ref at));
             day += AllocationCodec.Unzig(AllocationCodec.ReadVar(blob, ref at));
             var flags = checked((int)AllocationCodec.ReadVar(blob, ref at));
-            totals = new PoolLotTotals(entered, discharged, waste, disposed, checked((int)day), flags);
+            var opening = (flags & PoolLotTotals.OpeningFlag) != 0 ? AllocationCodec.Unquantity(AllocationCodec.ReadVar(blob, ref at)) : 0;
+            totals = new PoolLotTotals(entered, discharged, waste, disposed, checked((int)day), flags & ~PoolLotTotals.OpeningFlag)
+            {
+                Opening = opening,
+            };
             return true;
         }
     }

@@ -263,7 +263,7 @@ internal sealed class LotBalances
     /// <summary>
     /// Micro-UMC the stored run discharged from each entry row's lot as of <paramref name="asOf"/> (<see cref="NotStored"/>
     /// when it holds no such lot): the lot totals alone when the as-of is on or after the run's (no allocation read), else the
-    /// allocations dated on or before it (docs/architecture.md Decision 2).
+    /// lot's opening discharge and the allocations dated on or before it (docs/architecture.md Decision 2).
     /// </summary>
     private static long[] StoredTotals(SqliteLedgerStore store, DateOnly asOf, string? client,
         Dictionary<string, Dictionary<string, int>> byClient, EntriesByPart lots)
@@ -307,6 +307,11 @@ internal sealed class LotBalances
             }
 
             var sums = new long[pool.LotKeys.Count];
+            for (var i = 0; i < sums.Length; i++)
+            {
+                sums[i] = pool.LotTotals[i].Opening; // SPEC §3.4: discharged before the records begin, whatever the as-of
+            }
+
             foreach (var a in pool.DecodeAllocations())
             {
                 if (a.Day <= day)

@@ -140,6 +140,11 @@ public static class LotLedger
         else
         {
             var day = asOf.DayNumber;
+            for (var i = 0; i < n; i++)
+            {
+                discharged[i] = pool.LotTotals[i].Opening; // SPEC §3.4: discharged before the records begin, whatever the as-of
+            }
+
             var packed = pool.DecodeAllocations();
             for (var k = 0; k < packed.Length; k++)
             {
