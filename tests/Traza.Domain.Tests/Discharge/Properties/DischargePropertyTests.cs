@@ -14,7 +14,7 @@ public class DischargePropertyTests
     private static readonly Gen<GenLedger> AnyLedger = LedgerGen.Ledger(new LedgerShape());
 
     [Fact]
-    public void Lot_any_ledger_entered_equals_discharged_plus_balance_and_discharged_is_its_allocations()
+    public void Lot_any_ledger_entered_equals_discharged_before_plus_allocated_plus_balance()
     {
         AnyLedger.Sample(l =>
         {
@@ -36,9 +36,12 @@ public class DischargePropertyTests
             for (var i = 0; i < l.Lots.Length; i++)
             {
                 var entered = Micro.FromDecimal(l.Lots[i].Qty);
+                var opening = Micro.FromDecimal(l.Lots[i].DischargedBefore);
                 r.LotEntered[i].ShouldBe(entered, $"lot {i}: entered is the lot's quantity at 6 decimals");
-                r.LotDischarged[i].ShouldBe(allocated[i], $"lot {i}: discharged is the sum of its allocations");
-                (r.LotDischarged[i] + (entered - allocated[i])).ShouldBe(r.LotEntered[i], $"lot {i}: entered = discharged + balance");
+                r.LotDischarged[i].ShouldBe(opening + allocated[i], $"lot {i}: discharged is its opening discharge plus its allocations");
+                var balance = r.LotEntered[i] - r.LotDischarged[i];
+                balance.ShouldBeGreaterThanOrEqualTo(0, $"lot {i}: balance");
+                (opening + allocated[i] + balance).ShouldBe(entered, $"lot {i}: entered = discharged_before + allocated + balance");
                 r.LotWaste[i].ShouldBe(waste[i], $"lot {i}: waste is the sum of its allocations' waste");
                 r.LotWasteDisposed[i].ShouldBe(disposed[i], $"lot {i}: waste disposed is the sum of its disposals");
             }
@@ -54,7 +57,8 @@ public class DischargePropertyTests
             for (var i = 0; i < l.Lots.Length; i++)
             {
                 r.LotDischarged[i].ShouldBeInRange(0, r.LotEntered[i], $"lot {i}: 0 ≤ discharged ≤ entered");
-                r.LotWaste[i].ShouldBeInRange(0, r.LotDischarged[i], $"lot {i}: 0 ≤ waste ≤ discharged");
+                r.LotWaste[i].ShouldBeInRange(0, r.LotDischarged[i] - Micro.FromDecimal(l.Lots[i].DischargedBefore),
+                    $"lot {i}: 0 ≤ waste ≤ discharged by allocations (an opening discharge leaves no waste)");
                 r.LotWasteDisposed[i].ShouldBeInRange(0, r.LotWaste[i], $"lot {i}: 0 ≤ waste disposed ≤ waste recorded");
             }
 
@@ -83,7 +87,7 @@ public class DischargePropertyTests
             expectedOrder.Sort((a, b) => Oracle.CompareMovements(l.Movements[a], l.Movements[b]));
             r.ProcessingOrder.ShouldBe(expectedOrder, "processing order (SPEC §3.5 Order)");
 
-            var remaining = l.Lots.Select(lot => Micro.FromDecimal(lot.Qty)).ToArray();
+            var remaining = l.Lots.Select(lot => Micro.FromDecimal(lot.Qty) - Micro.FromDecimal(lot.DischargedBefore)).ToArray();
             var next = 0;
             foreach (var mi in r.ProcessingOrder)
             {
@@ -302,7 +306,8 @@ public class DischargePropertyTests
             {
                 var lot = i;
                 var upToD = later.Allocations.Where(a => a.Lot == lot && Counts(a.Movement)).ToList();
-                earlier.LotDischarged[i].ShouldBe(upToD.Sum(a => a.Qty), $"lot {i}: discharged as of {d}");
+                earlier.LotDischarged[i].ShouldBe(Micro.FromDecimal(l.Lots[i].DischargedBefore) + upToD.Sum(a => a.Qty),
+                    $"lot {i}: discharged as of {d}: its opening discharge and its allocations until then");
                 earlier.LotWaste[i].ShouldBe(upToD.Sum(a => a.Waste), $"lot {i}: waste as of {d}");
             }
         }, iter: Iter, print: t => $"D={t.D:yyyy-MM-dd}\n{t.Ledger.Describe()}");

@@ -34,6 +34,10 @@ public class GeneratorCoverageTests
         ("a lot closed", (l, r) => Enumerable.Range(0, l.Lots.Length).Any(i => r.LotEntered[i] > 0 && r.LotDischarged[i] == r.LotEntered[i])),
         ("a shortage while a later lot exists", (l, r) => r.Shortages.Any(s =>
             l.Lots.Any(o => o.Part == s.Part && o.EntryDate > l.Movements[s.Movement].Date))),
+        ("an allocation from a lot opened partly discharged", (l, r) => r.Allocations.Any(a => l.Lots[a.Lot].DischargedBefore > 0)),
+        ("a lot opened fully discharged skipped for a later one", (l, r) => r.Allocations.Any(a => l.Lots.Any(o =>
+            o.Part == l.Lots[a.Lot].Part && Oracle.CompareFifo(o, l.Lots[a.Lot]) < 0 && o.EntryDate <= l.Movements[a.Movement].Date
+            && o.DischargedBefore > 0 && Micro.FromDecimal(o.DischargedBefore) == Micro.FromDecimal(o.Qty)))),
         ("waste recorded", (_, r) => r.LotWaste.Any(w => w > 0)),
         ("waste disposed", (_, r) => r.WasteDisposals.Count > 0),
         ("a waste disposal beyond the balance", (_, r) => r.Findings.Any(f => f.Code == FindingCodes.WasteDisposalExceedsBalance)),

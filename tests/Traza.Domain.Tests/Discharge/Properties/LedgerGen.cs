@@ -52,6 +52,7 @@ internal sealed record GenLedger(PartDef[] Parts, BomLine[] Bom, LotDef[] Lots, 
             var l = Lots[i];
             s.AppendLine(CultureInfo.InvariantCulture,
                 $"lot[{i}] {Parts[l.Part].Part} {l.Document}/{l.Partida} {l.EntryDate:yyyy-MM-dd} qty={l.Qty}" +
+                $"{(l.DischargedBefore != 0 ? $" discharged_before={l.DischargedBefore}" : string.Empty)}" +
                 $"{(l.FixedAsset ? " fixed-asset" : string.Empty)}{(l.NationalStock ? " NAC" : string.Empty)}");
         }
 
@@ -114,7 +115,8 @@ internal static class LedgerGen
             Gen.Select(Gen.Int[0, 999], Gen.Int[0, 999], Gen.Int[0, 500], Gen.Int[0, 2], Gen.Int[0, 15], Gen.Int[0, 15], Gen.Int[0, 2])
                 .Array[0, 20],
             Gen.Select(Gen.Int[1, 40], Gen.Int[1, 30]).Array[MaxParts],
-            Gen.Select(Gen.Int[0, 999], Gen.Int[0, 9], Gen.Int[1, 3], Gen.Int[0, 45], Gen.Int[1, 4000], Gen.Int[0, 9]).Array[0, 16],
+            Gen.Select(Gen.Int[0, 999], Gen.Int[0, 9], Gen.Int[1, 3], Gen.Int[0, 45], Gen.Int[1, 4000], Gen.Int[0, 9], Gen.Int[0, 9])
+                .Array[0, 16],
             MovementRaw.Array[0, 16],
             Gen.Int[0, 150],
             (clients, parts, bom, splits, lots, movements, asOf) => Build(shape, clients, parts, bom, splits, lots, movements, asOf));
@@ -125,7 +127,7 @@ internal static class LedgerGen
         (int Client, int Level, int Kind, int National)[] partRaw,
         (int Product, int Component, int Qty, int Style, int Merma, int Desperdicio, int Version)[] bomRaw,
         (int First, int Second)[] splits,
-        (int Part, int Document, int Partida, int Day, int Qty, int Flag)[] lotRaw,
+        (int Part, int Document, int Partida, int Day, int Qty, int Flag, int Opening)[] lotRaw,
         (int, int, int, int, int, int, int, (int, int, int, int, int, int))[] movementRaw,
         int asOf)
     {
@@ -223,10 +225,15 @@ internal static class LedgerGen
 
     /// <summary>
     /// Lots of imported parts without a BOM (national parts never get a lot, SPEC §3.4), one per (part, document, partida).
-    /// Machinery and tooling lots are always fixed-asset; other parts get an AF lot now and then; NAC stock is never AF.
+    /// Machinery and tooling lots are always fixed-asset; other parts get an AF lot now and then; NAC stock is never AF. Two lots
+    /// in five open with a discharge before the records begin (SPEC §3.4 <c>discharged_before</c>): all of the lot, half of it,
+    /// all but 0.01, or one micro-unit.
     /// </summary>
     private static LotDef[] BuildLots(
-        LedgerShape shape, PartDef[] parts, bool[] hasBom, (int Part, int Document, int Partida, int Day, int Qty, int Flag)[] lotRaw)
+        LedgerShape shape,
+        PartDef[] parts,
+        bool[] hasBom,
+        (int Part, int Document, int Partida, int Day, int Qty, int Flag, int Opening)[] lotRaw)
     {
         var leaves = Enumerable.Range(0, parts.Length).Where(p => !parts[p].National && !hasBom[p]).ToArray();
         var lots = new List<LotDef>();
@@ -252,7 +259,16 @@ internal static class LedgerGen
                 qty += 0.0000004m; // below the 6-decimal precision: the lot closes when its balance is 0 at that precision
             }
 
-            lots.Add(new LotDef(part, document, raw.Partida, Base.AddDays(Cluster(raw.Day)), qty, fixedAsset, nac));
+            var whole = decimal.Round(qty, 6, MidpointRounding.ToZero); // discharged_before has at most 6 decimals
+            var opening = raw.Opening switch
+            {
+                6 => whole,
+                7 => decimal.Round(qty / 2, 6, MidpointRounding.ToZero),
+                8 => Math.Max(0m, whole - 0.01m),
+                9 => 0.000001m,
+                _ => 0m,
+            };
+            lots.Add(new LotDef(part, document, raw.Partida, Base.AddDays(Cluster(raw.Day)), qty, fixedAsset, nac, opening));
         }
 
         return [.. lots];
