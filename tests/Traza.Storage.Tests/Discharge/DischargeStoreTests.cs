@@ -51,8 +51,8 @@ public sealed class DischargeStoreTests : IDisposable
                     Gen.Long[0, 1_000_000_000_000_000], Gen.Long[0, 1_000_000_000_000_000], Gen.Long[0, 1_000_000_000_000],
                     Gen.Long[0, 1_000_000_000_000], Gen.Bool)
                 .Select((a, b, c, d, whole) => whole ? (a / 1_000_000 * 1_000_000, b / 1_000_000 * 1_000_000, c, d) : (a, b, c, d))
-                .Select(Gen.Int[700_000, 760_000], Gen.Int[0, 3],
-                    (q, day, flags) => new PoolLotTotals(q.Item1, q.Item2, q.Item3, q.Item4, day, flags))
+                .Select(Gen.Int[700_000, 760_000], Gen.Int[0, 3], Gen.OneOf(Gen.Const(0L), Gen.Long[1, 1_000_000_000_000_000]),
+                    (q, day, flags, opening) => new PoolLotTotals(q.Item1, q.Item2, q.Item3, q.Item4, day, flags) { Opening = opening })
                 .Array[0, 40],
             Gen.Int[0, 40],
             Gen.Int[0, 40])
