@@ -31,7 +31,8 @@ public sealed class EntriesImport : ILayoutImport
         var buffer = new RowBuffer(TableSpec.Entry.Columns); // the reading thread's, as is the digest
         var openingBuffer = new RowBuffer(TableSpec.EntryOpening.Columns);
         var digest = context.Batch.DigestAhead(TableSpec.Entry);
-        foreach (var (row, part, lot, encoded, opening) in context.Rows(reader, row => Prepare(context, buffer, openingBuffer, digest, row)))
+        var rows = context.Rows(reader, row => Prepare(context, buffer, openingBuffer, digest, row));
+        foreach (var (row, part, lot, encoded, opening) in rows)
         {
             context.Batch.EnsureClient(row.Client.Value, row.Line);
             if (part is null || lot is null)
@@ -97,7 +98,9 @@ public sealed class EntriesImport : ILayoutImport
         return (row, part, lot, encoded, lot.DischargedBefore is null ? default : BatchWriter.EncodeOpening(lot, openingBuffer));
     }
 
-    /// <summary>A row's opening discharge added to its lot's, which an earlier row of this file stored (or not, when it had none).</summary>
+    /// <summary>
+    /// A row's opening discharge added to its lot's, which an earlier row of this file stored (or not, when it had none).
+    /// </summary>
     private static void MergeOpening(
         ImportContext context, (string Client, string Pedimento, int Partida, string Part) key, long firstLine, EntryRecord row)
     {

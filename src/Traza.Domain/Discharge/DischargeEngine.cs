@@ -196,7 +196,8 @@ public static class DischargeEngine
                 if (lot.DischargedBefore < 0m || lot.DischargedBefore > lot.Qty)
                 {
                     throw new ArgumentException(
-                        $"Lot {lot.Document}/{lot.Partida}: discharged_before {lot.DischargedBefore} is outside 0..{lot.Qty}.", nameof(input));
+                        $"Lot {lot.Document}/{lot.Partida}: discharged_before {lot.DischargedBefore} is outside 0..{lot.Qty}.",
+                        nameof(input));
                 }
 
                 var resumed = input.Start is { } resume ? resume[i] : LotStart.Opening(lot);

@@ -47,7 +47,14 @@ public readonly record struct LotStart(long Discharged, long Waste, long WasteDi
 /// entry date and FIFO position; no allocation stands for it and it leaves no waste.
 /// </param>
 public readonly record struct LotDef(
-    int Part, string Document, int Partida, DateOnly EntryDate, decimal Qty, bool FixedAsset, bool NationalStock, decimal DischargedBefore = 0m);
+    int Part,
+    string Document,
+    int Partida,
+    DateOnly EntryDate,
+    decimal Qty,
+    bool FixedAsset,
+    bool NationalStock,
+    decimal DischargedBefore = 0m);
 
 /// <summary>Whether a movement is an exit (processed first on its date) or an event.</summary>
 public enum MovementKind : byte

@@ -88,7 +88,7 @@ public sealed class DischargeResult
     /// <summary>Per lot: entered quantity in micro-UMC (rounded to 6 decimals).</summary>
     public required long[] LotEntered { get; init; }
 
-    /// <summary>Per lot: micro-UMC discharged — its opening discharge (<see cref="LotDef.DischargedBefore"/>) and its allocations.</summary>
+    /// <summary>Per lot: micro-UMC discharged: its opening discharge (<see cref="LotDef.DischargedBefore"/>) and its allocations.</summary>
     public required long[] LotDischarged { get; init; }
 
     /// <summary>Per lot: micro-UMC of waste recorded (desperdicio share of its allocations).</summary>

@@ -63,8 +63,8 @@ public sealed class EntriesReader(IRecordSource source, string fileName)
             return false;
         }
 
-        row = new EntryRow(Line, client, pedimento, partida!.Value, clave, date.Value, part, qty.Value, qtyUmt, usd, mxn, rate, Optional(10),
-            Optional(11), Optional(12), rectifies, Optional(15))
+        row = new EntryRow(Line, client, pedimento, partida!.Value, clave, date.Value, part, qty.Value, qtyUmt, usd, mxn, rate,
+            Optional(10), Optional(11), Optional(12), rectifies, Optional(15))
         { DischargedBefore = opening };
         return true;
     }

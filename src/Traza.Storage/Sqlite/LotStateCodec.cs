@@ -26,7 +26,8 @@ public static class LotStateCodec
             size += AllocationCodec.WriteVar(lot[size..], AllocationCodec.Quantity(t.Waste));
             size += AllocationCodec.WriteVar(lot[size..], AllocationCodec.Quantity(t.WasteDisposed));
             size += AllocationCodec.WriteVar(lot[size..], AllocationCodec.Zig(t.EntryDay - day));
-            size += AllocationCodec.WriteVar(lot[size..], unchecked((uint)(t.Opening != 0 ? t.Flags | PoolLotTotals.OpeningFlag : t.Flags)));
+            var flags = t.Opening != 0 ? t.Flags | PoolLotTotals.OpeningFlag : t.Flags;
+            size += AllocationCodec.WriteVar(lot[size..], unchecked((uint)flags));
             if (t.Opening != 0)
             {
                 size += AllocationCodec.WriteVar(lot[size..], AllocationCodec.Quantity(t.Opening));

@@ -31,7 +31,9 @@ public sealed record TableSpec(string Name, IReadOnlyList<string> Key, IReadOnly
         ["clave", "date", "qty", "qty_umt", "value_usd", "customs_value_mxn", "exchange_rate", "origin", "preference", "invoice",
          "rectifies", "site"]);
 
-    /// <summary>A lot's opening discharge (SPEC §3.4 <c>discharged_before</c>, migration 0027): same key, batch and line as its entry.</summary>
+    /// <summary>
+    /// A lot's opening discharge (SPEC §3.4 <c>discharged_before</c>, migration 0027): same key, batch and line as its entry.
+    /// </summary>
     public static TableSpec EntryOpening { get; } = new("entry_opening", ["client", "pedimento", "partida", "part"], ["discharged_before"]);
 
     public static TableSpec Exit { get; } = new(
