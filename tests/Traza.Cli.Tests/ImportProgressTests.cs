@@ -36,7 +36,8 @@ public sealed class ImportProgressTests : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var exit = TrazaCli.Run(["import", "entries", path, "--db", cli.Db], stdout, stderr, new SteppingClock(cli.Clock), stderrIsTerminal: true);
+        var exit = TrazaCli.Run(
+            ["import", "entries", path, "--db", cli.Db], stdout, stderr, new SteppingClock(cli.Clock), stderrIsTerminal: true);
 
         exit.ShouldBe(0, stderr.ToString());
         stdout.ToString().ShouldBe("e.csv: imported 3000 entries rows as batch 2" + Environment.NewLine);
@@ -52,7 +53,8 @@ public sealed class ImportProgressTests : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var exit = TrazaCli.Run(["import", "entries", path, "--db", cli.Db], stdout, stderr, new SteppingClock(cli.Clock), stderrIsTerminal: false);
+        var exit = TrazaCli.Run(
+            ["import", "entries", path, "--db", cli.Db], stdout, stderr, new SteppingClock(cli.Clock), stderrIsTerminal: false);
 
         exit.ShouldBe(0, stderr.ToString());
         stderr.ToString().ShouldBeEmpty();

@@ -25,14 +25,21 @@ public sealed class CrashSafetyTests(KillFixture data) : IClassFixture<KillFixtu
     [Fact]
     public void Many_kills_recorded_for_docs()
     {
-        var trials = Environment.GetEnvironmentVariable("TRAZA_KILL_TRIALS") is { Length: > 0 } n ? int.Parse(n, CultureInfo.InvariantCulture) : 0;
+        var trials = Environment.GetEnvironmentVariable("TRAZA_KILL_TRIALS") is { Length: > 0 } n
+            ? int.Parse(n, CultureInfo.InvariantCulture)
+            : 0;
         Assert.SkipWhen(trials == 0, "set TRAZA_KILL_TRIALS=N (and TRAZA_KILL_REPORT=FILE to keep the table) for the benchmark-style run");
         var harness = data.Harness(out var seed, referenceRuns: 2);
         var report = Environment.GetEnvironmentVariable("TRAZA_KILL_REPORT");
         var only = Environment.GetEnvironmentVariable("TRAZA_KILL_ONLY");
         var scenarios = data.Scenarios.Where(s => string.IsNullOrEmpty(only) || s.Name.Contains(only, StringComparison.Ordinal)).ToList();
         scenarios.ShouldNotBeEmpty($"TRAZA_KILL_ONLY={only} names no scenario");
-        var rows = new List<string> { $"seed {seed}, {trials} trials", "| trial | command | killed after | of an uninterrupted run | outcome | checks |", "|---|---|---|---|---|---|" };
+        var rows = new List<string>
+        {
+            $"seed {seed}, {trials} trials",
+            "| trial | command | killed after | of an uninterrupted run | outcome | checks |",
+            "|---|---|---|---|---|---|",
+        };
         foreach (var scenario in scenarios)
         {
             var (_, _, elapsed) = harness.Reference(scenario);
@@ -121,18 +128,21 @@ public sealed class KillFixture : IDisposable
 
     /// <summary>Balances and shortages as of the run's date.</summary>
     private static string DischargeState(InProcessCli cli) =>
-        cli.Ok("report", "balances", "--as-of", AsOf, "--format", "csv") + cli.Ok("report", "shortages", "--as-of", AsOf, "--format", "csv");
+        cli.Ok("report", "balances", "--as-of", AsOf, "--format", "csv")
+        + cli.Ok("report", "shortages", "--as-of", AsOf, "--format", "csv");
 
     /// <summary>
     /// Every row of every table of derived discharge data (blobs by their SHA-256), but the run's start and end times.
     /// </summary>
     private static string StoredDischarge(InProcessCli cli)
     {
-        var tables = KillHarness.Query(cli.Db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'discharge%' ORDER BY name");
+        var tables = KillHarness.Query(
+            cli.Db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'discharge%' ORDER BY name");
         var stored = new StringBuilder();
         foreach (var table in tables.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            var columns = KillHarness.Query(cli.Db, $"SELECT name FROM pragma_table_info('{table}') WHERE name NOT IN ('started_at', 'finished_at')")
+            var columns = KillHarness.Query(
+                    cli.Db, $"SELECT name FROM pragma_table_info('{table}') WHERE name NOT IN ('started_at', 'finished_at')")
                 .Split('\n', StringSplitOptions.RemoveEmptyEntries);
             var list = string.Join(", ", columns);
             var rows = KillHarness.Query(cli.Db, $"SELECT {list} FROM {table} ORDER BY {list}");

@@ -12,7 +12,8 @@ namespace Traza.Cli.Tests.Reliability;
 /// held or what an uninterrupted run leaves, nothing in between. <see cref="State"/> is what the user sees (reports): after
 /// running the command again it must equal an uninterrupted run's.
 /// </summary>
-public sealed record KillScenario(string Name, string Template, string[] Args, Func<InProcessCli, string> State, Func<InProcessCli, string> Stored);
+public sealed record KillScenario(
+    string Name, string Template, string[] Args, Func<InProcessCli, string> State, Func<InProcessCli, string> Stored);
 
 /// <summary>Where a kill fell.</summary>
 public enum KillOutcome
@@ -38,8 +39,9 @@ public sealed record KillTrial(int Number, string Scenario, TimeSpan KillAfter, 
 /// Crash safety by killing (SPEC §9, issue 11 item 8): runs the real <c>traza</c> as a child process on a copy of a
 /// scenario's template database, kills it with SIGKILL (<see cref="Process.Kill()"/>) after a random delay scaled to the
 /// length of an uninterrupted run, and then checks that the database opens and passes SQLite's integrity check, that
-/// <c>traza audit verify</c> passes, that what is stored is all or nothing of the command's work, that running the same command again succeeds, and that the state it leaves equals the
-/// uninterrupted run's. Every check is a Shouldly assertion; a trial that returns passed them all.
+/// <c>traza audit verify</c> passes, that what is stored is all or nothing of the command's work, that running the same
+/// command again succeeds, and that the state it leaves equals the uninterrupted run's. Every check is a Shouldly
+/// assertion; a trial that returns passed them all.
 /// </summary>
 /// <param name="folder">Where the copies go.</param>
 /// <param name="random">Picks the kill moments.</param>
@@ -127,7 +129,9 @@ public sealed class KillHarness(string folder, Random random, int referenceRuns 
             stored.ShouldBe(expectedStored, $"{what}: what is stored right after the kill is the template's or a whole run's");
         }
 
-        var outcome = !killed ? KillOutcome.FinishedFirst : stored != before ? KillOutcome.KilledAfterCommit : KillOutcome.KilledBeforeCommit;
+        var outcome = !killed ? KillOutcome.FinishedFirst
+            : stored != before ? KillOutcome.KilledAfterCommit
+            : KillOutcome.KilledBeforeCommit;
 
         var again = TrazaProcess.Run(folder, [.. scenario.Args, "--db", db]);
         again.Exit.ShouldBe(0, $"{what}: run again\n{again.Stdout}\n{again.Stderr}");

@@ -39,7 +39,7 @@ internal sealed class TrazaRunner : IDisposable
         code.ShouldBe(0, $"traza {string.Join(' ', args)}\n{output}\n{err}");
     }
 
-    /// <summary>Runs a report as CSV and returns its rows as dictionaries by column name (RFC 4180: quoted fields keep their commas).</summary>
+    /// <summary>Runs a report as CSV and returns its rows as dictionaries by column name (RFC 4180, see <see cref="CsvText"/>).</summary>
     public List<Dictionary<string, string>> Csv(params string[] args)
     {
         var (code, output, err) = Run([.. args, "--format", "csv"]);

@@ -44,7 +44,8 @@ public sealed partial class GarbageInputTests
             using var reader = new EntriesReader(Source(text), "g.csv");
             reader.Read(out _).ShouldBeFalse();
             reader.Error.ShouldNotBeNull();
-            reader.Error.ToString().ShouldBe("file g.csv, line 1, column pedimento: a column named 'pedimento' in the header row (required)");
+            reader.Error.ToString()
+                .ShouldBe("file g.csv, line 1, column pedimento: a column named 'pedimento' in the header row (required)");
         }, iter: 500);
     }
 
@@ -120,7 +121,7 @@ public sealed partial class GarbageInputTests
             {
                 error.File.ShouldBe("g.csv");
                 error.Line.ShouldNotBeNull();
-                error.Line.Value.ShouldBeInRange(Math.Max(1, last), lines, $"the error's line, in the text and not before the last row:\n{error}");
+                error.Line.Value.ShouldBeInRange(Math.Max(1, last), lines, $"the error is on a line of the text, not before the last row: {error}");
                 error.ToString().ShouldMatch(ErrorShape().ToString(), $"message shape: {error}");
             }
         }
