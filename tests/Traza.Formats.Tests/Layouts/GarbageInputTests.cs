@@ -121,7 +121,7 @@ public sealed partial class GarbageInputTests
             {
                 error.File.ShouldBe("g.csv");
                 error.Line.ShouldNotBeNull();
-                error.Line.Value.ShouldBeInRange(Math.Max(1, last), lines, $"the error is on a line of the text, not before the last row: {error}");
+                error.Line.Value.ShouldBeInRange(Math.Max(1, last), lines, $"on a line of the text, not before the last row: {error}");
                 error.ToString().ShouldMatch(ErrorShape().ToString(), $"message shape: {error}");
             }
         }
