@@ -30,6 +30,9 @@ public sealed class CliContext
 
     public TimeProvider Clock { get; }
 
+    /// <summary>Whether <see cref="Stderr"/> is a terminal: long work shows progress only then (SPEC §5).</summary>
+    public bool StderrIsTerminal { get; init; }
+
     /// <summary>The recursive <c>--db</c> option, defined once on the root command.</summary>
     public Option<string> Db { get; }
 

@@ -23,12 +23,11 @@ internal sealed class TerminalProgress : IWorkProgress, IDisposable
         this.clock = clock;
     }
 
-    /// <summary>A bar on the context's stderr when it is the real, unredirected console; otherwise no progress.</summary>
+    /// <summary>A bar on the context's stderr when that is a terminal; otherwise no progress.</summary>
     public static IWorkProgress For(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var real = ReferenceEquals(context.Stderr, Console.Error) && !Console.IsErrorRedirected;
-        return real ? new TerminalProgress(context.Stderr, context.Clock) : NoProgress.Instance;
+        return context.StderrIsTerminal ? new TerminalProgress(context.Stderr, context.Clock) : NoProgress.Instance;
     }
 
     public void Stage(string name, long total = 0)

@@ -20,14 +20,24 @@ public static class TrazaCli
     /// <summary>Runs a command with the system clock.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, TimeProvider.System);
 
-    /// <summary>Runs a command in-process with an injected clock (tests pass a FakeTimeProvider).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    /// <summary>
+    /// Runs a command in-process with an injected clock (tests pass a FakeTimeProvider); progress is drawn only when
+    /// <paramref name="stderr"/> is the process's own standard error and that is a terminal.
+    /// </summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock) =>
+        Run(args, stdout, stderr, clock, ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected);
+
+    /// <summary>
+    /// Runs a command in-process, told whether <paramref name="stderr"/> is a terminal: long work draws its progress
+    /// there only then (SPEC §5), so tests can ask for it on a writer they read.
+    /// </summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock, bool stderrIsTerminal)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         ArgumentNullException.ThrowIfNull(clock);
-        var context = new CliContext(stdout, stderr, clock);
+        var context = new CliContext(stdout, stderr, clock) { StderrIsTerminal = stderrIsTerminal };
         var root = BuildRoot(context);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -30,6 +30,37 @@ public sealed class ImportProgressTests : IDisposable
     }
 
     [Fact]
+    public void Import_on_a_terminal_draws_a_bar_up_to_the_rows_read_and_clears_it()
+    {
+        var path = cli.Write("e.csv", [.. Entries(3_000)]);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = TrazaCli.Run(
+            ["import", "entries", path, "--db", cli.Db], stdout, stderr, new SteppingClock(cli.Clock), stderrIsTerminal: true);
+
+        exit.ShouldBe(0, stderr.ToString());
+        stdout.ToString().ShouldBe("e.csv: imported 3000 entries rows as batch 2" + Environment.NewLine);
+        var drawn = stderr.ToString();
+        drawn.ShouldStartWith("\r\u001b[2Kimport entries");
+        drawn.ShouldMatch(@"\r\u001b\[2Kimport entries +\[[#.]{30}\] +[0-9.]+% 3,000/[0-9,]+\r\u001b\[2K$");
+    }
+
+    [Fact]
+    public void Import_told_its_stderr_is_no_terminal_draws_nothing()
+    {
+        var path = cli.Write("e.csv", [.. Entries(3_000)]);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = TrazaCli.Run(
+            ["import", "entries", path, "--db", cli.Db], stdout, stderr, new SteppingClock(cli.Clock), stderrIsTerminal: false);
+
+        exit.ShouldBe(0, stderr.ToString());
+        stderr.ToString().ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Import_reports_its_stage_and_the_rows_read()
     {
         var lines = new List<string> { "pedimento,partida,clave,date,part,qty" };
@@ -52,6 +83,25 @@ public sealed class ImportProgressTests : IDisposable
         progress.Done.ShouldNotBeEmpty();
         progress.Done[^1].ShouldBe(2_500);
         progress.Done.ShouldBeInOrder();
+    }
+
+    private static IEnumerable<string> Entries(int rows)
+    {
+        yield return "pedimento,partida,clave,date,part,qty";
+        for (var i = 1; i <= rows; i++)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"254734565000123,{i},IN,2025-01-05,MAT-1,1");
+        }
+    }
+
+    /// <summary>The fake clock's wall time, but a second passes at every timestamp read, so no redraw is held back.</summary>
+    private sealed class SteppingClock(TimeProvider wall) : TimeProvider
+    {
+        private long ticks;
+
+        public override DateTimeOffset GetUtcNow() => wall.GetUtcNow();
+
+        public override long GetTimestamp() => ticks += TimestampFrequency;
     }
 
     private sealed class RecordingProgress : IWorkProgress

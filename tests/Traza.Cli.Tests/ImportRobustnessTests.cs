@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CsCheck;
 using MiniExcelLibs;
 
@@ -10,37 +11,52 @@ public sealed class ImportRobustnessTests : IDisposable
     public void Dispose() => cli.Dispose();
 
     [Fact]
-    public void Random_bytes_file_exits_3_and_writes_nothing()
+    public void Random_bytes_file_exits_3_names_file_and_line_and_writes_nothing()
     {
         cli.StandardParts();
         var i = 0;
         Gen.Byte.Array[1, 400].Sample(bytes =>
         {
-            var path = cli.Path_($"garbage{i++}.csv");
-            File.WriteAllBytes(path, bytes);
-            var r = cli.Run("import", "entries", path);
+            var name = $"garbage{i++}.csv";
+            File.WriteAllBytes(cli.Path_(name), bytes);
+            var r = cli.Run("import", "entries", cli.Path_(name));
             r.Exit.ShouldBe(3, r.Stderr);
+            r.Stdout.ShouldBeEmpty();
+            r.Stderr.ShouldMatch($@"^file {Regex.Escape(name)}, line [1-9][0-9]*(, column [a-z_]+)?: \S[^\n]*\n$");
         }, iter: 40, threads: 1);
         cli.ReportCsv("entries").Length.ShouldBe(1);
+        Verified().ShouldBe("ledger intact: 1 batches verified", "only the parts batch");
     }
 
     [Fact]
-    public void Header_only_file_imports_zero_rows()
+    public void Header_only_file_imports_zero_rows_as_a_batch_of_its_own()
     {
-        cli.Import("parts", "p.csv", "part,kind,umc").Exit.ShouldBe(0);
+        var r = cli.Import("parts", "p.csv", "part,kind,umc");
+
+        r.Exit.ShouldBe(0, r.Stderr);
+        r.Stderr.ShouldBeEmpty();
+        r.Stdout.ShouldBe("p.csv: imported 0 parts rows as batch 1" + Environment.NewLine);
+        Verified().ShouldBe("ledger intact: 1 batches verified");
+        var again = cli.Run("import", "parts", cli.Path_("p.csv"));
+        again.Stdout.ShouldBe("p.csv: already imported as batch 1 (same SHA-256); nothing to do" + Environment.NewLine);
     }
 
     [Fact]
     public void Empty_file_exits_3()
     {
         File.WriteAllText(cli.Path_("empty.csv"), string.Empty);
-        cli.Run("import", "parts", cli.Path_("empty.csv")).Stderr.ShouldContain("file empty.csv, line 1");
+        var r = cli.Run("import", "parts", cli.Path_("empty.csv"));
+        r.Exit.ShouldBe(3);
+        r.Stderr.ShouldStartWith("file empty.csv, line 1");
+        Verified().ShouldBe("ledger intact: 0 batches verified");
     }
 
     [Fact]
     public void Missing_file_exits_3()
     {
-        cli.Run("import", "parts", cli.Path_("none.csv")).Exit.ShouldBe(3);
+        var r = cli.Run("import", "parts", cli.Path_("none.csv"));
+        r.Exit.ShouldBe(3);
+        r.Stderr.ShouldStartWith("file none.csv: ");
     }
 
     [Fact]
@@ -75,6 +91,14 @@ public sealed class ImportRobustnessTests : IDisposable
         var r = cli.Run("import", "entries", entries);
         r.Exit.ShouldBe(0, r.Stderr);
         cli.ReportCsv("entries")[1].ShouldStartWith("254734565000123,1,IN,2025-01-05,MAT-1,,2.5,");
+    }
+
+    /// <summary>The first line of <c>audit verify</c>, which must pass.</summary>
+    private string Verified()
+    {
+        var r = cli.Run("audit", "verify");
+        r.Exit.ShouldBe(0, r.Stdout + r.Stderr);
+        return r.Stdout.Split('\n')[0].TrimEnd('\r');
     }
 
     [Fact]

@@ -15,7 +15,7 @@ namespace Traza.Domain.Discharge;
 public static class DischargeEngine
 {
     /// <summary>Below this many movements one worker is used.</summary>
-    private const int ParallelThreshold = 4_096;
+    internal const int ParallelThreshold = 4_096;
 
     public static DischargeResult Run(DischargeInput input) => Run(input, 0);
 

@@ -39,18 +39,12 @@ internal sealed class TrazaRunner : IDisposable
         code.ShouldBe(0, $"traza {string.Join(' ', args)}\n{output}\n{err}");
     }
 
-    /// <summary>Runs a report as CSV and returns its rows as dictionaries by column name.</summary>
+    /// <summary>Runs a report as CSV and returns its rows as dictionaries by column name (RFC 4180, see <see cref="CsvText"/>).</summary>
     public List<Dictionary<string, string>> Csv(params string[] args)
     {
         var (code, output, err) = Run([.. args, "--format", "csv"]);
         code.ShouldBe(0, err);
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
-        var header = lines[0].Split(',');
-        return lines.Skip(1).Select(l =>
-        {
-            var cells = l.Split(',');
-            return header.Select((h, i) => (h, v: i < cells.Length ? cells[i] : string.Empty)).ToDictionary(x => x.h, x => x.v);
-        }).ToList();
+        return CsvText.Rows(output);
     }
 
     public void Dispose()
