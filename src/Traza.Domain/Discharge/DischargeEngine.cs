@@ -453,13 +453,14 @@ public static class DischargeEngine
                         var leaf = leaves[j];
                         if (!Owns(leaf.Part))
                         {
-                            directedMatched |= m.SourceDocument is { } doc && FindNamedSlot(doc, m.SourcePartida, leaf.Part) >= 0;
+                            // Every worker decides alike whether the named lot is of a leaf this exit consumes: a leaf of
+                            // zero need consumes nothing, on this worker as on its owner (issue 11 item 10).
+                            directedMatched |= m.SourceDocument is { } doc && !directedMatched
+                                && FindNamedSlot(doc, m.SourcePartida, leaf.Part) >= 0 && NeedOf(qtyMicro, m, leaf) != 0;
                             continue;
                         }
 
-                        var need = qtyMicro is { } q && leaf.FactorRatio is { } f
-                            ? FixedPoint.MultiplyDivideRound(q, f.Numerator, f.Divisor)
-                            : Micro.FromDecimal(m.Qty * leaf.Factor);
+                        var need = NeedOf(qtyMicro, m, leaf);
                         if (need == 0)
                         {
                             continue;
@@ -482,6 +483,12 @@ public static class DischargeEngine
                     }
                 }
             }
+
+            /// <summary>SPEC §3.5: an exit line's need of one leaf, rounded to 6 decimals.</summary>
+            private static long NeedOf(long? qtyMicro, in MovementDef m, in LeafNeed leaf) =>
+                qtyMicro is { } q && leaf.FactorRatio is { } f
+                    ? FixedPoint.MultiplyDivideRound(q, f.Numerator, f.Divisor)
+                    : Micro.FromDecimal(m.Qty * leaf.Factor);
 
             /// <summary>Discharges <paramref name="need"/> of one leaf; returns true when the exit's named lot is of this leaf.</summary>
             private bool Discharge(int pos, int j, int index, in MovementDef m, int leaf, long need, in LeafNeed waste, DischargeMode mode)
