@@ -43,6 +43,15 @@ internal static class IncrementalDischarge
             {
                 Consider(MinDate(store, batch.Layout, batch.Id));
             }
+
+            // A reversal of movements, parts or BOM rows takes lots out of pools and allocations out of stored chunks
+            // that no movement of a resumed run reaches: a full run (docs/architecture.md Decision 4). Reversed counts
+            // and catalog rows do not change the discharge.
+            if (string.Equals(batch.Layout, Reversals.ReversalsImport.LayoutName, StringComparison.Ordinal)
+                && store.ReversedLayouts(batch.Id).Any(l => FullRunLayouts.Contains(l) || LedgerLayouts.Contains(l)))
+            {
+                return null;
+            }
         }
 
         if (asOf != previous.AsOf)
