@@ -44,13 +44,18 @@ internal static class IncrementalDischarge
                 Consider(MinDate(store, batch.Layout, batch.Id));
             }
 
-            // A reversal of movements, parts or BOM rows takes lots out of pools and allocations out of stored chunks
-            // that no movement of a resumed run reaches: a full run (docs/architecture.md Decision 4). Reversed counts
-            // and catalog rows do not change the discharge.
-            if (string.Equals(batch.Layout, Reversals.ReversalsImport.LayoutName, StringComparison.Ordinal)
-                && store.ReversedLayouts(batch.Id).Any(l => FullRunLayouts.Contains(l) || LedgerLayouts.Contains(l)))
+            // docs/architecture.md Decision 4: a reversal of exits or events is a change dated at the earliest reversed
+            // row; one of entries (lots leave pools, so stored lot indexes shift), parts or BOM rows needs a full run.
+            // Reversed counts and catalog rows do not change the discharge.
+            if (string.Equals(batch.Layout, Reversals.ReversalsImport.LayoutName, StringComparison.Ordinal))
             {
-                return null;
+                var reversed = store.ReversedLayouts(batch.Id);
+                if (reversed.Any(l => FullRunLayouts.Contains(l) || string.Equals(l, "entries", StringComparison.Ordinal)))
+                {
+                    return null;
+                }
+
+                Consider(store.ReversedMovementsFrom(batch.Id));
             }
         }
 
@@ -171,6 +176,17 @@ internal static class IncrementalDischarge
         // tail. Every other pool is read whole.
         var unsettled = discharge.PoolsAllocatedFrom(from);
         unsettled.UnionWith(disposedFrom.Keys.Select(d => (d.Client, d.Part)));
+
+        // A reversed exit or event (docs/architecture.md Decision 4) no longer runs, yet its pools hold what it took from
+        // the resume date on: they run again too. Without a reversal, a movement of this run reaches each such pool.
+        foreach (var key in unsettled)
+        {
+            if (catalog.Index.TryGetValue(key, out var part))
+            {
+                affected.Add(part);
+            }
+        }
+
         var tailOf = (tailsRead.GetAwaiter().GetResult() ?? discharge.Tails()).ToDictionary(t => (t.Client, t.Part));
         var extendsTail = new HashSet<int>();
         foreach (var (part, added) in newLots)

@@ -338,6 +338,19 @@ public sealed class SqliteLedgerStore : IDisposable
         r => r.GetString(0),
         parameters: ("$batch", reversalBatch));
 
+    /// <summary>The earliest date of the exits and events reversal batch <paramref name="reversalBatch"/> took back, or null.</summary>
+    public DateOnly? ReversedMovementsFrom(long reversalBatch)
+    {
+        using var cmd = CreateCommand(
+            "SELECT min(d) FROM (" +
+            "SELECT x.date AS d FROM reversal r INDEXED BY reversal_batch JOIN exit_reversed x ON x.batch_id = r.target_batch " +
+            "AND x.line = r.target_line WHERE r.batch_id = $b UNION ALL " +
+            "SELECT v.date FROM reversal r INDEXED BY reversal_batch JOIN event_reversed v ON v.batch_id = r.target_batch " +
+            "AND v.line = r.target_line WHERE r.batch_id = $b)");
+        cmd.Parameters.AddWithValue("$b", reversalBatch);
+        return cmd.ExecuteScalar() is string text ? SqlText.ParseDate(text) : null;
+    }
+
     /// <summary>The loaded tariff schedule (SPEC §4.1 tariffs), by fracción, NICO and valid_from.</summary>
     public IReadOnlyList<TariffRecord> LoadTariffs() => Read(
         "SELECT fraccion, nico, mfn_pct, valid_from, valid_to, batch_id, line FROM tariff WHERE program_id = 1 ORDER BY fraccion, nico, valid_from",
