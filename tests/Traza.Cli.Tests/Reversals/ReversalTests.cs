@@ -4,7 +4,7 @@ namespace Traza.Cli.Tests.Reversals;
 
 /// <summary>
 /// Issue 11 item 3: SPEC §4.1 reversals and <c>traza reverse --batch N --reason R</c>, through the real CLI on real files.
-/// Batches: 1 parts, 2 bom, 3 entries, 4 exits (no <c>init</c>: imports do not need one; discharge does, so it is run).
+/// Batches of <see cref="Seed"/>: 1 init, 2 parts, 3 bom, 4 entries, 5 exits.
 /// </summary>
 public sealed class ReversalTests : IDisposable
 {
@@ -65,6 +65,7 @@ public sealed class ReversalTests : IDisposable
         Seed();
         Discharge();
         Report("shortages").Length.ShouldBe(2, "154 needed, 150 entered: 4 short");
+        Report("pedimentos").ShouldContain(l => l.StartsWith("254734206000001,"));
         Report("balances").ShouldAllBe(l => l.StartsWith("pedimento") || l.EndsWith(",closed"));
 
         var r = cli.Run("reverse", "--batch", "5", "--reason", "wrong exits file");
@@ -78,6 +79,7 @@ public sealed class ReversalTests : IDisposable
         balances[1].ShouldContain(",100,0,100,");
         balances[2].ShouldContain(",50,0,50,");
         Report("custody").Length.ShouldBe(1, "no allocation left");
+        Report("pedimentos").ShouldNotContain(l => l.StartsWith("254734206000001,"), "a reversed exit declares no pedimento");
         cli.Run("audit", "verify").Exit.ShouldBe(0);
     }
 
@@ -142,6 +144,7 @@ public sealed class ReversalTests : IDisposable
         noBatch.Stderr.ShouldContain("column batch: an earlier import batch, found no batch 99");
 
         cli.Run("reverse", "--batch", "99", "--reason", "x").Exit.ShouldBe(3);
+        cli.Run("reverse", "--batch", "5", "--reason", " ").Exit.ShouldBe(2);
         var program = cli.Run("reverse", "--batch", "1", "--reason", "x");
         program.Exit.ShouldBe(3);
         program.Stderr.ShouldContain("'program' batch, which cannot be reversed");
