@@ -19,6 +19,7 @@ internal static class CommandRegistry
         DischargeCommand.Create,
         GenCommand.Create,
         ReportCommand.Create,
+        ReverseCommand.Create,
         AuditCommand.Create,
     ];
 

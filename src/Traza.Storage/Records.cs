@@ -143,3 +143,9 @@ public sealed record MonthlyRecord(string Month, decimal Value) : LedgerRow;
 
 /// <summary>A terms row (SPEC §3.7): RuleOn kind, clave or fraccion; Months a whole number or "program".</summary>
 public sealed record TermRuleRecord(string RuleOn, string Key, string Months, DateOnly ValidFrom, DateOnly? ValidTo, string? Note) : LedgerRow;
+
+/// <summary>
+/// A reversal (SPEC §4.1 reversals): the row at <c>TargetLine</c> of batch <c>TargetBatch</c> counts nowhere from the
+/// reversal batch (<see cref="LedgerRow.BatchId"/>) on; <c>Client</c> is the reversed row's.
+/// </summary>
+public sealed record ReversalRecord(string Client, long TargetBatch, long TargetLine, string Reason) : LedgerRow;

@@ -28,7 +28,7 @@ public sealed class ImportEntriesTests : IDisposable
         r.Exit.ShouldBe(0, r.Stderr);
         var rows = cli.ReportCsv("entries");
         rows.Length.ShouldBe(2);
-        rows[1].ShouldBe("254734565000123,1,IN,2025-01-05,MAT-1,,10.75,6,10.75,6,150.1,2700,,,,,,,2,2,");
+        rows[1].ShouldBe("254734565000123,1,IN,2025-01-05,MAT-1,,10.75,6,10.75,6,150.1,2700,,,,,,,2,2,,,");
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class ImportExitsEventsCountsTests : IDisposable
         var rows = cli.ReportCsv("exits");
         rows.Length.ShouldBe(4);
         rows[0].ShouldBe("pedimento,partida,clave,date,part,client,qty,umc,qty_umt,umt,value_usd,destination,counterparty,case,bom_date," +
-            "source_pedimento,source_partida,rectifies,batch,line");
+            "source_pedimento,source_partida,rectifies,batch,line,reversed_by,reversal_reason");
         rows[1].ShouldStartWith("254734565000200,1,RT,2025-04-01,FG-1,,10,");
         rows[2].ShouldContain(",254734565000123,1,");
         rows[3].ShouldContain(",V,");

@@ -24,7 +24,7 @@ public sealed class ReportAndAuditTests : IDisposable
     public void Report_empty_ledger_prints_header_only()
     {
         cli.ReportCsv("entries").ShouldBe(["pedimento,partida,clave,date,part,client,qty,umc,qty_umt,umt,value_usd,customs_value_mxn,exchange_rate," +
-            "origin,preference,invoice,rectifies,site,batch,line,discharged_before"]);
+            "origin,preference,invoice,rectifies,site,batch,line,discharged_before,reversed_by,reversal_reason"]);
         var json = cli.Run("report", "exits", "--format", "json");
         json.Exit.ShouldBe(0);
         JsonDocument.Parse(json.Stdout).RootElement.GetArrayLength().ShouldBe(0);

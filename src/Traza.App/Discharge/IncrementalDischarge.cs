@@ -43,6 +43,20 @@ internal static class IncrementalDischarge
             {
                 Consider(MinDate(store, batch.Layout, batch.Id));
             }
+
+            // docs/architecture.md Decision 4: a reversal of exits or events is a change dated at the earliest reversed
+            // row; one of entries (lots leave pools, so stored lot indexes shift), parts or BOM rows needs a full run.
+            // Reversed counts and catalog rows do not change the discharge.
+            if (string.Equals(batch.Layout, Reversals.ReversalsImport.LayoutName, StringComparison.Ordinal))
+            {
+                var reversed = store.ReversedLayouts(batch.Id);
+                if (reversed.Any(l => FullRunLayouts.Contains(l) || string.Equals(l, "entries", StringComparison.Ordinal)))
+                {
+                    return null;
+                }
+
+                Consider(store.ReversedMovementsFrom(batch.Id));
+            }
         }
 
         if (asOf != previous.AsOf)
@@ -163,6 +177,17 @@ internal static class IncrementalDischarge
         // tail. Every other pool is read whole.
         var unsettled = discharge.PoolsAllocatedFrom(from);
         unsettled.UnionWith(disposedFrom.Keys.Select(d => (d.Client, d.Part)));
+
+        // A reversed exit or event (docs/architecture.md Decision 4) no longer runs, yet its pools hold what it took from
+        // the resume date on: they run again too. Without a reversal, a movement of this run reaches each such pool.
+        foreach (var key in unsettled)
+        {
+            if (catalog.Index.TryGetValue(key, out var part))
+            {
+                affected.Add(part);
+            }
+        }
+
         var tailOf = (tailsRead.GetAwaiter().GetResult() ?? discharge.Tails()).ToDictionary(t => (t.Client, t.Part));
         var extendsTail = new HashSet<int>();
         foreach (var (part, added) in newLots)

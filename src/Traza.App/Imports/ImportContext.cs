@@ -171,6 +171,9 @@ public sealed class ImportContext
         return Parts.TryGetValue((client, part), out var found) ? found : throw UnknownPart(client, part, line, column);
     }
 
+    /// <summary>Counts a row written by other means than <see cref="Record"/> (a reversal).</summary>
+    public void CountInserted() => Inserted++;
+
     /// <summary>Counts an insert; an existing key with other content is a conflict (SPEC §4.1, exit 4).</summary>
     public void Record(InsertResult result, long line, Func<string> key)
     {

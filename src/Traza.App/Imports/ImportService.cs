@@ -18,6 +18,7 @@ public static class ImportService
     [
         new PartsImport(), new BomImport(), new EntriesImport(), new ExitsImport(), new EventsImport(), new CountsImport(),
         new TariffsImport(), new PartnersImport(), new RatesImport(), new InpcImport(), new SurchargesImport(), new TermsImport(),
+        new Reversals.ReversalsImport(),
     ];
 
     public static ILayoutImport? Find(string layout) =>

@@ -15,6 +15,7 @@ public sealed class EntriesReport : IReport
     [
         "pedimento", "partida", "clave", "date", "part", "client", "qty", "umc", "qty_umt", "umt", "value_usd", "customs_value_mxn",
         "exchange_rate", "origin", "preference", "invoice", "rectifies", "site", "batch", "line", "discharged_before",
+        "reversed_by", "reversal_reason",
     ];
 
     public string Name => "entries";
@@ -35,12 +36,20 @@ public sealed class EntriesReport : IReport
             parts[(p.Client, p.Part)] = p;
         }
 
-        var openings = LedgerScan.Openings(context.Store);
+        // SPEC §4.1: the listings show reversed rows too, with the reversal batch and its reason; a reversed lot's opening
+        // moved with it (docs/architecture.md Decision 4), so openings are found by the batch and line both rows share.
+        var openings = LedgerScan.OpeningsByLine(context.Store);
         var entries = context.Store.LoadEntries(context.Client, context.AsOf).ToList();
+        entries.AddRange(context.Store.LoadReversedEntries(context.Client, context.AsOf));
         entries.Sort(Compare);
-        return new ReportData(Columns, entries.Select(e => Row(
-            e with { DischargedBefore = openings.TryGetValue((e.Client, e.Pedimento, e.Partida, e.Part), out var d) ? d : null },
-            parts.GetValueOrDefault((e.Client, e.Part)))));
+        var reversals = ReversalIndex.Of(context.Store, context.Client);
+        return new ReportData(Columns, entries.Select(object?[] (e) =>
+        [
+            .. Row(
+                e with { DischargedBefore = openings.TryGetValue((e.BatchId, e.Line), out var d) ? d : null },
+                parts.GetValueOrDefault((e.Client, e.Part))),
+            .. reversals.Columns(e),
+        ]));
     }
 
     private static int Compare(EntryRecord a, EntryRecord b)
@@ -61,7 +70,12 @@ public sealed class EntriesReport : IReport
             c = a.Partida.CompareTo(b.Partida);
         }
 
-        return c != 0 ? c : string.CompareOrdinal(a.Part, b.Part);
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Part, b.Part);
+        }
+
+        return c != 0 ? c : a.BatchId != b.BatchId ? a.BatchId.CompareTo(b.BatchId) : a.Line.CompareTo(b.Line);
     }
 
     private static object?[] Row(EntryRecord e, PartRecord? part) =>

@@ -13,6 +13,7 @@ public sealed class ExitsReport : IReport
     [
         "pedimento", "partida", "clave", "date", "part", "client", "qty", "umc", "qty_umt", "umt", "value_usd", "destination", "counterparty",
         "case", "bom_date", "source_pedimento", "source_partida", "rectifies", "batch", "line",
+        "reversed_by", "reversal_reason",
     ];
 
     public string Name => "exits";
@@ -33,9 +34,12 @@ public sealed class ExitsReport : IReport
             parts[(p.Client, p.Part)] = p;
         }
 
+        // SPEC §4.1: the listings show reversed rows too, with the reversal batch and its reason.
         var exits = context.Store.LoadExits(context.Client, context.AsOf).ToList();
+        exits.AddRange(context.Store.LoadReversedExits(context.Client, context.AsOf));
         exits.Sort(Compare);
-        return new ReportData(Columns, exits.Select(x => Row(x, parts.GetValueOrDefault((x.Client, x.Part)))));
+        var reversals = ReversalIndex.Of(context.Store, context.Client);
+        return new ReportData(Columns, exits.Select(object?[] (x) => [.. Row(x, parts.GetValueOrDefault((x.Client, x.Part))), .. reversals.Columns(x)]));
     }
 
     private static int Compare(ExitRecord a, ExitRecord b)
@@ -56,7 +60,12 @@ public sealed class ExitsReport : IReport
             c = a.Partida.CompareTo(b.Partida);
         }
 
-        return c != 0 ? c : string.CompareOrdinal(a.Part, b.Part);
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Part, b.Part);
+        }
+
+        return c != 0 ? c : a.BatchId != b.BatchId ? a.BatchId.CompareTo(b.BatchId) : a.Line.CompareTo(b.Line);
     }
 
     private static object?[] Row(ExitRecord x, PartRecord? part) =>

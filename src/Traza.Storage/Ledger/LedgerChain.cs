@@ -24,6 +24,12 @@ public static class LedgerChain
 
     private const char Separator = '\u001f';
 
+    /// <summary>
+    /// Rows a reversal took back live in <c>T_reversed</c> beside their table <c>T</c> (migration 0025): digested with
+    /// <c>T</c>'s rows of their batch, so reversing a row leaves its batch's digest as it was.
+    /// </summary>
+    public const string ReversedSuffix = "_reversed";
+
     /// <summary>SHA-256 of <paramref name="bytes"/> as lowercase hex.</summary>
     public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
@@ -77,7 +83,7 @@ public static class LedgerChain
                 columns.Add(reader.GetString(0));
             }
 
-            if (columns.Contains("batch_id") && columns.Contains("line"))
+            if (columns.Contains("batch_id") && columns.Contains("line") && !table.EndsWith(ReversedSuffix, StringComparison.Ordinal))
             {
                 result.Add((table, columns));
             }
@@ -100,7 +106,10 @@ public static class LedgerChain
             // Stepped through SQLite directly, each value hashed from its stored bytes: millions of rows for
             // `audit verify` at a fraction of a microsecond each (the values are TEXT, INTEGER or NULL as stored).
             var select = string.Join(", ", columns.Select(c => "\"" + c + "\""));
-            var sql = $"SELECT {select} FROM \"{table}\" WHERE batch_id = ?1 ORDER BY line";
+            var sql = HasReversed(connection, tx, table, batchId)
+                ? $"SELECT {select} FROM \"{table}\" WHERE batch_id = ?1 UNION ALL " +
+                  $"SELECT {select} FROM \"{table}{ReversedSuffix}\" WHERE batch_id = ?1 ORDER BY line"
+                : $"SELECT {select} FROM \"{table}\" WHERE batch_id = ?1 ORDER BY line";
             Check(db, raw.sqlite3_prepare_v2(db, sql, out var prepared), raw.SQLITE_OK);
             using (prepared)
             {
@@ -135,6 +144,24 @@ public static class LedgerChain
         }
 
         return (hash.Finish(), rows);
+    }
+
+    /// <summary>True when <paramref name="table"/> has a <c>_reversed</c> companion holding rows of the batch.</summary>
+    private static bool HasReversed(SqliteConnection connection, SqliteTransaction? tx, string table, long batchId)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $t";
+        cmd.Parameters.AddWithValue("$t", table + ReversedSuffix);
+        if (cmd.ExecuteScalar() is null)
+        {
+            return false;
+        }
+
+        cmd.Parameters.Clear();
+        cmd.CommandText = $"SELECT EXISTS (SELECT 1 FROM \"{table}{ReversedSuffix}\" WHERE batch_id = $b)";
+        cmd.Parameters.AddWithValue("$b", batchId);
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
     }
 
     private static void Check(SQLitePCL.sqlite3 db, int rc, int expected)

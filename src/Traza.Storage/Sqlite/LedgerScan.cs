@@ -182,6 +182,26 @@ public static class LedgerScan
         return openings;
     }
 
+    /// <summary>
+    /// Every lot's opening discharge by the batch and line of its entry row, lots in force and reversed alike (the
+    /// listings show both; a reversed lot's opening moved to <c>entry_opening_reversed</c> with it).
+    /// </summary>
+    public static Dictionary<(long Batch, long Line), decimal> OpeningsByLine(SqliteLedgerStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        using var cmd = store.CreateCommand(
+            "SELECT batch_id, line, discharged_before FROM entry_opening WHERE program_id = 1 UNION ALL " +
+            "SELECT batch_id, line, discharged_before FROM entry_opening_reversed WHERE program_id = 1");
+        using var r = cmd.ExecuteReader();
+        var openings = new Dictionary<(long, long), decimal>();
+        while (r.Read())
+        {
+            openings[(r.GetInt64(0), r.GetInt64(1))] = Decimal(r.GetString(2));
+        }
+
+        return openings;
+    }
+
     /// <summary>A row's (client, part) among the pairs bound to <c>$parts</c> as a JSON array of two-string arrays.</summary>
     private const string OfParts = "(client, part) IN (SELECT value ->> 0, value ->> 1 FROM json_each($parts))";
 

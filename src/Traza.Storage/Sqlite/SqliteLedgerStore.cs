@@ -193,14 +193,37 @@ public sealed class SqliteLedgerStore : IDisposable
     }
 
     /// <summary>The batch that already imported a file with this SHA-256 as this layout, if any (SPEC §4.1 no-op).</summary>
+    /// <remarks>
+    /// A batch whose every row was reversed does not count: the same file may then be imported again (an import
+    /// reversed by mistake is restored that way; docs/architecture.md Decision 4).
+    /// </remarks>
     public BatchRecord? FindBatch(string layout, string fileSha256)
     {
         foreach (var batch in ReadBatches(Connection, activeBatch?.Transaction, " AND layout = $layout AND file_sha256 = $sha", ("$layout", layout), ("$sha", fileSha256)))
         {
-            return batch;
+            if (!WhollyReversed(batch))
+            {
+                return batch;
+            }
         }
 
         return null;
+    }
+
+    /// <summary>True when rows of <paramref name="batch"/> were reversed and none is left in force.</summary>
+    public bool WhollyReversed(BatchRecord batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (ReversalWriter.TableOf(batch.Layout) is not { } table)
+        {
+            return false;
+        }
+
+        using var cmd = CreateCommand(
+            $"SELECT NOT EXISTS (SELECT 1 FROM \"{table.Name}\" WHERE batch_id = $b) " +
+            $"AND EXISTS (SELECT 1 FROM \"{table.Name}{LedgerChain.ReversedSuffix}\" WHERE batch_id = $b)");
+        cmd.Parameters.AddWithValue("$b", batch.Id);
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0;
     }
 
     /// <summary>Every batch in chain order.</summary>
@@ -247,9 +270,15 @@ public sealed class SqliteLedgerStore : IDisposable
         { BatchId = r.GetInt64(8), Line = r.GetInt64(9) });
 
     /// <summary>All entry lots (of one client when given; dated ≤ <paramref name="asOf"/> when given), in file order.</summary>
-    public IReadOnlyList<EntryRecord> LoadEntries(string? client = null, DateOnly? asOf = null) => Read(
+    public IReadOnlyList<EntryRecord> LoadEntries(string? client = null, DateOnly? asOf = null) => LoadEntriesFrom("entry", client, asOf);
+
+    /// <summary>The entry lots reversals took back (SPEC §4.1 reversals; migration 0025), as <see cref="LoadEntries"/>.</summary>
+    public IReadOnlyList<EntryRecord> LoadReversedEntries(string? client = null, DateOnly? asOf = null) =>
+        LoadEntriesFrom("entry_reversed", client, asOf);
+
+    private List<EntryRecord> LoadEntriesFrom(string table, string? client, DateOnly? asOf) => Read(
         "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, customs_value_mxn, exchange_rate, origin, preference, " +
-        "invoice, rectifies, site, batch_id, line FROM entry WHERE program_id = 1" + ClientFilter +
+        $"invoice, rectifies, site, batch_id, line FROM {table} WHERE program_id = 1" + ClientFilter +
         " AND ($asof IS NULL OR date <= $asof) ORDER BY batch_id, line",
         client,
         r => new EntryRecord(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), SqlText.ParseDate(r.GetString(5)),
@@ -258,9 +287,15 @@ public sealed class SqliteLedgerStore : IDisposable
         asOf);
 
     /// <summary>All exit lines (of one client when given; dated ≤ <paramref name="asOf"/> when given), in file order.</summary>
-    public IReadOnlyList<ExitRecord> LoadExits(string? client = null, DateOnly? asOf = null) => Read(
+    public IReadOnlyList<ExitRecord> LoadExits(string? client = null, DateOnly? asOf = null) => LoadExitsFrom("exit", client, asOf);
+
+    /// <summary>The exit lines reversals took back (SPEC §4.1 reversals; migration 0025), as <see cref="LoadExits"/>.</summary>
+    public IReadOnlyList<ExitRecord> LoadReversedExits(string? client = null, DateOnly? asOf = null) =>
+        LoadExitsFrom("exit_reversed", client, asOf);
+
+    private List<ExitRecord> LoadExitsFrom(string table, string? client, DateOnly? asOf) => Read(
         "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, destination, counterparty, exit_case, bom_date, " +
-        "source_pedimento, source_partida, rectifies, batch_id, line FROM exit WHERE program_id = 1" + ClientFilter +
+        $"source_pedimento, source_partida, rectifies, batch_id, line FROM {table} WHERE program_id = 1" + ClientFilter +
         " AND ($asof IS NULL OR date <= $asof) ORDER BY batch_id, line",
         client,
         r => new ExitRecord(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), SqlText.ParseDate(r.GetString(5)),
@@ -287,6 +322,34 @@ public sealed class SqliteLedgerStore : IDisposable
         r => new CountRecord(r.GetString(0), SqlText.ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), Dec(r, 4))
         { BatchId = r.GetInt64(5), Line = r.GetInt64(6) },
         asOf);
+
+    /// <summary>Every reversal (of one client when given), in chain order (SPEC §4.1 reversals).</summary>
+    public IReadOnlyList<ReversalRecord> LoadReversals(string? client = null) => Read(
+        "SELECT client, target_batch, target_line, reason, batch_id, line FROM reversal WHERE program_id = 1" + ClientFilter +
+        " ORDER BY batch_id, line",
+        client,
+        r => new ReversalRecord(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3)) { BatchId = r.GetInt64(4), Line = r.GetInt64(5) });
+
+    /// <summary>The layouts of the batches whose rows reversal batch <paramref name="reversalBatch"/> took back.</summary>
+    public IReadOnlyList<string> ReversedLayouts(long reversalBatch) => Read(
+        "SELECT DISTINCT b.layout FROM reversal r INDEXED BY reversal_batch JOIN import_batch b ON b.program_id = 1 AND b.id = r.target_batch " +
+        "WHERE r.batch_id = $batch",
+        null,
+        r => r.GetString(0),
+        parameters: ("$batch", reversalBatch));
+
+    /// <summary>The earliest date of the exits and events reversal batch <paramref name="reversalBatch"/> took back, or null.</summary>
+    public DateOnly? ReversedMovementsFrom(long reversalBatch)
+    {
+        using var cmd = CreateCommand(
+            "SELECT min(d) FROM (" +
+            "SELECT x.date AS d FROM reversal r INDEXED BY reversal_batch JOIN exit_reversed x ON x.batch_id = r.target_batch " +
+            "AND x.line = r.target_line WHERE r.batch_id = $b UNION ALL " +
+            "SELECT v.date FROM reversal r INDEXED BY reversal_batch JOIN event_reversed v ON v.batch_id = r.target_batch " +
+            "AND v.line = r.target_line WHERE r.batch_id = $b)");
+        cmd.Parameters.AddWithValue("$b", reversalBatch);
+        return cmd.ExecuteScalar() is string text ? SqlText.ParseDate(text) : null;
+    }
 
     /// <summary>The loaded tariff schedule (SPEC §4.1 tariffs), by fracción, NICO and valid_from.</summary>
     public IReadOnlyList<TariffRecord> LoadTariffs() => Read(
@@ -353,9 +416,15 @@ public sealed class SqliteLedgerStore : IDisposable
         return list;
     }
 
-    private List<T> Read<T>(string sql, string? client, Func<SqliteDataReader, T> map, DateOnly? asOf = null)
+    private List<T> Read<T>(
+        string sql, string? client, Func<SqliteDataReader, T> map, DateOnly? asOf = null, params (string Name, object Value)[] parameters)
     {
         using var cmd = CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value);
+        }
+
         if (sql.Contains("$client", StringComparison.Ordinal))
         {
             cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);

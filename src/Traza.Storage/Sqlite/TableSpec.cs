@@ -63,4 +63,7 @@ public sealed record TableSpec(string Name, IReadOnlyList<string> Key, IReadOnly
         "term_rule",
         ["client", "rule_on", "rule_key", "valid_from"],
         ["months", "valid_to", "note"]);
+
+    /// <summary>A reversal (SPEC §4.1 reversals, migration 0025): the reversed row's batch and line, and why.</summary>
+    public static TableSpec Reversal { get; } = new("reversal", ["client", "target_batch", "target_line"], ["reason"]);
 }

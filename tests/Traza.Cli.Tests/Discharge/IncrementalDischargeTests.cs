@@ -265,7 +265,7 @@ public sealed class IncrementalDischargeTests
     /// Captures the stored derived state, re-runs with --full, and compares. A month's allocations compare as one list: an
     /// incremental run may store them in several chunks (migration 0021).
     /// </summary>
-    private static void SameAsFullRun(TrazaRunner t, string asOf)
+    internal static void SameAsFullRun(TrazaRunner t, string asOf)
     {
         // Issue 11 item 6: the digest an incremental save updated verifies, and its data is a recomputation's.
         var (code, output, err) = t.Run("audit", "verify", "--recompute");
@@ -312,9 +312,9 @@ public sealed class IncrementalDischargeTests
             [.. discharge.Findings().Select(f => f.ToString())]);
     }
 
-    private sealed record Generated(string Dir, string EntriesHeader, List<string> Entries, string ExitsHeader, List<string> Exits);
+    internal sealed record Generated(string Dir, string EntriesHeader, List<string> Entries, string ExitsHeader, List<string> Exits);
 
-    private static Generated Generate(TrazaRunner t, int seed)
+    internal static Generated Generate(TrazaRunner t, int seed)
     {
         var dir = Path.Combine(t.Dir, "gen");
         ProgramGenerator.Write(dir, Scales.For("small", seed));
@@ -323,24 +323,27 @@ public sealed class IncrementalDischargeTests
         return new Generated(dir, entries[0], [.. entries.Skip(1)], exits[0], [.. exits.Skip(1)]);
     }
 
-    private static void Import(TrazaRunner t, Generated gen, List<string> entries, List<string> exits)
+    internal static void Import(TrazaRunner t, Generated gen, List<string> entries, List<string> exits, bool skipEvents = false)
     {
         t.Ok("init", "--rfc", Scales.Rfc, "--name", "Manufacturas de Prueba", "--immex", "2019-1234", "--modality", "industrial");
         t.Ok("import", "parts", Path.Combine(gen.Dir, "parts.csv"));
         t.Ok("import", "bom", Path.Combine(gen.Dir, "bom.csv"));
         WriteAndImport(t, "entries-1.csv", gen.EntriesHeader, entries, "entries");
         WriteAndImport(t, "exits-1.csv", gen.ExitsHeader, exits, "exits");
-        t.Ok("import", "events", Path.Combine(gen.Dir, "events.csv"));
+        if (!skipEvents)
+        {
+            t.Ok("import", "events", Path.Combine(gen.Dir, "events.csv"));
+        }
     }
 
-    private static void WriteAndImport(TrazaRunner t, string name, string header, List<string> rows, string layout)
+    internal static void WriteAndImport(TrazaRunner t, string name, string header, List<string> rows, string layout)
     {
         var path = Path.Combine(t.Dir, name);
         File.WriteAllLines(path, [header, .. rows]);
         t.Ok("import", layout, path);
     }
 
-    private static (List<string> Yes, List<string> No) Split(List<string> rows, Func<string, bool> predicate)
+    internal static (List<string> Yes, List<string> No) Split(List<string> rows, Func<string, bool> predicate)
     {
         var yes = new List<string>();
         var no = new List<string>();
@@ -352,6 +355,6 @@ public sealed class IncrementalDischargeTests
         return (yes, no);
     }
 
-    private static DateOnly Date(string row, int column) =>
+    internal static DateOnly Date(string row, int column) =>
         DateOnly.ParseExact(row.Split(',')[column], "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
