@@ -20,6 +20,8 @@ internal static class CommandRegistry
         GenCommand.Create,
         ReportCommand.Create,
         AuditCommand.Create,
+        PeriodCommand.CreateClose,
+        PeriodCommand.CreateReopen,
     ];
 
     /// <summary>

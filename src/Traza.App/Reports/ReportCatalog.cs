@@ -27,6 +27,7 @@ public sealed class ReportCatalog
         new Discharge.Reports.ExpiringCatalogReport(),
         new Discharge.Reports.ShortagesCatalogReport(),
         new Discharge.Reports.CustodyCatalogReport(),
+        new BatchesReport(),
     ]);
 
     public IReadOnlyList<IReport> All => reports;
