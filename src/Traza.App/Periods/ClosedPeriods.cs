@@ -5,7 +5,7 @@ using Traza.Storage.Sqlite;
 namespace Traza.App.Periods;
 
 /// <summary>
-/// The closed periods (SPEC §5 <c>traza close</c>/<c>traza reopen</c>; docs/architecture.md Decision 4): every month up to
+/// The closed periods (SPEC §5 <c>traza close</c>/<c>traza reopen</c>; docs/architecture.md "Period close"): every month up to
 /// and including <see cref="ClosedThrough"/>'s month is closed. Closing a month closes every earlier month too and
 /// reopening one reopens every later one, because the discharge runs in date order: a movement dated in an open month
 /// before a closed one would change the closed month's FIFO allocations. The one check every writer of dated rows calls

@@ -16,7 +16,7 @@ namespace Traza.App.Periods;
 public sealed record PeriodOutcome(string Summary, IReadOnlyList<string> Notes, BatchRecord? Batch, ClosedPeriods After);
 
 /// <summary>
-/// Period close (SPEC §5; docs/architecture.md Decision 4): <c>traza close --period YYYY-MM</c> closes that month and
+/// Period close (SPEC §5; docs/architecture.md "Period close"): <c>traza close --period YYYY-MM</c> closes that month and
 /// every earlier one, <c>traza reopen --period YYYY-MM --reason R</c> reopens it and every later one. Each is one batch of
 /// the hash chain (layouts <c>close</c> and <c>reopen</c>, one <c>period_close</c> row), recorded with its operator and
 /// time like any batch.

@@ -1,4 +1,4 @@
--- Who did it and period close (issue 11 items 5 and 7; docs/architecture.md Decisions 1 and 4).
+-- Who did it and period close (issue 11 items 5 and 7; docs/architecture.md Decision 1 and "Period close").
 --
 -- import_batch is not a ledger table (it has no batch_id and line), so columns can be added to it without changing any
 -- stored row's digest. Batches written before this migration keep chain_version 1 (no operator; their chain_hash
