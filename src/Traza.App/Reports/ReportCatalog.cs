@@ -28,6 +28,7 @@ public sealed class ReportCatalog
         new Discharge.Reports.ShortagesCatalogReport(),
         new Discharge.Reports.CustodyCatalogReport(),
         new BatchesReport(),
+        new PeriodsReport(),
     ]);
 
     public IReadOnlyList<IReport> All => reports;

@@ -186,6 +186,11 @@ public sealed class PeriodCloseTests : IDisposable
         var audit = cli.Run("audit", "verify");
         audit.Exit.ShouldBe(0, audit.Stderr);
         audit.Stdout.ShouldContain("last batch 6: reopen reopen 2025-03");
+        var periods = cli.ReportCsv("periods");
+        periods[0].ShouldBe("batch,action,period,reason,closed_through,operator,recorded_at");
+        periods[1].ShouldStartWith("5,close,2025-03,,2025-03,");
+        periods[2].ShouldStartWith("6,reopen,2025-03,late pedimento,2025-02,"); // earlier months stay closed
+        periods[2].ShouldEndWith(",2025-12-31T12:00:00.0000000+00:00");
 
         Execute("UPDATE period_close SET period = '2025-02' WHERE action = 'reopen'");
         var broken = cli.Run("audit", "verify");
