@@ -53,7 +53,8 @@ public sealed class CliContext
     public string Operator(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return Operators.Resolve(parse.GetValue(User), Environment.GetEnvironmentVariable(Operators.EnvironmentVariable), SqliteLedgerStore.OsUser());
+        var environment = Environment.GetEnvironmentVariable(Operators.EnvironmentVariable);
+        return Operators.Resolve(parse.GetValue(User), environment, SqliteLedgerStore.OsUser());
     }
 
     /// <summary>Today in the clock's time zone: the default <c>--as-of</c> (SPEC §6).</summary>

@@ -50,7 +50,8 @@ public static class PeriodService
         var before = ClosedPeriods.Load(store);
         if (before.IsClosed(last))
         {
-            return new PeriodOutcome($"period {month} is already closed (closed through {before.LatestClosed}); nothing to do", [], null, before);
+            return new PeriodOutcome(
+                $"period {month} is already closed (closed through {before.LatestClosed}); nothing to do", [], null, before);
         }
 
         var notes = new List<string>();
@@ -93,20 +94,21 @@ public static class PeriodService
         var before = ClosedPeriods.Load(store);
         if (!before.IsClosed(first))
         {
-            throw AppException.Conflict(
-                $"period {month} is not closed ({(before.LatestClosed is { } l ? "closed through " + l : "no period is closed")}); nothing written");
+            var state = before.LatestClosed is { } l ? "closed through " + l : "no period is closed";
+            throw AppException.Conflict($"period {month} is not closed ({state}); nothing written");
         }
 
         var notes = new List<string>();
         if (before.LatestClosed is { } latest && !string.Equals(latest, month, StringComparison.Ordinal))
         {
-            notes.Add($"reopening {month} also reopens every later month through {latest}: a change dated in {month} can change their allocations");
+            notes.Add($"reopening {month} also reopens every later month through {latest}: " +
+                $"a change dated in {month} can change their allocations");
         }
 
         var batch = Record(store, new PeriodActionRecord(ReopenAction, month, reason.Trim()));
         var after = ClosedPeriods.Load(store);
-        var state = after.LatestClosed is { } now ? $"closed through {now}" : "no period closed";
-        return new PeriodOutcome($"reopened {month} as batch {batch.Id} ({state})", notes, batch, after);
+        var left = after.LatestClosed is { } now ? $"closed through {now}" : "no period closed";
+        return new PeriodOutcome($"reopened {month} as batch {batch.Id} ({left})", notes, batch, after);
     }
 
     /// <summary>A <c>YYYY-MM</c> month from 2000-01 to 2099-12 (SPEC §4.1 date range), else a usage error.</summary>
@@ -126,7 +128,8 @@ public static class PeriodService
     private static BatchRecord Record(SqliteLedgerStore store, PeriodActionRecord action)
     {
         var name = action.Action + " " + action.Period;
-        var sha = LedgerChain.Sha256Hex(Encoding.UTF8.GetBytes(string.Join('\u001f', action.Action, action.Period, action.Reason ?? string.Empty)));
+        var text = string.Join('\u001f', action.Action, action.Period, action.Reason ?? string.Empty);
+        var sha = LedgerChain.Sha256Hex(Encoding.UTF8.GetBytes(text));
         using var batch = store.BeginBatch(action.Action, name, sha);
         batch.AddPeriodAction(action, 1);
         return batch.Commit();

@@ -35,8 +35,8 @@ internal static class AuditCommand
             if (store.Batches() is [.., var last])
             {
                 // Who did the last thing, and when (issue 11 item 7); `traza report batches` lists every batch.
-                context.Stdout.WriteLine(
-                    $"last batch {last.Id}: {last.Layout} {last.FileName}, recorded by {last.Operator ?? "(not recorded)"} at {last.ImportedAt}");
+                var by = last.Operator ?? "(not recorded)";
+                context.Stdout.WriteLine($"last batch {last.Id}: {last.Layout} {last.FileName}, recorded by {by} at {last.ImportedAt}");
             }
 
             var derived = store.VerifyDerived();

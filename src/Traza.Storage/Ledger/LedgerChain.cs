@@ -64,9 +64,10 @@ public static class LedgerChain
     public static string ChainHash(string prevChainHash, BatchRecord batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        var (id, layout, sha, digest) = (batch.Id, batch.Layout, batch.FileSha256, batch.Digest);
         return batch.ChainVersion >= CurrentVersion
-            ? ChainHash(prevChainHash, batch.Id, batch.Layout, batch.FileSha256, batch.Digest, batch.Operator ?? string.Empty, batch.ImportedAt)
-            : ChainHash(prevChainHash, batch.Id, batch.Layout, batch.FileSha256, batch.Digest);
+            ? ChainHash(prevChainHash, id, layout, sha, digest, batch.Operator ?? string.Empty, batch.ImportedAt)
+            : ChainHash(prevChainHash, id, layout, sha, digest);
     }
 
     /// <summary>The chain link of a version-1 batch (stored before migration 0026: no operator, time not covered).</summary>

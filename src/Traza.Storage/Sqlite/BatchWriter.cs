@@ -51,7 +51,8 @@ public sealed class BatchWriter : IDisposable
     private readonly long cacheSize;
 
     internal BatchWriter(
-        SqliteConnection connection, TimeProvider clock, string @operator, string layout, string fileName, string fileSha256, Action onClose)
+        SqliteConnection connection, TimeProvider clock, string @operator, string layout, string fileName, string fileSha256,
+        Action onClose)
     {
         Operator = @operator;
         this.onClose = onClose;
@@ -646,8 +647,8 @@ public sealed class BatchWriter : IDisposable
         var batch = new BatchRecord(BatchId, Layout, FileName, FileSha256, rows, digestHex, prev, chain, recordedAt, Operator,
             LedgerChain.CurrentVersion);
         using (var cmd = Command("""
-            INSERT INTO import_batch (program_id, id, layout, file_name, file_sha256, rows, digest, prev_chain_hash, chain_hash, imported_at,
-                                      operator, chain_version)
+            INSERT INTO import_batch (program_id, id, layout, file_name, file_sha256, rows, digest, prev_chain_hash, chain_hash,
+                                      imported_at, operator, chain_version)
             VALUES (1, $id, $layout, $file, $sha, $rows, $digest, $prev, $chain, $at, $operator, $version)
             """))
         {
