@@ -137,18 +137,15 @@ public static class PeriodService
 
     /// <summary>
     /// The shortage rows (client, document, part, as <c>report shortages</c> lists them) of movements dated on or before
-    /// <paramref name="last"/>: from the stored discharge when it saw every batch and runs at least to that day, else
-    /// computed in memory (nothing stored).
+    /// <paramref name="last"/>: from the stored discharge when it covers that day (<see cref="DischargeCoverage"/>, the
+    /// reports' as-of rule), else computed in memory (nothing stored: closing does not move the stored run).
     /// </summary>
     private static int Shortages(SqliteLedgerStore store, DateOnly last)
     {
-        var batches = store.Batches();
-        var lastBatch = batches.Count > 0 ? batches[^1].Id : 0;
-        var discharge = new DischargeStore(store.Connection);
         IEnumerable<StoredShortage> shortages;
-        if (discharge.LatestRun() is { } run && run.AsOf >= last && run.LastBatch == lastBatch)
+        if (DischargeCoverage.Of(store, last).Covered)
         {
-            shortages = discharge.Shortages();
+            shortages = new DischargeStore(store.Connection).Shortages();
         }
         else
         {

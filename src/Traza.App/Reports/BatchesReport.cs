@@ -20,6 +20,9 @@ public sealed class BatchesReport : IReport
 
     public IReadOnlyList<ReportOption> Options => [];
 
+    /// <summary>Reads the chain alone: never discharges first.</summary>
+    public bool ReadsDischarge => false;
+
     public ReportData Run(ReportContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -19,6 +19,9 @@ public sealed class PeriodsReport : IReport
 
     public IReadOnlyList<ReportOption> Options => [];
 
+    /// <summary>Reads the chain alone: never discharges first.</summary>
+    public bool ReadsDischarge => false;
+
     public ReportData Run(ReportContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
