@@ -23,6 +23,9 @@ public sealed class BatchesReport : IReport
     /// <summary>Reads the chain alone: never discharges first.</summary>
     public bool ReadsDischarge => false;
 
+    /// <summary>Lists the chain, not dated movements: <c>--as-of</c> does not filter it.</summary>
+    public bool IgnoresAsOf => true;
+
     public ReportData Run(ReportContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
