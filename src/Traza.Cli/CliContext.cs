@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Traza.App;
+using Traza.App.Programs;
 using Traza.Storage.Sqlite;
 
 namespace Traza.Cli;
@@ -22,6 +23,18 @@ public sealed class CliContext
             Recursive = true,
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TRAZA_DB") is { Length: > 0 } env ? env : "traza.db",
         };
+        User = new Option<string?>("--user")
+        {
+            Description = "who the batches this command writes are recorded as; default $TRAZA_USER, else the OS user",
+            Recursive = true,
+        };
+        User.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && Operators.Problem(result.Tokens[0].Value) is { } problem)
+            {
+                result.AddError($"option --user: {problem}");
+            }
+        });
     }
 
     public TextWriter Stdout { get; }
@@ -35,6 +48,17 @@ public sealed class CliContext
 
     /// <summary>The recursive <c>--db</c> option, defined once on the root command.</summary>
     public Option<string> Db { get; }
+
+    /// <summary>The recursive <c>--user</c> option (issue 11 item 7), defined once on the root command.</summary>
+    public Option<string?> User { get; }
+
+    /// <summary>The operator: <c>--user</c>, else <c>TRAZA_USER</c>, else the OS user.</summary>
+    public string Operator(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var environment = Environment.GetEnvironmentVariable(Operators.EnvironmentVariable);
+        return Operators.Resolve(parse.GetValue(User), environment, SqliteLedgerStore.OsUser());
+    }
 
     /// <summary>Today in the clock's time zone: the default <c>--as-of</c> (SPEC §6).</summary>
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
@@ -55,7 +79,13 @@ public sealed class CliContext
     }
 
     /// <summary>Opens (creating and migrating) the SQLite ledger named by <c>--db</c>.</summary>
-    public SqliteLedgerStore OpenStore(ParseResult parse) => SqliteLedgerStore.Open(Target(parse), Clock);
+    public SqliteLedgerStore OpenStore(ParseResult parse)
+    {
+        var user = Operator(parse);
+        var store = SqliteLedgerStore.Open(Target(parse), Clock);
+        store.Operator = user;
+        return store;
+    }
 
     /// <summary>Parses an optional date option in <c>YYYY-MM-DD</c> (usage error otherwise).</summary>
     public static DateOnly? Date(ParseResult parse, Option<string?> option)

@@ -21,6 +21,8 @@ internal static class CommandRegistry
         ReportCommand.Create,
         ReverseCommand.Create,
         AuditCommand.Create,
+        PeriodCommand.CreateClose,
+        PeriodCommand.CreateReopen,
     ];
 
     /// <summary>

@@ -78,6 +78,7 @@ public static class TrazaCli
         ArgumentNullException.ThrowIfNull(context);
         var root = new RootCommand("Traza: the auditable Annex 24 inventory ledger of an IMMEX program.");
         root.Options.Add(context.Db);
+        root.Options.Add(context.User);
         foreach (var factory in CommandRegistry.Commands)
         {
             root.Subcommands.Add(factory(context));

@@ -117,7 +117,12 @@ public sealed record EventRecord(
 /// <summary>A physical count (SPEC §3.6); site '' when none.</summary>
 public sealed record CountRecord(string Client, DateOnly Date, string Part, string Site, decimal Qty) : LedgerRow;
 
-/// <summary>One import batch of the hash chain (docs/architecture.md Decision 1).</summary>
+/// <summary>
+/// One import batch of the hash chain (docs/architecture.md Decision 1): <paramref name="ImportedAt"/> is the injected
+/// clock's UTC time of the commit (ISO 8601), <paramref name="Operator"/> who ran the command (null for batches stored
+/// before migration 0026), <paramref name="ChainVersion"/> which fields its chain hash covers (1: without operator and
+/// time; 2: with them).
+/// </summary>
 public sealed record BatchRecord(
     long Id,
     string Layout,
@@ -127,7 +132,15 @@ public sealed record BatchRecord(
     string Digest,
     string PrevChainHash,
     string ChainHash,
-    string ImportedAt);
+    string ImportedAt,
+    string? Operator = null,
+    int ChainVersion = 1);
+
+/// <summary>A <c>traza close</c> or <c>traza reopen</c> of a month (SPEC §5), as stored in <c>period_close</c>.</summary>
+/// <param name="Action"><c>close</c> or <c>reopen</c>.</param>
+/// <param name="Period">The month, <c>YYYY-MM</c>.</param>
+/// <param name="Reason">Why it was reopened (null for a close).</param>
+public sealed record PeriodActionRecord(string Action, string Period, string? Reason) : LedgerRow;
 
 /// <summary>A tariffs row (SPEC §4.1): MFN rate of a fracción (+ NICO, '' when none) from a date.</summary>
 public sealed record TariffRecord(string Fraccion, string Nico, decimal MfnPct, DateOnly ValidFrom, DateOnly? ValidTo) : LedgerRow;

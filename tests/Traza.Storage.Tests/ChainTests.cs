@@ -42,8 +42,85 @@ public sealed class ChainTests : IDisposable
         var batches = store.Batches();
         batches[0].PrevChainHash.ShouldBe(LedgerChain.Genesis);
         batches[1].PrevChainHash.ShouldBe(batches[0].ChainHash);
-        batches[1].ChainHash.ShouldBe(LedgerChain.ChainHash(batches[0].ChainHash, 2, "entries", "s2", batches[1].Digest));
+        batches[1].ChainHash.ShouldBe(LedgerChain.ChainHash(batches[0].ChainHash, 2, "entries", "s2", batches[1].Digest,
+            SqliteLedgerStore.OsUser(), "2025-12-31T12:00:00.0000000+00:00"));
         batches[1].Rows.ShouldBe(2);
+        batches[1].ChainVersion.ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_batch_records_the_stores_operator_and_the_clock_time_inside_its_link()
+    {
+        using var store = db.Open();
+        store.Operator = "ana";
+        Seed(store);
+        db.Clock.Advance(TimeSpan.FromHours(2));
+        store.Operator = "beto";
+        using (var batch = store.BeginBatch("parts", "more.csv", "s3"))
+        {
+            batch.AddPart(new PartRecord("", "MAT-2", null, "material", null, null, "6", "6", 1m, null, "imported"), 2);
+            batch.Commit();
+        }
+
+        var batches = store.Batches();
+        batches.Select(b => b.Operator).ShouldBe(["ana", "ana", "beto"]);
+        batches[2].ImportedAt.ShouldBe("2025-12-31T14:00:00.0000000+00:00");
+        batches[2].ChainHash.ShouldNotBe(LedgerChain.ChainHash(batches[1].ChainHash, 3, "parts", "s3", batches[2].Digest, "ana",
+            batches[2].ImportedAt));
+        store.VerifyChain().Intact.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("operator = 'mallory'")]
+    [InlineData("imported_at = '2025-12-30T12:00:00.0000000+00:00'")]
+    [InlineData("chain_version = 1")]
+    [InlineData("operator = NULL")]
+    [InlineData("chain_version = 3")]
+    public void Changed_operator_time_or_version_breaks_the_batch(string change)
+    {
+        using var store = db.Open();
+        Seed(store);
+        Execute(store, $"UPDATE import_batch SET {change} WHERE id = 1");
+        var check = store.VerifyChain();
+        check.Intact.ShouldBeFalse();
+        check.BrokenBatchId.ShouldBe(1);
+    }
+
+    /// <summary>
+    /// Batches stored before migration 0026 (chain version 1: no operator, time outside the link) still verify, and new
+    /// batches chain onto them as version 2; a version-1 batch after a version-2 one is a broken link.
+    /// </summary>
+    [Fact]
+    public void Version_one_batches_of_an_older_database_still_verify_and_new_batches_chain_onto_them()
+    {
+        using var store = db.Open();
+        Seed(store);
+        var prev = LedgerChain.Genesis;
+        foreach (var b in store.Batches())
+        {
+            var chain = LedgerChain.ChainHash(prev, b.Id, b.Layout, b.FileSha256, b.Digest);
+            Execute(store, "UPDATE import_batch SET operator = NULL, chain_version = 1, " +
+                $"prev_chain_hash = '{prev}', chain_hash = '{chain}' WHERE id = {b.Id}");
+            prev = chain;
+        }
+
+        store.VerifyChain().Intact.ShouldBeTrue();
+        Execute(store, "UPDATE import_batch SET imported_at = 'any time' WHERE id = 1"); // not covered by a version-1 link
+        store.VerifyChain().Intact.ShouldBeTrue();
+
+        using (var batch = store.BeginBatch("parts", "more.csv", "s3"))
+        {
+            batch.AddPart(new PartRecord("", "MAT-2", null, "material", null, null, "6", "6", 1m, null, "imported"), 2);
+            batch.Commit();
+        }
+
+        var batches = store.Batches();
+        batches.Select(b => b.ChainVersion).ShouldBe([1, 1, 2]);
+        batches[2].PrevChainHash.ShouldBe(prev);
+        store.VerifyChain().Intact.ShouldBeTrue();
+
+        Execute(store, "UPDATE import_batch SET chain_version = 2, operator = 'x' WHERE id = 1");
+        store.VerifyChain().BrokenBatchId.ShouldBe(1);
     }
 
     [Fact]

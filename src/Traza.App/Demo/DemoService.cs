@@ -41,8 +41,11 @@ public static class DemoService
         ("KITE", "Kite Electronics Mexico", "Kite Electronics Co. Ltd. (KOR)"),
     ];
 
-    /// <summary>Builds the demo into <paramref name="databasePath"/>; refuses (conflict) to replace a database it did not create.</summary>
-    public static DemoSummary Run(string databasePath, TimeProvider clock, IProgress<string>? progress = null)
+    /// <summary>
+    /// Builds the demo into <paramref name="databasePath"/>; refuses (conflict) to replace a database it did not create. Its
+    /// batches are recorded as <paramref name="operator"/> (default: the OS user).
+    /// </summary>
+    public static DemoSummary Run(string databasePath, TimeProvider clock, IProgress<string>? progress = null, string? @operator = null)
     {
         ArgumentNullException.ThrowIfNull(clock);
         var started = clock.GetTimestamp();
@@ -76,6 +79,7 @@ public static class DemoService
         var imports = new List<string>();
         using (var store = SqliteLedgerStore.Open(full, clock))
         {
+            store.Operator = @operator ?? store.Operator;
             SetMarker(store.Connection);
             ProgramService.Init(store, "AIN180315DM0", "Albergue Industrial del Norte (demo)", "IMMEX-DEMO-0457", "shelter", start.AddYears(-8), null);
             foreach (var (id, name, parent) in DemoClients)

@@ -26,8 +26,10 @@ public sealed class BomImport : ILayoutImport
             context.RequirePart(client, row.Component.Value, row.Line, "component");
             var record = new BomRecord(client, row.Product.Value, row.Component.Value, row.ValidFrom, row.QtyPer, row.MermaPct,
                 row.DesperdicioPct, row.ValidTo);
+            var result = context.Batch.AddBom(record, row.Line);
+            context.RequireStartsAfter(result, row.ValidFrom, row.Line, "a BOM version");
             context.Record(
-                context.Batch.AddBom(record, row.Line),
+                result,
                 row.Line,
                 () => ImportService.Key(("client", client), ("product", record.Product), ("component", record.Component),
                     ("valid_from", row.ValidFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)));

@@ -9,10 +9,16 @@ internal static class CatalogImport
 {
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static void Add(ImportContext context, TableSpec table, object[] key, object[] content, long line)
+    public static void Add(ImportContext context, TableSpec table, object[] key, object[] content, long line) =>
+        Add(context, table, key, content, line, static _ => { });
+
+    /// <summary>As the other overload, with <paramref name="check"/> called on the insert before it is recorded.</summary>
+    public static void Add(ImportContext context, TableSpec table, object[] key, object[] content, long line, Action<InsertResult> check)
     {
         var names = table.Key.Zip(key, (n, v) => (n, (object?)v)).ToArray();
-        context.Record(context.Batch.Insert(table, key, content, line), line, () => ImportService.Key(names));
+        var result = context.Batch.Insert(table, key, content, line);
+        check(result);
+        context.Record(result, line, () => ImportService.Key(names));
     }
 }
 
@@ -122,7 +128,8 @@ public sealed class TermsImport : ILayoutImport
         foreach (var r in context.Rows(reader))
         {
             CatalogImport.Add(context, TableSpec.TermRule, [string.Empty, r.RuleOn, r.Key, CatalogImport.Date(r.ValidFrom)],
-                [r.Months, SqlText.Value(r.ValidTo), SqlText.Value(r.Note)], r.Line);
+                [r.Months, SqlText.Value(r.ValidTo), SqlText.Value(r.Note)], r.Line,
+                result => context.RequireStartsAfter(result, r.ValidFrom, r.Line, "a term rule"));
         }
     }
 }

@@ -21,8 +21,10 @@ public sealed class CountsImport : ILayoutImport
             context.Batch.EnsureClient(client, row.Line);
             context.RequirePart(client, row.Part.Value, row.Line, "part");
             var record = new CountRecord(client, row.Date, row.Part.Value, row.Site, row.Qty);
+            var result = context.Batch.AddCount(record, row.Line);
+            context.RequireOpen(result, row.Date, row.Line);
             context.Record(
-                context.Batch.AddCount(record, row.Line),
+                result,
                 row.Line,
                 () => ImportService.Key(("client", client), ("date", row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("part", record.Part),
                     ("site", record.Site)));

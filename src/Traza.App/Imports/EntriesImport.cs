@@ -41,6 +41,7 @@ public sealed class EntriesImport : ILayoutImport
             }
 
             var result = context.Batch.Append(TableSpec.Entry, encoded, row.Line);
+            context.RequireOpen(result, row.Date, row.Line);
             if (result.Outcome == InsertOutcome.Inserted)
             {
                 context.Record(result, row.Line, () => string.Empty);

@@ -28,8 +28,10 @@ public sealed class EventsImport : ILayoutImport
             context.Batch.EnsureClient(client, row.Line);
             context.RequirePart(client, row.Part.Value, row.Line, "part");
             var record = new EventRecord(client, row.Date, row.Type.Name(), row.Part.Value, row.Reference, row.Qty, row.Waste, row.ThirdParty, row.Site);
+            var result = context.Batch.AddEvent(record, row.Line);
+            context.RequireOpen(result, row.Date, row.Line);
             context.Record(
-                context.Batch.AddEvent(record, row.Line),
+                result,
                 row.Line,
                 () => ImportService.Key(("client", client), ("date", row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("type", record.Type),
                     ("part", record.Part), ("reference", record.Reference), ("line", row.Line)));

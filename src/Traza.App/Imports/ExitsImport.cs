@@ -41,8 +41,10 @@ public sealed class ExitsImport : ILayoutImport
                     $"'{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'");
             }
 
+            var result = context.Batch.Append(TableSpec.Exit, encoded, row.Line);
+            context.RequireOpen(result, row.Date, row.Line);
             context.Record(
-                context.Batch.Append(TableSpec.Exit, encoded, row.Line),
+                result,
                 row.Line,
                 () => ImportService.Key(("client", client), ("pedimento", record.Pedimento), ("partida", record.Partida), ("part", record.Part)));
         }

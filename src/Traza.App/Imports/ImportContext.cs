@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Collections.Concurrent;
+using Traza.App.Periods;
 using Traza.App.Progress;
 using Traza.Formats.Layouts;
 using Traza.Storage;
@@ -14,6 +15,7 @@ namespace Traza.App.Imports;
 public sealed class ImportContext
 {
     private PartIndex? parts;
+    private ClosedPeriods? closed;
 
     public ImportContext(SqliteLedgerStore store, BatchWriter batch, string fileName, IWorkProgress? progress = null)
     {
@@ -51,6 +53,30 @@ public sealed class ImportContext
             }
 
             return parts;
+        }
+    }
+
+    /// <summary>The closed periods as this import began (SPEC §5).</summary>
+    public ClosedPeriods Closed => closed ??= ClosedPeriods.Load(Store);
+
+    /// <summary>
+    /// A conflict (exit 4) when a row this import inserted is dated in a closed period (SPEC §5). A row whose key already
+    /// holds the same content changes nothing and passes, so a cumulative file may repeat closed months' rows.
+    /// </summary>
+    public void RequireOpen(InsertResult result, DateOnly date, long line, string column = "date")
+    {
+        if (result.Outcome == InsertOutcome.Inserted)
+        {
+            Closed.RequireOpen(date, FileName, line, column);
+        }
+    }
+
+    /// <summary>As <see cref="RequireOpen"/> for a dated version (BOM row, term rule) in force from <paramref name="validFrom"/>.</summary>
+    public void RequireStartsAfter(InsertResult result, DateOnly? validFrom, long line, string what)
+    {
+        if (result.Outcome == InsertOutcome.Inserted)
+        {
+            Closed.RequireStartsAfter(validFrom, FileName, line, what);
         }
     }
 

@@ -44,6 +44,12 @@ public interface IReport
     /// </summary>
     bool ReadsDischarge => true;
 
+    /// <summary>
+    /// True for the chain's own listings (<c>batches</c>, <c>periods</c>): what they list is not dated movements, so
+    /// <c>--as-of</c> does not filter them (docs/cli.md).
+    /// </summary>
+    bool IgnoresAsOf => false;
+
     /// <summary>Builds the report; expected failures are <see cref="AppException"/>s.</summary>
     ReportData Run(ReportContext context);
 }

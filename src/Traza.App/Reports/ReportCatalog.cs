@@ -27,6 +27,8 @@ public sealed class ReportCatalog
         new Discharge.Reports.ExpiringCatalogReport(),
         new Discharge.Reports.ShortagesCatalogReport(),
         new Discharge.Reports.CustodyCatalogReport(),
+        new BatchesReport(),
+        new PeriodsReport(),
     ]);
 
     public IReadOnlyList<IReport> All => reports;

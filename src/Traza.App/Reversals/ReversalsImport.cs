@@ -20,7 +20,7 @@ public sealed class ReversalsImport : ILayoutImport
     {
         ArgumentNullException.ThrowIfNull(context);
         using var reader = new ReversalsReader(source, context.FileName);
-        var reverser = new Reverser(context.Batch, (line, column, expected) => context.Invalid(line ?? 1, column, expected));
+        var reverser = new Reverser(context.Batch, context.Closed, context.FileName, (line, column, expected) => context.Invalid(line ?? 1, column, expected));
         foreach (var row in context.Rows(reader))
         {
             reverser.Reverse(row.Batch, row.TargetLine, row.Reason, row.Line);

@@ -32,7 +32,7 @@ public static class ReverseService
         var head = store.Batches() is { Count: > 0 } batches ? batches[^1].ChainHash : string.Empty;
         var sha = Storage.Ledger.LedgerChain.Sha256Hex(System.Text.Encoding.UTF8.GetBytes(name + "\u001f" + reason + "\u001f" + head));
         using var batch = store.BeginBatch(ReversalsImport.LayoutName, name, sha);
-        var reverser = new Reverser(batch, (_, _, expected) => AppException.Invalid($"{name}: {expected}"));
+        var reverser = new Reverser(batch, Periods.ClosedPeriods.Load(store), name, (_, _, expected) => AppException.Invalid($"{name}: {expected}"));
         reverser.ReverseBatch(targetBatch, reason.Trim());
         reverser.Finish();
         var record = batch.Commit();

@@ -8,7 +8,8 @@ namespace Traza.App.Reversals;
 /// Decision 4). Each target is checked first — an earlier batch of a reversible layout, a row in force at that line, not
 /// reversed already — and any failure is invalid input (exit 3), so the batch rolls back and nothing is written.
 /// </summary>
-internal sealed class Reverser(BatchWriter batch, Func<long?, string?, string, AppException> invalid)
+internal sealed class Reverser(
+    BatchWriter batch, Periods.ClosedPeriods closed, string fileName, Func<long?, string?, string, AppException> invalid)
 {
     private readonly ReversalWriter writer = new(batch);
     private readonly List<(string Client, string Part, long Line, long TargetBatch, long TargetLine)> parts = [];
@@ -78,7 +79,12 @@ internal sealed class Reverser(BatchWriter batch, Func<long?, string?, string, A
 
     private void Take(ReversalTarget target, string reason, long line)
     {
-        // TODO(h-close): a reversal dated in a closed period (target.Date) is a conflict, exit 4 (SPEC §4.1).
+        // SPEC §4.1: a reversal dated in a closed period — of a row whose movement date falls in it — is a conflict (exit 4).
+        if (target.Date is { } date)
+        {
+            closed.RequireOpen(date, fileName, line, "line", $"a reversal of line {N(target.Line)} of batch {N(target.Batch)},");
+        }
+
         if (ReferenceEquals(target.Table, TableSpec.Part))
         {
             parts.Add((target.Client, writer.PartOf(target), line, target.Batch, target.Line));

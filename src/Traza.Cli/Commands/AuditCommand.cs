@@ -32,6 +32,13 @@ internal static class AuditCommand
             }
 
             context.Stdout.WriteLine($"ledger intact: {check.BatchesChecked} batches verified");
+            if (store.Batches() is [.., var last])
+            {
+                // Who did the last thing, and when (issue 11 item 7); `traza report batches` lists every batch.
+                var by = last.Operator ?? "(not recorded)";
+                context.Stdout.WriteLine($"last batch {last.Id}: {last.Layout} {last.FileName}, recorded by {by} at {last.ImportedAt}");
+            }
+
             var derived = store.VerifyDerived();
             if (!derived.Intact)
             {

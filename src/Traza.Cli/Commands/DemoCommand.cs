@@ -15,7 +15,8 @@ internal static class DemoCommand
         command.SetAction(parse =>
         {
             var target = context.Target(parse);
-            var summary = DemoService.Run(target, context.Clock, Console.IsErrorRedirected ? null : new SyncProgress(context.Stderr));
+            var user = context.Operator(parse);
+            var summary = DemoService.Run(target, context.Clock, Console.IsErrorRedirected ? null : new SyncProgress(context.Stderr), user);
             context.Stdout.Write(DemoService.Format(summary));
             return TrazaCli.Ok;
         });

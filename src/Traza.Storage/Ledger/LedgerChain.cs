@@ -13,7 +13,8 @@ public sealed record ChainCheck(bool Intact, long BatchesChecked, long? BrokenBa
 /// <summary>
 /// The hash chain of docs/architecture.md Decision 1:
 /// <c>digest = SHA-256 over the canonical text of the batch's rows</c> and
-/// <c>chain_hash = SHA-256(prev chain_hash || id || layout || file sha256 || digest)</c>.
+/// <c>chain_hash = SHA-256(prev chain_hash || id || layout || file sha256 || digest)</c>, and since migration 0026 (chain
+/// version 2) <c>SHA-256("v2" || prev chain_hash || id || layout || file sha256 || digest || operator || imported_at)</c>.
 /// Ledger tables are those holding <c>batch_id</c> and <c>line</c> columns; a row's canonical text is every stored
 /// column (the UMC <c>qty</c> included, SPEC §7) in declaration order joined with U+001F, NULL as "".
 /// </summary>
@@ -40,7 +41,42 @@ public static class LedgerChain
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    /// <summary>The chain link of a batch.</summary>
+    /// <summary>The chain version of every batch written since migration 0026: the link covers operator and time.</summary>
+    public const int CurrentVersion = 2;
+
+    /// <summary>
+    /// The chain link of a version-2 batch (migration 0026 on): a version-1 link's fields, then who recorded the batch and
+    /// when (the injected clock's time, as stored), behind a <c>v2</c> marker so no version-1 text can produce it.
+    /// </summary>
+    public static string ChainHash(
+        string prevChainHash, long batchId, string layout, string fileSha256, string digest, string @operator, string recordedAt)
+    {
+        ArgumentNullException.ThrowIfNull(@operator);
+        ArgumentNullException.ThrowIfNull(recordedAt);
+        var text = string.Join(
+            Separator,
+            "v2",
+            prevChainHash,
+            batchId.ToString(CultureInfo.InvariantCulture),
+            layout,
+            fileSha256,
+            digest,
+            @operator,
+            recordedAt);
+        return Sha256Hex(Encoding.UTF8.GetBytes(text));
+    }
+
+    /// <summary>The chain link a stored batch should have, by its chain version.</summary>
+    public static string ChainHash(string prevChainHash, BatchRecord batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var (id, layout, sha, digest) = (batch.Id, batch.Layout, batch.FileSha256, batch.Digest);
+        return batch.ChainVersion >= CurrentVersion
+            ? ChainHash(prevChainHash, id, layout, sha, digest, batch.Operator ?? string.Empty, batch.ImportedAt)
+            : ChainHash(prevChainHash, id, layout, sha, digest);
+    }
+
+    /// <summary>The chain link of a version-1 batch (stored before migration 0026: no operator, time not covered).</summary>
     public static string ChainHash(string prevChainHash, long batchId, string layout, string fileSha256, string digest)
     {
         var text = string.Join(
@@ -181,8 +217,18 @@ public static class LedgerChain
         ArgumentNullException.ThrowIfNull(connection);
         var batches = SqliteLedgerStore.ReadBatches(connection, null, null);
         var prev = Genesis;
+        var version = 1;
         foreach (var batch in batches)
         {
+            // Once a batch covers operator and time, every later one must: a version set back to 1 (or a version-2 batch
+            // without an operator) would take them out of the link.
+            if (batch.ChainVersion < version || batch.ChainVersion > CurrentVersion
+                || (batch.ChainVersion >= CurrentVersion && string.IsNullOrEmpty(batch.Operator)))
+            {
+                return new ChainCheck(false, batch.Id, batch.Id, $"batch {batch.Id} ({batch.FileName}): chain version or operator differs");
+            }
+
+            version = batch.ChainVersion;
             if (!string.Equals(batch.PrevChainHash, prev, StringComparison.Ordinal))
             {
                 return new ChainCheck(false, batch.Id, batch.Id, $"batch {batch.Id} ({batch.FileName}): previous link differs");
@@ -194,10 +240,11 @@ public static class LedgerChain
                 return new ChainCheck(false, batch.Id, batch.Id, $"batch {batch.Id} ({batch.FileName}): stored rows differ from their digest");
             }
 
-            var chain = ChainHash(prev, batch.Id, batch.Layout, batch.FileSha256, batch.Digest);
+            var chain = ChainHash(prev, batch);
             if (!string.Equals(chain, batch.ChainHash, StringComparison.Ordinal))
             {
-                return new ChainCheck(false, batch.Id, batch.Id, $"batch {batch.Id} ({batch.FileName}): chain hash differs");
+                return new ChainCheck(false, batch.Id, batch.Id,
+                    $"batch {batch.Id} ({batch.FileName}): chain hash differs (its file, operator or recorded time was changed)");
             }
 
             prev = chain;

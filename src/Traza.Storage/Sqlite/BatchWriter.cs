@@ -50,8 +50,11 @@ public sealed class BatchWriter : IDisposable
 
     private readonly long cacheSize;
 
-    internal BatchWriter(SqliteConnection connection, TimeProvider clock, string layout, string fileName, string fileSha256, Action onClose)
+    internal BatchWriter(
+        SqliteConnection connection, TimeProvider clock, string @operator, string layout, string fileName, string fileSha256,
+        Action onClose)
     {
+        Operator = @operator;
         this.onClose = onClose;
         this.connection = connection;
         NativeSqlite.EnsureSameLibrary();
@@ -94,6 +97,9 @@ public sealed class BatchWriter : IDisposable
 
     public string FileSha256 { get; }
 
+    /// <summary>Who the batch is recorded as (issue 11 item 7); covered by its chain hash.</summary>
+    public string Operator { get; }
+
     /// <summary>The open transaction, for engineers adding their own tables to a batch.</summary>
     public SqliteTransaction Transaction { get; }
 
@@ -128,6 +134,13 @@ public sealed class BatchWriter : IDisposable
         [],
         [program.Rfc, program.Name, program.Immex, program.Modality, SqlText.Value(program.ValidFrom), SqlText.Value(program.ValidTo)],
         line);
+
+    /// <summary>Records a period close or reopen (migration 0026), keyed by this batch's id.</summary>
+    public InsertResult AddPeriodAction(PeriodActionRecord action, long line)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return Insert(TableSpec.PeriodClose, [string.Empty, BatchId], [action.Action, action.Period, SqlText.Value(action.Reason)], line);
+    }
 
     public InsertResult AddPart(PartRecord p, long line) => Append(TableSpec.Part, Encode(p, Writer(TableSpec.Part).Row), line);
 
@@ -629,14 +642,18 @@ public sealed class BatchWriter : IDisposable
             prev = cmd.ExecuteScalar() as string ?? LedgerChain.Genesis;
         }
 
-        var chain = LedgerChain.ChainHash(prev, BatchId, Layout, FileSha256, digestHex);
-        var batch = new BatchRecord(BatchId, Layout, FileName, FileSha256, rows, digestHex, prev, chain,
-            clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+        var recordedAt = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        var chain = LedgerChain.ChainHash(prev, BatchId, Layout, FileSha256, digestHex, Operator, recordedAt);
+        var batch = new BatchRecord(BatchId, Layout, FileName, FileSha256, rows, digestHex, prev, chain, recordedAt, Operator,
+            LedgerChain.CurrentVersion);
         using (var cmd = Command("""
-            INSERT INTO import_batch (program_id, id, layout, file_name, file_sha256, rows, digest, prev_chain_hash, chain_hash, imported_at)
-            VALUES (1, $id, $layout, $file, $sha, $rows, $digest, $prev, $chain, $at)
+            INSERT INTO import_batch (program_id, id, layout, file_name, file_sha256, rows, digest, prev_chain_hash, chain_hash,
+                                      imported_at, operator, chain_version)
+            VALUES (1, $id, $layout, $file, $sha, $rows, $digest, $prev, $chain, $at, $operator, $version)
             """))
         {
+            cmd.Parameters.AddWithValue("$operator", batch.Operator);
+            cmd.Parameters.AddWithValue("$version", batch.ChainVersion);
             cmd.Parameters.AddWithValue("$id", batch.Id);
             cmd.Parameters.AddWithValue("$layout", batch.Layout);
             cmd.Parameters.AddWithValue("$file", batch.FileName);

@@ -30,6 +30,23 @@ public sealed class SqliteLedgerStore : IDisposable
 
     public string Path { get; }
 
+    /// <summary>
+    /// Who every batch begun on this store is recorded as (issue 11 item 7): the CLI sets <c>--user</c>, else
+    /// <c>TRAZA_USER</c>, else the OS user; the default is the OS user.
+    /// </summary>
+    public string Operator
+    {
+        get => field;
+        set
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(value);
+            field = value;
+        }
+    } = OsUser();
+
+    /// <summary>The operating system's user name, or <c>unknown</c> when it has none.</summary>
+    public static string OsUser() => string.IsNullOrWhiteSpace(Environment.UserName) ? "unknown" : Environment.UserName.Trim();
+
     /// <summary>Opens the file at <paramref name="path"/>, creating and migrating it as needed.</summary>
     public static SqliteLedgerStore Open(string path, TimeProvider clock)
     {
@@ -45,7 +62,7 @@ public sealed class SqliteLedgerStore : IDisposable
             throw new InvalidOperationException("An import batch is already open on this store.");
         }
 
-        activeBatch = new BatchWriter(Connection, Clock, layout, fileName, fileSha256, () => activeBatch = null);
+        activeBatch = new BatchWriter(Connection, Clock, Operator, layout, fileName, fileSha256, () => activeBatch = null);
         return activeBatch;
     }
 
@@ -351,6 +368,12 @@ public sealed class SqliteLedgerStore : IDisposable
         return cmd.ExecuteScalar() is string text ? SqlText.ParseDate(text) : null;
     }
 
+    /// <summary>Every period close and reopen (migration 0026), in the order they were recorded.</summary>
+    public IReadOnlyList<PeriodActionRecord> LoadPeriodActions() => Read(
+        "SELECT action, period, reason, batch_id, line FROM period_close WHERE program_id = 1 ORDER BY seq",
+        null,
+        r => new PeriodActionRecord(r.GetString(0), r.GetString(1), Text(r, 2)) { BatchId = r.GetInt64(3), Line = r.GetInt64(4) });
+
     /// <summary>The loaded tariff schedule (SPEC §4.1 tariffs), by fracción, NICO and valid_from.</summary>
     public IReadOnlyList<TariffRecord> LoadTariffs() => Read(
         "SELECT fraccion, nico, mfn_pct, valid_from, valid_to, batch_id, line FROM tariff WHERE program_id = 1 ORDER BY fraccion, nico, valid_from",
@@ -398,7 +421,8 @@ public sealed class SqliteLedgerStore : IDisposable
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = "SELECT id, layout, file_name, file_sha256, rows, digest, prev_chain_hash, chain_hash, imported_at FROM import_batch " +
+        cmd.CommandText = "SELECT id, layout, file_name, file_sha256, rows, digest, prev_chain_hash, chain_hash, imported_at, operator, " +
+            "chain_version FROM import_batch " +
             "WHERE program_id = 1" + where + " ORDER BY id";
         foreach (var (name, value) in parameters)
         {
@@ -410,7 +434,7 @@ public sealed class SqliteLedgerStore : IDisposable
         while (r.Read())
         {
             list.Add(new BatchRecord(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetString(5), r.GetString(6),
-                r.GetString(7), r.GetString(8)));
+                r.GetString(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.GetInt32(10)));
         }
 
         return list;

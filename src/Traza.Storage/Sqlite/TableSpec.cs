@@ -59,6 +59,9 @@ public sealed record TableSpec(string Name, IReadOnlyList<string> Key, IReadOnly
 
     public static TableSpec Surcharge { get; } = new("surcharge", ["client", "month"], ["pct"]);
 
+    /// <summary>Period close and reopen actions (migration 0026); <c>seq</c> is the id of the batch that recorded one.</summary>
+    public static TableSpec PeriodClose { get; } = new("period_close", ["client", "seq"], ["action", "period", "reason"]);
+
     public static TableSpec TermRule { get; } = new(
         "term_rule",
         ["client", "rule_on", "rule_key", "valid_from"],

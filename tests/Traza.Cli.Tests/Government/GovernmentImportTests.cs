@@ -51,6 +51,23 @@ public class GovernmentImportTests
         r.Stdout.ShouldContain("252434204001234"); // the year-digit note
     }
 
+    /// <summary>
+    /// Issue 11 items 5 and 7: a package is a batch recorded with its operator, and it is not refused in a closed period
+    /// (the authority's records are compared by reconcile, never discharged: docs/cli.md, traza close).
+    /// </summary>
+    [Fact]
+    public void Datastage_batch_records_its_operator_and_is_taken_in_a_closed_period()
+    {
+        using var cli = Init();
+        cli.Run("close", "--period", "2025-01").Exit.ShouldBe(0);
+        var r = cli.Run("import", "datastage", Package(cli, "pkg.zip"), "--user", "broker.maria");
+        r.Exit.ShouldBe(0, r.Stderr);
+        var last = cli.ReportCsv("batches")[^1];
+        last.ShouldStartWith("3,datastage,pkg.zip,");
+        last.ShouldContain(",broker.maria,2025-12-31T12:00:00.0000000+00:00,");
+        cli.Run("audit", "verify").Exit.ShouldBe(0);
+    }
+
     [Fact]
     public void Reimport_and_overlapping_packages_change_nothing()
     {

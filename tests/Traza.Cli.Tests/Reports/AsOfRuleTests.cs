@@ -15,8 +15,11 @@ public sealed class AsOfRuleTests
 
     private const string EntryHeader = "pedimento,partida,clave,date,part,qty,value_usd,client";
 
-    /// <summary>Every report of the catalog, so a report added later is held to the rule without a new test.</summary>
-    public static TheoryData<string> Reports() => [.. ReportCatalog.Default.All.Select(r => r.Name)];
+    /// <summary>
+    /// Every report of the catalog, so a report added later is held to the rule without a new test — but the chain's own
+    /// listings (batches, periods), which --as-of does not filter.
+    /// </summary>
+    public static TheoryData<string> Reports() => [.. ReportCatalog.Default.All.Where(r => !r.IgnoresAsOf).Select(r => r.Name)];
 
     [Theory]
     [MemberData(nameof(Reports))]

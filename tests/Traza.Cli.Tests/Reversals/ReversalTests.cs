@@ -89,6 +89,26 @@ public sealed class ReversalTests : IDisposable
     }
 
     [Fact]
+    public void A_reversal_of_a_row_dated_in_a_closed_period_is_a_conflict_until_the_period_is_reopened()
+    {
+        Seed(); // exits of 2025-03-01 and 2025-03-02 in batch 5
+        cli.Run("close", "--period", "2025-03").Exit.ShouldBe(0); // batch 6
+        var batches = Batches();
+
+        var whole = cli.Run("reverse", "--batch", "5", "--reason", "wrong exits file");
+        whole.Exit.ShouldBe(4, whole.Stderr);
+        whole.Stderr.ShouldContain("closed period 2025-03");
+        var file = cli.Import("reversals", "rev.csv", "batch,line,reason", "5,3,wrong line");
+        file.Exit.ShouldBe(4, file.Stderr);
+        file.Stderr.ShouldContain("file rev.csv, line 2, column line:");
+        Batches().ShouldBe(batches, "nothing written");
+
+        cli.Run("reopen", "--period", "2025-03", "--reason", "take back the exits").Exit.ShouldBe(0);
+        cli.Run("reverse", "--batch", "5", "--reason", "wrong exits file").Exit.ShouldBe(0);
+        cli.Run("audit", "verify").Exit.ShouldBe(0);
+    }
+
+    [Fact]
     public void Reversing_the_exits_batch_restores_full_balances_and_clears_the_shortages()
     {
         Seed();
@@ -238,7 +258,7 @@ public sealed class ReversalTests : IDisposable
         var entries = Report("entries").Where(l => l.Contains(",MAT-2,")).ToList();
         entries.Count.ShouldBe(2);
         entries.ShouldContain(l => l.Contains(",999999999999,") && l.EndsWith(",7,qty typed with the value"));
-        entries.ShouldContain(l => l.Contains(",9,") && l.EndsWith(",8,2,,"));
+        entries.ShouldContain(l => l.Contains(",9,") && l.EndsWith(",8,2,,,"));
         cli.Run("audit", "verify").Exit.ShouldBe(0);
     }
 
