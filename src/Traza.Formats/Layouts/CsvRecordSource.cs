@@ -3,7 +3,7 @@ using System.Buffers;
 namespace Traza.Formats.Layouts;
 
 /// <summary>
-/// A streaming RFC 4180 reader for the §4.1 layouts: UTF-8 (a BOM is skipped; <see cref="Open"/> also reads UTF-16 with a
+/// A streaming RFC 4180 reader for the §4.1 layouts: UTF-8 (a BOM is skipped; <see cref="Open(Stream)"/> also reads UTF-16 with a
 /// BOM and Windows-1252), comma, double-quoted fields with
 /// doubled quotes and embedded line breaks, LF or CRLF. Blank lines are skipped but counted. A record's characters
 /// are kept in one reused buffer; <see cref="Field"/> reads a field without allocating, and the indexer makes a string
@@ -47,7 +47,7 @@ public sealed class CsvRecordSource : IRecordSource
     public string? Error { get; private set; }
 
     /// <summary>
-    /// Set by <see cref="Open"/> when the file is not valid UTF-8 and is read as Windows-1252 (SPEC §4.1: the import says so).
+    /// Set by <see cref="Open(Stream)"/> when the file is not valid UTF-8 and is read as Windows-1252 (SPEC §4.1: the import says so).
     /// </summary>
     public string? EncodingNote { get; private init; }
 
@@ -57,14 +57,20 @@ public sealed class CsvRecordSource : IRecordSource
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         try
         {
-            var encoding = LayoutEncoding.Detect(stream, out var note);
-            return new(new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16)) { EncodingNote = note };
+            return Open(stream);
         }
         catch
         {
             stream.Dispose();
             throw;
         }
+    }
+
+    /// <summary>As <see cref="Open(string)"/> over a seekable stream, which the source then owns.</summary>
+    public static CsvRecordSource Open(Stream stream)
+    {
+        var encoding = LayoutEncoding.Detect(stream, out var note);
+        return new(new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16)) { EncodingNote = note };
     }
 
     /// <summary>A field of the current record without allocating: unquoted fields trimmed, quoted ones as written.</summary>
