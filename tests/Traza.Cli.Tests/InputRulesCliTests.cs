@@ -1,5 +1,6 @@
 using System.Text;
 using MiniExcelLibs;
+using Traza.Formats.DataStage;
 
 namespace Traza.Cli.Tests;
 
@@ -298,5 +299,35 @@ public sealed class InputRulesCliTests : IDisposable
     {
         Init();
         cli.Run("report", "expiring", "--within", "0", "--format", "csv").Exit.ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("1e400")]
+    [InlineData("79228162514264337593543950335")]
+    [InlineData("1000000000000")]
+    public void Data_Stage_value_that_is_garbage_or_beyond_the_bound_exits_3_naming_member_line_and_column(string value)
+    {
+        Init();
+        var folder = cli.Path_("pkg");
+        using (var w = new DataStagePackageWriter("896998"))
+        {
+            w.SetResumen("ABC010101AB1", new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 31), new DateOnly(2025, 2, 3));
+            w.AddPedimento(new DataStagePedimento("3420", "5000257", "070", 1, "IN", "ABC010101AB1", new DateOnly(2025, 1, 10)));
+            w.AddPartida(new DataStagePartida("3420", "5000257", "070", 1, "85423901", "00", "CI", 1500.25m, 27760m, 1000m, "6", 1000m, "6",
+                "USA", "USA", 1, "IN", new DateOnly(2025, 1, 10), [new DataStageContribucion(15, 0, 278)]));
+            w.WriteFolder(folder);
+        }
+
+        var member = Directory.GetFiles(folder, "*_551.asc").Single();
+        var text = File.ReadAllText(member, Encoding.Latin1);
+        text.ShouldContain("|1500.25|");
+        File.WriteAllText(member, text.Replace("|1500.25|", "|" + value + "|", StringComparison.Ordinal), Encoding.Latin1);
+        var before = Batches();
+
+        var r = cli.Run("import", "datastage", folder);
+
+        ShouldRefuse(r, "896998_551.asc, line 2, column ");
+        r.Stderr.ShouldContain($"found '{value}'");
+        Batches().ShouldBe(before);
     }
 }
