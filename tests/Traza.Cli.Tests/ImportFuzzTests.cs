@@ -172,8 +172,9 @@ public sealed partial class ImportFuzzTests : IDisposable
             var exit = ImportChecked(["import", Files[layout].Layout, path], what);
             if (ReaderRefuses(Files[layout].Layout, path))
             {
-                // What the reader refuses, the import refuses: no row of a bad file is ever written.
-                exit.ShouldBe(3, what);
+                // What the reader refuses, the import refuses: no row of a bad file is ever written (a conflict on an earlier
+                // line, exit 4, may be met first: the import reports the first problem in file order).
+                exit.ShouldBeOneOf([3, 4], what);
                 refused++;
             }
         }, iter: 40, threads: 1);

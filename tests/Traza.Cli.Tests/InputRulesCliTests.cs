@@ -212,32 +212,65 @@ public sealed class InputRulesCliTests : IDisposable
     }
 
     [Fact]
-    public void Exit_whose_bom_need_reaches_10_to_the_12_is_refused_by_discharge_naming_its_row_never_a_crash()
+    public void Exit_whose_bom_need_reaches_10_to_the_12_is_refused_at_import()
     {
         Init();
         cli.StandardParts();
         cli.Import("bom", "b.csv", "product,component,qty_per,merma_pct", "FG-1,MAT-1,400000000000,0.0000000001").Exit.ShouldBe(0);
+        var before = Batches();
+
+        var r = cli.Import("exits", "x.csv", "pedimento,partida,clave,date,part,qty",
+            "254734565000200,1,RT,2025-02-05,FG-1,0.5", "254734565000200,2,RT,2025-02-05,FG-1,3");
+
+        ShouldRefuse(r, "file x.csv, line 3, column qty: a quantity whose need of part 'MAT-1' (qty 3 × 400000000000.4");
+        r.Stderr.ShouldContain("per unit) stays below 10^12 (SPEC §4.1); split the exit or correct the BOM");
+        Batches().ShouldBe(before);
+    }
+
+    [Fact]
+    public void Bom_imported_after_an_exit_that_makes_its_need_too_large_is_refused_by_discharge_naming_the_row_never_a_crash()
+    {
+        Init();
+        cli.StandardParts();
         cli.Import("entries", "e.csv", "pedimento,partida,clave,date,part,qty", "254734565000123,1,IN,2025-01-05,MAT-1,999999999999.999999")
             .Exit.ShouldBe(0);
         cli.Import("exits", "x.csv", "pedimento,partida,clave,date,part,qty",
             "254734565000200,1,RT,2025-02-05,FG-1,0.5", "254734565000200,2,RT,2025-02-05,FG-1,3").Exit.ShouldBe(0);
+        cli.Import("bom", "b.csv", "product,component,qty_per,merma_pct", "FG-1,MAT-1,400000000000,0.0000000001").Exit.ShouldBe(0);
 
         var r = cli.Run("discharge", "--as-of", "2025-12-31");
 
         ShouldRefuse(r, "file x.csv, line 3, column qty: a quantity whose need of part 'MAT-1' (qty 3 × 400000000000.4");
-        r.Stderr.ShouldContain("per unit) stays below 10^12; take the row back or correct the BOM");
-        r.Stderr.ShouldContain("(the discharge is refused; nothing written)");
+        r.Stderr.ShouldContain("per unit) stays below 10^12; take the row back or correct the BOM (the discharge is refused; nothing written)");
         Batches().ShouldContain("ledger intact");
+    }
+
+    private void ThreeLevelsOfHugeFactors()
+    {
+        cli.Import("parts", "p.csv", "part,kind,umc", "A,finished,6", "B,finished,6", "C,finished,6", "M,material,6").Exit.ShouldBe(0);
+        cli.Import("bom", "b.csv", "product,component,qty_per,merma_pct",
+            "A,B,999999999999,999999999999", "B,C,999999999999,999999999999", "C,M,999999999999,999999999999").Exit.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Exit_of_a_product_whose_bom_levels_overflow_a_decimal_is_refused_at_import()
+    {
+        Init();
+        ThreeLevelsOfHugeFactors();
+
+        ShouldRefuse(cli.Import("exits", "x.csv", "pedimento,partida,clave,date,part,qty", "254734565000200,1,RT,2025-02-05,A,1"),
+            "file x.csv, line 2, column qty: a BOM of product 'A' whose factors multiply out to less than 10^12");
     }
 
     [Fact]
     public void Bom_whose_levels_overflow_a_decimal_is_refused_by_discharge_never_a_crash()
     {
         Init();
-        cli.Import("parts", "p.csv", "part,kind,umc", "A,finished,6", "B,finished,6", "C,finished,6", "M,material,6").Exit.ShouldBe(0);
+        cli.Import("parts", "p0.csv", "part,kind,umc", "A,finished,6").Exit.ShouldBe(0);
+        cli.Import("exits", "x.csv", "pedimento,partida,clave,date,part,qty", "254734565000200,1,RT,2025-02-05,A,1").Exit.ShouldBe(0);
+        cli.Import("parts", "p.csv", "part,kind,umc", "B,finished,6", "C,finished,6", "M,material,6").Exit.ShouldBe(0);
         cli.Import("bom", "b.csv", "product,component,qty_per,merma_pct",
             "A,B,999999999999,999999999999", "B,C,999999999999,999999999999", "C,M,999999999999,999999999999").Exit.ShouldBe(0);
-        cli.Import("exits", "x.csv", "pedimento,partida,clave,date,part,qty", "254734565000200,1,RT,2025-02-05,A,1").Exit.ShouldBe(0);
 
         ShouldRefuse(cli.Run("discharge", "--as-of", "2025-12-31"), "file x.csv, line 2, column qty: a BOM of product 'A'");
     }
