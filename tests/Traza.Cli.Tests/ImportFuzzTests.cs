@@ -177,8 +177,8 @@ public sealed partial class ImportFuzzTests : IDisposable
                 exit.ShouldBeOneOf([3, 4], what);
                 refused++;
             }
-        }, iter: 40, threads: 1);
-        refused.ShouldBeGreaterThan(6); // the mutations do reach the error paths
+        }, iter: 30, threads: 1);
+        refused.ShouldBeGreaterThan(5); // the mutations do reach the error paths
     }
 
     [Fact]
@@ -206,7 +206,7 @@ public sealed partial class ImportFuzzTests : IDisposable
             var path = cli.Path_($"fuzz{i++}.xlsx");
             File.WriteAllBytes(path, i % 3 == 0 ? copy[..(copy.Length * i / 40)] : copy);
             ImportChecked(["import", "entries", path], $"xlsx {i}");
-        }, iter: 12, threads: 1);
+        }, iter: 8, threads: 1);
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public sealed partial class ImportFuzzTests : IDisposable
             var path = cli.Path_($"m{i++}.074");
             File.WriteAllBytes(path, GovernmentEncoding.Windows1252.GetBytes(string.Join('\n', copy)));
             ImportChecked(["import", "m3", path], $"m3 line {line} field {field} '{value}'");
-        }, iter: 12, threads: 1);
+        }, iter: 8, threads: 1);
     }
 
     [Fact]
@@ -260,6 +260,6 @@ public sealed partial class ImportFuzzTests : IDisposable
             {
                 File.WriteAllBytes(members[member], originals[member]);
             }
-        }, iter: 12, threads: 1);
+        }, iter: 8, threads: 1);
     }
 }
