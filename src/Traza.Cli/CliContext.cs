@@ -87,7 +87,10 @@ public sealed class CliContext
         return store;
     }
 
-    /// <summary>Parses an optional date option in <c>YYYY-MM-DD</c> (usage error otherwise).</summary>
+    /// <summary>
+    /// Parses an optional date option in <c>YYYY-MM-DD</c>, from 2000-01-01 to 2099-12-31 like every input date (SPEC §4.1);
+    /// a usage error otherwise.
+    /// </summary>
     public static DateOnly? Date(ParseResult parse, Option<string?> option)
     {
         ArgumentNullException.ThrowIfNull(parse);
@@ -99,7 +102,8 @@ public sealed class CliContext
         }
 
         return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && date.Year is >= 2000 and <= 2099
             ? date
-            : throw AppException.Usage($"option {option.Name}: a date YYYY-MM-DD, found '{text}'");
+            : throw AppException.Usage($"option {option.Name}: a date YYYY-MM-DD from 2000-01-01 to 2099-12-31, found '{text}'");
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Data.Sqlite;
 using Traza.App;
 using Traza.Domain.Common;
+using Traza.Domain.Discharge;
 
 namespace Traza.Cli;
 
@@ -51,6 +52,18 @@ public static class TrazaCli
             return Usage;
         }
 
+        var created = NewDatabase(parse, context);
+        var exit = Invoke(parse, stdout, stderr);
+        if (exit != Ok && created is not null)
+        {
+            DeleteDatabase(created);
+        }
+
+        return exit;
+    }
+
+    private static int Invoke(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
@@ -59,6 +72,12 @@ public static class TrazaCli
         {
             stderr.WriteLine(e.Message);
             return ExitCode(e.Error);
+        }
+        catch (DischargeRangeException e)
+        {
+            // A report that discharges first meets the same refusal as `traza discharge` (which names the row).
+            stderr.WriteLine($"the discharge is refused, nothing written: {e.Message}");
+            return InvalidInput;
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
         {
@@ -69,6 +88,42 @@ public static class TrazaCli
         {
             stderr.WriteLine($"the --db target is not a Traza SQLite database: {e.Message}");
             return InvalidInput;
+        }
+    }
+
+    /// <summary>
+    /// The SQLite file the command would create (its --db target when no such file exists yet), else null: a command that
+    /// fails leaves no database behind (issue 11: <c>init</c> with a bad RFC, an import of a bad file into a new target).
+    /// </summary>
+    private static string? NewDatabase(ParseResult parse, CliContext context)
+    {
+        var target = parse.GetValue(context.Db);
+        if (string.IsNullOrWhiteSpace(target) || target.Contains("://", StringComparison.Ordinal)
+            || target.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var path = Path.GetFullPath(target);
+        return File.Exists(path) || Directory.Exists(path) ? null : path;
+    }
+
+    /// <summary>Removes a database this failed command created, with its journal files (every connection is closed by now).</summary>
+    private static void DeleteDatabase(string path)
+    {
+        foreach (var file in (string[])[path, path + "-wal", path + "-shm", path + "-journal"])
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // Left behind; the command's own error is what the user needs to see.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
         }
     }
 

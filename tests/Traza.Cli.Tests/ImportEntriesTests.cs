@@ -104,10 +104,11 @@ public sealed class ImportEntriesTests : IDisposable
     }
 
     [Fact]
-    public void Entries_many_decimals_are_kept_exactly()
+    public void Entries_six_decimals_are_kept_exactly()
     {
-        cli.Import("entries", "e.csv", Header, "254734565000123,1,IN,2025-01-05,MAT-1,0.1234567890123,,,,").Exit.ShouldBe(0);
-        cli.ReportCsv("entries")[1].ShouldContain(",0.1234567890123,");
+        // SPEC §4.1 (issue 11): at most 6 decimals; a seventh is invalid input (InputRulesCliTests).
+        cli.Import("entries", "e.csv", Header, "254734565000123,1,IN,2025-01-05,MAT-1,0.123456,,,,").Exit.ShouldBe(0);
+        cli.ReportCsv("entries")[1].ShouldContain(",0.123456,");
     }
 
     [Fact]

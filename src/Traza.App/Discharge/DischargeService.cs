@@ -45,8 +45,21 @@ public static class DischargeService
         SqliteLedgerStore store, DateOnly asOf, TextWriter? trace = null, bool full = false, IWorkProgress? progress = null,
         int moveExhaustedAfter = IncrementalDischarge.MoveExhaustedAfter)
     {
-        progress ??= NoProgress.Instance;
         ArgumentNullException.ThrowIfNull(store);
+        try
+        {
+            return RunCore(store, asOf, trace, full, progress, moveExhaustedAfter);
+        }
+        catch (DischargeRangeException e)
+        {
+            throw DischargeRange.Invalid(store, e);
+        }
+    }
+
+    private static DischargeOutcome RunCore(
+        SqliteLedgerStore store, DateOnly asOf, TextWriter? trace, bool full, IWorkProgress? progress, int moveExhaustedAfter)
+    {
+        progress ??= NoProgress.Instance;
         var clock = store.Clock;
         var started = clock.GetTimestamp();
         var startedAt = clock.GetUtcNow();

@@ -312,7 +312,9 @@ internal sealed class DataStageStoreSink : IDataStageSink
             return;
         }
 
-        block!.Decimal(decimal.TryParse(text, DecimalStyle, CultureInfo.InvariantCulture, out var v) ? v : row.GetDecimal(column));
+        block!.Decimal(decimal.TryParse(text, DecimalStyle, CultureInfo.InvariantCulture, out var v) && GovernmentNumbers.InRange(v)
+            ? v
+            : row.GetDecimal(column));
     }
 
     private void Int(DataStageRow row, int index, string column)

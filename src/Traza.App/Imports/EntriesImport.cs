@@ -177,22 +177,33 @@ public sealed class EntriesImport : ILayoutImport
                 $"found '{row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'");
         }
 
-        try
+        var sum = lot with
         {
-            return lot with
+            Qty = lot.Qty + row.Qty,
+            QtyUmt = SumUmt(lot, row, part),
+            ValueUsd = Sum(lot.ValueUsd, row.ValueUsd),
+            CustomsValueMxn = Sum(lot.CustomsValueMxn, row.CustomsValueMxn),
+            DischargedBefore = Sum(lot.DischargedBefore, row.DischargedBefore),
+        };
+
+        // SPEC §4.1 bounds every number below 10^12; a lot summed from several rows is held to the same bound (the engine
+        // keeps a lot's quantity in 64-bit micro-units).
+        foreach (var (column, value) in (ReadOnlySpan<(string, decimal?)>)
+                 [("qty", sum.Qty), ("qty_umt", sum.QtyUmt), ("value_usd", sum.ValueUsd), ("customs_value_mxn", sum.CustomsValueMxn),
+                  ("discharged_before", sum.DischargedBefore)])
+        {
+            if (value >= LotLimit)
             {
-                Qty = lot.Qty + row.Qty,
-                QtyUmt = SumUmt(lot, row, part),
-                ValueUsd = Sum(lot.ValueUsd, row.ValueUsd),
-                CustomsValueMxn = Sum(lot.CustomsValueMxn, row.CustomsValueMxn),
-                DischargedBefore = Sum(lot.DischargedBefore, row.DischargedBefore),
-            };
+                throw context.Invalid(row.Line, column,
+                    $"a {column} that keeps the lot's sum over its rows (line {lot.Line} on) below 10^12, found a sum of " +
+                    $"{value.Value.ToString(CultureInfo.InvariantCulture)}");
+            }
         }
-        catch (OverflowException)
-        {
-            throw context.Invalid(row.Line, "qty", "quantities and values whose sum over the lot's rows fits a decimal (28 digits)");
-        }
+
+        return sum;
     }
+
+    private const decimal LotLimit = 1_000_000_000_000m;
 
     private static decimal? Sum(decimal? a, decimal? b) => a is null && b is null ? null : (a ?? 0m) + (b ?? 0m);
 

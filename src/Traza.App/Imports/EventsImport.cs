@@ -59,7 +59,16 @@ public sealed class EventsImport : ILayoutImport
         var asOf = disposals.Values.Max(d => d.Date);
         var (catalog, disposed, relevant) = Narrow(LedgerSnapshot.LoadCatalog(context.Store), disposals.Values);
         var snapshot = LedgerSnapshot.LoadPartial(context.Store, asOf, catalog, disposed, relevant);
-        var result = DischargeEngine.Run(snapshot.Input);
+        DischargeResult result;
+        try
+        {
+            result = DischargeEngine.Run(snapshot.Input);
+        }
+        catch (DischargeRangeException e)
+        {
+            throw DischargeRange.Invalid(context.Store, e);
+        }
+
         var batch = context.Batch.BatchId;
         (EventRow Row, long Excess)? first = null;
         foreach (var finding in result.Findings)

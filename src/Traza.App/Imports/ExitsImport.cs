@@ -22,9 +22,11 @@ public sealed class ExitsImport : ILayoutImport
         ArgumentNullException.ThrowIfNull(context);
         using var reader = new ExitsReader(source, context.FileName);
         var boms = LoadBoms(context);
+        var needs = boms.Count > 0 ? new ExitNeedCheck(context) : null; // loaded here: the reading thread never touches the store
         var buffer = new RowBuffer(TableSpec.Exit.Columns); // the reading thread's, as is the digest
         var digest = context.Batch.DigestAhead(TableSpec.Exit);
-        foreach (var (row, part, bomInForce, record, encoded) in context.Rows(reader, row => Prepare(context, boms, buffer, digest, row)))
+        foreach (var (row, part, bomInForce, tooLarge, record, encoded) in
+                 context.Rows(reader, row => Prepare(context, boms, needs, buffer, digest, row)))
         {
             var client = row.Client.Value;
             context.Batch.EnsureClient(client, row.Line);
@@ -39,6 +41,11 @@ public sealed class ExitsImport : ILayoutImport
                 throw context.Invalid(row.Line, row.BomDate is null ? "date" : "bom_date",
                     $"a date on which a BOM version of product '{row.Part}' is in force, found " +
                     $"'{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'");
+            }
+
+            if (tooLarge is not null)
+            {
+                throw context.Invalid(row.Line, "qty", tooLarge);
             }
 
             var result = context.Batch.Append(TableSpec.Exit, encoded, row.Line);
@@ -56,12 +63,13 @@ public sealed class ExitsImport : ILayoutImport
     /// the batch, added to the batch digest (null when the client has no such part: the consumer reports it in file
     /// order).
     /// </summary>
-    private static (ExitRow Row, PartRecord? Part, bool BomInForce, ExitRecord? Record, EncodedRow Encoded) Prepare(
-        ImportContext context, Dictionary<(string, string), List<BomRecord>> boms, RowBuffer buffer, RowDigest digest, ExitRow row)
+    private static (ExitRow Row, PartRecord? Part, bool BomInForce, string? TooLarge, ExitRecord? Record, EncodedRow Encoded) Prepare(
+        ImportContext context, Dictionary<(string, string), List<BomRecord>> boms, ExitNeedCheck? needs, RowBuffer buffer, RowDigest digest,
+        ExitRow row)
     {
         if (context.FindPart(row.Client.Value, row.Part.Value) is not { } part)
         {
-            return (row, null, true, null, default);
+            return (row, null, true, null, null, default);
         }
 
         var record = new ExitRecord(row.Client.Value, row.Pedimento, row.Partida, part.Part, row.Clave, row.Date, row.Qty, row.QtyUmt,
@@ -70,7 +78,7 @@ public sealed class ExitsImport : ILayoutImport
         digest.Add(encoded, row.Line);
         if (!boms.TryGetValue((row.Client.Value, row.Part.Value), out var versions))
         {
-            return (row, part, true, record, encoded);
+            return (row, part, true, null, record, encoded);
         }
 
         var date = row.BomDate ?? row.Date;
@@ -78,11 +86,11 @@ public sealed class ExitsImport : ILayoutImport
         {
             if (version.InForceOn(date))
             {
-                return (row, part, true, record, encoded);
+                return (row, part, true, needs?.TooLarge(row), record, encoded);
             }
         }
 
-        return (row, part, false, record, encoded);
+        return (row, part, false, null, record, encoded);
     }
 
     private static Dictionary<(string, string), List<BomRecord>> LoadBoms(ImportContext context)

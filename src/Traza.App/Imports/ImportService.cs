@@ -27,8 +27,11 @@ public static class ImportService
     /// <summary>
     /// Imports <paramref name="path"/> as <paramref name="layout"/>, reporting the rows read to <paramref name="progress"/>
     /// and, when given, the time of each phase to <paramref name="trace"/> (TRAZA_TRACE=1 on the CLI, for benchmarks).
+    /// <paramref name="note"/> hears what the user should know before the result, e.g. that a file which is not UTF-8 is
+    /// read as Windows-1252 (SPEC §4.1: the import says so), whether the import then succeeds or not.
     /// </summary>
-    public static ImportResult Import(SqliteLedgerStore store, string layout, string path, IWorkProgress? progress = null, TextWriter? trace = null)
+    public static ImportResult Import(
+        SqliteLedgerStore store, string layout, string path, IWorkProgress? progress = null, TextWriter? trace = null, Action<string>? note = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(path);
@@ -48,6 +51,11 @@ public static class ImportService
         }
 
         using var source = OpenSource(path, fileName);
+        if (source is CsvRecordSource { EncodingNote: { } encoding })
+        {
+            note?.Invoke($"file {fileName}: {encoding}");
+        }
+
         using var batch = store.BeginBatch(layout, fileName, sha);
         progress ??= NoProgress.Instance;
         progress.Stage($"import {layout}", source switch
@@ -93,7 +101,16 @@ public static class ImportService
             }
         }
 
-        var source = CsvRecordSource.Open(path);
+        CsvRecordSource source;
+        try
+        {
+            source = CsvRecordSource.Open(path);
+        }
+        catch (IOException e)
+        {
+            throw AppException.Invalid($"file {fileName}: a readable file ({e.Message})");
+        }
+
         if (source.Header.Count == 0)
         {
             source.Dispose();

@@ -27,7 +27,7 @@ internal static class ImportCommand
 
     private static Command Layout(CliContext context, ILayoutImport layout)
     {
-        var file = new Argument<string>("FILE") { Description = "a CSV (UTF-8, header row) or XLSX file" };
+        var file = new Argument<string>("FILE") { Description = "a CSV (UTF-8, UTF-16 with a BOM, else Windows-1252; header row) or XLSX file" };
         var command = new Command(layout.Layout, layout.Description) { file };
         command.SetAction(parse =>
         {
@@ -37,7 +37,8 @@ internal static class ImportCommand
             ImportResult result;
             try
             {
-                result = ImportService.Import(store, layout.Layout, parse.GetValue(file)!, progress, trace);
+                result = ImportService.Import(store, layout.Layout, parse.GetValue(file)!, progress, trace,
+                    note => context.Stdout.WriteLine("note: " + note));
             }
             finally
             {

@@ -86,7 +86,10 @@ public sealed class BomExplosion
         return false;
     }
 
-    /// <summary>The leaf needs of one unit of <paramref name="product"/> on <paramref name="date"/>, national leaves excluded.</summary>
+    /// <summary>
+    /// The leaf needs of one unit of <paramref name="product"/> on <paramref name="date"/>, national leaves excluded; a
+    /// <see cref="DischargeRangeException"/> when the factors overflow a decimal.
+    /// </summary>
     public LeafNeed[] Explode(int product, DateOnly date)
     {
         var dates = changeDates[product] ??= ChangeDates(product);
@@ -98,7 +101,16 @@ public sealed class BomExplosion
 
         leafSums.Clear();
         leafOrder.Clear();
-        Walk(product, date, 1m, 1m, 0, leafSums, leafOrder);
+        try
+        {
+            Walk(product, date, 1m, 1m, 0, leafSums, leafOrder);
+        }
+        catch (OverflowException e)
+        {
+            // Levels of qty_per and percentages below 10^12 can still multiply beyond a decimal: refused, never a crash.
+            throw DischargeRangeException.Bom(parts[product].Part, e);
+        }
+
         var result = new LeafNeed[leafOrder.Count];
         for (var i = 0; i < leafOrder.Count; i++)
         {

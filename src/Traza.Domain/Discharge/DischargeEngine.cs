@@ -256,7 +256,15 @@ public static class DischargeEngine
             }
             else
             {
-                Parallel.ForEach(workers, new ParallelOptions { MaxDegreeOfParallelism = workerCount }, w => w.Run());
+                try
+                {
+                    Parallel.ForEach(workers, new ParallelOptions { MaxDegreeOfParallelism = workerCount }, w => w.Run());
+                }
+                catch (AggregateException e) when (e.InnerExceptions.All(x => x is DischargeRangeException))
+                {
+                    // The same movement whatever the number of workers: the first in ledger order.
+                    throw e.InnerExceptions.Cast<DischargeRangeException>().MinBy(x => x.Sequence ?? long.MinValue)!;
+                }
             }
 
             var (allocations, leaves, poolStart) = GroupByPool(workers, order);
@@ -445,7 +453,16 @@ public static class DischargeEngine
                 {
                     // SPEC §3.3: fixed-asset lots are never discharged by BOM explosion.
                     var mode = m.Mode == DischargeMode.FixedAssetLotsOnly ? DischargeMode.None : DischargeMode.RegularLotsOnly;
-                    var leaves = bom.Explode(m.Part, bomDate);
+                    LeafNeed[] leaves;
+                    try
+                    {
+                        leaves = bom.Explode(m.Part, bomDate);
+                    }
+                    catch (DischargeRangeException e) when (e.Sequence is null)
+                    {
+                        throw new DischargeRangeException(m.Sequence, e.Message, e);
+                    }
+
                     var qtyMicro = FixedPoint.ExactMicro(m.Qty);
                     var directedMatched = m.SourceDocument is null;
                     for (var j = 0; j < leaves.Length; j++)
@@ -456,11 +473,11 @@ public static class DischargeEngine
                             // Every worker decides alike whether the named lot is of a leaf this exit consumes: a leaf of
                             // zero need consumes nothing, on this worker as on its owner (issue 11 item 10).
                             directedMatched |= m.SourceDocument is { } doc && !directedMatched
-                                && FindNamedSlot(doc, m.SourcePartida, leaf.Part) >= 0 && NeedOf(qtyMicro, m, leaf) != 0;
+                                && FindNamedSlot(doc, m.SourcePartida, leaf.Part) >= 0 && Need(m, qtyMicro, leaf) != 0;
                             continue;
                         }
 
-                        var need = NeedOf(qtyMicro, m, leaf);
+                        var need = Need(m, qtyMicro, leaf);
                         if (need == 0)
                         {
                             continue;
@@ -484,11 +501,28 @@ public static class DischargeEngine
                 }
             }
 
-            /// <summary>SPEC §3.5: an exit line's need of one leaf, rounded to 6 decimals.</summary>
-            private static long NeedOf(long? qtyMicro, in MovementDef m, in LeafNeed leaf) =>
-                qtyMicro is { } q && leaf.FactorRatio is { } f
-                    ? FixedPoint.MultiplyDivideRound(q, f.Numerator, f.Divisor)
-                    : Micro.FromDecimal(m.Qty * leaf.Factor);
+            /// <summary>
+            /// round6(qty × factor) in micro-units; a <see cref="DischargeRangeException"/> when it reaches 10^12 UMC, the bound
+            /// of every quantity (SPEC §4.1), which keeps the sums of a pool within 64 bits.
+            /// </summary>
+            private long Need(in MovementDef m, long? qtyMicro, in LeafNeed leaf)
+            {
+                long need;
+                try
+                {
+                    need = qtyMicro is { } q && leaf.FactorRatio is { } f
+                        ? FixedPoint.MultiplyDivideRound(q, f.Numerator, f.Divisor)
+                        : Micro.FromDecimal(m.Qty * leaf.Factor);
+                }
+                catch (OverflowException e)
+                {
+                    throw DischargeRangeException.Need(m, run.input.Parts[leaf.Part].Part, leaf.Factor, e);
+                }
+
+                return need < DischargeRangeException.MaxNeedMicro && need > -DischargeRangeException.MaxNeedMicro
+                    ? need
+                    : throw DischargeRangeException.Need(m, run.input.Parts[leaf.Part].Part, leaf.Factor);
+            }
 
             /// <summary>Discharges <paramref name="need"/> of one leaf; returns true when the exit's named lot is of this leaf.</summary>
             private bool Discharge(int pos, int j, int index, in MovementDef m, int leaf, long need, in LeafNeed waste, DischargeMode mode)

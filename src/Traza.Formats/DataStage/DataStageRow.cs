@@ -118,7 +118,7 @@ public sealed class DataStageRow
             : throw Error(column, $"a date YYYY-MM-DD or YYYY/MM/DD (optionally with a time), found '{text}'");
     }
 
-    /// <summary>A NUM column as an exact decimal (invariant, point); null when empty.</summary>
+    /// <summary>A NUM column as an exact decimal (invariant, point, absolute value below 10^12); null when empty.</summary>
     public decimal? GetDecimal(string column)
     {
         var text = GetText(column);
@@ -127,9 +127,11 @@ public sealed class DataStageRow
             return null;
         }
 
+        // Below 10^12 like every §4.1 number: sums over a report stay exact and within a decimal (issue 11).
         return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v)
+            && GovernmentNumbers.InRange(v)
             ? v
-            : throw Error(column, $"a number with a decimal point, found '{text}'");
+            : throw Error(column, $"a number with a decimal point and an absolute value below 10^12, found '{text}'");
     }
 
     /// <summary>An INT column; null when empty.</summary>

@@ -11,9 +11,9 @@ public sealed class BomReader(IRecordSource source, string fileName)
     {
         row = null!;
         if (!Part(0, out var product) || !Part(1, out var component)
-            || !Decimal(2, true, NumberSign.Positive, out var qtyPer)
-            || !Decimal(3, false, NumberSign.NonNegative, out var merma)
-            || !Decimal(4, false, NumberSign.NonNegative, out var desperdicio)
+            || !Decimal(2, true, NumberSign.Positive, FactorDecimals, out var qtyPer)
+            || !Decimal(3, false, NumberSign.NonNegative, FactorDecimals, out var merma)
+            || !Decimal(4, false, NumberSign.NonNegative, FactorDecimals, out var desperdicio)
             || !Date(5, false, out var from)
             || !Date(6, false, out var to)
             || !Client(7, out var client))

@@ -107,9 +107,15 @@ public sealed class MonthlyReader : LayoutReader<MonthlyRow>
     {
         row = null!;
         var month = Text(0);
-        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) || month.Length != 7)
+        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            || month.Length != 7)
         {
             return Fail(0, $"a month YYYY-MM, found '{month}'");
+        }
+
+        if (first.Year is < 2000 or > 2099)
+        {
+            return Fail(0, $"a month from 2000-01 to 2099-12, found '{month}'");
         }
 
         if (!Decimal(1, true, sign, out var value))
@@ -130,6 +136,9 @@ public sealed class TermsReader(IRecordSource source, string fileName)
     : LayoutReader<TermRow>(source, fileName, Columns, ["months", "valid_from"])
 {
     public static readonly IReadOnlyList<string> Columns = ["kind", "clave", "fraccion", "months", "valid_from", "valid_to", "note"];
+
+    /// <summary>A term of at most 100 years keeps every deadline a date (entries end in 2099).</summary>
+    private const int MaxMonths = 1200;
 
     protected override bool TryParse(out TermRow row)
     {
@@ -170,9 +179,9 @@ public sealed class TermsReader(IRecordSource source, string fileName)
         }
 
         var months = Text(3).ToLowerInvariant();
-        if (months != "program" && !(int.TryParse(months, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m >= 0))
+        if (months != "program" && !(int.TryParse(months, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m <= MaxMonths))
         {
-            return Fail(3, $"a whole number of months or 'program', found '{Text(3)}'");
+            return Fail(3, $"a whole number of months from 0 to {MaxMonths} or 'program', found '{Text(3)}'");
         }
 
         if (!Date(4, true, out var from) || !Date(5, false, out var to))

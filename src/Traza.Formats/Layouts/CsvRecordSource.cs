@@ -1,13 +1,14 @@
 using System.Buffers;
-using System.Text;
 
 namespace Traza.Formats.Layouts;
 
 /// <summary>
-/// A streaming RFC 4180 reader for the §4.1 layouts: UTF-8 (a BOM is skipped), comma, double-quoted fields with
+/// A streaming RFC 4180 reader for the §4.1 layouts: UTF-8 (a BOM is skipped; <see cref="Open(Stream)"/> also reads UTF-16 with a
+/// BOM and Windows-1252), comma, double-quoted fields with
 /// doubled quotes and embedded line breaks, LF or CRLF. Blank lines are skipped but counted. A record's characters
 /// are kept in one reused buffer; <see cref="Field"/> reads a field without allocating, and the indexer makes a string
-/// only when asked (SPEC §8 import throughput).
+/// only when asked (SPEC §8 import throughput). A record with more fields than the header stops the reading with an
+/// <see cref="Error"/> (SPEC §4.1); one with fewer reads its missing trailing fields as empty.
 /// </summary>
 public sealed class CsvRecordSource : IRecordSource
 {
@@ -45,8 +46,32 @@ public sealed class CsvRecordSource : IRecordSource
 
     public string? Error { get; private set; }
 
-    public static CsvRecordSource Open(string path) =>
-        new(new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
+    /// <summary>
+    /// Set by <see cref="Open(Stream)"/> when the file is not valid UTF-8 and is read as Windows-1252 (SPEC §4.1: the import says so).
+    /// </summary>
+    public string? EncodingNote { get; private init; }
+
+    /// <summary>Opens a file in the encoding <see cref="LayoutEncoding.Detect"/> finds (UTF-8, UTF-16 with a mark, else Windows-1252).</summary>
+    public static CsvRecordSource Open(string path)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        try
+        {
+            return Open(stream);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>As <see cref="Open(string)"/> over a seekable stream, which the source then owns.</summary>
+    public static CsvRecordSource Open(Stream stream)
+    {
+        var encoding = LayoutEncoding.Detect(stream, out var note);
+        return new(new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16)) { EncodingNote = note };
+    }
 
     /// <summary>A field of the current record without allocating: unquoted fields trimmed, quoted ones as written.</summary>
     public ReadOnlySpan<char> Field(int index)
@@ -65,6 +90,14 @@ public sealed class CsvRecordSource : IRecordSource
     {
         while (Error is null && ReadRecord())
         {
+            if (fieldCount > header.Length && header.Length > 0)
+            {
+                // SPEC §4.1: more fields than the header is invalid, never a silent shift of the columns.
+                Error = $"at most {header.Length} fields, as many as the header row names, found {fieldCount} " +
+                        "(a number written with a comma, such as 1,5 or 1,000, splits into two fields: write 1.5 or 1000, or quote it)";
+                return false;
+            }
+
             if (fieldCount > 1 || Field(0).Length > 0)
             {
                 return true;

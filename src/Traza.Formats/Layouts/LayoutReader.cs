@@ -12,6 +12,20 @@ namespace Traza.Formats.Layouts;
 /// <typeparam name="TRow">The parsed row.</typeparam>
 public abstract class LayoutReader<TRow> : IDisposable
 {
+    /// <summary>Decimals of a quantity or amount (SPEC §4.1; the engine rounds needs to 6 decimals, §3.5).</summary>
+    protected const int QuantityDecimals = 6;
+
+    /// <summary>Decimals of qty_per, merma_pct, desperdicio_pct and umt_per_umc (SPEC §4.1).</summary>
+    protected const int FactorDecimals = 10;
+
+    /// <summary>Every number is below this in absolute value (SPEC §4.1).</summary>
+    private const decimal Limit = 1_000_000_000_000m;
+
+    /// <summary>The first and last dates a layout accepts (SPEC §4.1).</summary>
+    private static readonly DateOnly MinDate = new(2000, 1, 1);
+
+    private static readonly DateOnly MaxDate = new(2099, 12, 31);
+
     private readonly IRecordSource source;
     private readonly StringPool strings;
     private readonly int[] positions;
@@ -28,11 +42,20 @@ public abstract class LayoutReader<TRow> : IDisposable
         strings = new StringPool(columns.Count);
         positions = new int[columns.Count];
         Array.Fill(positions, -1);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var h = 0; h < source.Header.Count; h++)
         {
             var name = source.Header[h].Trim().ToLowerInvariant();
+            if (name.Length > 0 && !seen.TryAdd(name, h))
+            {
+                // SPEC §4.1: which of the two would count is a guess; refuse it.
+                Error = new LayoutError(fileName, 1, name,
+                    $"a header naming each column once; '{name}' names columns {seen[name] + 1} and {h + 1}");
+                return;
+            }
+
             var i = Array.IndexOf(this.columns, name);
-            if (i >= 0 && positions[i] < 0)
+            if (i >= 0)
             {
                 positions[i] = h;
             }
@@ -134,17 +157,32 @@ public abstract class LayoutReader<TRow> : IDisposable
             return !required || Fail(column, "a date YYYY-MM-DD (required)");
         }
 
-        if (IsoDate.TryParse(t, out var d))
+        if (!IsoDate.TryParse(t, out var d))
         {
-            date = d;
-            return true;
+            return Fail(column, $"a date YYYY-MM-DD, found '{t}'");
         }
 
-        return Fail(column, $"a date YYYY-MM-DD, found '{t}'");
+        if (d < MinDate || d > MaxDate)
+        {
+            return Fail(column, $"a date from 2000-01-01 to 2099-12-31, found '{t}'");
+        }
+
+        date = d;
+        return true;
     }
 
-    /// <summary>An invariant decimal (no grouping, no exponent) checked against <paramref name="sign"/>.</summary>
-    protected bool Decimal(int column, bool required, NumberSign sign, out decimal? value)
+    /// <summary>
+    /// An invariant decimal (no grouping, no exponent) checked against <paramref name="sign"/>, with at most 6 decimals
+    /// and an absolute value below 10^12 (SPEC §4.1).
+    /// </summary>
+    protected bool Decimal(int column, bool required, NumberSign sign, out decimal? value) =>
+        Decimal(column, required, sign, QuantityDecimals, out value);
+
+    /// <summary>
+    /// As <see cref="Decimal(int, bool, NumberSign, out decimal?)"/> with at most <paramref name="decimals"/> decimals
+    /// (trailing zeros not counted): 10 for qty_per, merma_pct, desperdicio_pct and umt_per_umc (SPEC §4.1).
+    /// </summary>
+    protected bool Decimal(int column, bool required, NumberSign sign, int decimals, out decimal? value)
     {
         value = null;
         var t = Span(column);
@@ -168,6 +206,17 @@ public abstract class LayoutReader<TRow> : IDisposable
         if (!ok)
         {
             return Fail(column, $"{Describe(sign)}, found '{t}'");
+        }
+
+        // Bounds keep every quantity within the engine's 64-bit micro-units (10^12 × 10^6 < 2^63): SPEC §4.1.
+        if (d <= -Limit || d >= Limit)
+        {
+            return Fail(column, $"{Describe(sign)} with an absolute value below 10^12, found '{t}'");
+        }
+
+        if (d.Scale > decimals && d != decimal.Round(d, decimals))
+        {
+            return Fail(column, $"{Describe(sign)} with at most {decimals} decimals, found '{t}'");
         }
 
         value = d;

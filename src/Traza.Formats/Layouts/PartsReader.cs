@@ -70,7 +70,7 @@ public sealed class PartsReader(IRecordSource source, string fileName)
             umt = r.Value;
         }
 
-        if (!Decimal(7, false, NumberSign.Positive, out var factor))
+        if (!Decimal(7, false, NumberSign.Positive, FactorDecimals, out var factor))
         {
             return false;
         }

@@ -116,7 +116,8 @@ public sealed class XlsxRecordSource : IRecordSource
 
             return false;
         }
-        catch (Exception e) when (e is XmlException or InvalidDataException or FormatException or OverflowException or IOException)
+        catch (Exception e) when (e is XmlException or InvalidDataException or FormatException or OverflowException or IOException
+            or ArgumentException)
         {
             Error = $"a readable XLSX row ({e.GetType().Name}: {e.Message})";
             return false;

@@ -46,6 +46,9 @@ public sealed class M3FileWriter
     /// <summary>Close the file with 999 instead of 801.</summary>
     public bool CloseWith999 { get; set; }
 
+    /// <summary>An unsigned file (SPEC §4.2): each pedimento closes with <c>999|patente|pedimento|aduana|</c> instead of 800.</summary>
+    public bool Unsigned { get; set; }
+
     public string Date(DateOnly d) =>
         d.ToString(DateStyle == M3DateStyle.DayFirst ? "ddMMyyyy" : "yyyyMMdd", CultureInfo.InvariantCulture);
 
@@ -104,7 +107,14 @@ public sealed class M3FileWriter
             AddRecord(extra);
         }
 
-        AddRecord("800", pedimento, "1", "FIRMA", "00001000000500000000");
+        if (Unsigned)
+        {
+            AddRecord("999", patente, pedimento, seccion);
+        }
+        else
+        {
+            AddRecord("800", pedimento, "1", "FIRMA", "00001000000500000000");
+        }
     }
 
     /// <summary>The file's bytes.</summary>

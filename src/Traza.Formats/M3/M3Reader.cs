@@ -6,9 +6,10 @@ namespace Traza.Formats.M3;
 
 /// <summary>
 /// Reads a SAAI M3 validation file (regulatory brief §3.5, SPEC §4.2): pipe-delimited records with a trailing pipe,
-/// LF or CRLF, no header; register 500 opens each pedimento, 800 (e.firma) closes it, 801 closes the file with the
-/// file name, the number of pedimentos and the number of records (excluding 801), which are checked. A file closed
-/// by 999 instead is accepted without counts. Dates are DDMMAAAA or AAAAMMDD, told apart by validity.
+/// LF or CRLF, no header; register 500 opens each pedimento, 800 (e.firma) closes it — or, in an unsigned file,
+/// <c>999|patente|pedimento|aduana|…</c> — and 801 closes the file with the file name, the number of pedimentos and
+/// the number of records before it (999 included), which are checked. A file closed by 999 with no pedimento open
+/// (an older writer) is accepted without counts. Dates are DDMMAAAA or AAAAMMDD, told apart by validity.
 /// </summary>
 /// <remarks>
 /// Malformed, truncated or random input throws <see cref="GovernmentFormatException"/> naming the file, line and
@@ -118,6 +119,15 @@ public sealed class M3Reader
                     Flush(current, sink);
                     current = null;
                     break;
+                case "999" when current is not null:
+                    // SPEC §4.2: an unsigned pedimento closes with 999|patente|pedimento|aduana|… instead of 800, and
+                    // 801 counts it among the records before it.
+                    records++;
+                    ClosesOpenPedimento(current, record);
+                    current.Add(record);
+                    Flush(current, sink);
+                    current = null;
+                    break;
                 case "801":
                 case "999":
                     if (current is not null)
@@ -173,6 +183,22 @@ public sealed class M3Reader
         {
             throw closing.Error(position,
                 $"{declared.ToString(CultureInfo.InvariantCulture)} {what} as 801 says, found {counted.ToString(CultureInfo.InvariantCulture)} (a truncated or incomplete file)");
+        }
+    }
+
+    /// <summary>A 999 that closes a pedimento names the patente, pedimento and aduana-sección its 500 opened.</summary>
+    private static void ClosesOpenPedimento(List<M3Record> current, M3Record record)
+    {
+        var head = current[0];
+        for (var i = 0; i < 3; i++)
+        {
+            var (opened, named) = (head.Get(3 + i), record.Get(2 + i));
+            if (named.TrimStart('0') != opened.TrimStart('0'))
+            {
+                var what = i switch { 0 => "patente", 1 => "pedimento", _ => "aduana-sección" };
+                throw record.Error(2 + i,
+                    $"{what} {opened} as register 500 (line {head.Line.ToString(CultureInfo.InvariantCulture)}) opened, found '{Shorten(named)}'");
+            }
         }
     }
 
@@ -240,7 +266,7 @@ public sealed class M3Reader
         {
             var pos = r.Register is "501" or "515" or "601" or "701" or "301" ? 3 : 2;
             var named = r.Get(pos);
-            if (r.Register != "800" && named.Length > 0 && named.TrimStart('0') != pedimento.TrimStart('0'))
+            if (r.Register is not ("800" or "999") && named.Length > 0 && named.TrimStart('0') != pedimento.TrimStart('0'))
             {
                 throw r.Error(pos, $"pedimento {pedimento} as register 500 (line {head.Line.ToString(CultureInfo.InvariantCulture)}) opened, found '{Shorten(named)}'");
             }

@@ -47,7 +47,7 @@ public sealed class M3Record
         return GovernmentDates.TryParseM3(t, out var d) ? d : throw Error(position, $"a date DDMMAAAA or AAAAMMDD, found '{t}'");
     }
 
-    /// <summary>A numeric field as an exact decimal; null when empty.</summary>
+    /// <summary>A numeric field as an exact decimal (absolute value below 10^12); null when empty.</summary>
     public decimal? GetDecimal(int position)
     {
         var t = Get(position);
@@ -57,8 +57,9 @@ public sealed class M3Record
         }
 
         return decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v)
+            && GovernmentNumbers.InRange(v)
             ? v
-            : throw Error(position, $"a number with a decimal point, found '{t}'");
+            : throw Error(position, $"a number with a decimal point and an absolute value below 10^12, found '{t}'");
     }
 
     /// <summary>An error about one field of this record (the column is named by register and position, e.g. 551.10).</summary>

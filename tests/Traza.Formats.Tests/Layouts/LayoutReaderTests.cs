@@ -60,13 +60,13 @@ public sealed class LayoutReaderTests
     public void Entries_pedimento_spaced_is_normalized_and_decimals_kept_exact()
     {
         using var reader = new EntriesReader(
-            Csv("pedimento,partida,clave,date,part,qty,value_usd,rectifies", "25 47 3456 5000123,3,in,2025-01-05,A,1.0000000001,12.50,25 47 3456 5000001"),
+            Csv("pedimento,partida,clave,date,part,qty,value_usd,rectifies", "25 47 3456 5000123,3,in,2025-01-05,A,1.000001,12.50,25 47 3456 5000001"),
             "entries.csv");
         var row = ReadAll(reader).Single();
         row.Pedimento.ShouldBe("254734565000123");
         row.Partida.ShouldBe(3);
         row.Clave.ShouldBe("IN");
-        row.Qty.ShouldBe(1.0000000001m);
+        row.Qty.ShouldBe(1.000001m); // SPEC §4.1: at most 6 decimals, kept exactly
         row.ValueUsd.ShouldBe(12.50m);
         row.Rectifies.ShouldBe("254734565000001");
         row.Date.ShouldBe(new DateOnly(2025, 1, 5));

@@ -8,9 +8,9 @@ namespace Traza.Formats.Tests.M3;
 
 public class M3ReaderTests
 {
-    private static M3FileWriter Realistic(M3DateStyle style = M3DateStyle.DayFirst, bool crlf = false)
+    private static M3FileWriter Realistic(M3DateStyle style = M3DateStyle.DayFirst, bool crlf = false, bool unsigned = false)
     {
-        var w = new M3FileWriter("m3420001.074", style, crlf);
+        var w = new M3FileWriter("m3420001.074", style, crlf) { Unsigned = unsigned };
         w.AddPedimento("3420", "5000257", "070", 1, "IN", TestPackages.Rfc, new DateOnly(2025, 3, 15),
         [
             new M3Partida(1, "85423901", "00", "CIRCUITO", 1500.25m, 1000m, "6", 1000m, "6", "USA"),
@@ -136,5 +136,81 @@ public class M3ReaderTests
     {
         var bytes = Realistic().ToBytes();
         Gen.Int[0, bytes.Length - 3].Sample(n => Should.Throw<GovernmentFormatException>(() => Read(bytes[..n])), iter: 300);
+    }
+
+    [Fact]
+    public void Unsigned_pedimentos_closed_by_999_are_read_and_801_counts_the_999s()
+    {
+        var bytes = Realistic(unsigned: true).ToBytes();
+        var text = Encoding.ASCII.GetString(bytes);
+        text.ShouldContain("999|3420|5000257|070|");
+        text.ShouldNotContain("800|");
+
+        var sink = Read(bytes);
+
+        sink.Pedimentos.Count.ShouldBe(2);
+        sink.Pedimentos[0].Records.Select(r => r.Register).ShouldBe(["500", "501", "506", "551", "551", "999"]);
+        sink.Pedimentos[1].Number!.Value.Digits15.ShouldBe("252434204001234");
+        sink.Summary!.Records.ShouldBe(text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
+    }
+
+    [Fact]
+    public void Unsigned_file_whose_801_does_not_count_the_999s_is_an_error()
+    {
+        var w = Realistic(unsigned: true);
+        var lines = Encoding.ASCII.GetString(w.ToBytes()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        w.RecordCountOverride = lines - 3; // the records before 801 without the two 999s
+
+        var ex = Should.Throw<GovernmentFormatException>(() => Read(w.ToBytes()));
+
+        ex.Column.ShouldBe("801.4");
+    }
+
+    [Fact]
+    public void A_999_naming_another_pedimento_is_an_error()
+    {
+        var text = Encoding.ASCII.GetString(Realistic(unsigned: true).ToBytes())
+            .Replace("999|3420|5000257|070|", "999|3420|5000258|070|", StringComparison.Ordinal);
+
+        var ex = Should.Throw<GovernmentFormatException>(() => Read(Encoding.ASCII.GetBytes(text)));
+
+        ex.Column.ShouldBe("999.3");
+        ex.Message.ShouldContain("5000258");
+    }
+
+    [Fact]
+    public void Unsigned_file_cut_after_a_999_is_truncated()
+    {
+        var text = Encoding.ASCII.GetString(Realistic(unsigned: true).ToBytes());
+        var cut = text[..(text.IndexOf("801|", StringComparison.Ordinal))];
+
+        Should.Throw<GovernmentFormatException>(() => Read(Encoding.ASCII.GetBytes(cut))).Message.ShouldContain("801");
+    }
+
+    [Theory]
+    [InlineData("551|5000257|85423901|1|00|CIRCUITO||||1500.25|", "551|5000257|85423901|1|00|CIRCUITO||||1e400|", "551.10")]
+    [InlineData("551|5000257|85423901|1|00|CIRCUITO||||1500.25|", "551|5000257|85423901|1|00|CIRCUITO||||99999999999999999999999999999999|", "551.10")]
+    [InlineData("551|5000257|85423901|1|00|CIRCUITO||||1500.25|", "551|5000257|85423901|1|00|CIRCUITO||||1000000000000|", "551.10")]
+    public void Garbage_or_huge_numbers_name_register_and_position(string from, string to, string column)
+    {
+        var text = Encoding.ASCII.GetString(Realistic().ToBytes());
+        text.ShouldContain(from);
+
+        var sink = new M3CollectingSink();
+        var ex = Should.Throw<GovernmentFormatException>(() =>
+        {
+            using var ms = new MemoryStream(Encoding.ASCII.GetBytes(text.Replace(from, to, StringComparison.Ordinal)));
+            new M3Reader().Read(ms, "m3420001.074", sink);
+            foreach (var p in sink.Pedimentos)
+            {
+                foreach (var r in p.Of("551"))
+                {
+                    _ = r.GetDecimal(10);
+                }
+            }
+        });
+
+        ex.Column.ShouldBe(column);
+        ex.Line.ShouldNotBeNull();
     }
 }

@@ -23,6 +23,9 @@ public sealed class BalancesCatalogReport : IReport
 /// <summary>SPEC §6 <c>expiring --within DAYS</c> (default 90).</summary>
 public sealed class ExpiringCatalogReport : IReport
 {
+    /// <summary>A century ahead: beyond it the horizon is past any deadline a §4.1 date can give.</summary>
+    private const int MaxWithin = 36_500;
+
     public string Name => "expiring";
 
     public string Description => "the balances rows due within --within days (default 90) or past due";
@@ -34,9 +37,10 @@ public sealed class ExpiringCatalogReport : IReport
         ArgumentNullException.ThrowIfNull(context);
         var text = context.Option("within");
         var within = 90;
-        if (!string.IsNullOrWhiteSpace(text) && !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out within))
+        if (!string.IsNullOrWhiteSpace(text)
+            && !(int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out within) && within <= MaxWithin))
         {
-            throw AppException.Usage($"option --within: a whole number of days, found '{text}'");
+            throw AppException.Usage($"option --within: a whole number of days from 0 to {MaxWithin}, found '{text}'");
         }
 
         return BalancesReport.Expiring(context.Store, context.AsOf, context.Client, within);
@@ -79,9 +83,9 @@ public sealed class CustodyCatalogReport : IReport
         int? partida = null;
         if (context.Option("partida") is { Length: > 0 } text)
         {
-            partida = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p)
+            partida = int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p >= 1
                 ? p
-                : throw AppException.Usage($"option --partida: a whole number, found '{text}'");
+                : throw AppException.Usage($"option --partida: a whole number of at least 1, found '{text}'");
         }
 
         return CustodyReport.Build(context.Store, context.AsOf, context.Client,
