@@ -80,7 +80,13 @@ internal sealed class Reverser(
     private void Take(ReversalTarget target, string reason, long line)
     {
         // SPEC §4.1: a reversal dated in a closed period — of a row whose movement date falls in it — is a conflict (exit 4).
-        if (target.Date is { } date)
+        if (target.IsVersion)
+        {
+            // A BOM version or term rule in force from a closed day on changes how that period's exits explode or lots expire.
+            closed.RequireStartsAfter(
+                target.Date, fileName, line, $"a reversal of line {N(target.Line)} of batch {N(target.Batch)}, a version");
+        }
+        else if (target.Date is { } date)
         {
             closed.RequireOpen(date, fileName, line, "line", $"a reversal of line {N(target.Line)} of batch {N(target.Batch)},");
         }

@@ -1,10 +1,17 @@
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Traza.Storage.Ledger;
 
 namespace Traza.Storage.Sqlite;
 
 /// <summary>A stored row a reversal may take back: its table, client and movement date (null for catalogs).</summary>
-public sealed record ReversalTarget(TableSpec Table, long Batch, long Line, string Client, DateOnly? Date);
+public sealed record ReversalTarget(TableSpec Table, long Batch, long Line, string Client, DateOnly? Date)
+{
+    /// <summary>
+    /// True for a dated version (a BOM row, a term rule): <see cref="Date"/> is then its valid_from, null when open.
+    /// </summary>
+    public bool IsVersion { get; init; }
+}
 
 /// <summary>
 /// The storage side of a reversal batch (SPEC §4.1 reversals, migration 0025, docs/architecture.md Decision 4): looks
@@ -33,6 +40,18 @@ public sealed class ReversalWriter
     /// <summary>Tables whose rows carry a movement date (the date a closed period is checked against).</summary>
     private static readonly HashSet<string> Dated = new(StringComparer.Ordinal) { "entry", "exit", "event", "count_row" };
 
+    /// <summary>Tables of dated versions: their valid_from says from when a reversal changes the past.</summary>
+    private static readonly HashSet<string> Versioned = new(StringComparer.Ordinal) { "bom", "term_rule" };
+
+    private static string DateColumn(TableSpec table) =>
+        Dated.Contains(table.Name) ? "date" : Versioned.Contains(table.Name) ? "NULLIF(valid_from, '')" : "NULL";
+
+    private static ReversalTarget Target(TableSpec table, long id, long line, SqliteDataReader r) =>
+        new(table, id, line, r.GetString(0), r.IsDBNull(1) ? null : SqlText.ParseDate(r.GetString(1)))
+        {
+            IsVersion = Versioned.Contains(table.Name),
+        };
+
     private readonly BatchWriter batch;
 
     public ReversalWriter(BatchWriter batch)
@@ -59,28 +78,24 @@ public sealed class ReversalWriter
     public ReversalTarget? Find(TableSpec table, long id, long line)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var date = Dated.Contains(table.Name) ? "date" : "NULL";
-        using var cmd = batch.Command($"SELECT client, {date} FROM \"{table.Name}\" WHERE batch_id = $b AND line = $l");
+        using var cmd = batch.Command($"SELECT client, {DateColumn(table)} FROM \"{table.Name}\" WHERE batch_id = $b AND line = $l");
         cmd.Parameters.AddWithValue("$b", id);
         cmd.Parameters.AddWithValue("$l", line);
         using var r = cmd.ExecuteReader();
-        return r.Read()
-            ? new ReversalTarget(table, id, line, r.GetString(0), r.IsDBNull(1) ? null : SqlText.ParseDate(r.GetString(1)))
-            : null;
+        return r.Read() ? Target(table, id, line, r) : null;
     }
 
     /// <summary>Every row in force of batch <paramref name="id"/> in <paramref name="table"/>, in line order.</summary>
     public IReadOnlyList<ReversalTarget> RowsOf(TableSpec table, long id)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var date = Dated.Contains(table.Name) ? "date" : "NULL";
-        using var cmd = batch.Command($"SELECT client, {date}, line FROM \"{table.Name}\" WHERE batch_id = $b ORDER BY line");
+        using var cmd = batch.Command($"SELECT client, {DateColumn(table)}, line FROM \"{table.Name}\" WHERE batch_id = $b ORDER BY line");
         cmd.Parameters.AddWithValue("$b", id);
         using var r = cmd.ExecuteReader();
         var rows = new List<ReversalTarget>();
         while (r.Read())
         {
-            rows.Add(new ReversalTarget(table, id, r.GetInt64(2), r.GetString(0), r.IsDBNull(1) ? null : SqlText.ParseDate(r.GetString(1))));
+            rows.Add(Target(table, id, r.GetInt64(2), r));
         }
 
         return rows;

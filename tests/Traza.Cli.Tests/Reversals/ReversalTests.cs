@@ -103,6 +103,11 @@ public sealed class ReversalTests : IDisposable
         file.Stderr.ShouldContain("file rev.csv, line 2, column line:");
         Batches().ShouldBe(batches, "nothing written");
 
+        var bom = cli.Run("reverse", "--batch", "3", "--reason", "wrong BOM"); // a version in force from the beginning
+        bom.Exit.ShouldBe(4, bom.Stderr);
+        bom.Stderr.ShouldContain("reaches closed period 2025-03");
+        Batches().ShouldBe(batches, "nothing written");
+
         cli.Run("reopen", "--period", "2025-03", "--reason", "take back the exits").Exit.ShouldBe(0);
         cli.Run("reverse", "--batch", "5", "--reason", "wrong exits file").Exit.ShouldBe(0);
         cli.Run("audit", "verify").Exit.ShouldBe(0);
