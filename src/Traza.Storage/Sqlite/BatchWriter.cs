@@ -198,11 +198,7 @@ public sealed class BatchWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(row);
-        row.Clear();
-        row.Set(0, e.Client);
-        row.Set(1, e.Pedimento);
-        row.Set(2, (long)e.Partida);
-        row.Set(3, e.Part);
+        SetLotKey(e, row);
         row.Set(4, e.Clave);
         row.Set(5, (DateOnly?)e.Date);
         row.Set(6, (decimal?)e.Qty);
@@ -226,13 +222,19 @@ public sealed class BatchWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(row);
+        SetLotKey(e, row);
+        row.Set(4, e.DischargedBefore ?? 0m);
+        return row.ToEncoded();
+    }
+
+    /// <summary>A lot's key (client, pedimento, partida, part): the first columns of <c>entry</c> and <c>entry_opening</c>.</summary>
+    private static void SetLotKey(EntryRecord e, RowBuffer row)
+    {
         row.Clear();
         row.Set(0, e.Client);
         row.Set(1, e.Pedimento);
         row.Set(2, (long)e.Partida);
         row.Set(3, e.Part);
-        row.Set(4, e.DischargedBefore ?? 0m);
-        return row.ToEncoded();
     }
 
     /// <summary>As <see cref="EncodeOpening"/>, encoded on the writer's thread.</summary>
