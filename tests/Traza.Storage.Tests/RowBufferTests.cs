@@ -1,5 +1,4 @@
 using CsCheck;
-using Traza.Storage.Sqlite;
 
 namespace Traza.Storage.Tests;
 

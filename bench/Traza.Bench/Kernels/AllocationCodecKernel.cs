@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Traza.Domain.Discharge;
-using Traza.Storage.Sqlite;
+using Traza.Storage;
 
 namespace Traza.Bench.Kernels;
 

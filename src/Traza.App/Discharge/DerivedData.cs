@@ -1,5 +1,5 @@
 using Traza.Domain.Discharge;
-using Traza.Storage.Sqlite;
+using Traza.Storage;
 
 namespace Traza.App.Discharge;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Traza.Domain.Discharge;
+using Traza.Storage;
 using Traza.Storage.Sqlite;
 
 namespace Traza.App.Discharge;

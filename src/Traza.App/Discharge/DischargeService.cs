@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Traza.App.Progress;
 using Traza.Domain.Discharge;
+using Traza.Storage;
 using Traza.Storage.Sqlite;
 
 namespace Traza.App.Discharge;

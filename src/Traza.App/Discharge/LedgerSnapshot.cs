@@ -2,6 +2,7 @@ using Traza.Domain.Catalogs;
 using Traza.Domain.Discharge;
 using Traza.Domain.Model;
 using Traza.Domain.Values;
+using Traza.Storage;
 using Traza.Storage.Sqlite;
 
 namespace Traza.App.Discharge;

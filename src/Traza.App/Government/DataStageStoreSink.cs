@@ -1,6 +1,7 @@
 using System.Globalization;
 using Traza.Formats.DataStage;
 using Traza.Formats.Government;
+using Traza.Storage;
 using Traza.Storage.Sqlite;
 
 namespace Traza.App.Government;

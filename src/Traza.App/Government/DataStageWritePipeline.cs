@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Traza.Storage;
 using Traza.Storage.Sqlite;
 
 namespace Traza.App.Government;

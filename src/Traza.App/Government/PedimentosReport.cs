@@ -2,6 +2,7 @@ using System.Text;
 using Traza.App.Reports;
 using Traza.Domain.Values;
 using Traza.Formats.Reports;
+using Traza.Storage;
 using Traza.Storage.Sqlite;
 
 namespace Traza.App.Government;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Traza.App.Discharge;
 using Traza.App.Progress;
 using Traza.Formats.Layouts;
-using Traza.Storage.Ledger;
 using Traza.Storage.Sqlite;
 
 namespace Traza.App.Imports;

@@ -3,7 +3,6 @@ using System.Text;
 using Traza.App.Discharge;
 using Traza.Domain.Discharge;
 using Traza.Storage;
-using Traza.Storage.Ledger;
 using Traza.Storage.Sqlite;
 
 namespace Traza.App.Periods;

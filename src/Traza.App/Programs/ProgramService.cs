@@ -1,7 +1,6 @@
 using System.Text;
 using Traza.Domain.Values;
 using Traza.Storage;
-using Traza.Storage.Ledger;
 using Traza.Storage.Sqlite;
 
 namespace Traza.App.Programs;

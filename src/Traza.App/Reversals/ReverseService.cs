@@ -30,7 +30,7 @@ public static class ReverseService
 
         // The file SHA-256 of a batch without a file: of its command line and the current head, so it is unique in the chain.
         var head = store.Batches() is { Count: > 0 } batches ? batches[^1].ChainHash : string.Empty;
-        var sha = Storage.Ledger.LedgerChain.Sha256Hex(System.Text.Encoding.UTF8.GetBytes(name + "\u001f" + reason + "\u001f" + head));
+        var sha = Storage.Sqlite.LedgerChain.Sha256Hex(System.Text.Encoding.UTF8.GetBytes(name + "\u001f" + reason + "\u001f" + head));
         using var batch = store.BeginBatch(ReversalsImport.LayoutName, name, sha);
         var reverser = new Reverser(batch, Periods.ClosedPeriods.Load(store), name, (_, _, expected) => AppException.Invalid($"{name}: {expected}"));
         reverser.ReverseBatch(targetBatch, reason.Trim());

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Traza.Storage;
 using Traza.Storage.Sqlite;
 
 namespace Traza.App.Reversals;

@@ -4,7 +4,7 @@ namespace Traza.Storage.Ledger;
 
 /// <summary>
 /// The digest of docs/architecture.md Decision 1 computed while the rows are appended, instead of re-reading them at
-/// commit: the same bytes <see cref="LedgerChain.ComputeDigest"/> hashes (<c>#table</c>, then each row's stored
+/// commit: the same bytes <c>LedgerChain.ComputeDigest</c> hashes (<c>#table</c>, then each row's stored
 /// columns in declaration order joined with U+001F). It holds only while every row of the batch goes to one table, in
 /// line order, and no row changes after it was appended; otherwise <see cref="Valid"/> is false and the batch
 /// recomputes its digest from the stored rows.

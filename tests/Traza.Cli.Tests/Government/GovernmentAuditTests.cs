@@ -3,6 +3,7 @@ using CsCheck;
 using Microsoft.Data.Sqlite;
 using Traza.Formats.DataStage;
 using Traza.Formats.M3;
+using Traza.Storage;
 using Traza.Storage.Sqlite;
 
 namespace Traza.Cli.Tests.Government;
@@ -78,7 +79,7 @@ public class GovernmentAuditTests
     {
         var c = new SqliteConnection($"Data Source={cli.Db};Pooling=False");
         c.Open();
-        DataStageBlockCodec.Register(c);
+        DataStageSql.Register(c);
         return c;
     }
 

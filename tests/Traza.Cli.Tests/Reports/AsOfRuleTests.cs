@@ -1,5 +1,6 @@
 using Traza.App.Discharge;
 using Traza.App.Reports;
+using Traza.Storage;
 using Traza.Storage.Sqlite;
 
 namespace Traza.Cli.Tests.Reports;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
-using Traza.Storage.Ledger;
 using Traza.Storage.Sqlite;
 
 namespace Traza.Storage.Tests.Government;

@@ -1,4 +1,4 @@
-using Traza.Storage.Sqlite;
+using Traza.Storage;
 
 namespace Traza.App.Discharge.Reports;
 

@@ -31,7 +31,7 @@ public static class SqliteDatabase
                 pragma.ExecuteNonQuery();
             }
 
-            DataStageBlockCodec.Register(connection);
+            DataStageSql.Register(connection);
             SqliteMigrator.Apply(connection, clock);
             DataStageLegacyUpgrade.Run(connection);
             return connection;

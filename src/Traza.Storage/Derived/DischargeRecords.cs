@@ -1,4 +1,4 @@
-namespace Traza.Storage.Sqlite;
+namespace Traza.Storage;
 
 /// <summary>One stored discharge run (docs/architecture.md Decision 2).</summary>
 public sealed record DischargeRunRecord(
@@ -8,7 +8,7 @@ public sealed record DischargeRunRecord(
     public long LastBatch { get; init; }
 
     /// <summary>
-    /// The digest of the stored derived data, this row included (<see cref="Sqlite.DerivedDigest.Format"/>, migration 0028);
+    /// The digest of the stored derived data, this row included (<see cref="DerivedDigest.Format"/>, migration 0028);
     /// null when reading a run stored without one.
     /// </summary>
     public string? DerivedDigest { get; init; }
@@ -96,7 +96,7 @@ public sealed class StoredPool
 
     /// <summary>
     /// Index of <see cref="LotKeys"/>[0] in the whole pool: 0 for a whole pool, the stored tail's first lot for a tail
-    /// (<see cref="DischargeStore.Tails"/>). Allocations name lots by their index in the whole pool.
+    /// (<c>DischargeStore.Tails</c>). Allocations name lots by their index in the whole pool.
     /// </summary>
     public int FirstLot { get; init; }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Traza.Storage.Sqlite;
+namespace Traza.Storage;
 
 /// <summary>
 /// The stored text forms: exact invariant decimals without trailing zeros or exponent, dates <c>YYYY-MM-DD</c>.

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 
-namespace Traza.Storage.Sqlite;
+namespace Traza.Storage;
 
 /// <summary>The storage class of one value in a <see cref="RowBuffer"/>.</summary>
 public enum ValueKind : byte

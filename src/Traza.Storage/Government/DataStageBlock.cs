@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 
-namespace Traza.Storage.Sqlite;
+namespace Traza.Storage;
 
 /// <summary>
 /// The exact merge key of a Data Stage row (no hashing of keys): the 15-digit pedimento as a number (-1 when its year
@@ -15,7 +15,7 @@ public readonly record struct DataStageKey(long Pedimento, long Split, int Parti
 /// Rows of one Data Stage table of one package, encoded for a <c>ds_block</c> (migration 0020): per row its line, key,
 /// content hash, Resumen.Fecha_Ejecucion, typed values and raw line, appended into one reusable buffer without per-row
 /// allocations. A typed value that is a column of the raw line as delivered (trimmed) is stored as a reference to that
-/// column instead of a copy. <see cref="DataStageBlockStore"/> merges, compresses and writes it.
+/// column instead of a copy. <c>DataStageBlockStore</c> merges, compresses and writes it.
 /// </summary>
 public sealed class DataStageBlock
 {

@@ -1,4 +1,4 @@
-namespace Traza.Storage.Sqlite;
+namespace Traza.Storage;
 
 /// <summary>
 /// A ledger table as the batch writer sees it: its key columns after <c>program_id</c> and its content columns.
@@ -8,7 +8,7 @@ public sealed record TableSpec(string Name, IReadOnlyList<string> Key, IReadOnly
 {
     public bool LineInKey { get; } = Key.Contains("line");
 
-    /// <summary>Key and content columns: the values of an <see cref="Sqlite.EncodedRow"/> of this table.</summary>
+    /// <summary>Key and content columns: the values of an <see cref="EncodedRow"/> of this table.</summary>
     public int Columns => Key.Count + Content.Count;
 
     public static TableSpec Program { get; } = new("program", [], ["rfc", "name", "immex", "modality", "valid_from", "valid_to"]);

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Traza.Storage.Sqlite;
+using Traza.Storage.Ledger;
 using SQLitePCL;
 
-namespace Traza.Storage.Ledger;
+namespace Traza.Storage.Sqlite;
 
 /// <summary>The outcome of checking the chain: intact, or the first broken batch and why.</summary>
 public sealed record ChainCheck(bool Intact, long BatchesChecked, long? BrokenBatchId, string? Reason);

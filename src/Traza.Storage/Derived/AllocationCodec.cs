@@ -1,4 +1,4 @@
-namespace Traza.Storage.Sqlite;
+namespace Traza.Storage;
 
 /// <summary>
 /// The compact encoding of a chunk of allocations (migration 0010): the first day, then per allocation, LEB128 varints of

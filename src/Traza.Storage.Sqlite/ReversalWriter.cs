@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Traza.Storage.Ledger;
 
 namespace Traza.Storage.Sqlite;
 

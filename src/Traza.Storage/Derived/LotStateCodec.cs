@@ -1,4 +1,4 @@
-namespace Traza.Storage.Sqlite;
+namespace Traza.Storage;
 
 /// <summary>
 /// The compact encoding of a pool segment's lot states (<c>discharge_pool.lot_state</c>, migration 0023): per lot, LEB128

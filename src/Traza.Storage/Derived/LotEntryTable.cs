@@ -1,16 +1,16 @@
 using System.Text;
 
-namespace Traza.Storage.Sqlite;
+namespace Traza.Storage;
 
 /// <summary>
-/// One entry row as lot reports read it (<see cref="LedgerScan.LotEntries"/>): client, part and clave shared between rows,
+/// One entry row as lot reports read it (<c>LedgerScan.LotEntries</c>): client, part and clave shared between rows,
 /// the pedimento kept as UTF-8 in the table (<see cref="LotEntryTable.Pedimento"/>; no string per row).
 /// </summary>
 public readonly record struct LotEntry(
     string Client, string Part, string Clave, int PedimentoStart, int PedimentoLength, int Partida, DateOnly Date, decimal Qty,
     decimal? QtyUmt, decimal? ValueUsd);
 
-/// <summary>The entry rows of <see cref="LedgerScan.LotEntries"/>, in no particular order, with their pedimentos' UTF-8 text.</summary>
+/// <summary>The entry rows of <c>LedgerScan.LotEntries</c>, in no particular order, with their pedimentos' UTF-8 text.</summary>
 public sealed class LotEntryTable
 {
     // Rows in blocks of 64 Ki, so a million rows are never copied to grow nor held twice.
@@ -60,5 +60,5 @@ public sealed class LotEntryTable
     }
 }
 
-/// <summary>Receives one stored lot of <see cref="DischargeStore.ScanLotTotals"/>: its pool, key (pedimento as UTF-8) and totals.</summary>
+/// <summary>Receives one stored lot of <c>DischargeStore.ScanLotTotals</c>: its pool, key (pedimento as UTF-8) and totals.</summary>
 public delegate void LotTotalsVisitor(string client, string part, ReadOnlySpan<byte> pedimento, int partida, in PoolLotTotals totals);

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Text;
 
-namespace Traza.Storage.Sqlite;
+namespace Traza.Storage;
 
 /// <summary>
 /// One ledger row in stored form, immutable and in one array: for each column its <see cref="ValueKind"/> and the end of

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Traza.Storage.Ledger;
 
 namespace Traza.Storage.Sqlite;
 

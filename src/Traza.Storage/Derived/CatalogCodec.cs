@@ -3,7 +3,7 @@ using System.Text;
 using Traza.Domain.Discharge;
 using Traza.Domain.Model;
 
-namespace Traza.Storage.Sqlite;
+namespace Traza.Storage;
 
 /// <summary>
 /// The discharge's catalog — parts and BOM rows mapped to the engine's indexes — as one blob (<c>discharge_catalog</c>,

@@ -16,13 +16,13 @@ public static class GovernmentQueries
     public static IReadOnlyList<GovernmentPedimento> DataStagePedimentos(SqliteConnection connection, SqliteTransaction? tx)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var partidas = DataStageBlockCodec.ReadRows(connection, tx, "551", [3]) // value_usd
+        var partidas = DataStageSql.ReadRows(connection, tx, "551", [3]) // value_usd
             .Where(r => r.Key.Pedimento >= 0)
             .OrderBy(r => r.Key.Pedimento).ThenBy(r => r.Key.Partida)
             .GroupBy(r => r.Key.Pedimento)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(r => r.Values[0] ?? string.Empty)]);
         var result = new List<GovernmentPedimento>();
-        foreach (var (key, values) in DataStageBlockCodec.ReadRows(connection, tx, "501", [1, 0, 6, 5])) // clave, operation, fecha_pago, fecha_recepcion
+        foreach (var (key, values) in DataStageSql.ReadRows(connection, tx, "501", [1, 0, 6, 5])) // clave, operation, fecha_pago, fecha_recepcion
         {
             if (key.Pedimento < 0)
             {

@@ -547,44 +547,13 @@ public sealed class BatchWriter : IDisposable
     };
 
     private void Stream(TableWriter writer, EncodedRow row, long line) =>
-        StreamRow(digest, writer.Table, writer.DeclarationOrder, BatchId, row, line);
+        RowDigest.StreamRow(digest, writer.Table, writer.DeclarationOrder, BatchId, row, line);
 
     /// <summary>
     /// Appends a stored row's canonical bytes to a batch digest — program_id, key, content, batch_id, line, as
     /// <see cref="LedgerChain.ComputeDigest"/> reads them back — or invalidates it when the table's columns are in
     /// another order.
     /// </summary>
-    internal static void StreamRow(BatchDigest digest, TableSpec table, bool declarationOrder, long batchId, EncodedRow row, long line)
-    {
-        if (!declarationOrder)
-        {
-            digest.Invalidate();
-            return;
-        }
-
-        if (!digest.BeginRow(table.Name, line))
-        {
-            return;
-        }
-
-        Span<byte> number = stackalloc byte[24];
-        digest.Column("1"u8, first: true);
-        for (var i = 0; i < row.Count; i++)
-        {
-            digest.Column(row.Utf8(i), first: false);
-        }
-
-        _ = batchId.TryFormat(number, out var written, default, CultureInfo.InvariantCulture);
-        digest.Column(number[..written], first: false);
-        if (!table.LineInKey)
-        {
-            _ = line.TryFormat(number, out written, default, CultureInfo.InvariantCulture);
-            digest.Column(number[..written], first: false);
-        }
-
-        digest.EndRow();
-    }
-
     /// <summary>
     /// A digest of <paramref name="table"/>'s rows that the caller feeds — on its reading thread, as it encodes them —
     /// with every row it will <see cref="Append"/>, in the same order; this writer then hashes none of them. It stands

@@ -4,9 +4,8 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
-namespace Traza.Storage.Sqlite;
+namespace Traza.Storage;
 
 /// <summary>
 /// The stored form of <c>ds_block.data</c> (migration 0020): a version byte, the number of typed values per row, then
@@ -16,13 +15,6 @@ namespace Traza.Storage.Sqlite;
 public static class DataStageBlockCodec
 {
     internal const byte Version = 2;
-
-    /// <summary>Registers <c>ds_rows</c> on a connection; every connection <see cref="SqliteDatabase.Open"/> opens has it.</summary>
-    public static void Register(SqliteConnection connection)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        connection.CreateFunction<string, byte[]?, byte[]?, string>("ds_rows", RowsJson, isDeterministic: true);
-    }
 
     /// <summary>
     /// The live rows of a block as a JSON array of arrays: pedimento, patente, pedimento7, seccion, partida, row_hash,
@@ -98,43 +90,31 @@ public static class DataStageBlockCodec
 
     /// <summary>
     /// The live rows of one table with some of their typed values as text (as the views give them; integers in
-    /// invariant digits), read from the blocks directly — what a report reading many rows uses instead of the views.
+    /// invariant digits), decoded from one stored block (<paramref name="dead"/> marks the rows a later file replaced) — what a report reading many rows uses instead of the views.
     /// </summary>
-    public static List<(DataStageKey Key, string?[] Values)> ReadRows(SqliteConnection connection, SqliteTransaction? tx, string table,
-        IReadOnlyList<int> typedColumns)
+    public static void AppendRows(byte[]? dead, byte[] data, IReadOnlyList<int> typedColumns, List<(DataStageKey Key, string?[] Values)> result)
     {
-        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(typedColumns);
-        var result = new List<(DataStageKey, string?[])>();
-        using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "SELECT dead, data FROM ds_block WHERE program_id = 1 AND tabla = $t ORDER BY id";
-        cmd.Parameters.AddWithValue("$t", table);
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        ArgumentNullException.ThrowIfNull(result);
+        var plain = Decompress(data);
+        var rows = new RowReader(plain);
+        var index = 0;
+        while (rows.Next())
         {
-            var dead = r.IsDBNull(0) ? null : (byte[])r.GetValue(0);
-            var plain = Decompress((byte[])r.GetValue(1));
-            var rows = new RowReader(plain);
-            var index = 0;
-            while (rows.Next())
+            if (IsDead(dead, index++))
             {
-                if (IsDead(dead, index++))
-                {
-                    continue;
-                }
-
-                var values = new string?[typedColumns.Count];
-                for (var i = 0; i < values.Length; i++)
-                {
-                    values[i] = TypedText(rows.TypedSpan(), rows.Raw, typedColumns[i]);
-                }
-
-                result.Add((rows.Key, values));
+                continue;
             }
-        }
 
-        return result;
+            var values = new string?[typedColumns.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = TypedText(rows.TypedSpan(), rows.Raw, typedColumns[i]);
+            }
+
+            result.Add((rows.Key, values));
+        }
     }
 
     internal static int WriteVarint(Span<byte> target, ulong value)

@@ -1,9 +1,9 @@
-namespace Traza.Storage.Sqlite;
+namespace Traza.Storage;
 
 /// <summary>
 /// The Data Stage tables of migration 0002_government.sql: for each SAT table, whether rows carry a partida,
 /// whether the row is keyed by its natural key (501, 551: a newer package replaces the row) or by content
-/// (<c>row_hash</c>: identical rows merge), and its typed columns in the order <see cref="GovernmentWriter"/> takes them.
+/// (<c>row_hash</c>: identical rows merge), and its typed columns in the order <c>GovernmentWriter</c> takes them.
 /// Generated together with the SQL from the layouts so both stay in step.
 /// </summary>
 public static class GovernmentSchema

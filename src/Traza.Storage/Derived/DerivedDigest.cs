@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Traza.Storage.Sqlite;
+namespace Traza.Storage;
 
 /// <summary>
 /// The digest of the stored derived data (migration 0028, docs/architecture.md Decision 2): per derived table, how many rows

@@ -1,0 +1,38 @@
+using Microsoft.Data.Sqlite;
+
+namespace Traza.Storage.Sqlite;
+
+/// <summary>SQLite's side of the Data Stage blocks (<see cref="DataStageBlockCodec"/>): the view function and block scans.</summary>
+public static class DataStageSql
+{
+    /// <summary>Registers <c>ds_rows</c> on a connection; every connection <see cref="SqliteDatabase.Open"/> opens has it.</summary>
+    public static void Register(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        connection.CreateFunction<string, byte[]?, byte[]?, string>("ds_rows", DataStageBlockCodec.RowsJson, isDeterministic: true);
+    }
+
+    /// <summary>
+    /// The live rows of one table with some of their typed values as text (as the views give them; integers in
+    /// invariant digits), read from the blocks directly — what a report reading many rows uses instead of the views.
+    /// </summary>
+    public static List<(DataStageKey Key, string?[] Values)> ReadRows(SqliteConnection connection, SqliteTransaction? tx, string table,
+        IReadOnlyList<int> typedColumns)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(typedColumns);
+        var result = new List<(DataStageKey, string?[])>();
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT dead, data FROM ds_block WHERE program_id = 1 AND tabla = $t ORDER BY id";
+        cmd.Parameters.AddWithValue("$t", table);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var dead = r.IsDBNull(0) ? null : (byte[])r.GetValue(0);
+            DataStageBlockCodec.AppendRows(dead, (byte[])r.GetValue(1), typedColumns, result);
+        }
+
+        return result;
+    }
+}
