@@ -100,7 +100,7 @@ internal static class ImportFloorBench
             var entry = new EntryRecord(string.Empty, "2530169" + pedimento.ToString("D8", CultureInfo.InvariantCulture), partida,
                 "M" + random.Next(20_000).ToString("D5", CultureInfo.InvariantCulture), "IN", date, qty, qty, qty * 25.5m, qty * 520.3m,
                 20.3939m, "CHN", null, "INV-" + i.ToString("D7", CultureInfo.InvariantCulture), null, "PLANTA-1");
-            rows.Add(BatchWriter.Encode(entry, buffer));
+            rows.Add(LedgerRows.Encode(entry, buffer));
         }
 
         return rows;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Traza.App;
 using Traza.App.Programs;
+using Traza.Storage;
 using Traza.Storage.Sqlite;
 
 namespace Traza.Cli;
@@ -78,11 +79,21 @@ public sealed class CliContext
         return target;
     }
 
-    /// <summary>Opens (creating and migrating) the SQLite ledger named by <c>--db</c>.</summary>
-    public SqliteLedgerStore OpenStore(ParseResult parse)
+    /// <summary>
+    /// The stores this command line knows (the composition root of docs/architecture.md): the first that accepts a
+    /// <c>--db</c> target opens it; SQLite, the embedded default, takes any file path.
+    /// </summary>
+    public StoreProviders Stores { get; } = new([new SqliteStoreProvider()]);
+
+    /// <summary>The provider of the <c>--db</c> target.</summary>
+    public IStoreProvider Provider(ParseResult parse) => Stores.For(Target(parse));
+
+    /// <summary>Opens (creating and migrating) the ledger named by <c>--db</c>.</summary>
+    public ITrazaStore OpenStore(ParseResult parse)
     {
         var user = Operator(parse);
-        var store = SqliteLedgerStore.Open(Target(parse), Clock);
+        var target = Target(parse);
+        var store = Stores.For(target).Open(target, Clock);
         store.Operator = user;
         return store;
     }

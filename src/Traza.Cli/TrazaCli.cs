@@ -1,8 +1,9 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Traza.App;
 using Traza.Domain.Common;
 using Traza.Domain.Discharge;
+using Traza.Storage;
 
 namespace Traza.Cli;
 
@@ -53,7 +54,7 @@ public static class TrazaCli
         }
 
         var created = NewDatabase(parse, context);
-        var exit = Invoke(parse, stdout, stderr);
+        var exit = Invoke(parse, context.Stores, stdout, stderr);
         if (exit != Ok && created is not null)
         {
             DeleteDatabase(created);
@@ -62,7 +63,7 @@ public static class TrazaCli
         return exit;
     }
 
-    private static int Invoke(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    private static int Invoke(ParseResult parse, StoreProviders stores, TextWriter stdout, TextWriter stderr)
     {
         try
         {
@@ -79,14 +80,19 @@ public static class TrazaCli
             stderr.WriteLine($"the discharge is refused, nothing written: {e.Message}");
             return InvalidInput;
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        catch (DbException e) when (stores.Classify(e) is StoreFailure.Busy)
         {
             stderr.WriteLine($"the ledger is locked by another process: {e.Message}");
             return Conflict;
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is 26 or 11)
+        catch (DbException e) when (stores.Classify(e) is StoreFailure.NotAStore)
         {
-            stderr.WriteLine($"the --db target is not a Traza SQLite database: {e.Message}");
+            stderr.WriteLine($"the --db target is not a Traza database: {e.Message}");
+            return InvalidInput;
+        }
+        catch (NotATrazaStoreException e)
+        {
+            stderr.WriteLine($"the --db target is not a Traza database: {e.Message}");
             return InvalidInput;
         }
     }

@@ -6,28 +6,12 @@ using Traza.Storage.Ledger;
 
 namespace Traza.Storage.Sqlite;
 
-/// <summary>What happened to one appended row.</summary>
-public enum InsertOutcome
-{
-    /// <summary>The key was new: the row was written.</summary>
-    Inserted,
-
-    /// <summary>The key existed with the same content: nothing written (SPEC §4.1).</summary>
-    Identical,
-
-    /// <summary>The key existed with other content: a conflict, exit 4 (SPEC §4.1).</summary>
-    Conflict,
-}
-
-/// <summary>The outcome of an insert; for an existing key, the batch and line that hold it.</summary>
-public readonly record struct InsertResult(InsertOutcome Outcome, long ExistingBatchId, long ExistingLine);
-
 /// <summary>
 /// One import batch: one IMMEDIATE transaction that appends rows to the ledger tables and, on <see cref="Commit"/>,
 /// one <c>import_batch</c> row chained to the previous batch (docs/architecture.md Decision 1). Disposing without
 /// committing rolls everything back: a bad file writes nothing (SPEC §9).
 /// </summary>
-public sealed class BatchWriter : IDisposable
+public sealed partial class BatchWriter : ILedgerBatch
 {
     private readonly SqliteConnection connection;
 
@@ -142,139 +126,17 @@ public sealed class BatchWriter : IDisposable
         return Insert(TableSpec.PeriodClose, [string.Empty, BatchId], [action.Action, action.Period, SqlText.Value(action.Reason)], line);
     }
 
-    public InsertResult AddPart(PartRecord p, long line) => Append(TableSpec.Part, Encode(p, Writer(TableSpec.Part).Row), line);
+    public InsertResult AddPart(PartRecord p, long line) => Append(TableSpec.Part, LedgerRows.Encode(p, Writer(TableSpec.Part).Row), line);
 
-    /// <summary>A row in stored form for <see cref="Append"/>; any thread may encode with its own <paramref name="row"/> buffer.</summary>
-    public static EncodedRow Encode(PartRecord p, RowBuffer row)
-    {
-        ArgumentNullException.ThrowIfNull(p);
-        ArgumentNullException.ThrowIfNull(row);
-        row.Clear();
-        row.Set(0, p.Client);
-        row.Set(1, p.Part);
-        row.Set(2, p.Description);
-        row.Set(3, p.Kind);
-        row.Set(4, p.Fraccion);
-        row.Set(5, p.Nico);
-        row.Set(6, p.Umc);
-        row.Set(7, p.Umt);
-        row.Set(8, (decimal?)p.UmtPerUmc);
-        row.Set(9, p.Origin);
-        row.Set(10, p.Source);
-        return row.ToEncoded();
-    }
+    public InsertResult AddBom(BomRecord b, long line) => Append(TableSpec.Bom, LedgerRows.Encode(b, Writer(TableSpec.Bom).Row), line);
 
-    public InsertResult AddBom(BomRecord b, long line) => Append(TableSpec.Bom, Encode(b, Writer(TableSpec.Bom).Row), line);
+    public InsertResult AddEntry(EntryRecord e, long line) => Append(TableSpec.Entry, LedgerRows.Encode(e, Writer(TableSpec.Entry).Row), line);
 
-    /// <summary>As the other <c>Encode</c> overloads.</summary>
-    public static EncodedRow Encode(BomRecord b, RowBuffer row)
-    {
-        ArgumentNullException.ThrowIfNull(b);
-        ArgumentNullException.ThrowIfNull(row);
-        row.Clear();
-        row.Set(0, b.Client);
-        row.Set(1, b.Product);
-        row.Set(2, b.Component);
-        if (b.ValidFrom is { } from)
-        {
-            row.Set(3, (DateOnly?)from);
-        }
-        else
-        {
-            row.Set(3, string.Empty);
-        }
-
-        row.Set(4, (decimal?)b.QtyPer);
-        row.Set(5, (decimal?)b.MermaPct);
-        row.Set(6, (decimal?)b.DesperdicioPct);
-        row.Set(7, b.ValidTo);
-        return row.ToEncoded();
-    }
-
-    public InsertResult AddEntry(EntryRecord e, long line) => Append(TableSpec.Entry, Encode(e, Writer(TableSpec.Entry).Row), line);
-
-    /// <summary>As the other <c>Encode</c> overloads.</summary>
-    public static EncodedRow Encode(EntryRecord e, RowBuffer row)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        ArgumentNullException.ThrowIfNull(row);
-        SetLotKey(e, row);
-        row.Set(4, e.Clave);
-        row.Set(5, (DateOnly?)e.Date);
-        row.Set(6, (decimal?)e.Qty);
-        row.Set(7, e.QtyUmt);
-        row.Set(8, e.ValueUsd);
-        row.Set(9, e.CustomsValueMxn);
-        row.Set(10, e.ExchangeRate);
-        row.Set(11, e.Origin);
-        row.Set(12, e.Preference);
-        row.Set(13, e.Invoice);
-        row.Set(14, e.Rectifies);
-        row.Set(15, e.Site);
-        return row.ToEncoded();
-    }
-
-    /// <summary>
-    /// A lot's opening discharge (SPEC §3.4 <c>discharged_before</c>) in stored form for <see cref="Append"/> to
-    /// <see cref="TableSpec.EntryOpening"/>, at the lot's own line; write one only when it is given and not 0 (migration 0027).
-    /// </summary>
-    public static EncodedRow EncodeOpening(EntryRecord e, RowBuffer row)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        ArgumentNullException.ThrowIfNull(row);
-        SetLotKey(e, row);
-        row.Set(4, e.DischargedBefore ?? 0m);
-        return row.ToEncoded();
-    }
-
-    /// <summary>A lot's key (client, pedimento, partida, part): the first columns of <c>entry</c> and <c>entry_opening</c>.</summary>
-    private static void SetLotKey(EntryRecord e, RowBuffer row)
-    {
-        row.Clear();
-        row.Set(0, e.Client);
-        row.Set(1, e.Pedimento);
-        row.Set(2, (long)e.Partida);
-        row.Set(3, e.Part);
-    }
-
-    /// <summary>As <see cref="EncodeOpening"/>, encoded on the writer's thread.</summary>
+    /// <summary>As <see cref="LedgerRows.EncodeOpening"/>, encoded on the writer's thread.</summary>
     public InsertResult AddOpening(EntryRecord e, long line) =>
-        Append(TableSpec.EntryOpening, EncodeOpening(e, Writer(TableSpec.EntryOpening).Row), line);
+        Append(TableSpec.EntryOpening, LedgerRows.EncodeOpening(e, Writer(TableSpec.EntryOpening).Row), line);
 
-    public InsertResult AddExit(ExitRecord x, long line) => Append(TableSpec.Exit, Encode(x, Writer(TableSpec.Exit).Row), line);
-
-    /// <summary>As the other <c>Encode</c> overloads.</summary>
-    public static EncodedRow Encode(ExitRecord x, RowBuffer row)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(row);
-        row.Clear();
-        row.Set(0, x.Client);
-        row.Set(1, x.Pedimento);
-        row.Set(2, (long)x.Partida);
-        row.Set(3, x.Part);
-        row.Set(4, x.Clave);
-        row.Set(5, (DateOnly?)x.Date);
-        row.Set(6, (decimal?)x.Qty);
-        row.Set(7, x.QtyUmt);
-        row.Set(8, x.ValueUsd);
-        row.Set(9, x.Destination);
-        row.Set(10, x.Counterparty);
-        row.Set(11, x.Case);
-        row.Set(12, x.BomDate);
-        row.Set(13, x.SourcePedimento);
-        if (x.SourcePartida is { } sp)
-        {
-            row.Set(14, (long)sp);
-        }
-        else
-        {
-            row.SetNull(14);
-        }
-
-        row.Set(15, x.Rectifies);
-        return row.ToEncoded();
-    }
+    public InsertResult AddExit(ExitRecord x, long line) => Append(TableSpec.Exit, LedgerRows.Encode(x, Writer(TableSpec.Exit).Row), line);
 
     public InsertResult AddEvent(EventRecord v, long line)
     {
@@ -294,21 +156,7 @@ public sealed class BatchWriter : IDisposable
         return Append(TableSpec.Event, row.ToEncoded(), line);
     }
 
-    public InsertResult AddCount(CountRecord c, long line) => Append(TableSpec.Count, Encode(c, Writer(TableSpec.Count).Row), line);
-
-    /// <summary>As the other <c>Encode</c> overloads.</summary>
-    public static EncodedRow Encode(CountRecord c, RowBuffer row)
-    {
-        ArgumentNullException.ThrowIfNull(c);
-        ArgumentNullException.ThrowIfNull(row);
-        row.Clear();
-        row.Set(0, c.Client);
-        row.Set(1, (DateOnly?)c.Date);
-        row.Set(2, c.Part);
-        row.Set(3, c.Site);
-        row.Set(4, (decimal?)c.Qty);
-        return row.ToEncoded();
-    }
+    public InsertResult AddCount(CountRecord c, long line) => Append(TableSpec.Count, LedgerRows.Encode(c, Writer(TableSpec.Count).Row), line);
 
     /// <summary>
     /// Appends one row unless its key exists; an existing key is compared by content (every column but batch and
@@ -434,7 +282,7 @@ public sealed class BatchWriter : IDisposable
     }
 
     /// <summary>
-    /// Appends one encoded row (<see cref="Encode(EntryRecord, RowBuffer)"/> and the other overloads) unless its key
+    /// Appends one encoded row (<see cref="LedgerRows.Encode(EntryRecord, RowBuffer)"/> and the other overloads) unless its key
     /// exists; an existing key is compared by content (every column but batch and line).
     /// </summary>
     public InsertResult Append(TableSpec table, EncodedRow row, long line)

@@ -10,7 +10,7 @@ namespace Traza.Storage.Sqlite;
 /// already stored are read once per overlapping block (found by key range), never per row; a table with no stored
 /// rows reads nothing.
 /// </summary>
-public sealed class DataStageBlockStore : IDisposable
+public sealed class DataStageBlockStore : IDataStageBlockWriter
 {
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;

@@ -3,9 +3,6 @@ using Microsoft.Data.Sqlite;
 
 namespace Traza.Storage.Sqlite;
 
-/// <summary>The outcome of checking the stored derived data: intact or not, and a line saying what was found.</summary>
-public sealed record DerivedCheck(bool Intact, string Message);
-
 /// <summary>
 /// The derived-data half of <c>traza audit verify</c> (SPEC §7: derived data "covered by `audit verify` by recomputation or
 /// digest"): recomputes the <see cref="DerivedDigest"/> over every stored derived row and compares it, table by table, with

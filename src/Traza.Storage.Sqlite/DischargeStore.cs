@@ -10,7 +10,7 @@ namespace Traza.Storage.Sqlite;
 /// Reads and replaces the derived discharge data (migration 0003): one transaction swaps a whole run, so readers
 /// always see one consistent run (SPEC §9).
 /// </summary>
-public sealed class DischargeStore(SqliteConnection connection)
+public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
 {
     /// <summary>
     /// Replaces the stored run with a new one, atomically; with the run's <paramref name="catalog"/> (<see cref="CatalogCodec"/>)
@@ -270,19 +270,7 @@ public sealed class DischargeStore(SqliteConnection connection)
     /// Where a whole pool's tail starts (migration 0021): at its first lot with quantity left to discharge. Lots before it
     /// can change again only through a back-dated change, a waste disposal or an exit that names them.
     /// </summary>
-    public static int TailStart(IReadOnlyList<PoolLotTotals> totals)
-    {
-        ArgumentNullException.ThrowIfNull(totals);
-        for (var k = 0; k < totals.Count; k++)
-        {
-            if (totals[k].Entered > totals[k].Discharged)
-            {
-                return k;
-            }
-        }
-
-        return totals.Count;
-    }
+    public static int TailStart(IReadOnlyList<PoolLotTotals> totals) => PoolSegments.TailStart(totals);
 
     /// <summary>
     /// Inserts a whole pool as its head and tail segments. A full run defers the tails (~7 MB on <c>large</c>) until every

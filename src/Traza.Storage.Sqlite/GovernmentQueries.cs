@@ -3,8 +3,6 @@ using Microsoft.Data.Sqlite;
 
 namespace Traza.Storage.Sqlite;
 
-/// <summary>A pedimento as a government source declares it (Data Stage 501 or M3 500/501), with its partidas' USD values.</summary>
-public sealed record GovernmentPedimento(string Pedimento, string? Clave, string? Operation, DateOnly? Date, IReadOnlyList<string> PartidaValuesUsd);
 
 /// <summary>Reads of the government tables (migration 0002) for reports and reconciliation.</summary>
 public static class GovernmentQueries

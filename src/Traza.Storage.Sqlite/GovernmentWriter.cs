@@ -2,16 +2,13 @@ using Microsoft.Data.Sqlite;
 
 namespace Traza.Storage.Sqlite;
 
-/// <summary>The split key of a government row: the 15-digit pedimento ('' when its year is unknown) and its parts.</summary>
-public readonly record struct GovernmentKey(string Pedimento, string Patente, string Pedimento7, string Seccion);
-
 /// <summary>
 /// Writes government rows inside the caller's transaction: imported files, Data Stage packages (Resumen) and member
 /// headers, and SAAI M3 rows (tables of migration 0002). M3 pedimentos/partidas merge by natural key (a later file
 /// replaces the row), M3 records by content, so re-imports are idempotent (SPEC §4.2). Data Stage table rows go
 /// through <see cref="DataStageBlockStore"/>.
 /// </summary>
-public sealed class GovernmentWriter : IDisposable
+public sealed class GovernmentWriter : IGovernmentWriter
 {
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;

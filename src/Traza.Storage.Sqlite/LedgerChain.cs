@@ -1,14 +1,10 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Traza.Storage.Ledger;
 using SQLitePCL;
 
 namespace Traza.Storage.Sqlite;
-
-/// <summary>The outcome of checking the chain: intact, or the first broken batch and why.</summary>
-public sealed record ChainCheck(bool Intact, long BatchesChecked, long? BrokenBatchId, string? Reason);
 
 /// <summary>
 /// The hash chain of docs/architecture.md Decision 1:
@@ -21,73 +17,26 @@ public sealed record ChainCheck(bool Intact, long BatchesChecked, long? BrokenBa
 public static class LedgerChain
 {
     /// <summary>The <c>prev_chain_hash</c> of the first batch.</summary>
-    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+    public const string Genesis = LedgerHashes.Genesis;
 
     private const char Separator = '\u001f';
 
-    /// <summary>
-    /// Rows a reversal took back live in <c>T_reversed</c> beside their table <c>T</c> (migration 0025): digested with
-    /// <c>T</c>'s rows of their batch, so reversing a row leaves its batch's digest as it was.
-    /// </summary>
-    public const string ReversedSuffix = "_reversed";
+    /// <inheritdoc cref="LedgerHashes.ReversedSuffix"/>
+    public const string ReversedSuffix = LedgerHashes.ReversedSuffix;
 
-    /// <summary>SHA-256 of <paramref name="bytes"/> as lowercase hex.</summary>
-    public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    /// <inheritdoc cref="LedgerHashes.CurrentVersion"/>
+    public const int CurrentVersion = LedgerHashes.CurrentVersion;
 
-    /// <summary>SHA-256 of a file's bytes as lowercase hex (the no-op check of SPEC §4.1).</summary>
-    public static string FileSha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
+    /// <inheritdoc cref="LedgerHashes.Sha256Hex"/>
+    public static string Sha256Hex(ReadOnlySpan<byte> bytes) => LedgerHashes.Sha256Hex(bytes);
 
-    /// <summary>The chain version of every batch written since migration 0026: the link covers operator and time.</summary>
-    public const int CurrentVersion = 2;
-
-    /// <summary>
-    /// The chain link of a version-2 batch (migration 0026 on): a version-1 link's fields, then who recorded the batch and
-    /// when (the injected clock's time, as stored), behind a <c>v2</c> marker so no version-1 text can produce it.
-    /// </summary>
+    /// <inheritdoc cref="LedgerHashes.ChainHash(string, long, string, string, string, string, string)"/>
     public static string ChainHash(
-        string prevChainHash, long batchId, string layout, string fileSha256, string digest, string @operator, string recordedAt)
-    {
-        ArgumentNullException.ThrowIfNull(@operator);
-        ArgumentNullException.ThrowIfNull(recordedAt);
-        var text = string.Join(
-            Separator,
-            "v2",
-            prevChainHash,
-            batchId.ToString(CultureInfo.InvariantCulture),
-            layout,
-            fileSha256,
-            digest,
-            @operator,
-            recordedAt);
-        return Sha256Hex(Encoding.UTF8.GetBytes(text));
-    }
+        string prevChainHash, long batchId, string layout, string fileSha256, string digest, string @operator, string recordedAt) =>
+        LedgerHashes.ChainHash(prevChainHash, batchId, layout, fileSha256, digest, @operator, recordedAt);
 
-    /// <summary>The chain link a stored batch should have, by its chain version.</summary>
-    public static string ChainHash(string prevChainHash, BatchRecord batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        var (id, layout, sha, digest) = (batch.Id, batch.Layout, batch.FileSha256, batch.Digest);
-        return batch.ChainVersion >= CurrentVersion
-            ? ChainHash(prevChainHash, id, layout, sha, digest, batch.Operator ?? string.Empty, batch.ImportedAt)
-            : ChainHash(prevChainHash, id, layout, sha, digest);
-    }
-
-    /// <summary>The chain link of a version-1 batch (stored before migration 0026: no operator, time not covered).</summary>
-    public static string ChainHash(string prevChainHash, long batchId, string layout, string fileSha256, string digest)
-    {
-        var text = string.Join(
-            Separator,
-            prevChainHash,
-            batchId.ToString(CultureInfo.InvariantCulture),
-            layout,
-            fileSha256,
-            digest);
-        return Sha256Hex(Encoding.UTF8.GetBytes(text));
-    }
+    /// <inheritdoc cref="LedgerHashes.ChainHash(string, BatchRecord)"/>
+    public static string ChainHash(string prevChainHash, BatchRecord batch) => LedgerHashes.ChainHash(prevChainHash, batch);
 
     /// <summary>The ledger tables (with batch_id and line columns), by name, each with its columns in order.</summary>
     public static IReadOnlyList<(string Table, IReadOnlyList<string> Columns)> LedgerTables(SqliteConnection connection, SqliteTransaction? tx)

@@ -6,28 +6,6 @@ using SQLitePCL;
 
 namespace Traza.Storage.Sqlite;
 
-/// <summary>The columns of an entry row the discharge needs.</summary>
-public readonly record struct EntryScan(
-    string Client, string Part, string Pedimento, int Partida, string Clave, DateOnly Date, decimal Qty);
-
-/// <summary>The columns of an exit row the discharge needs, with its movement identity.</summary>
-public readonly record struct ExitScan(
-    string Client, string Part, string Pedimento, int Partida, string Clave, DateOnly Date, decimal Qty, DateOnly? BomDate,
-    string? SourcePedimento, int? SourcePartida, long BatchId, long Line);
-
-/// <summary>
-/// An entry or exit line for <see cref="LedgerScan.DocumentLines"/>; <paramref name="document"/> is valid during the call.
-/// </summary>
-public delegate void DocumentLineHandler(ReadOnlySpan<byte> document, int partida, string clave, DateOnly date, decimal? valueUsd);
-
-/// <summary>The columns of a part row the discharge needs.</summary>
-public readonly record struct PartScan(string Client, string Part, string Kind, bool National);
-
-/// <summary>The columns of a BOM row the discharge needs (<paramref name="ValidFrom"/> null when the row has none).</summary>
-public readonly record struct BomScan(
-    string Client, string Product, string Component, DateOnly? ValidFrom, decimal QtyPer, decimal MermaPct, decimal DesperdicioPct,
-    DateOnly? ValidTo);
-
 /// <summary>
 /// Lean, streaming reads of the ledger for the discharge: only the columns the engine needs, no records of every
 /// column, dates and decimals parsed without culture lookups. The full records stay with <see cref="SqliteLedgerStore"/>.

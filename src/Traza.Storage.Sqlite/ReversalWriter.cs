@@ -3,39 +3,14 @@ using Microsoft.Data.Sqlite;
 
 namespace Traza.Storage.Sqlite;
 
-/// <summary>A stored row a reversal may take back: its table, client and movement date (null for catalogs).</summary>
-public sealed record ReversalTarget(TableSpec Table, long Batch, long Line, string Client, DateOnly? Date)
-{
-    /// <summary>
-    /// True for a dated version (a BOM row, a term rule): <see cref="Date"/> is then its valid_from, null when open.
-    /// </summary>
-    public bool IsVersion { get; init; }
-}
-
 /// <summary>
 /// The storage side of a reversal batch (SPEC §4.1 reversals, migration 0025, docs/architecture.md Decision 4): looks
 /// up the rows of earlier batches and takes them back — one <c>reversal</c> row appended through the batch, and the row
 /// moved unchanged from its table <c>T</c> to <c>T_reversed</c>, where its own batch's digest still covers it.
 /// </summary>
-public sealed class ReversalWriter
+public sealed class ReversalWriter : IReversalWriter
 {
     /// <summary>The layouts whose rows may be reversed, with the table that holds them.</summary>
-    private static readonly Dictionary<string, TableSpec> Reversible = new(StringComparer.Ordinal)
-    {
-        ["parts"] = TableSpec.Part,
-        ["bom"] = TableSpec.Bom,
-        ["entries"] = TableSpec.Entry,
-        ["exits"] = TableSpec.Exit,
-        ["events"] = TableSpec.Event,
-        ["counts"] = TableSpec.Count,
-        ["tariffs"] = TableSpec.Tariff,
-        ["partners"] = TableSpec.Partner,
-        ["rates"] = TableSpec.Rate,
-        ["inpc"] = TableSpec.Inpc,
-        ["surcharges"] = TableSpec.Surcharge,
-        ["terms"] = TableSpec.TermRule,
-    };
-
     /// <summary>Tables whose rows carry a movement date (the date a closed period is checked against).</summary>
     private static readonly HashSet<string> Dated = new(StringComparer.Ordinal) { "entry", "exit", "event", "count_row" };
 
@@ -60,10 +35,10 @@ public sealed class ReversalWriter
     }
 
     /// <summary>The layouts whose rows may be reversed, in import order.</summary>
-    public static IReadOnlyCollection<string> ReversibleLayouts => Reversible.Keys;
+    public static IReadOnlyCollection<string> ReversibleLayouts => Reversibility.Layouts;
 
     /// <summary>The table holding the rows of <paramref name="layout"/>'s batches, or null when they cannot be reversed.</summary>
-    public static TableSpec? TableOf(string layout) => Reversible.GetValueOrDefault(layout);
+    public static TableSpec? TableOf(string layout) => Reversibility.TableOf(layout);
 
     /// <summary>The layout of batch <paramref name="id"/> (committed before this one), or null when there is none.</summary>
     public string? LayoutOf(long id)

@@ -6,7 +6,7 @@ namespace Traza.Storage.Sqlite;
 /// The SQLite ledger store: opens (and migrates) a database file, appends import batches and loads the ledger
 /// for discharge and reports. One program per database (program_id = 1, docs/architecture.md Decision 3).
 /// </summary>
-public sealed class SqliteLedgerStore : IDisposable
+public sealed partial class SqliteLedgerStore : ITrazaStore
 {
     private const string ClientFilter = " AND ($client IS NULL OR client = $client)";
 

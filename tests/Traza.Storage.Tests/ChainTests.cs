@@ -97,7 +97,7 @@ public sealed class ChainTests : IDisposable
         var prev = LedgerChain.Genesis;
         foreach (var b in store.Batches())
         {
-            var chain = LedgerChain.ChainHash(prev, b.Id, b.Layout, b.FileSha256, b.Digest);
+            var chain = Traza.Storage.Ledger.LedgerHashes.ChainHash(prev, b.Id, b.Layout, b.FileSha256, b.Digest);
             Execute(store, "UPDATE import_batch SET operator = NULL, chain_version = 1, " +
                 $"prev_chain_hash = '{prev}', chain_hash = '{chain}' WHERE id = {b.Id}");
             prev = chain;

@@ -1,4 +1,3 @@
-using Traza.Storage.Sqlite;
 
 namespace Traza.Storage.Tests;
 

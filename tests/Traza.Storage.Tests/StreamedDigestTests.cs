@@ -143,7 +143,7 @@ public sealed class StreamedDigestTests : IDisposable
             EntryRecord[] entries =
                 [Entry("254734565000123", 10.100m), Entry("254734565000124", 0.000001m, "Plant 2"), Entry("254734565000125", 7m)];
             var rows = entries
-                .Select(e => BatchWriter.Encode(e, buffer))
+                .Select(e => LedgerRows.Encode(e, buffer))
                 .ToList();
             for (var i = 0; i < rows.Count; i++)
             {
@@ -174,8 +174,8 @@ public sealed class StreamedDigestTests : IDisposable
         {
             var digest = batch.DigestAhead(TableSpec.Entry);
             var buffer = new RowBuffer(TableSpec.Entry.Columns);
-            var first = BatchWriter.Encode(Entry("254734565000123", 10m), buffer);
-            var second = BatchWriter.Encode(Entry("254734565000124", 3m), buffer);
+            var first = LedgerRows.Encode(Entry("254734565000123", 10m), buffer);
+            var second = LedgerRows.Encode(Entry("254734565000124", 3m), buffer);
             digest.Add(first, 2);
             batch.Append(TableSpec.Entry, first, 2);
             switch (mismatch)

@@ -1,13 +1,12 @@
+using Traza.Storage;
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Traza.App.Discharge;
 using Traza.App.Discharge.Reports;
 using Traza.App.Generation;
 using Traza.App.Imports;
 using Traza.App.Programs;
 using Traza.Domain.Terms;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Demo;
 
@@ -45,12 +44,14 @@ public static class DemoService
     /// Builds the demo into <paramref name="databasePath"/>; refuses (conflict) to replace a database it did not create. Its
     /// batches are recorded as <paramref name="operator"/> (default: the OS user).
     /// </summary>
-    public static DemoSummary Run(string databasePath, TimeProvider clock, IProgress<string>? progress = null, string? @operator = null)
+    public static DemoSummary Run(
+        IStoreProvider provider, string databasePath, TimeProvider clock, IProgress<string>? progress = null, string? @operator = null)
     {
+        ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(clock);
         var started = clock.GetTimestamp();
         var full = Path.GetFullPath(databasePath);
-        PrepareTarget(full);
+        PrepareTarget(provider, full);
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var files = Path.Combine(Path.GetDirectoryName(full)!, "traza-demo");
@@ -77,10 +78,10 @@ public static class DemoService
         ProgramGenerator.Write(files, options);
 
         var imports = new List<string>();
-        using (var store = SqliteLedgerStore.Open(full, clock))
+        using (var store = provider.Open(full, clock))
         {
             store.Operator = @operator ?? store.Operator;
-            SetMarker(store.Connection);
+            store.SetCreatedBy(Marker);
             ProgramService.Init(store, "AIN180315DM0", "Albergue Industrial del Norte (demo)", "IMMEX-DEMO-0457", "shelter", start.AddYears(-8), null);
             foreach (var (id, name, parent) in DemoClients)
             {
@@ -96,7 +97,7 @@ public static class DemoService
             progress?.Report("discharging");
             var outcome = DischargeService.Run(store, today);
             var lots = LotLedger.Lots(store, today, null);
-            var shortages = new DischargeStore(store.Connection).Shortages();
+            var shortages = store.Derived.Shortages();
             var clients = DemoClients.Select(c =>
             {
                 var mine = lots.Where(l => l.Entry.Client == c.Id).ToList();
@@ -155,51 +156,29 @@ public static class DemoService
         return sb.ToString();
     }
 
-    private static void PrepareTarget(string path)
+    /// <summary>Removes a database the demo created before; refuses (conflict) anything else at that path.</summary>
+    private static void PrepareTarget(IStoreProvider provider, string path)
     {
-        if (!File.Exists(path))
+        if (!provider.Exists(path))
         {
             return;
         }
 
-        bool ours;
+        string? createdBy;
         try
         {
-            // Read-only and without migrating: the check must not change a file that is not ours.
-            var cs = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
-            using var connection = new SqliteConnection(cs);
-            connection.Open();
-            ours = ReadMarker(connection) == Marker;
+            createdBy = provider.CreatedBy(path);
         }
-        catch (SqliteException)
+        catch (NotATrazaStoreException)
         {
-            ours = false; // not a SQLite file, or no app_meta table: not created by the demo
+            createdBy = null;
         }
 
-        if (!ours)
+        if (createdBy != Marker)
         {
             throw AppException.Conflict($"{path} exists and was not created by traza demo; refusing to replace it (use --db to choose another file)");
         }
 
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(path + suffix);
-        }
-    }
-
-    private static string? ReadMarker(SqliteConnection connection)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT value FROM app_meta WHERE key = 'created_by'";
-        return cmd.ExecuteScalar() as string;
-    }
-
-    private static void SetMarker(SqliteConnection connection)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "INSERT OR REPLACE INTO app_meta (key, value) VALUES ('created_by', $v)";
-        cmd.Parameters.AddWithValue("$v", Marker);
-        cmd.ExecuteNonQuery();
+        provider.Delete(path);
     }
 }

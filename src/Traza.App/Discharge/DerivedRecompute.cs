@@ -1,7 +1,6 @@
 using System.Globalization;
 using Traza.Domain.Discharge;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Discharge;
 
@@ -33,11 +32,11 @@ public sealed record RecomputeCheck(RecomputeStatus Status, string Message);
 /// </summary>
 public static class DerivedRecompute
 {
-    public static RecomputeCheck Check(SqliteLedgerStore store)
+    public static RecomputeCheck Check(ITrazaStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
         using var reading = store.BeginReadSnapshot();
-        var discharge = new DischargeStore(store.Connection);
+        var discharge = store.Derived;
         var run = discharge.LatestRun();
         if (run is null)
         {
@@ -64,7 +63,7 @@ public static class DerivedRecompute
             : new RecomputeCheck(RecomputeStatus.Differs, "derived data altered: differs from a recomputation: " + why);
     }
 
-    private static string? Difference(DischargeStore discharge, DischargeRunRecord run, DerivedData derived)
+    private static string? Difference(IDerivedStore discharge, DischargeRunRecord run, DerivedData derived)
     {
         var consumptions = derived.DayCounts.Values.Sum(d => d.Consumptions);
         var allocations = derived.DayCounts.Values.Sum(d => d.Allocations);

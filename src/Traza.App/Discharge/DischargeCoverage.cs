@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Globalization;
 using Traza.App.Progress;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Discharge;
 
@@ -36,10 +35,10 @@ public sealed record DischargeCoverage(bool Covered, DateOnly DischargeAsOf, str
     /// by date first) or no exit or event is dated between its as-of and D (a run as of D would process the same
     /// movements). Before the first run, a ledger with no such batch has nothing to discharge.
     /// </summary>
-    public static DischargeCoverage Of(SqliteLedgerStore store, DateOnly asOf)
+    public static DischargeCoverage Of(ITrazaStore store, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var run = new DischargeStore(store.Connection).LatestRun();
+        var run = store.Derived.LatestRun();
         var pending = store.Batches().Where(b => b.Id > (run?.LastBatch ?? 0) && FeedsDischarge(b.Layout)).ToList();
         if (run is null)
         {
@@ -55,7 +54,7 @@ public sealed record DischargeCoverage(bool Covered, DateOnly DischargeAsOf, str
             return new DischargeCoverage(false, later, $"{stored}: {Describe(pending)} imported after it");
         }
 
-        if (asOf > run.AsOf && MovementDates.AnyExitOrEventBetween(store, run.AsOf, asOf))
+        if (asOf > run.AsOf && store.Scans.AnyExitOrEventBetween(run.AsOf, asOf))
         {
             return new DischargeCoverage(false, asOf, $"{stored}: exits or events are dated after {Iso(run.AsOf)}");
         }
@@ -68,7 +67,7 @@ public sealed record DischargeCoverage(bool Covered, DateOnly DischargeAsOf, str
     /// when it can, through <see cref="DischargeService.Run"/>) as of <see cref="DischargeAsOf"/> and stores the run. Returns
     /// the one line to print on stderr (SPEC §6: never silently stale), or null when the stored run was used as it is.
     /// </summary>
-    public static string? Ensure(SqliteLedgerStore store, DateOnly asOf, IWorkProgress? progress = null)
+    public static string? Ensure(ITrazaStore store, DateOnly asOf, IWorkProgress? progress = null)
     {
         var coverage = Of(store, asOf);
         if (coverage.Covered)

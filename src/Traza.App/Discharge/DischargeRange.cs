@@ -1,7 +1,7 @@
+using Traza.Storage;
 using System.Globalization;
 using Traza.Domain.Discharge;
 using Traza.Formats.Layouts;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Discharge;
 
@@ -11,7 +11,7 @@ namespace Traza.App.Discharge;
 /// </summary>
 internal static class DischargeRange
 {
-    public static AppException Invalid(SqliteLedgerStore store, DischargeRangeException e)
+    public static AppException Invalid(ITrazaStore store, DischargeRangeException e)
     {
         if (e.Sequence is not { } sequence)
         {

@@ -3,7 +3,6 @@ using System.Globalization;
 using Traza.App.Progress;
 using Traza.Domain.Discharge;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Discharge;
 
@@ -43,7 +42,7 @@ public static class DischargeService
     /// <paramref name="moveExhaustedAfter"/> tunes how soon exhausted lots leave a pool's stored tail (tests set 1).
     /// </summary>
     public static DischargeOutcome Run(
-        SqliteLedgerStore store, DateOnly asOf, TextWriter? trace = null, bool full = false, IWorkProgress? progress = null,
+        ITrazaStore store, DateOnly asOf, TextWriter? trace = null, bool full = false, IWorkProgress? progress = null,
         int moveExhaustedAfter = IncrementalDischarge.MoveExhaustedAfter)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -58,7 +57,7 @@ public static class DischargeService
     }
 
     private static DischargeOutcome RunCore(
-        SqliteLedgerStore store, DateOnly asOf, TextWriter? trace, bool full, IWorkProgress? progress, int moveExhaustedAfter)
+        ITrazaStore store, DateOnly asOf, TextWriter? trace, bool full, IWorkProgress? progress, int moveExhaustedAfter)
     {
         progress ??= NoProgress.Instance;
         var clock = store.Clock;
@@ -72,7 +71,7 @@ public static class DischargeService
         var batches = store.Batches();
         var head = batches.Count > 0 ? batches[^1].ChainHash : string.Empty;
         var lastBatch = batches.Count > 0 ? batches[^1].Id : 0;
-        var discharge = new DischargeStore(store.Connection);
+        var discharge = store.Derived;
         var previous = full ? null : discharge.LatestRun();
         if (previous?.DerivedDigest is null)
         {

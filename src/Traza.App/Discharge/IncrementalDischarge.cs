@@ -1,6 +1,5 @@
 using Traza.Domain.Discharge;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Discharge;
 
@@ -21,7 +20,7 @@ internal static class IncrementalDischarge
 
     /// <summary>The date to resume from, or null when only a full run will do.</summary>
     public static DateOnly? ResumeDate(
-        SqliteLedgerStore store, DischargeRunRecord previous, IReadOnlyList<BatchRecord> batches, DateOnly asOf)
+        ITrazaStore store, DischargeRunRecord previous, IReadOnlyList<BatchRecord> batches, DateOnly asOf)
     {
         DateOnly? from = null;
         void Consider(DateOnly? date)
@@ -75,7 +74,7 @@ internal static class IncrementalDischarge
     public const int MoveExhaustedAfter = 16;
 
     public static (LedgerSnapshot Snapshot, DischargeResult Result, List<(StoredPool Pool, int FromPeriod)> Pools) Run(
-        SqliteLedgerStore store, DischargeRunRecord previous, DateOnly asOf, DateOnly from, PhaseTimer phases,
+        ITrazaStore store, DischargeRunRecord previous, DateOnly asOf, DateOnly from, PhaseTimer phases,
         int moveExhaustedAfter = MoveExhaustedAfter)
     {
         using var reading = store.BeginReadSnapshot(); // SPEC §9: one snapshot (a no-op inside the caller's)
@@ -88,18 +87,18 @@ internal static class IncrementalDischarge
             ? Task.FromResult<List<StoredPool>?>(null)
             : Task.Run(() =>
             {
-                using var reader = store.OpenSnapshotReader(mark);
-                return reader is null ? null : new DischargeStore(reader).Tails();
+                using var side = store.OpenSnapshotSide(mark);
+                return side?.Tails();
             });
-        var catalog = LedgerSnapshot.LoadCatalog(store, new DischargeStore(store.Connection).Catalog());
+        var catalog = LedgerSnapshot.LoadCatalog(store, store.Derived.Catalog());
         phases.Mark("load parts and BOM");
         var claves = new LedgerSnapshot.ClaveCache();
         var fromPeriod = AllocationChunk.PeriodOf(from.DayNumber);
 
         // New lots, by pool.
         var newLots = new Dictionary<int, List<LotDef>>();
-        var openings = LedgerScan.Openings(store, previous.LastBatch);
-        foreach (var e in LedgerScan.Entries(store, previous.LastBatch))
+        var openings = store.Scans.Openings(previous.LastBatch);
+        foreach (var e in store.Scans.Entries(previous.LastBatch))
         {
             if (LedgerSnapshot.ToLot(e, catalog.Index, catalog.PartDefs, claves, openings) is { } lot)
             {
@@ -162,7 +161,7 @@ internal static class IncrementalDischarge
 
         // Stored pools from the resume month on, and each lot's state just before the resume date. Only lots that can
         // still change run again: open ones, ones with waste left to dispose of, ones a directed exit names.
-        var discharge = new DischargeStore(store.Connection);
+        var discharge = store.Derived;
         var disposedFrom = new Dictionary<(string Client, string Part, string Pedimento, int Partida), long>();
         foreach (var d in discharge.WasteDisposals(null, from))
         {
@@ -360,7 +359,7 @@ internal static class IncrementalDischarge
     /// changed for lots already stored (a back-dated entry), since stored allocations name lots by their index.
     /// </summary>
     private static (StoredPool, int) Rewrite(
-        DischargeStore discharge, LedgerSnapshot snapshot, DischargeResult result, int part, PoolPlan plan, DateOnly from,
+        IDerivedStore discharge, LedgerSnapshot snapshot, DischargeResult result, int part, PoolPlan plan, DateOnly from,
         int moveExhaustedAfter)
     {
         var input = snapshot.Input;
@@ -456,7 +455,7 @@ internal static class IncrementalDischarge
             LotTotals = totals,
             FirstLot = old.FirstLot,
             TailOnly = true,
-            MoveToHead = DischargeStore.TailStart(totals) is var exhausted && exhausted >= moveExhaustedAfter ? exhausted : 0,
+            MoveToHead = PoolSegments.TailStart(totals) is var exhausted && exhausted >= moveExhaustedAfter ? exhausted : 0,
             Chunks = DerivedData.Chunk(appended),
         };
     }
@@ -478,18 +477,12 @@ internal static class IncrementalDischarge
         }
     }
 
-    private static DateOnly? MinDate(SqliteLedgerStore store, string layout, long batch)
-    {
-        var table = layout switch
+    private static DateOnly? MinDate(ITrazaStore store, string layout, long batch) => store.Scans.EarliestDate(
+        layout switch
         {
-            "entries" => "entry",
-            "exits" => "exit",
-            _ => "event",
-        };
-        // INDEXED BY: left alone, SQLite prefers the primary key's program_id prefix and scans the whole table.
-        using var cmd = store.CreateCommand(
-            $"SELECT min(date) FROM {table} INDEXED BY {table}_batch WHERE program_id = 1 AND batch_id = $b");
-        cmd.Parameters.AddWithValue("$b", batch);
-        return cmd.ExecuteScalar() is string text ? SqlText.ParseDate(text) : null;
-    }
+            "entries" => MovementTable.Entries,
+            "exits" => MovementTable.Exits,
+            _ => MovementTable.Events,
+        },
+        batch);
 }

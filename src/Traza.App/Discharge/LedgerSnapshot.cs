@@ -3,7 +3,6 @@ using Traza.Domain.Discharge;
 using Traza.Domain.Model;
 using Traza.Domain.Values;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Discharge;
 
@@ -23,7 +22,7 @@ public sealed class LedgerSnapshot
     public required long[] MovementIds { get; init; }
 
     /// <summary>Loads every part, BOM row, lot and movement (movements of every date: the engine applies the as-of).</summary>
-    public static LedgerSnapshot Load(SqliteLedgerStore store, DateOnly asOf)
+    public static LedgerSnapshot Load(ITrazaStore store, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(store);
         using var reading = store.BeginReadSnapshot(); // SPEC §9: one snapshot (a no-op inside the caller's)
@@ -35,14 +34,14 @@ public sealed class LedgerSnapshot
             ? Task.FromResult<List<EntryScan>?>(null)
             : Task.Run(() =>
             {
-                using var reader = store.OpenSnapshotReader(mark);
-                return reader is null ? null : LedgerScan.Entries(reader);
+                using var side = store.OpenSnapshotSide(mark);
+                return side?.Entries();
             });
         var (partDefs, index, bom) = LoadCatalog(store);
         var (movements, ids) = LoadMovements(store, index, new ClaveCache(), null);
         var claves = new ClaveCache();
-        var openings = LedgerScan.Openings(store);
-        var entries = entriesRead.GetAwaiter().GetResult() ?? LedgerScan.Entries(store);
+        var openings = store.Scans.Openings();
+        var entries = entriesRead.GetAwaiter().GetResult() ?? store.Scans.Entries();
         var lots = new List<LotDef>(entries.Count);
         foreach (var e in entries)
         {
@@ -67,14 +66,14 @@ public sealed class LedgerSnapshot
     /// loading the whole ledger. Movement ids stay aligned with the movements.
     /// </summary>
     internal static LedgerSnapshot LoadPartial(
-        SqliteLedgerStore store, DateOnly asOf, Catalog catalog, IReadOnlySet<int> lotParts, IReadOnlySet<int> movementParts)
+        ITrazaStore store, DateOnly asOf, Catalog catalog, IReadOnlySet<int> lotParts, IReadOnlySet<int> movementParts)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(catalog);
         var claves = new ClaveCache();
         var lots = new List<LotDef>();
-        var openings = LedgerScan.Openings(store);
-        foreach (var e in LedgerScan.Entries(store, Keys(catalog, lotParts)))
+        var openings = store.Scans.Openings();
+        foreach (var e in store.Scans.Entries(Keys(catalog, lotParts)))
         {
             if (ToLot(e, catalog.Index, catalog.PartDefs, claves, openings) is { } lot && lotParts.Contains(lot.Part))
             {
@@ -98,7 +97,7 @@ public sealed class LedgerSnapshot
     /// only the movements dated on or after <paramref name="from"/>.
     /// </summary>
     internal static LedgerSnapshot Resume(
-        SqliteLedgerStore store, DateOnly asOf, DateOnly from, Catalog catalog, List<LotDef> lots, List<LotStart> start)
+        ITrazaStore store, DateOnly asOf, DateOnly from, Catalog catalog, List<LotDef> lots, List<LotStart> start)
     {
         var (movements, ids) = LoadMovements(store, catalog.Index, new ClaveCache(), from);
         return new LedgerSnapshot
@@ -129,7 +128,7 @@ public sealed class LedgerSnapshot
     /// The catalog a full run stored (<see cref="CatalogCodec"/>) when it still describes the tables — no parts or BOM
     /// import since, which the caller checks (such an import forces a full run), and the same row counts — else the tables'.
     /// </summary>
-    internal static Catalog LoadCatalog(SqliteLedgerStore store, byte[]? stored)
+    internal static Catalog LoadCatalog(ITrazaStore store, byte[]? stored)
     {
         if (stored is null)
         {
@@ -137,7 +136,7 @@ public sealed class LedgerSnapshot
         }
 
         var (parts, bom, partRows, bomRows) = CatalogCodec.Decode(stored);
-        if ((partRows, bomRows) != LedgerScan.CatalogRows(store))
+        if ((partRows, bomRows) != store.Scans.CatalogRows())
         {
             return LoadCatalog(store);
         }
@@ -151,16 +150,16 @@ public sealed class LedgerSnapshot
         return new Catalog(parts, index, bom);
     }
 
-    /// <summary>The catalog as a blob for <see cref="LoadCatalog(SqliteLedgerStore, byte[])"/>.</summary>
-    internal static byte[] StoredCatalog(SqliteLedgerStore store, DischargeInput input)
+    /// <summary>The catalog as a blob for <see cref="LoadCatalog(ITrazaStore, byte[])"/>.</summary>
+    internal static byte[] StoredCatalog(ITrazaStore store, DischargeInput input)
     {
-        var (partRows, bomRows) = LedgerScan.CatalogRows(store);
+        var (partRows, bomRows) = store.Scans.CatalogRows();
         return CatalogCodec.Encode(input.Parts, input.Bom, partRows, bomRows);
     }
 
-    internal static Catalog LoadCatalog(SqliteLedgerStore store)
+    internal static Catalog LoadCatalog(ITrazaStore store)
     {
-        var parts = LedgerScan.Parts(store);
+        var parts = store.Scans.Parts();
         var index = new Dictionary<(string Client, string Part), int>(parts.Count);
         var partDefs = new PartDef[parts.Count];
         for (var i = 0; i < parts.Count; i++)
@@ -171,7 +170,7 @@ public sealed class LedgerSnapshot
             partDefs[i] = new PartDef(p.Client, p.Part, kind, p.National);
         }
 
-        var rows = LedgerScan.Bom(store);
+        var rows = store.Scans.Bom();
         var bom = new List<BomLine>(rows.Count);
         foreach (var b in rows)
         {
@@ -186,7 +185,7 @@ public sealed class LedgerSnapshot
     }
 
     /// <summary>
-    /// An entry row as a lot, with its opening discharge from <paramref name="openings"/> (<see cref="LedgerScan.Openings"/>),
+    /// An entry row as a lot, with its opening discharge from <paramref name="openings"/> (<see cref="ILedgerScans.Openings"/>),
     /// or null when it never makes one (unknown or national part, clave without a lot).
     /// </summary>
     internal static LotDef? ToLot(
@@ -217,14 +216,14 @@ public sealed class LedgerSnapshot
     /// keys are <paramref name="onlyKeys"/>, when given) as movements, with their ids.
     /// </summary>
     private static (List<MovementDef> Movements, List<long> Ids) LoadMovements(
-        SqliteLedgerStore store,
+        ITrazaStore store,
         Dictionary<(string Client, string Part), int> index,
         ClaveCache claves,
         DateOnly? from,
         IReadOnlySet<int>? only = null,
         List<(string Client, string Part)>? onlyKeys = null)
     {
-        var exits = LedgerScan.Exits(store, from, onlyKeys);
+        var exits = store.Scans.Exits(from, onlyKeys);
         var movements = new List<MovementDef>(exits.Count);
         var ids = new List<long>(exits.Count);
         foreach (var x in exits)

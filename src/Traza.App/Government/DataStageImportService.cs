@@ -1,6 +1,6 @@
+using Traza.Storage;
 using Traza.Formats.DataStage;
 using Traza.Formats.Government;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Government;
 
@@ -13,7 +13,7 @@ public static class DataStageImportService
 {
     public const string Kind = "datastage";
 
-    public static GovernmentImportResult Import(SqliteLedgerStore store, IReadOnlyList<string> paths)
+    public static GovernmentImportResult Import(ITrazaStore store, IReadOnlyList<string> paths)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(paths);
@@ -35,23 +35,15 @@ public static class DataStageImportService
         var combined = shas.Length == 1 ? shas[0] : GovernmentFiles.Combine(shas);
         var notes = new List<string>();
         using var batch = store.BeginBatch(Kind, string.Join(";", paths.Select(Path.GetFileName)), combined);
-        using (var pragma = batch.Connection.CreateCommand())
-        {
-            // Large packages: a 256 MB page cache keeps the written blocks in memory until the commit. Set after the batch
-            // opens, which sets its own (smaller, for ledger layouts) cache and restores the previous one when it ends.
-            pragma.Transaction = batch.Transaction;
-            pragma.CommandText = "PRAGMA cache_size = -262144";
-            pragma.ExecuteNonQuery();
-        }
-
-        using var writer = new GovernmentWriter(batch.Connection, batch.Transaction);
+        batch.PrepareBulkLoad(); // large packages: the written blocks stay in memory until the commit
+        using var writer = batch.Government();
         if (shas.All(s => writer.FileSeen(Kind, s)))
         {
             return new GovernmentImportResult(Kind, paths, true, null, 0, 0, []);
         }
 
         // Two threads (SPEC §8): this one reads, validates and encodes; the pipeline's thread merges, compresses and writes.
-        using var blocks = new DataStageBlockStore(batch.Connection, batch.Transaction);
+        using var blocks = batch.DataStageBlocks();
         DataStageStoreSink sink;
         using (var pipeline = new DataStageWritePipeline(blocks))
         {

@@ -2,7 +2,6 @@ using System.Globalization;
 using Traza.Formats.DataStage;
 using Traza.Formats.Government;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Government;
 
@@ -17,7 +16,7 @@ internal sealed class DataStageStoreSink : IDataStageSink
     private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
 
     private readonly DataStageWritePipeline pipeline;
-    private readonly GovernmentWriter writer;
+    private readonly IGovernmentWriter writer;
     private readonly string programRfc;
     private readonly List<string> notes;
     private DataStageResumen? resumen;
@@ -31,7 +30,7 @@ internal sealed class DataStageStoreSink : IDataStageSink
     private string? lastPedimentoDigits;
     private long lastPedimento = -1;
 
-    public DataStageStoreSink(DataStageWritePipeline pipeline, GovernmentWriter writer, string programRfc, List<string> notes)
+    public DataStageStoreSink(DataStageWritePipeline pipeline, IGovernmentWriter writer, string programRfc, List<string> notes)
     {
         this.pipeline = pipeline;
         this.writer = writer;

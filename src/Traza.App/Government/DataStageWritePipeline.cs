@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Government;
 
@@ -20,14 +19,14 @@ internal sealed class DataStageWritePipeline : IDisposable
     private readonly Thread thread;
     private Exception? error;
 
-    public DataStageWritePipeline(DataStageBlockStore store)
+    public DataStageWritePipeline(IDataStageBlockWriter store)
     {
         Store = store;
         thread = new Thread(Run) { IsBackground = true, Name = "traza datastage writer" };
         thread.Start();
     }
 
-    public DataStageBlockStore Store { get; }
+    public IDataStageBlockWriter Store { get; }
 
     /// <summary>A block for the next rows of <paramref name="table"/> of package <paramref name="folio"/>, reused when one is free.</summary>
     public DataStageBlock Rent(string table, string folio)

@@ -1,6 +1,6 @@
+using Traza.Storage;
 using Traza.Formats.Government;
 using Traza.Formats.M3;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Government;
 
@@ -12,7 +12,7 @@ public static class M3ImportService
 {
     public const string Kind = "m3";
 
-    public static GovernmentImportResult Import(SqliteLedgerStore store, IReadOnlyList<string> paths)
+    public static GovernmentImportResult Import(ITrazaStore store, IReadOnlyList<string> paths)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(paths);
@@ -33,15 +33,8 @@ public static class M3ImportService
         var shas = paths.Select(GovernmentFiles.Sha256).ToArray();
         var combined = shas.Length == 1 ? shas[0] : GovernmentFiles.Combine(shas);
         var notes = new List<string>();
-        using (var pragma = store.Connection.CreateCommand())
-        {
-            // Large packages: a 256 MB page cache keeps the key indexes in memory during the merge.
-            pragma.CommandText = "PRAGMA cache_size = -262144";
-            pragma.ExecuteNonQuery();
-        }
-
         using var batch = store.BeginBatch(Kind, string.Join(";", paths.Select(Path.GetFileName)), combined);
-        using var writer = new GovernmentWriter(batch.Connection, batch.Transaction);
+        using var writer = batch.Government();
         if (shas.All(s => writer.FileSeen(Kind, s)))
         {
             return new GovernmentImportResult(Kind, paths, true, null, 0, 0, []);
@@ -70,7 +63,7 @@ public static class M3ImportService
         return new GovernmentImportResult(Kind, paths, false, record.Id, sink.Pedimentos, writer.Rows, notes);
     }
 
-    private sealed class Sink(GovernmentWriter writer, string programRfc, List<string> notes) : IM3Sink
+    private sealed class Sink(IGovernmentWriter writer, string programRfc, List<string> notes) : IM3Sink
     {
         public int Pedimentos { get; private set; }
 

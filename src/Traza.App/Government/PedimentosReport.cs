@@ -3,7 +3,6 @@ using Traza.App.Reports;
 using Traza.Domain.Values;
 using Traza.Formats.Reports;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Government;
 
@@ -32,12 +31,12 @@ public sealed class PedimentosReport : IReport
         var store = context.Store;
         var rows = new SortedDictionary<string, Row>(StringComparer.Ordinal);
 
-        foreach (var p in GovernmentQueries.DataStagePedimentos(store.Connection, null))
+        foreach (var p in store.Government.DataStagePedimentos())
         {
             Merge(rows, p.Pedimento, "datastage", p.Clave, p.Operation, p.Date, p.PartidaValuesUsd.Count, Sum(p.PartidaValuesUsd));
         }
 
-        foreach (var p in GovernmentQueries.M3Pedimentos(store.Connection, null))
+        foreach (var p in store.Government.M3Pedimentos())
         {
             Merge(rows, p.Pedimento, "m3", p.Clave, p.Operation, p.Date, p.PartidaValuesUsd.Count, Sum(p.PartidaValuesUsd));
         }
@@ -79,7 +78,7 @@ public sealed class PedimentosReport : IReport
         var documents = new Dictionary<string, LedgerDocument>(StringComparer.Ordinal);
         byte[] last = [];
         LedgerDocument? current = null;
-        LedgerScan.DocumentLines(context.Store, exits, context.Client, (document, partida, clave, date, valueUsd) =>
+        context.Store.Scans.DocumentLines(exits, context.Client, (document, partida, clave, date, valueUsd) =>
         {
             if (current is null || !document.SequenceEqual(last))
             {

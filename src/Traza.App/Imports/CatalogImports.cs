@@ -1,7 +1,6 @@
 using System.Globalization;
 using Traza.Formats.Layouts;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Imports;
 

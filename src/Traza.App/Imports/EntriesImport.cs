@@ -1,7 +1,6 @@
 using System.Globalization;
 using Traza.Formats.Layouts;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Imports;
 
@@ -94,9 +93,9 @@ public sealed class EntriesImport : ILayoutImport
         var lot = new EntryRecord(row.Client.Value, row.Pedimento, row.Partida, part.Part, row.Clave, row.Date, row.Qty, row.QtyUmt,
             row.ValueUsd, row.CustomsValueMxn, row.ExchangeRate, row.Origin, row.Preference, row.Invoice, row.Rectifies, row.Site)
         { Line = row.Line, DischargedBefore = row.DischargedBefore };
-        var encoded = BatchWriter.Encode(lot, buffer);
+        var encoded = LedgerRows.Encode(lot, buffer);
         digest.Add(encoded, row.Line);
-        return (row, part, lot, encoded, lot.DischargedBefore is null ? default : BatchWriter.EncodeOpening(lot, openingBuffer));
+        return (row, part, lot, encoded, lot.DischargedBefore is null ? default : LedgerRows.EncodeOpening(lot, openingBuffer));
     }
 
     /// <summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Traza.Formats.Layouts;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Imports;
 
@@ -74,7 +73,7 @@ public sealed class ExitsImport : ILayoutImport
 
         var record = new ExitRecord(row.Client.Value, row.Pedimento, row.Partida, part.Part, row.Clave, row.Date, row.Qty, row.QtyUmt,
             row.ValueUsd, row.Destination, row.Counterparty, row.Case, row.BomDate, row.SourcePedimento, row.SourcePartida, row.Rectifies);
-        var encoded = BatchWriter.Encode(record, buffer);
+        var encoded = LedgerRows.Encode(record, buffer);
         digest.Add(encoded, row.Line);
         if (!boms.TryGetValue((row.Client.Value, row.Part.Value), out var versions))
         {

@@ -4,7 +4,6 @@ using Traza.App.Periods;
 using Traza.App.Progress;
 using Traza.Formats.Layouts;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Imports;
 
@@ -17,7 +16,7 @@ public sealed class ImportContext
     private PartIndex? parts;
     private ClosedPeriods? closed;
 
-    public ImportContext(SqliteLedgerStore store, BatchWriter batch, string fileName, IWorkProgress? progress = null)
+    public ImportContext(ITrazaStore store, ILedgerBatch batch, string fileName, IWorkProgress? progress = null)
     {
         Store = store;
         Batch = batch;
@@ -28,9 +27,9 @@ public sealed class ImportContext
     /// <summary>Where the rows read are reported (SPEC §5: progress on a terminal, quiet when redirected).</summary>
     public IWorkProgress Progress { get; }
 
-    public SqliteLedgerStore Store { get; }
+    public ITrazaStore Store { get; }
 
-    public BatchWriter Batch { get; }
+    public ILedgerBatch Batch { get; }
 
     public string FileName { get; }
 

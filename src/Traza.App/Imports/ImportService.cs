@@ -1,8 +1,8 @@
+using Traza.Storage;
 using System.Globalization;
 using Traza.App.Discharge;
 using Traza.App.Progress;
 using Traza.Formats.Layouts;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Imports;
 
@@ -30,7 +30,7 @@ public static class ImportService
     /// read as Windows-1252 (SPEC §4.1: the import says so), whether the import then succeeds or not.
     /// </summary>
     public static ImportResult Import(
-        SqliteLedgerStore store, string layout, string path, IWorkProgress? progress = null, TextWriter? trace = null, Action<string>? note = null)
+        ITrazaStore store, string layout, string path, IWorkProgress? progress = null, TextWriter? trace = null, Action<string>? note = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(path);
@@ -42,7 +42,7 @@ public static class ImportService
         }
 
         var phases = new PhaseTimer(store.Clock, trace);
-        var sha = LedgerChain.FileSha256(path);
+        var sha = Storage.Ledger.LedgerHashes.FileSha256(path);
         phases.Mark("sha256");
         if (store.FindBatch(layout, sha) is { } earlier)
         {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Periods;
 
@@ -25,7 +24,7 @@ public sealed class ClosedPeriods
     public string? LatestClosed => ClosedThrough is { } d ? Month(d) : null;
 
     /// <summary>The closed periods as the stored close and reopen actions leave them.</summary>
-    public static ClosedPeriods Load(SqliteLedgerStore store)
+    public static ClosedPeriods Load(ITrazaStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
         return Replay(store.LoadPeriodActions());

@@ -3,7 +3,6 @@ using System.Text;
 using Traza.App.Discharge;
 using Traza.Domain.Discharge;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Periods;
 
@@ -34,7 +33,7 @@ public static class PeriodService
     /// is a conflict (exit 4: movements of its remaining days could not be recorded). Shortages of movements dated in
     /// the closed months do not stop the close but are reported in the notes (SPEC C5: never hidden).
     /// </summary>
-    public static PeriodOutcome Close(SqliteLedgerStore store, string period, DateOnly today)
+    public static PeriodOutcome Close(ITrazaStore store, string period, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(store);
         var first = ParsePeriod(period);
@@ -80,7 +79,7 @@ public static class PeriodService
     /// is a conflict (exit 4): a reopen is a recorded act with a reason, and reopening nothing is most likely a mistyped
     /// month.
     /// </summary>
-    public static PeriodOutcome Reopen(SqliteLedgerStore store, string period, string reason)
+    public static PeriodOutcome Reopen(ITrazaStore store, string period, string reason)
     {
         ArgumentNullException.ThrowIfNull(store);
         var first = ParsePeriod(period);
@@ -124,11 +123,11 @@ public static class PeriodService
         throw AppException.Usage($"option --period: a month YYYY-MM from 2000-01 to 2099-12, found '{period}'");
     }
 
-    private static BatchRecord Record(SqliteLedgerStore store, PeriodActionRecord action)
+    private static BatchRecord Record(ITrazaStore store, PeriodActionRecord action)
     {
         var name = action.Action + " " + action.Period;
         var text = string.Join('\u001f', action.Action, action.Period, action.Reason ?? string.Empty);
-        var sha = LedgerChain.Sha256Hex(Encoding.UTF8.GetBytes(text));
+        var sha = Storage.Ledger.LedgerHashes.Sha256Hex(Encoding.UTF8.GetBytes(text));
         using var batch = store.BeginBatch(action.Action, name, sha);
         batch.AddPeriodAction(action, 1);
         return batch.Commit();
@@ -139,12 +138,12 @@ public static class PeriodService
     /// <paramref name="last"/>: from the stored discharge when it covers that day (<see cref="DischargeCoverage"/>, the
     /// reports' as-of rule), else computed in memory (nothing stored: closing does not move the stored run).
     /// </summary>
-    private static int Shortages(SqliteLedgerStore store, DateOnly last)
+    private static int Shortages(ITrazaStore store, DateOnly last)
     {
         IEnumerable<StoredShortage> shortages;
         if (DischargeCoverage.Of(store, last).Covered)
         {
-            shortages = new DischargeStore(store.Connection).Shortages();
+            shortages = store.Derived.Shortages();
         }
         else
         {

@@ -1,7 +1,6 @@
 using System.Text;
 using Traza.Domain.Values;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Programs;
 
@@ -16,7 +15,7 @@ public static class ProgramService
 
     /// <summary>Creates the program; a target that already holds one is a conflict (SPEC §5, exit 4).</summary>
     public static ProgramRecord Init(
-        SqliteLedgerStore store, string rfc, string name, string immex, string modality, DateOnly? validFrom, DateOnly? validTo)
+        ITrazaStore store, string rfc, string name, string immex, string modality, DateOnly? validFrom, DateOnly? validTo)
     {
         ArgumentNullException.ThrowIfNull(store);
         var parsedRfc = Rfc.Parse(rfc);
@@ -48,11 +47,11 @@ public static class ProgramService
 
         if (store.GetProgram() is { } existing)
         {
-            throw AppException.Conflict($"{store.Path} already holds program {existing.Immex} ({existing.Rfc}); nothing written");
+            throw AppException.Conflict($"{store.Target} already holds program {existing.Immex} ({existing.Rfc}); nothing written");
         }
 
         var program = new ProgramRecord(parsedRfc.Value.Value, name.Trim(), immex.Trim(), m, validFrom, validTo);
-        var sha = LedgerChain.Sha256Hex(Encoding.UTF8.GetBytes(string.Join('\u001f', "program", program.Rfc, program.Name, program.Immex,
+        var sha = Storage.Ledger.LedgerHashes.Sha256Hex(Encoding.UTF8.GetBytes(string.Join('\u001f', "program", program.Rfc, program.Name, program.Immex,
             program.Modality, SqlText.Value(validFrom).ToString(), SqlText.Value(validTo).ToString())));
         using var batch = store.BeginBatch("program", "init", sha);
         batch.AddProgram(program, 1);
@@ -64,7 +63,7 @@ public static class ProgramService
     /// Registers a client (SPEC §3.2). The same registration again is a no-op (returns false); a client already
     /// registered with other details is a conflict (exit 4): the ledger is append-only.
     /// </summary>
-    public static bool AddClient(SqliteLedgerStore store, string client, string? name, string? parent, DateOnly? since)
+    public static bool AddClient(ITrazaStore store, string client, string? name, string? parent, DateOnly? since)
     {
         ArgumentNullException.ThrowIfNull(store);
         var id = ClientId.Parse(client);
@@ -74,7 +73,7 @@ public static class ProgramService
         }
 
         var record = new ClientRecord(id.Value.Value, Clean(name), Clean(parent), since);
-        var sha = LedgerChain.Sha256Hex(Encoding.UTF8.GetBytes(string.Join('\u001f', "client", record.Client, record.Name, record.Parent,
+        var sha = Storage.Ledger.LedgerHashes.Sha256Hex(Encoding.UTF8.GetBytes(string.Join('\u001f', "client", record.Client, record.Name, record.Parent,
             SqlText.Value(since).ToString())));
         using var batch = store.BeginBatch("clients", "clients add", sha);
         var result = batch.AddClient(record, 1);

@@ -1,6 +1,5 @@
 using Traza.Formats.Reports;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Reports;
 
@@ -38,7 +37,7 @@ public sealed class EntriesReport : IReport
 
         // SPEC §4.1: the listings show reversed rows too, with the reversal batch and its reason; a reversed lot's opening
         // moved with it (docs/architecture.md Decision 4), so openings are found by the batch and line both rows share.
-        var openings = LedgerScan.OpeningsByLine(context.Store);
+        var openings = context.Store.Scans.OpeningsByLine();
         var entries = context.Store.LoadEntries(context.Client, context.AsOf).ToList();
         entries.AddRange(context.Store.LoadReversedEntries(context.Client, context.AsOf));
         entries.Sort(Compare);

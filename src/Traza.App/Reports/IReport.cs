@@ -1,5 +1,5 @@
+using Traza.Storage;
 using Traza.Formats.Reports;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Reports;
 
@@ -13,7 +13,7 @@ public sealed record ReportOption(string Name, string Description);
 /// (null = every client) and its own options by name (null when not given).
 /// </summary>
 public sealed record ReportContext(
-    SqliteLedgerStore Store,
+    ITrazaStore Store,
     DateOnly AsOf,
     string? Client,
     IReadOnlyDictionary<string, string?> Options,

@@ -1,5 +1,4 @@
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Reports;
 
@@ -13,7 +12,7 @@ internal sealed class ReversalIndex
 
     private ReversalIndex(Dictionary<(long, long), ReversalRecord> byTarget) => this.byTarget = byTarget;
 
-    public static ReversalIndex Of(SqliteLedgerStore store, string? client) =>
+    public static ReversalIndex Of(ITrazaStore store, string? client) =>
         new(store.LoadReversals(client).ToDictionary(r => (r.TargetBatch, r.TargetLine)));
 
     /// <summary>The reversal batch and reason of a row, both null when it is in force.</summary>

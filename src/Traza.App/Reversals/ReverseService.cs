@@ -1,6 +1,5 @@
 using System.Globalization;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Reversals;
 
@@ -17,7 +16,7 @@ public sealed record ReverseResult(BatchRecord Batch, long TargetBatch, long Row
 /// </summary>
 public static class ReverseService
 {
-    public static ReverseResult Reverse(SqliteLedgerStore store, long targetBatch, string reason)
+    public static ReverseResult Reverse(ITrazaStore store, long targetBatch, string reason)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(reason);
@@ -30,7 +29,7 @@ public static class ReverseService
 
         // The file SHA-256 of a batch without a file: of its command line and the current head, so it is unique in the chain.
         var head = store.Batches() is { Count: > 0 } batches ? batches[^1].ChainHash : string.Empty;
-        var sha = Storage.Sqlite.LedgerChain.Sha256Hex(System.Text.Encoding.UTF8.GetBytes(name + "\u001f" + reason + "\u001f" + head));
+        var sha = Storage.Ledger.LedgerHashes.Sha256Hex(System.Text.Encoding.UTF8.GetBytes(name + "\u001f" + reason + "\u001f" + head));
         using var batch = store.BeginBatch(ReversalsImport.LayoutName, name, sha);
         var reverser = new Reverser(batch, Periods.ClosedPeriods.Load(store), name, (_, _, expected) => AppException.Invalid($"{name}: {expected}"));
         reverser.ReverseBatch(targetBatch, reason.Trim());

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Reversals;
 
@@ -10,9 +9,9 @@ namespace Traza.App.Reversals;
 /// reversed already — and any failure is invalid input (exit 3), so the batch rolls back and nothing is written.
 /// </summary>
 internal sealed class Reverser(
-    BatchWriter batch, Periods.ClosedPeriods closed, string fileName, Func<long?, string?, string, AppException> invalid)
+    ILedgerBatch batch, Periods.ClosedPeriods closed, string fileName, Func<long?, string?, string, AppException> invalid)
 {
-    private readonly ReversalWriter writer = new(batch);
+    private readonly IReversalWriter writer = batch.Reversals();
     private readonly List<(string Client, string Part, long Line, long TargetBatch, long TargetLine)> parts = [];
 
     /// <summary>Rows reversed so far.</summary>
@@ -109,8 +108,8 @@ internal sealed class Reverser(
             throw invalid(line, "batch", $"an earlier import batch, found no batch {N(targetBatch)}");
         }
 
-        return ReversalWriter.TableOf(layout) ?? throw invalid(line, "batch",
-            $"a batch of {string.Join(", ", ReversalWriter.ReversibleLayouts)}; batch {N(targetBatch)} is a '{layout}' batch, which cannot be reversed" +
+        return Reversibility.TableOf(layout) ?? throw invalid(line, "batch",
+            $"a batch of {string.Join(", ", Reversibility.Layouts)}; batch {N(targetBatch)} is a '{layout}' batch, which cannot be reversed" +
             (layout == ReversalsImport.LayoutName ? " (a reversal is final: import the rows again instead)" : string.Empty));
     }
 

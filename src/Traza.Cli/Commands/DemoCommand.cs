@@ -16,7 +16,7 @@ internal static class DemoCommand
         {
             var target = context.Target(parse);
             var user = context.Operator(parse);
-            var summary = DemoService.Run(target, context.Clock, Console.IsErrorRedirected ? null : new SyncProgress(context.Stderr), user);
+            var summary = DemoService.Run(context.Provider(parse), target, context.Clock, Console.IsErrorRedirected ? null : new SyncProgress(context.Stderr), user);
             context.Stdout.Write(DemoService.Format(summary));
             return TrazaCli.Ok;
         });

@@ -21,7 +21,7 @@ internal static class DischargeCommand
             using var store = context.OpenStore(parse);
             if (store.GetProgram() is null)
             {
-                throw AppException.Usage($"{store.Path} holds no program: run 'traza init' first");
+                throw AppException.Usage($"{store.Target} holds no program: run 'traza init' first");
             }
 
             var trace = Environment.GetEnvironmentVariable("TRAZA_TRACE") is { Length: > 0 } ? context.Stderr : null;

@@ -30,7 +30,7 @@ internal static class InitCommand
             using var store = context.OpenStore(parse);
             var program = ProgramService.Init(store, parse.GetValue(rfc)!, parse.GetValue(name)!, parse.GetValue(immex)!, parse.GetValue(modality)!,
                 from, to);
-            context.Stdout.WriteLine($"created program {program.Immex} ({program.Rfc}, {program.Name}, {program.Modality}) in {store.Path}");
+            context.Stdout.WriteLine($"created program {program.Immex} ({program.Rfc}, {program.Name}, {program.Modality}) in {store.Target}");
             return TrazaCli.Ok;
         });
         return command;

@@ -1,6 +1,6 @@
+using Traza.Storage;
 using Traza.Domain.Terms;
 using Traza.Formats.Reports;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Discharge.Reports;
 
@@ -13,11 +13,11 @@ public static class BalancesReport
         "qty_umt_balance", "balance_value_usd", "deadline", "days_left", "status",
     ];
 
-    public static ReportData Build(SqliteLedgerStore store, DateOnly asOf, string? client, TermOptions? terms = null) =>
+    public static ReportData Build(ITrazaStore store, DateOnly asOf, string? client, TermOptions? terms = null) =>
         Data(LotBalances.Read(store, asOf, client, terms, include: null));
 
     /// <summary><c>expiring --within DAYS</c>: the balances rows due within that many days or past due (closed lots excluded).</summary>
-    public static ReportData Expiring(SqliteLedgerStore store, DateOnly asOf, string? client, int withinDays, TermOptions? terms = null) =>
+    public static ReportData Expiring(ITrazaStore store, DateOnly asOf, string? client, int withinDays, TermOptions? terms = null) =>
         Data(LotBalances.Read(store, asOf, client, terms, s => s.State != LotState.Closed && s.DaysLeft is { } d && d <= withinDays));
 
     private static ReportData Data(LotBalances lots) => new(Columns, lots.Rows()) { CsvRows = lots.WriteCsv };

@@ -1,7 +1,6 @@
 using Traza.Domain.Discharge;
 using Traza.Formats.Reports;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Discharge.Reports;
 
@@ -20,14 +19,14 @@ public static class CustodyReport
         "value_usd", "client",
     ];
 
-    public static ReportData Build(SqliteLedgerStore store, DateOnly asOf, string? client, CustodyFilter filter)
+    public static ReportData Build(ITrazaStore store, DateOnly asOf, string? client, CustodyFilter filter)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
         var pedimento = filter.Pedimento is null ? null : LedgerSnapshot.Normalize(filter.Pedimento);
         var exitDoc = filter.Exit is null ? null : LedgerSnapshot.Normalize(filter.Exit);
         var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
-        var discharge = new DischargeStore(store.Connection);
+        var discharge = store.Derived;
         var movements = new Dictionary<long, (string Document, string Clave, DateOnly Date, string Product)>();
         Dictionary<(string, string, int, string), EntryRecord> entries;
         IEnumerable<StoredPool> pools;
@@ -187,7 +186,7 @@ public static class CustodyReport
     /// (a lot appears in many rows).
     /// </summary>
     private sealed class RowContext(
-        SqliteLedgerStore store,
+        ITrazaStore store,
         List<StoredPool> pools,
         List<long> movementIds,
         Dictionary<long, (string Document, string Clave, DateOnly Date, string Product)> movements,
@@ -265,90 +264,25 @@ public static class CustodyReport
         }
     }
 
-    /// <summary>Point reads through the ledger's indexes.</summary>
+    /// <summary>Point reads through the ledger's indexes (<see cref="ILedgerScans"/>).</summary>
     private static class Query
     {
-        public static List<(string Client, string Part)> Entries(SqliteLedgerStore store, string? client, string pedimento, int? partida)
-        {
-            // One primary-key seek (program, client, pedimento, …) per client instead of a scan of every entry.
-            using var cmd = store.CreateCommand(
-                "SELECT DISTINCT client, part FROM entry WHERE program_id = 1 AND client = $c AND pedimento = $p AND ($n IS NULL OR partida = $n)");
-            cmd.Parameters.AddWithValue("$p", pedimento);
-            cmd.Parameters.AddWithValue("$n", (object?)partida ?? DBNull.Value);
-            var pc = cmd.Parameters.Add("$c", Microsoft.Data.Sqlite.SqliteType.Text);
-            var result = new List<(string, string)>();
-            foreach (var c in Clients(store, client))
-            {
-                pc.Value = c;
-                using var r = cmd.ExecuteReader();
-                while (r.Read())
-                {
-                    result.Add((r.GetString(0), r.GetString(1)));
-                }
-            }
-
-            return result;
-        }
+        public static List<(string Client, string Part)> Entries(ITrazaStore store, string? client, string pedimento, int? partida) =>
+            store.Scans.PoolsOfEntry(client, pedimento, partida);
 
         /// <summary>The exit lines and events of one document, with their bom_date.</summary>
         public static List<(long Id, string Client, (string Document, string Clave, DateOnly Date, string Product) Movement, DateOnly? BomDate)> Movements(
-            SqliteLedgerStore store, string? client, string document)
-        {
-            // Exits: a primary-key seek (program, client, pedimento, …) per client; events (few) by a scan.
-            using var cmd = store.CreateCommand(
-                "SELECT batch_id, line, pedimento, clave, date, part, bom_date, client FROM exit WHERE program_id = 1 AND client = $c AND pedimento = $d " +
-                "UNION ALL SELECT batch_id, line, reference, type, date, part, NULL, client FROM event WHERE program_id = 1 AND client = $c " +
-                "AND reference = $d");
-            cmd.Parameters.AddWithValue("$d", document);
-            var pc = cmd.Parameters.Add("$c", Microsoft.Data.Sqlite.SqliteType.Text);
-            var result = new List<(long, string, (string, string, DateOnly, string), DateOnly?)>();
-            foreach (var c in Clients(store, client))
-            {
-                pc.Value = c;
-                using var r = cmd.ExecuteReader();
-                while (r.Read())
-                {
-                    result.Add((PackedAllocation.MovementId(r.GetInt64(0), r.GetInt64(1)), r.GetString(7),
-                        (r.GetString(2), r.GetString(3), Date(r.GetString(4)), r.GetString(5)), r.IsDBNull(6) ? null : Date(r.GetString(6))));
-                }
-            }
+            ITrazaStore store, string? client, string document) =>
+            [.. store.Scans.MovementsOf(client, document).Select(m =>
+                (PackedAllocation.MovementId(m.BatchId, m.Line), m.Client, (m.Document, m.Clave, m.Date, m.Product), m.BomDate))];
 
-            return result;
-        }
-
-        public static (string Document, string Clave, DateOnly Date, string Product)? Movement(SqliteLedgerStore store, long id)
+        public static (string Document, string Clave, DateOnly Date, string Product)? Movement(ITrazaStore store, long id)
         {
             var (batch, line) = PackedAllocation.SplitMovement(id);
-            using var cmd = store.CreateCommand(
-                "SELECT pedimento, clave, date, part FROM exit INDEXED BY exit_batch WHERE batch_id = $b AND line = $l AND program_id = 1 " +
-                "UNION ALL SELECT reference, type, date, part FROM event INDEXED BY event_batch WHERE batch_id = $b AND line = $l AND program_id = 1");
-            cmd.Parameters.AddWithValue("$b", batch);
-            cmd.Parameters.AddWithValue("$l", line);
-            using var r = cmd.ExecuteReader();
-            return r.Read() ? (r.GetString(0), r.GetString(1), Date(r.GetString(2)), r.GetString(3)) : null;
+            return store.Scans.Movement(batch, line);
         }
 
-        public static EntryRecord? Entry(SqliteLedgerStore store, (string Client, string Pedimento, int Partida, string Part) key)
-        {
-            using var cmd = store.CreateCommand(
-                "SELECT date, qty, qty_umt, value_usd, clave FROM entry WHERE program_id = 1 AND client = $c AND pedimento = $p AND partida = $n AND part = $part");
-            cmd.Parameters.AddWithValue("$c", key.Client);
-            cmd.Parameters.AddWithValue("$p", key.Pedimento);
-            cmd.Parameters.AddWithValue("$n", key.Partida);
-            cmd.Parameters.AddWithValue("$part", key.Part);
-            using var r = cmd.ExecuteReader();
-            return r.Read()
-                ? new EntryRecord(key.Client, key.Pedimento, key.Partida, key.Part, r.GetString(4), Date(r.GetString(0)), Dec(r.GetString(1)),
-                    r.IsDBNull(2) ? null : Dec(r.GetString(2)), r.IsDBNull(3) ? null : Dec(r.GetString(3)), null, null, null, null, null, null, null)
-                : null;
-        }
-
-        /// <summary>The program's own '' and every registered client, or just the one asked for.</summary>
-        private static List<string> Clients(SqliteLedgerStore store, string? client) =>
-            client is not null ? [client] : ["", .. store.LoadClients().Select(c => c.Client).Where(c => c.Length > 0)];
-
-        private static DateOnly Date(string text) => SqlText.ParseDate(text);
-
-        private static decimal Dec(string text) => SqlText.ParseDecimal(text);
+        public static EntryRecord? Entry(ITrazaStore store, (string Client, string Pedimento, int Partida, string Part) key) =>
+            store.Scans.Entry(key.Client, key.Pedimento, key.Partida, key.Part);
     }
 }

@@ -6,7 +6,6 @@ using Traza.Domain.Terms;
 using Traza.Domain.Values;
 using Traza.Formats.Reports;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Discharge.Reports;
 
@@ -18,7 +17,7 @@ internal readonly record struct BalanceLot(int Entry, int Part, int Clave, int D
 
 /// <summary>
 /// The lots of the <c>balances</c> report (SPEC §6) with the semantics of <see cref="LotLedger.Lots"/>, built for a million
-/// lots (SPEC §8: balances over 1 M lots to CSV ≤ 5 s): entries read as UTF-8 in place (<see cref="LedgerScan.LotEntries"/>),
+/// lots (SPEC §8: balances over 1 M lots to CSV ≤ 5 s): entries read as UTF-8 in place (<see cref="ILedgerScans.LotEntries"/>),
 /// no record or string per lot, one part lookup per row, clave rule and deadline cached by (part terms, clave, date), the
 /// stored run's lot totals read without their allocations when the as-of is on or after the run's and matched to the entry
 /// rows grouped by part, text fields encoded once. Sorted by entry date, pedimento, partida, part and client (ordinal), as
@@ -53,7 +52,7 @@ internal sealed class LotBalances
     /// given, that <paramref name="include"/> keeps (all when null).
     /// </summary>
     public static LotBalances Read(
-        SqliteLedgerStore store, DateOnly asOf, string? client, TermOptions? terms, Func<LotStatus, bool>? include)
+        ITrazaStore store, DateOnly asOf, string? client, TermOptions? terms, Func<LotStatus, bool>? include)
     {
         ArgumentNullException.ThrowIfNull(store);
         var program = store.GetProgram();
@@ -74,7 +73,7 @@ internal sealed class LotBalances
             }
         }
 
-        var entries = LedgerScan.LotEntries(store, client, asOf);
+        var entries = store.Scans.LotEntries(client, asOf);
         var partOf = new int[entries.Count];
         string? lastClient = null;
         Dictionary<string, int>? clientParts = null;
@@ -265,12 +264,12 @@ internal sealed class LotBalances
     /// when it holds no such lot): the lot totals alone when the as-of is on or after the run's (no allocation read), else the
     /// lot's opening discharge and the allocations dated on or before it (docs/architecture.md Decision 2).
     /// </summary>
-    private static long[] StoredTotals(SqliteLedgerStore store, DateOnly asOf, string? client,
+    private static long[] StoredTotals(ITrazaStore store, DateOnly asOf, string? client,
         Dictionary<string, Dictionary<string, int>> byClient, EntriesByPart lots)
     {
         var taken = new long[lots.Entries.Count];
         Array.Fill(taken, NotStored);
-        var discharge = new DischargeStore(store.Connection);
+        var discharge = store.Derived;
         var run = discharge.LatestRun();
         if (run is null)
         {

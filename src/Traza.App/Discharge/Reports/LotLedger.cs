@@ -4,7 +4,6 @@ using Traza.Domain.Model;
 using Traza.Domain.Terms;
 using Traza.Domain.Values;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Discharge.Reports;
 
@@ -50,12 +49,12 @@ internal static class LotMath
 public static class LotLedger
 {
     /// <summary>Pedimento lots (not NAC stock, not national parts) entered on or before <paramref name="asOf"/>.</summary>
-    public static IReadOnlyList<LotView> Lots(SqliteLedgerStore store, DateOnly asOf, string? client, TermOptions? terms = null)
+    public static IReadOnlyList<LotView> Lots(ITrazaStore store, DateOnly asOf, string? client, TermOptions? terms = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var program = store.GetProgram();
         var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
-        var discharge = new DischargeStore(store.Connection);
+        var discharge = store.Derived;
         var run = discharge.LatestRun();
         var pools = run is null
             ? []
@@ -65,7 +64,7 @@ public static class LotLedger
         var result = new List<LotView>();
         var claves = new LedgerSnapshot.ClaveCache();
         var deadlines = new Dictionary<(PartKind, string, string?, DateOnly), DateOnly?>();
-        foreach (var e in LedgerScan.EntriesForLots(store, client, asOf))
+        foreach (var e in store.Scans.EntriesForLots(client, asOf))
         {
             if (!parts.TryGetValue((e.Client, e.Part), out var part) || part.IsNational)
             {

@@ -1,5 +1,5 @@
+using Traza.Storage;
 using Traza.Formats.Reports;
-using Traza.Storage.Sqlite;
 
 namespace Traza.App.Discharge.Reports;
 
@@ -11,10 +11,10 @@ public static class ShortagesReport
 {
     public static readonly IReadOnlyList<ReportColumn> Columns = ["exit_document", "exit_date", "part", "qty_missing", "client"];
 
-    public static ReportData Build(SqliteLedgerStore store, DateOnly asOf, string? client)
+    public static ReportData Build(ITrazaStore store, DateOnly asOf, string? client)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var rows = new DischargeStore(store.Connection).Shortages(client)
+        var rows = store.Derived.Shortages(client)
             .Where(s => s.Date <= asOf)
             .GroupBy(s => (s.Client, s.Document, s.Part))
             .Select(g => new { g.Key.Client, g.Key.Document, g.Key.Part, Date = g.Min(s => s.Date), Qty = g.Sum(s => s.Qty) })

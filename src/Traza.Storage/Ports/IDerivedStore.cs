@@ -1,0 +1,59 @@
+namespace Traza.Storage;
+
+/// <summary>
+/// The stored discharge of one program (docs/architecture.md Decision 2): one run, pools in head and tail segments with
+/// their allocation chunks, shortages, waste disposals and findings. Saves are atomic; readers see one whole run.
+/// </summary>
+public interface IDerivedStore
+{
+    /// <summary>Replaces the stored run with a new one, atomically, with the run's catalog when given.</summary>
+    void Save(
+        DischargeRunRecord run,
+        IEnumerable<StoredPool> pools,
+        IEnumerable<StoredShortage> shortages,
+        IEnumerable<StoredWasteDisposal> disposals,
+        IEnumerable<StoredFinding> findings,
+        byte[]? catalog = null);
+
+    /// <summary>
+    /// Applies an incremental run atomically: each given pool is replaced and its chunks from its period on rewritten;
+    /// shortages, disposals and findings dated on or after <paramref name="from"/> are replaced.
+    /// </summary>
+    void SaveIncremental(
+        DischargeRunRecord run,
+        IEnumerable<(StoredPool Pool, int FromPeriod)> pools,
+        DateOnly from,
+        IEnumerable<StoredShortage> shortages,
+        IEnumerable<StoredWasteDisposal> disposals,
+        IEnumerable<StoredFinding> findings);
+
+    /// <summary>The catalog the last full run stored (<see cref="CatalogCodec"/>), or null.</summary>
+    byte[]? Catalog();
+
+    /// <summary>The stored run, or null when none.</summary>
+    DischargeRunRecord? LatestRun();
+
+    /// <summary>Every stored pool of a client (all when null), whole, with or without its allocations.</summary>
+    IEnumerable<StoredPool> Pools(string? client = null, bool withAllocations = true);
+
+    /// <summary>The given pools, whole, with their allocation chunks from <paramref name="fromPeriod"/> (YYYYMM) on.</summary>
+    List<StoredPool> PoolsOf(IEnumerable<(string Client, string Part)> keys, int fromPeriod = 0);
+
+    /// <summary>The pools with an allocation on or after <paramref name="from"/>.</summary>
+    HashSet<(string Client, string Part)> PoolsAllocatedFrom(DateOnly from);
+
+    /// <summary>Every pool's tail segment (lot states only).</summary>
+    List<StoredPool> Tails();
+
+    /// <summary>One pool, whole, or null.</summary>
+    StoredPool? Pool(string client, string part);
+
+    IReadOnlyList<StoredShortage> Shortages(string? client = null);
+
+    IReadOnlyList<StoredWasteDisposal> WasteDisposals(string? client = null, DateOnly? from = null);
+
+    IReadOnlyList<StoredFinding> Findings(string? client = null);
+
+    /// <summary>Every lot's stored totals of a client (all when null), without decoding allocations.</summary>
+    void ScanLotTotals(string? client, LotTotalsVisitor visit);
+}
