@@ -2,7 +2,7 @@ using Traza.Storage;
 using System.Globalization;
 using System.Text;
 using Traza.App.Discharge;
-using Traza.App.Discharge.Reports;
+using Traza.App.Reports;
 using Traza.App.Generation;
 using Traza.App.Imports;
 using Traza.App.Programs;

@@ -200,15 +200,14 @@ public sealed class LedgerSnapshot
             return null; // SPEC §3.4: a national part never gets a pedimento lot.
         }
 
-        var rule = claves.Find(MovementFile.Entries, e.Clave, e.Date);
-        if (rule is null)
+        var lot = ClaveRules.EntryLotOf(claves.Find(MovementFile.Entries, e.Clave, e.Date), e.Clave, partDefs[part].Kind);
+        if (lot == EntryLot.None)
         {
             return null;
         }
 
-        var fixedAsset = rule.Effect == ClaveEffect.FixedAssetLot || ClaveTable.IsFixedAssetLot(e.Clave, partDefs[part].Kind);
         var opening = openings.Count == 0 ? 0m : openings.GetValueOrDefault((e.Client, e.Pedimento, e.Partida, e.Part));
-        return new LotDef(part, e.Pedimento, e.Partida, e.Date, e.Qty, fixedAsset, rule.Effect == ClaveEffect.NationalStock, opening);
+        return new LotDef(part, e.Pedimento, e.Partida, e.Date, e.Qty, lot == EntryLot.FixedAsset, lot == EntryLot.National, opening);
     }
 
     /// <summary>
@@ -233,14 +232,7 @@ public sealed class LedgerSnapshot
                 continue;
             }
 
-            var rule = claves.Find(MovementFile.Exits, x.Clave, x.Date);
-            var mode = rule?.Effect switch
-            {
-                ClaveEffect.Discharge => DischargeMode.AllLots,
-                ClaveEffect.DischargeRegularOnly or ClaveEffect.DischargeCaseV => DischargeMode.RegularLotsOnly,
-                ClaveEffect.DischargeFixedAssetsOnly => DischargeMode.FixedAssetLotsOnly,
-                _ => DischargeMode.None,
-            };
+            var mode = ClaveRules.ExitModeOf(claves.Find(MovementFile.Exits, x.Clave, x.Date));
             movements.Add(new MovementDef
             {
                 Kind = MovementKind.Exit,

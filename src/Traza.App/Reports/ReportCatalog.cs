@@ -22,11 +22,11 @@ public sealed class ReportCatalog
     [
         new EntriesReport(),
         new ExitsReport(),
-        new Government.PedimentosReport(),
-        new Discharge.Reports.BalancesCatalogReport(),
-        new Discharge.Reports.ExpiringCatalogReport(),
-        new Discharge.Reports.ShortagesCatalogReport(),
-        new Discharge.Reports.CustodyCatalogReport(),
+        new PedimentosReport(),
+        new BalancesCatalogReport(),
+        new ExpiringCatalogReport(),
+        new ShortagesCatalogReport(),
+        new CustodyCatalogReport(),
         new BatchesReport(),
         new PeriodsReport(),
     ]);

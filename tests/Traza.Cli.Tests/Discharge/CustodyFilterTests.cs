@@ -55,9 +55,9 @@ public sealed class CustodyFilterTests
         }
 
         var asOf = new DateOnly(2025, 12, 31);
-        var direct = Traza.App.Discharge.Reports.CustodyReport.Build(store, asOf, null, new Traza.App.Discharge.Reports.CustodyFilter());
+        var direct = Traza.App.Reports.CustodyReport.Build(store, asOf, null, new Traza.App.Reports.CustodyFilter());
         direct.CsvRows.ShouldNotBeNull();
-        var fromRows = Traza.App.Discharge.Reports.CustodyReport.Build(store, asOf, null, new Traza.App.Discharge.Reports.CustodyFilter())
+        var fromRows = Traza.App.Reports.CustodyReport.Build(store, asOf, null, new Traza.App.Reports.CustodyFilter())
             with { CsvRows = null };
         Csv(direct).ShouldBe(Csv(fromRows));
     }

@@ -1,3 +1,4 @@
+using Traza.App.Discharge;
 using Traza.Domain.Catalogs;
 using Traza.Domain.Discharge;
 using Traza.Domain.Model;
@@ -5,7 +6,7 @@ using Traza.Domain.Terms;
 using Traza.Domain.Values;
 using Traza.Storage;
 
-namespace Traza.App.Discharge.Reports;
+namespace Traza.App.Reports;
 
 /// <summary>One pedimento lot as of a date: what entered, what the stored discharge took, its deadline and status.</summary>
 public sealed record LotView(
@@ -71,8 +72,7 @@ public static class LotLedger
                 continue;
             }
 
-            var rule = claves.Find(MovementFile.Entries, e.Clave, e.Date);
-            if (rule is null || rule.Effect == ClaveEffect.NationalStock)
+            if (!ClaveRules.MakesPedimentoLot(claves.Find(MovementFile.Entries, e.Clave, e.Date)))
             {
                 continue;
             }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Traza.App.Reports;
 using Traza.Formats.Reports;
 
-namespace Traza.App.Discharge.Reports;
+
+namespace Traza.App.Reports;
 
 /// <summary>SPEC §6 <c>balances</c>.</summary>
 public sealed class BalancesCatalogReport : IReport

@@ -1,7 +1,8 @@
 using Traza.Storage;
 using Traza.Formats.Reports;
 
-namespace Traza.App.Discharge.Reports;
+
+namespace Traza.App.Reports;
 
 /// <summary>
 /// SPEC §6 <c>shortages</c>: one row per (client, exit_document, part), qty_missing summed over the document's lines;

@@ -7,7 +7,8 @@ using Traza.Domain.Values;
 using Traza.Formats.Reports;
 using Traza.Storage;
 
-namespace Traza.App.Discharge.Reports;
+
+namespace Traza.App.Reports;
 
 /// <summary>One lot of <see cref="LotBalances"/>: its row in the entry table, its part, its clave and its deadline (day number).</summary>
 internal readonly record struct BalanceLot(int Entry, int Part, int Clave, int Deadline)
@@ -249,8 +250,7 @@ internal sealed class LotBalances
     private static (bool Skip, DateOnly? Deadline) Term(
         PartRecord part, PartKind kind, string clave, DateOnly date, DateOnly? validTo, TermOptions? terms)
     {
-        var rule = ClaveTable.Find(MovementFile.Entries, clave, date);
-        if (rule is null || rule.Effect == ClaveEffect.NationalStock)
+        if (!ClaveRules.MakesPedimentoLot(ClaveTable.Find(MovementFile.Entries, clave, date)))
         {
             return (true, null);
         }

@@ -1,6 +1,7 @@
 using Traza.Storage;
 
-namespace Traza.App.Discharge.Reports;
+
+namespace Traza.App.Reports;
 
 /// <summary>
 /// Finds an entry row by its lot key within a part — (part, pedimento as UTF-8, partida) — without a string or a hash-table

@@ -2,7 +2,8 @@ using Traza.Storage;
 using Traza.Domain.Terms;
 using Traza.Formats.Reports;
 
-namespace Traza.App.Discharge.Reports;
+
+namespace Traza.App.Reports;
 
 /// <summary>SPEC §6 <c>balances</c> and <c>expiring</c>: one row per pedimento lot entered on or before D.</summary>
 public static class BalancesReport

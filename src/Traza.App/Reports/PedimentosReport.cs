@@ -1,10 +1,10 @@
 using System.Text;
-using Traza.App.Reports;
 using Traza.Domain.Values;
 using Traza.Formats.Reports;
 using Traza.Storage;
 
-namespace Traza.App.Government;
+
+namespace Traza.App.Reports;
 
 /// <summary>
 /// <c>traza report pedimentos</c> (SPEC §6): one row per pedimento declared by a source — Data Stage 501, M3 500/501,

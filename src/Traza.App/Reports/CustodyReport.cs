@@ -1,8 +1,9 @@
+using Traza.App.Discharge;
 using Traza.Domain.Discharge;
 using Traza.Formats.Reports;
 using Traza.Storage;
 
-namespace Traza.App.Discharge.Reports;
+namespace Traza.App.Reports;
 
 /// <summary>Filters of <c>report custody</c>: a lot (<c>--pedimento P [--partida N]</c>) or an exit (<c>--exit DOC</c>).</summary>
 public sealed record CustodyFilter(string? Pedimento = null, int? Partida = null, string? Exit = null);
