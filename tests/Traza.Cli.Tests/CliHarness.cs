@@ -2,15 +2,18 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Traza.Cli.Tests;
 
-/// <summary>Runs <c>traza</c> in-process against a SQLite file in a fresh temp folder, with a fixed clock.</summary>
+/// <summary>
+/// Runs <c>traza</c> in-process against a fresh store (a SQLite file in a temp folder, or a PostgreSQL database: see
+/// <see cref="TestStore"/>), with a fixed clock.
+/// </summary>
 public sealed class CliHarness : IDisposable
 {
     public CliHarness(DateTimeOffset? now = null)
     {
         Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2025, 12, 31, 12, 0, 0, TimeSpan.Zero));
         Folder = Path.Combine(Path.GetTempPath(), "traza-cli-" + Guid.NewGuid().ToString("N"));
+        Db = TestStore.NewTarget(Folder, "traza.db");
         Directory.CreateDirectory(Folder);
-        Db = Path.Combine(Folder, "traza.db");
     }
 
     public string Folder { get; }
@@ -72,6 +75,7 @@ public sealed class CliHarness : IDisposable
 
     public void Dispose()
     {
+        TestStore.Drop(Db);
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -3,16 +3,16 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Traza.Cli.Tests.WorkedExamples;
 
-/// <summary>Runs `traza` in-process against a fresh SQLite file in a temp folder.</summary>
+/// <summary>Runs `traza` in-process against a fresh store in a temp folder (see <see cref="TestStore"/>).</summary>
 internal sealed class TrazaRunner : IDisposable
 {
     private readonly string dir = Path.Combine(Path.GetTempPath(), "traza-we-" + Guid.NewGuid().ToString("N"));
 
     public TrazaRunner(DateTimeOffset now)
     {
+        Db = TestStore.NewTarget(dir, "t.db");
         Directory.CreateDirectory(dir);
         Clock = new FakeTimeProvider(now);
-        Db = Path.Combine(dir, "t.db");
     }
 
     public FakeTimeProvider Clock { get; }
@@ -49,6 +49,7 @@ internal sealed class TrazaRunner : IDisposable
 
     public void Dispose()
     {
+        TestStore.Drop(Db);
         try
         {
             Directory.Delete(dir, true);

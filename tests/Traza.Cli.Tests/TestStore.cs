@@ -1,0 +1,46 @@
+namespace Traza.Cli.Tests;
+
+/// <summary>
+/// The store the end-to-end tests run on. Traza.Cli.Tests runs them on a SQLite file; Traza.Cli.Tests.Postgres compiles
+/// the same tests with POSTGRES_STORE and gives each harness a fresh PostgreSQL database (issue 12: every end-to-end
+/// CLI test on both stores).
+/// </summary>
+internal static class TestStore
+{
+#if POSTGRES_STORE
+    public static readonly bool IsPostgres = true;
+#else
+    public static readonly bool IsPostgres = false;
+#endif
+
+    /// <summary>A new, empty target: <paramref name="file"/> in <paramref name="folder"/>, or a new PostgreSQL database.</summary>
+    public static string NewTarget(string folder, string file)
+    {
+#if POSTGRES_STORE
+        _ = folder;
+        _ = file;
+        return PostgresTestDatabase.Create();
+#else
+        return Path.Combine(folder, file);
+#endif
+    }
+
+    /// <summary>Removes what <see cref="NewTarget"/> made outside the test's folder.</summary>
+    public static void Drop(string target)
+    {
+#if POSTGRES_STORE
+        PostgresTestDatabase.Drop(target);
+#else
+        _ = target;
+#endif
+    }
+
+    /// <summary>Skips the test on PostgreSQL: it reads or tampers with the SQLite file itself (the PostgreSQL store has its own tests).</summary>
+    public static void RequireSqlite()
+    {
+        if (IsPostgres)
+        {
+            Assert.Skip("reads the SQLite file itself; the PostgreSQL store is covered by tests/Traza.Storage.Tests");
+        }
+    }
+}
