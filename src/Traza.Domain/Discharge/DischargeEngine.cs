@@ -268,9 +268,9 @@ public static class DischargeEngine
             }
 
             var (allocations, leaves, poolStart) = GroupByPool(workers, order);
-            var shortages = Merge(workers.SelectMany(w => w.Shortages));
-            var findings = Merge(workers.SelectMany(w => w.Findings));
-            var disposals = Merge(workers.SelectMany(w => w.Disposals));
+            var shortages = Merge(workers, w => w.Shortages);
+            var findings = Merge(workers, w => w.Findings);
+            var disposals = Merge(workers, w => w.Disposals);
             var lotCount = input.Lots.Count;
             var lotEntered = new long[lotCount];
             var lotDischarged = new long[lotCount];
@@ -373,16 +373,53 @@ public static class DischargeEngine
             return sum;
         }
 
-        private static List<T> Merge<T>(IEnumerable<Keyed<T>> items)
+        /// <summary>
+        /// The workers' lists merged into one in (position, leaf) order, keeping emission order among equal keys: a worker
+        /// adds in processing order and, within a movement, in leaf order, so each list is already sorted, and equal keys come
+        /// from one worker (the owner of the part) in the order it found them — several waste disposals of one movement
+        /// in FIFO order. A k-way merge keeps that order whatever the number of workers; an unstable sort did not (issue 12).
+        /// </summary>
+        private static List<T> Merge<T>(Worker[] workers, Func<Worker, List<Keyed<T>>> list)
         {
-            var list = items.ToList();
-            list.Sort((x, y) =>
+            var lists = new List<Keyed<T>>[workers.Length];
+            var total = 0;
+            for (var w = 0; w < workers.Length; w++)
             {
-                var c = x.Pos.CompareTo(y.Pos);
-                return c != 0 ? c : x.Leaf.CompareTo(y.Leaf);
-            });
-            return [.. list.Select(x => x.Item)];
+                lists[w] = list(workers[w]);
+                total += lists[w].Count;
+            }
+
+            var merged = new List<T>(total);
+            if (lists.Length == 1)
+            {
+                foreach (var item in lists[0])
+                {
+                    merged.Add(item.Item);
+                }
+
+                return merged;
+            }
+
+            var next = new int[lists.Length];
+            while (merged.Count < total)
+            {
+                var best = -1;
+                for (var w = 0; w < lists.Length; w++)
+                {
+                    if (next[w] < lists[w].Count && (best < 0 || Before(lists[w][next[w]], lists[best][next[best]])))
+                    {
+                        best = w;
+                    }
+                }
+
+                merged.Add(lists[best][next[best]++].Item);
+            }
+
+            return merged;
         }
+
+        /// <summary>Strictly before in (position, leaf) order; equal keys keep the earlier worker first.</summary>
+        private static bool Before<T>(in Keyed<T> x, in Keyed<T> y) => x.Pos != y.Pos ? x.Pos < y.Pos : x.Leaf < y.Leaf;
 
         /// <summary>One thread's share: the pools whose part index ≡ <c>id</c> (mod worker count).</summary>
         private sealed class Worker(RunState run, int id, List<int> order)

@@ -6,8 +6,9 @@ namespace Traza.Storage.Ledger;
 /// The digest of docs/architecture.md Decision 1 computed while the rows are appended, instead of re-reading them at
 /// commit: the same bytes <c>LedgerChain.ComputeDigest</c> hashes (<c>#table</c>, then each row's stored
 /// columns in declaration order joined with U+001F). It holds only while every row of the batch goes to one table, in
-/// line order, and no row changes after it was appended; otherwise <see cref="Valid"/> is false and the batch
-/// recomputes its digest from the stored rows.
+/// strictly ascending line order, and no row changes after it was appended; otherwise <see cref="Valid"/> is false and
+/// the batch recomputes its digest from the stored rows. Lines must not repeat: the stored rows are read back by line,
+/// and rows on one line come back in the store's key order, not in the order they were appended (issue 12).
 /// </summary>
 public sealed class BatchDigest : IDisposable
 {
@@ -27,7 +28,10 @@ public sealed class BatchDigest : IDisposable
     /// <summary>Gives up streaming: the digest will be recomputed from the stored rows.</summary>
     public void Invalidate() => Valid = false;
 
-    /// <summary>Starts a row of <paramref name="tableName"/> at <paramref name="line"/>.</summary>
+    /// <summary>
+    /// Starts a row of <paramref name="tableName"/> at <paramref name="line"/>; false (and the digest no longer valid) for
+    /// a row of another table or a line not after the previous row's.
+    /// </summary>
     public bool BeginRow(string tableName, long line)
     {
         if (!Valid)
@@ -40,7 +44,7 @@ public sealed class BatchDigest : IDisposable
             table = tableName;
             Append(Encoding.UTF8.GetBytes("#" + tableName + "\n"));
         }
-        else if (!string.Equals(table, tableName, StringComparison.Ordinal) || line < lastLine)
+        else if (!string.Equals(table, tableName, StringComparison.Ordinal) || line <= lastLine)
         {
             Valid = false;
             return false;

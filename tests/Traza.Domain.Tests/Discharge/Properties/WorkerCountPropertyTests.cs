@@ -21,6 +21,20 @@ public class WorkerCountPropertyTests
         }, iter: 400, print: t => $"workers {t.Item2}\n{t.Item1.Describe()}");
     }
 
+    /// <summary>
+    /// Regression (issue 12): with 3 workers, two waste disposals of one movement came out in another order than with one,
+    /// because the merge of the workers' lists sorted by (position, leaf) with an unstable sort.
+    /// </summary>
+    [Fact]
+    public void Waste_disposals_of_one_movement_keep_their_order_with_several_workers_seed_a37fVgmASIN4()
+    {
+        Gen.Select(LedgerGen.Ledger(new LedgerShape()), Gen.Int[2, 5]).Sample((l, workers) =>
+        {
+            var one = DischargeEngine.Run(l.Input(), 1);
+            ShouldBeAlike(DischargeEngine.Run(l.Input(), workers), one, $"{workers} workers");
+        }, iter: 1, seed: "a37fVgmASIN4", print: t => $"workers {t.Item2}\n{t.Item1.Describe()}");
+    }
+
     [Fact]
     public void Ledger_above_the_parallel_threshold_discharges_alike_by_default_and_with_one_worker()
     {
