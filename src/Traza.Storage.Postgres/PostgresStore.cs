@@ -1,0 +1,246 @@
+using Npgsql;
+
+namespace Traza.Storage.Postgres;
+
+/// <summary>
+/// The PostgreSQL ledger store (docs/architecture.md, "PostgreSQL store"): one connection per store, the schema of the
+/// embedded migrations, every row keyed by program_id. Batches are transactions under an advisory lock of the program's
+/// ledger; read snapshots are REPEATABLE READ transactions. Not thread-safe, like every <see cref="ITrazaStore"/>.
+/// </summary>
+public sealed partial class PostgresStore : ITrazaStore
+{
+    private PostgresBatch? activeBatch;
+    private NpgsqlTransaction? snapshot;
+
+    internal PostgresStore(NpgsqlConnection connection, TimeProvider clock, PostgresTarget target, ProgramId program)
+    {
+        Connection = connection;
+        Clock = clock;
+        PgTarget = target;
+        Program = program;
+    }
+
+    internal NpgsqlConnection Connection { get; }
+
+    internal PostgresTarget PgTarget { get; }
+
+    /// <inheritdoc/>
+    public TimeProvider Clock { get; }
+
+    /// <inheritdoc/>
+    public ProgramId Program { get; }
+
+    /// <summary>The target with its password removed.</summary>
+    public string Target => PgTarget.Display;
+
+    /// <summary>The program filter every query carries (a long from code, never from input).</summary>
+    internal string ProgramFilter => "program_id = " + Program;
+
+    /// <inheritdoc/>
+    public string Operator
+    {
+        get => field;
+        set
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(value);
+            field = value;
+        }
+    } = string.IsNullOrWhiteSpace(Environment.UserName) ? "unknown" : Environment.UserName.Trim();
+
+    /// <inheritdoc/>
+    public bool InBatch => activeBatch is not null;
+
+    /// <summary>Opens the database of <paramref name="target"/>, creating Traza's schema in it (an existing empty database) as needed.</summary>
+    public static PostgresStore Open(PostgresTarget target, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(clock);
+        var connection = new NpgsqlConnection(target.ConnectionString);
+        try
+        {
+            connection.Open();
+            PostgresMigrator.Apply(connection, clock, target.Display);
+            return new PostgresStore(connection, clock, target, ProgramId.Default);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public ILedgerBatch BeginBatch(string layout, string fileName, string fileSha256)
+    {
+        if (activeBatch is not null)
+        {
+            throw new InvalidOperationException("An import batch is already open on this store.");
+        }
+
+        if (snapshot is not null)
+        {
+            throw new InvalidOperationException("End the read snapshot before beginning a batch.");
+        }
+
+        activeBatch = new PostgresBatch(this, layout, fileName, fileSha256, () => activeBatch = null);
+        return activeBatch;
+    }
+
+    /// <summary>
+    /// A REPEATABLE READ transaction on the store's connection: every read until disposal sees the database as of its first
+    /// read (SPEC §9). A no-op inside a batch (already one transaction) or another snapshot.
+    /// </summary>
+    public IDisposable BeginReadSnapshot()
+    {
+        if (activeBatch is not null || snapshot is not null)
+        {
+            return NoScope.Instance;
+        }
+
+        snapshot = Connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+        try
+        {
+            _ = SnapshotMark(); // the first read fixes the snapshot
+        }
+        catch
+        {
+            EndReadSnapshot();
+            throw;
+        }
+
+        return new SnapshotScope(this);
+    }
+
+    /// <inheritdoc/>
+    public string SnapshotMark()
+    {
+        using var cmd = Command(
+            $"SELECT (SELECT coalesce(max(id), 0) FROM import_batch WHERE {ProgramFilter})::text || '|' || " +
+            $"coalesce((SELECT id::text || '|' || finished_at FROM discharge_run WHERE {ProgramFilter} ORDER BY id DESC LIMIT 1), '')");
+        return (string)cmd.ExecuteScalar()!;
+    }
+
+    /// <summary>
+    /// None: the callers then read on the main connection. (A second connection could import this one's snapshot with
+    /// pg_export_snapshot; the parallel read it would allow is left for when PostgreSQL runs are measured.)
+    /// </summary>
+    public ISnapshotSide? OpenSnapshotSide(string mark) => null;
+
+    /// <inheritdoc/>
+    public ILedgerScans Scans => field ??= new PostgresLedgerScans(this);
+
+    /// <inheritdoc/>
+    public IDerivedStore Derived => field ??= new PostgresDerivedStore(this);
+
+    /// <inheritdoc/>
+    public IGovernmentReader Government => field ??= new PostgresGovernmentReader(this);
+
+    /// <inheritdoc/>
+    public BatchRecord? FindBatch(string layout, string fileSha256)
+    {
+        foreach (var batch in ReadBatches(" AND layout = $1 AND file_sha256 = $2", cmd => cmd.Text(layout).Text(fileSha256)))
+        {
+            if (!WhollyReversed(batch))
+            {
+                return batch;
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc/>
+    public bool WhollyReversed(BatchRecord batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (Reversibility.TableOf(batch.Layout) is not { } table)
+        {
+            return false;
+        }
+
+        using var cmd = Command(
+            $"SELECT NOT EXISTS (SELECT 1 FROM {PgSql.Q(table.Name)} WHERE {ProgramFilter} AND batch_id = $1) " +
+            $"AND EXISTS (SELECT 1 FROM {PgSql.Q(table.Name + "_reversed")} WHERE {ProgramFilter} AND batch_id = $1)").Int(batch.Id);
+        return (bool)cmd.ExecuteScalar()!;
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<BatchRecord> Batches() => ReadBatches(null, null);
+
+    /// <inheritdoc/>
+    public ChainCheck VerifyChain() => PostgresChain.Verify(Connection, Program, ReadBatches(null, null));
+
+    /// <inheritdoc/>
+    public DerivedCheck VerifyDerived() =>
+        throw new NotSupportedException("traza audit verify of derived data is not implemented on PostgreSQL yet");
+
+    /// <inheritdoc/>
+    public void SetCreatedBy(string marker)
+    {
+        ArgumentNullException.ThrowIfNull(marker);
+        using var cmd = Command(
+            "INSERT INTO app_meta (program_id, key, value) VALUES ($1, 'created_by', $2) " +
+            "ON CONFLICT (program_id, key) DO UPDATE SET value = excluded.value").Int(Program.Value).Text(marker);
+        cmd.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        activeBatch?.Dispose();
+        EndReadSnapshot();
+        Connection.Dispose();
+    }
+
+    /// <summary>A command on the store's connection (inside the open batch's or snapshot's transaction, when there is one).</summary>
+    internal NpgsqlCommand Command(string sql) => new(sql, Connection);
+
+    internal List<BatchRecord> ReadBatches(string? where, Action<NpgsqlCommand>? bind)
+    {
+        using var cmd = Command(
+            "SELECT id, layout, file_name, file_sha256, rows, digest, prev_chain_hash, chain_hash, imported_at, operator, chain_version " +
+            $"FROM import_batch WHERE {ProgramFilter}{where} ORDER BY id");
+        bind?.Invoke(cmd);
+        using var r = cmd.ExecuteReader();
+        var list = new List<BatchRecord>();
+        while (r.Read())
+        {
+            list.Add(new BatchRecord(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetString(5),
+                r.GetString(6), r.GetString(7), r.GetString(8), r.TextOrNull(9), r.Int32(10)));
+        }
+
+        return list;
+    }
+
+    private void EndReadSnapshot()
+    {
+        if (snapshot is { } tx)
+        {
+            snapshot = null;
+            tx.Commit();
+            tx.Dispose();
+        }
+    }
+
+    private sealed class SnapshotScope(PostgresStore store) : IDisposable
+    {
+        private bool disposed;
+
+        public void Dispose()
+        {
+            if (!disposed)
+            {
+                disposed = true;
+                store.EndReadSnapshot();
+            }
+        }
+    }
+
+    private sealed class NoScope : IDisposable
+    {
+        public static readonly NoScope Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+}
