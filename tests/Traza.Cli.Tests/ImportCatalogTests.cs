@@ -18,7 +18,7 @@ public sealed class ImportCatalogTests : IDisposable
         var terms = cli.Import("terms", "terms.csv", "kind,clave,fraccion,months,valid_from,note",
             "container,,,24,2000-01-01,108-II", ",AF,,program,2000-01-01,108-III", ",,84733001,36,2026-01-01,");
         terms.Exit.ShouldBe(0, terms.Stderr);
-        using var store = Storage.Sqlite.SqliteLedgerStore.Open(cli.Db, cli.Clock);
+        using var store = TestStore.Open(cli.Db, cli.Clock);
         store.LoadTariffs().Count.ShouldBe(2);
         store.LoadPartners().Single().Country.ShouldBe("USA");
         store.LoadRates().Single().MxnPerUsd.ShouldBe(20.3901m);

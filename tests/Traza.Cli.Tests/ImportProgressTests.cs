@@ -1,7 +1,6 @@
 using System.Globalization;
 using Traza.App.Imports;
 using Traza.App.Progress;
-using Traza.Storage.Sqlite;
 
 namespace Traza.Cli.Tests;
 
@@ -71,7 +70,7 @@ public sealed class ImportProgressTests : IDisposable
 
         var path = cli.Write("e.csv", [.. lines]);
         var progress = new RecordingProgress();
-        using (var store = SqliteLedgerStore.Open(cli.Db, cli.Clock))
+        using (var store = TestStore.Open(cli.Db, cli.Clock))
         {
             ImportService.Import(store, "entries", path, progress).Inserted.ShouldBe(2_500);
         }

@@ -131,6 +131,7 @@ public sealed class ImportWasteDisposalTests : IDisposable
 
     private long EventRows()
     {
+        TestStore.RequireSqlite();
         using var connection = new SqliteConnection($"Data Source={cli.Db};Pooling=false");
         connection.Open();
         using var cmd = connection.CreateCommand();

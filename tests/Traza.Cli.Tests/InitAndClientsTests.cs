@@ -13,6 +13,7 @@ public sealed class InitAndClientsTests : IDisposable
             "--valid-from", "2020-01-01");
         r.Exit.ShouldBe(0, r.Stderr);
         r.Stdout.ShouldContain("IMMEX-123");
+        TestStore.RequireSqlite();
         File.Exists(cli.Db).ShouldBeTrue();
     }
 

@@ -281,6 +281,7 @@ public sealed class InputRulesCliTests : IDisposable
         var r = cli.Run("init", "--rfc", "BAD", "--name", "A", "--immex", "1", "--modality", "industrial");
 
         r.Exit.ShouldBe(2);
+        TestStore.RequireSqlite();
         File.Exists(cli.Db).ShouldBeFalse();
         Directory.GetFiles(cli.Folder).ShouldBeEmpty();
     }
@@ -291,6 +292,7 @@ public sealed class InputRulesCliTests : IDisposable
         var path = cli.Write("p.csv", "part,kind,umc", "A,nonsense,6");
 
         cli.Run("import", "parts", path).Exit.ShouldBe(3);
+        TestStore.RequireSqlite();
         File.Exists(cli.Db).ShouldBeFalse();
     }
 
@@ -298,6 +300,7 @@ public sealed class InputRulesCliTests : IDisposable
     public void Discharge_of_a_new_target_without_a_program_leaves_no_database()
     {
         cli.Run("discharge").Exit.ShouldBe(2);
+        TestStore.RequireSqlite();
         File.Exists(cli.Db).ShouldBeFalse();
     }
 
@@ -306,6 +309,7 @@ public sealed class InputRulesCliTests : IDisposable
     {
         Init();
         cli.Run("init", "--rfc", "BAD", "--name", "A", "--immex", "1", "--modality", "industrial").Exit.ShouldBe(2);
+        TestStore.RequireSqlite();
         File.Exists(cli.Db).ShouldBeTrue();
         Batches().ShouldContain("ledger intact");
     }

@@ -165,6 +165,7 @@ public sealed class OpeningBalanceTests : IDisposable
 
     private object? Scalar(string sql)
     {
+        TestStore.RequireSqlite();
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={cli.Db};Pooling=False");
         connection.Open();
         using var cmd = connection.CreateCommand();
@@ -174,6 +175,7 @@ public sealed class OpeningBalanceTests : IDisposable
 
     private void Execute(string sql)
     {
+        TestStore.RequireSqlite();
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={cli.Db};Pooling=False");
         connection.Open();
         using var cmd = connection.CreateCommand();

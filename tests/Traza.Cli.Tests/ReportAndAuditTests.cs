@@ -142,6 +142,7 @@ public sealed class ReportAndAuditTests : IDisposable
     public void Audit_verify_changed_qty_exits_5()
     {
         Seed();
+        TestStore.RequireSqlite();
         using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={cli.Db};Pooling=False"))
         {
             connection.Open();

@@ -25,6 +25,17 @@ internal static class TestStore
 #endif
     }
 
+    /// <summary>Opens a target through its provider, as the command line does, for what a test reads behind the CLI.</summary>
+    public static Traza.Storage.ITrazaStore Open(string target, TimeProvider clock)
+    {
+#if POSTGRES_STORE
+        Traza.Storage.IStoreProvider provider = new Traza.Storage.Postgres.PostgresStoreProvider();
+#else
+        Traza.Storage.IStoreProvider provider = new Traza.Storage.Sqlite.SqliteStoreProvider();
+#endif
+        return provider.Open(target, clock);
+    }
+
     /// <summary>Removes what <see cref="NewTarget"/> made outside the test's folder.</summary>
     public static void Drop(string target)
     {

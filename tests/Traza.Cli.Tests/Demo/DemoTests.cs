@@ -45,6 +45,7 @@ public class DemoTests
     {
         using var cli = new TrazaRunner(Now);
         cli.Ok("init", "--rfc", "ABC010101AB1", "--name", "Real program", "--immex", "123", "--modality", "industrial");
+        TestStore.RequireSqlite();
         var before = File.ReadAllBytes(cli.Db);
 
         var (code, _, err) = cli.Run("demo");

@@ -46,7 +46,7 @@ public sealed class CustodyFilterTests
     /// <summary>The CSV written straight from the allocations is the CSV of the report's rows (the JSON and table source).</summary>
     private static void ShouldWriteTheSameCsvFromItsRows(string db)
     {
-        using var store = Traza.Storage.Sqlite.SqliteLedgerStore.Open(db, TimeProvider.System);
+        using var store = TestStore.Open(db, TimeProvider.System);
         static string Csv(Traza.Formats.Reports.ReportData data)
         {
             using var writer = new StringWriter();

@@ -162,6 +162,7 @@ public sealed class DerivedAuditTests
     private static TrazaRunner Copy()
     {
         var t = new TrazaRunner(Now);
+        TestStore.RequireSqlite();
         File.Copy(Template.Value, t.Db);
         return t;
     }
@@ -175,6 +176,7 @@ public sealed class DerivedAuditTests
 
     private static SqliteConnection Open(string db)
     {
+        TestStore.RequireSqlite();
         var connection = new SqliteConnection($"Data Source={db};Pooling=False");
         connection.Open();
         return connection;

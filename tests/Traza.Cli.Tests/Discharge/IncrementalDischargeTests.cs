@@ -3,7 +3,6 @@ using CsCheck;
 using Traza.App.Discharge;
 using Traza.App.Generation;
 using Traza.Cli.Tests.WorkedExamples;
-using Traza.Storage.Sqlite;
 
 namespace Traza.Cli.Tests.Discharge;
 
@@ -84,7 +83,7 @@ public sealed class IncrementalDischargeTests
     /// <summary>A discharge as of 2025-12-31 through the service, for what the CLI does not print.</summary>
     private static DischargeOutcome Discharge(TrazaRunner t, int? moveExhaustedAfter = null)
     {
-        using var store = SqliteLedgerStore.Open(t.Db, t.Clock);
+        using var store = TestStore.Open(t.Db, t.Clock);
         var asOf = new DateOnly(2025, 12, 31);
         return moveExhaustedAfter is { } after
             ? DischargeService.Run(store, asOf, moveExhaustedAfter: after)
@@ -93,8 +92,8 @@ public sealed class IncrementalDischargeTests
 
     private static Dictionary<(string, string), int> TailStarts(TrazaRunner t)
     {
-        using var store = SqliteLedgerStore.Open(t.Db, t.Clock);
-        return new DischargeStore(store.Connection).Tails().ToDictionary(tail => (tail.Client, tail.Part), tail => tail.FirstLot);
+        using var store = TestStore.Open(t.Db, t.Clock);
+        return store.Derived.Tails().ToDictionary(tail => (tail.Client, tail.Part), tail => tail.FirstLot);
     }
 
     [Fact]
@@ -227,7 +226,7 @@ public sealed class IncrementalDischargeTests
                 WriteAndImport(t, "exits-racing.csv", gen.ExitsHeader, exits, "exits");
             }
         });
-        using var store = SqliteLedgerStore.Open(t.Db, t.Clock);
+        using var store = TestStore.Open(t.Db, t.Clock);
         var outcome = DischargeService.Run(store, new DateOnly(2025, 12, 31), full: full, progress: pause);
         return (outcome, pause.Ran);
     }
@@ -295,8 +294,8 @@ public sealed class IncrementalDischargeTests
 
     private static Snapshot State(TrazaRunner t)
     {
-        using var store = SqliteLedgerStore.Open(t.Db, t.Clock);
-        var discharge = new DischargeStore(store.Connection);
+        using var store = TestStore.Open(t.Db, t.Clock);
+        var discharge = store.Derived;
         var run = discharge.LatestRun().ShouldNotBeNull();
         var days = string.Join(';', run.DayCounts.OrderBy(d => d.Key).Select(d => $"{d.Key}:{d.Value}"));
         var pools = discharge.Pools()

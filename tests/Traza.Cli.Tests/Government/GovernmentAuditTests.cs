@@ -77,6 +77,7 @@ public class GovernmentAuditTests
     /// <summary>A plain connection with the ds_rows function the Data Stage views read through (migration 0020).</summary>
     private static SqliteConnection Connect(CliHarness cli)
     {
+        TestStore.RequireSqlite();
         var c = new SqliteConnection($"Data Source={cli.Db};Pooling=False");
         c.Open();
         DataStageSql.Register(c);
@@ -224,6 +225,7 @@ public class GovernmentAuditTests
             else
             {
                 // A flipped byte inside a stored file's data can still be a valid package (CRC aside, ZipArchive reads it): start over.
+                TestStore.RequireSqlite();
                 using var c = new SqliteConnection($"Data Source={cli.Db};Pooling=False");
                 c.Open();
                 foreach (var t in new[] { "ds_block", "gov_file", "ds_package", "ds_header" })

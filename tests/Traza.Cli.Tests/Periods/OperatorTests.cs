@@ -98,6 +98,7 @@ public sealed class OperatorTests : IDisposable
         cli.Import("parts", "q.csv", "part,kind,umc", "MAT-2,material,6").Exit.ShouldBe(0);
         cli.Import("parts", "r.csv", "part,kind,umc", "MAT-3,material,6").Exit.ShouldBe(0);
         cli.Run("audit", "verify").Exit.ShouldBe(0);
+        TestStore.RequireSqlite();
         using (var connection = new SqliteConnection($"Data Source={cli.Db};Pooling=False"))
         {
             connection.Open();

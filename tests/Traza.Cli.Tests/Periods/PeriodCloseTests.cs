@@ -246,6 +246,7 @@ public sealed class PeriodCloseTests : IDisposable
 
     private void Execute(string sql)
     {
+        TestStore.RequireSqlite();
         using var connection = new SqliteConnection($"Data Source={cli.Db};Pooling=False");
         connection.Open();
         using var cmd = connection.CreateCommand();

@@ -1,7 +1,6 @@
 using Traza.App.Discharge;
 using Traza.App.Reports;
 using Traza.Storage;
-using Traza.Storage.Sqlite;
 
 namespace Traza.Cli.Tests.Reports;
 
@@ -120,8 +119,8 @@ public sealed class AsOfRuleTests
         var r = cli.Run("report", name, "--format", "csv");
         (r.Exit, r.Stderr).ShouldBe((0, string.Empty));
         r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1);
-        using var store = SqliteLedgerStore.Open(cli.Db, cli.Clock);
-        new DischargeStore(store.Connection).LatestRun().ShouldBeNull();
+        using var store = TestStore.Open(cli.Db, cli.Clock);
+        store.Derived.LatestRun().ShouldBeNull();
     }
 
     [Fact]
@@ -289,7 +288,7 @@ public sealed class AsOfRuleTests
 
     private static DischargeRunRecord StoredRun(CliHarness cli)
     {
-        using var store = SqliteLedgerStore.Open(cli.Db, cli.Clock);
-        return new DischargeStore(store.Connection).LatestRun().ShouldNotBeNull();
+        using var store = TestStore.Open(cli.Db, cli.Clock);
+        return store.Derived.LatestRun().ShouldNotBeNull();
     }
 }

@@ -46,6 +46,7 @@ public sealed class ReversalTests : IDisposable
 
     private SqliteConnection Open()
     {
+        TestStore.RequireSqlite();
         var connection = new SqliteConnection($"Data Source={cli.Db};Pooling=False");
         connection.Open();
         return connection;
