@@ -5,12 +5,13 @@ using Traza.App.Generation;
 namespace Traza.Bench;
 
 /// <summary>
-/// <c>scale --scale small|medium|large [--traza PATH] [--keep DIR] [--seed N]</c>: the whole pipeline through the real
+/// <c>scale --scale small|medium|large [--traza PATH] [--keep DIR] [--seed N] [--db TARGET]</c>: the whole pipeline through the real
 /// <c>traza</c> executable, one child process per step, as a user runs it (SPEC §8 measures the wall clock of the whole
 /// process): gen, init, the five §4.1 imports and the Data Stage package, a full discharge without the last day of exits
 /// (2025-12-31), that day's exits imported and discharged incrementally, then the balances report to CSV and custody by
 /// one pedimento and by one exit document. Prints per step the wall clock, rows or consumptions per second, CPU time
-/// and the child's peak RSS, and the load average before and after (the 2-core machine is shared).
+/// and the child's peak RSS, and the load average before and after (the 2-core machine is shared). <c>--db</c> runs it on
+/// another store — a PostgreSQL database, which must exist and be empty (SPEC §5 <c>init</c>) — and adds the server's CPU.
 /// </summary>
 internal static partial class ScaleRunner
 {
@@ -22,7 +23,7 @@ internal static partial class ScaleRunner
         var scale = Args.Text(args, "--scale") ?? "small";
         if (!Scales.Names.Contains(scale))
         {
-            Console.Error.WriteLine("usage: scale --scale small|medium|large [--traza PATH] [--keep DIR] [--seed N]");
+            Console.Error.WriteLine("usage: scale --scale small|medium|large [--traza PATH] [--keep DIR] [--seed N] [--db TARGET]");
             return 2;
         }
 
@@ -46,7 +47,7 @@ internal static partial class ScaleRunner
         Directory.CreateDirectory(dir);
         try
         {
-            return Pipeline(traza, dir, scale, Args.Text(args, "--seed"));
+            return Pipeline(traza, dir, scale, Args.Text(args, "--seed"), Args.Text(args, "--db"));
         }
         catch (StepFailedException e)
         {
@@ -66,10 +67,10 @@ internal static partial class ScaleRunner
         }
     }
 
-    private static int Pipeline(string traza, string dir, string scale, string? seed)
+    private static int Pipeline(string traza, string dir, string scale, string? seed, string? target)
     {
         var loadStart = LoadAverage();
-        var runner = new StepRunner(traza, dir);
+        var runner = new StepRunner(traza, dir, target);
         Console.WriteLine($"traza {traza}");
         Console.WriteLine($"work  {dir}");
         Console.WriteLine($"machine: {Machine()}; load average at start {loadStart}");
@@ -109,9 +110,23 @@ internal static partial class ScaleRunner
         Console.WriteLine();
         Console.WriteLine($"scale {scale}{(seed is null ? string.Empty : ", seed " + seed)}; custody of pedimento {pedimento} and of exit {split.FirstDocument}");
         runner.PrintTable();
-        Console.WriteLine($"database {new FileInfo(Path.Combine(dir, "traza.db")).Length / 1e6:0} MB");
+        Console.WriteLine($"database {DatabaseBytes(dir, target) / 1e6:0} MB");
         Console.WriteLine($"load average at start {loadStart}, at end {LoadAverage()}");
         return 0;
+    }
+
+    /// <summary>The size of the store: the SQLite file, or <c>pg_database_size</c> of the PostgreSQL database.</summary>
+    private static long DatabaseBytes(string dir, string? target)
+    {
+        if (target is null || !Traza.Storage.Postgres.PostgresTarget.Accepts(target))
+        {
+            return new FileInfo(target ?? Path.Combine(dir, "traza.db")).Length;
+        }
+
+        using var connection = new Npgsql.NpgsqlConnection(Traza.Storage.Postgres.PostgresTarget.Parse(target).ConnectionString);
+        connection.Open();
+        using var size = new Npgsql.NpgsqlCommand("SELECT pg_database_size(current_database())", connection);
+        return (long)size.ExecuteScalar()!;
     }
 
     /// <summary>Where <c>dotnet build -c Release src/Traza.Cli</c> puts the executable, found from the repository root.</summary>
