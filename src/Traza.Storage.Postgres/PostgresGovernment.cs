@@ -8,6 +8,10 @@ internal sealed class PostgresGovernmentReader(PostgresStore store) : IGovernmen
     public IReadOnlyList<GovernmentPedimento> DataStagePedimentos() => throw NotYet.Exception("government data (" + store.Target + ")");
 
     public IReadOnlyList<GovernmentPedimento> M3Pedimentos() => throw NotYet.Exception("government data");
+
+    public IReadOnlyList<GovernmentRow> DataStageRows(string table, IReadOnlyList<string> columns) => throw NotYet.Exception("government data");
+
+    public IReadOnlyList<GovernmentPackage> DataStagePackages() => throw NotYet.Exception("government data");
 }
 
 /// <summary>Government rows of a batch, on PostgreSQL.</summary>

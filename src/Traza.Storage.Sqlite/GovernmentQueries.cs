@@ -39,6 +39,47 @@ public static class GovernmentQueries
         return result;
     }
 
+    /// <summary>The live rows of one Data Stage table with the named typed columns (<see cref="IGovernmentReader.DataStageRows"/>).</summary>
+    public static IReadOnlyList<GovernmentRow> DataStageRows(SqliteConnection connection, SqliteTransaction? tx, string table,
+        IReadOnlyList<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        if (!GovernmentSchema.Tables.TryGetValue(table, out var schema))
+        {
+            throw new ArgumentException($"no Data Stage table '{table}'", nameof(table));
+        }
+
+        var indexes = columns.Select(c => schema.Typed.ToList().IndexOf(c) is >= 0 and var i
+            ? i
+            : throw new ArgumentException($"Data Stage table {table} has no typed column '{c}'", nameof(columns))).ToArray();
+        return DataStageSql.ReadRows(connection, tx, schema.Name, indexes)
+            .Select(r => new GovernmentRow(
+                r.Key.Pedimento >= 0 ? r.Key.Pedimento.ToString("D15", CultureInfo.InvariantCulture) : string.Empty,
+                Math.Max(r.Key.Partida, 0),
+                r.Values))
+            .ToList();
+    }
+
+    /// <summary>Every loaded package's folio and Resumen period.</summary>
+    public static IReadOnlyList<GovernmentPackage> DataStagePackages(SqliteConnection connection, SqliteTransaction? tx)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT folio, fecha_inicial, fecha_final FROM ds_package WHERE program_id = 1 ORDER BY folio";
+        using var r = cmd.ExecuteReader();
+        var result = new List<GovernmentPackage>();
+        while (r.Read())
+        {
+            result.Add(new GovernmentPackage(
+                r.GetString(0),
+                r.IsDBNull(1) ? null : SqlText.ParseDate(r.GetString(1)),
+                r.IsDBNull(2) ? null : SqlText.ParseDate(r.GetString(2))));
+        }
+
+        return result;
+    }
+
     /// <summary>Every M3 pedimento with a known 15-digit number, with its 551 partidas' USD values.</summary>
     public static IReadOnlyList<GovernmentPedimento> M3Pedimentos(SqliteConnection connection, SqliteTransaction? tx) =>
         Read(connection, tx,

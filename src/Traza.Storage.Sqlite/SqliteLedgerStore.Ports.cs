@@ -53,5 +53,11 @@ public sealed partial class SqliteLedgerStore
 
         public IReadOnlyList<GovernmentPedimento> M3Pedimentos() =>
             GovernmentQueries.M3Pedimentos(store.Connection, store.activeBatch?.Transaction);
+
+        public IReadOnlyList<GovernmentRow> DataStageRows(string table, IReadOnlyList<string> columns) =>
+            GovernmentQueries.DataStageRows(store.Connection, store.activeBatch?.Transaction, table, columns);
+
+        public IReadOnlyList<GovernmentPackage> DataStagePackages() =>
+            GovernmentQueries.DataStagePackages(store.Connection, store.activeBatch?.Transaction);
     }
 }

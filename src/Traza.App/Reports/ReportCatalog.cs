@@ -29,6 +29,7 @@ public sealed class ReportCatalog
         new CustodyCatalogReport(),
         new BatchesReport(),
         new PeriodsReport(),
+        new ReconcileReport(),
     ]);
 
     public IReadOnlyList<IReport> All => reports;

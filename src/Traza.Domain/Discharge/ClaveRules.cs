@@ -34,6 +34,14 @@ public static class ClaveRules
     public static bool MakesPedimentoLot(ClaveRule? rule) => rule is not null && rule.Effect != ClaveEffect.NationalStock;
 
     /// <summary>
+    /// True when a pedimento of <paramref name="clave"/> belongs in Annex 24 (SPEC §3.10 <c>missing_in_ledger</c>): a clave of
+    /// §3.3 on <paramref name="date"/>, BO included, neither A1 (its case V alone discharges) nor NAC; else the pedimento is
+    /// <c>not_in_annex24</c>.
+    /// </summary>
+    public static bool HasBalanceEffect(MovementFile file, string clave, DateOnly date) =>
+        ClaveTable.Find(file, clave, date) is { } rule && rule.Effect is not (ClaveEffect.NationalStock or ClaveEffect.DischargeCaseV);
+
+    /// <summary>
     /// Which lots an exit of this clave may discharge (SPEC §3.3): any lot (RT, H1, V1, A3), never fixed-asset lots (F4,
     /// V5, BB, A1 case V), fixed-asset lots only (F5), or none (BO and unknown claves).
     /// </summary>

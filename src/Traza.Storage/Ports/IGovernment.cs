@@ -8,6 +8,15 @@ public interface IGovernmentReader
 
     /// <summary>Every pedimento of the imported SAAI M3 files, with its partidas' USD values.</summary>
     IReadOnlyList<GovernmentPedimento> M3Pedimentos();
+
+    /// <summary>
+    /// The live rows of one Data Stage table (<see cref="GovernmentSchema.Tables"/>: "501", "551" …) with the named typed
+    /// columns as text (dates <c>YYYY-MM-DD</c>, numbers in invariant digits), in no particular order.
+    /// </summary>
+    IReadOnlyList<GovernmentRow> DataStageRows(string table, IReadOnlyList<string> columns);
+
+    /// <summary>Every loaded Data Stage package with its Resumen period.</summary>
+    IReadOnlyList<GovernmentPackage> DataStagePackages();
 }
 
 /// <summary>

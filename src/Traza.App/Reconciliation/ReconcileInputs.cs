@@ -1,0 +1,164 @@
+using System.Globalization;
+using Traza.Domain.Values;
+using Traza.Storage;
+
+namespace Traza.App.Reconciliation;
+
+/// <summary>Reads both sides of the reconciliation (SPEC §3.10) from a store, as of a date.</summary>
+public static class ReconcileInputs
+{
+    /// <summary>
+    /// The ledger's pedimentos — entries and exits in force dated on or before <paramref name="asOf"/>, of one client when
+    /// given; NAC documents and other non-pedimento documents left out — grouped by partida, with quantities in UMT.
+    /// </summary>
+    public static Dictionary<string, LedgerPedimento> Ledger(ITrazaStore store, DateOnly asOf, string? client)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
+        var result = new Dictionary<string, LedgerPedimento>(StringComparer.Ordinal);
+        foreach (var e in store.LoadEntries(client, asOf))
+        {
+            if (e.Clave != "NAC" && IsPedimento(e.Pedimento))
+            {
+                parts.TryGetValue((e.Client, e.Part), out var part);
+                Add(result, "import", e.Pedimento, e.Partida, e.Clave, e.Date, e.Rectifies, (e.Client, e.Part), part, e.Qty, e.QtyUmt, e.ValueUsd,
+                    e.Origin ?? part?.Origin);
+            }
+        }
+
+        foreach (var x in store.LoadExits(client, asOf))
+        {
+            if (IsPedimento(x.Pedimento))
+            {
+                parts.TryGetValue((x.Client, x.Part), out var part);
+                Add(result, "export", x.Pedimento, x.Partida, x.Clave, x.Date, x.Rectifies, (x.Client, x.Part), part, x.Qty, x.QtyUmt, x.ValueUsd,
+                    null);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Data Stage's pedimentos with a known 15-digit number, paid on or before <paramref name="asOf"/> (501), with their
+    /// entry dates (506 TipoFecha 1), partidas (551) and, for rectifications, the pedimento they rectify (701).
+    /// </summary>
+    public static Dictionary<string, GovernmentPedimentoData> DataStage(IGovernmentReader government, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(government);
+        var result = new Dictionary<string, GovernmentPedimentoData>(StringComparer.Ordinal);
+        foreach (var row in government.DataStageRows("501", ["operation", "clave", "tipo_pedimento", "fecha_pago", "fecha_recepcion"]))
+        {
+            var paid = Date(row.Values[3]) ?? Date(row.Values[4]);
+            if (row.Pedimento.Length == 0 || paid > asOf)
+            {
+                continue;
+            }
+
+            result[row.Pedimento] = new GovernmentPedimentoData(row.Pedimento)
+            {
+                Operation = row.Values[0],
+                Clave = row.Values[1],
+                TipoPedimento = row.Values[2] is { } tipo ? long.Parse(tipo, CultureInfo.InvariantCulture) : null,
+                PaymentDate = paid,
+            };
+        }
+
+        foreach (var row in government.DataStageRows("506", ["tipo_fecha", "fecha"]))
+        {
+            if (row.Values[0] == "1" && result.TryGetValue(row.Pedimento, out var p) && Date(row.Values[1]) is { } entered)
+            {
+                p.EntryDate = p.EntryDate is { } earlier && earlier < entered ? earlier : entered;
+            }
+        }
+
+        foreach (var row in government.DataStageRows("551", ["fraccion", "origin", "qty_umt", "umt", "value_usd"]))
+        {
+            if (result.TryGetValue(row.Pedimento, out var p))
+            {
+                p.Partidas[row.Partida] = new GovernmentPartidaData(row.Values[0], row.Values[1], Decimal(row.Values[2]), row.Values[3],
+                    Decimal(row.Values[4]));
+            }
+        }
+
+        foreach (var row in government.DataStageRows("701", ["anterior_pedimento"]))
+        {
+            if (result.TryGetValue(row.Pedimento, out var p) && row.Values[0] is { Length: 15 } anterior)
+            {
+                p.Rectifies = anterior;
+            }
+        }
+
+        return result;
+    }
+
+    private static void Add(
+        Dictionary<string, LedgerPedimento> result,
+        string operation,
+        string pedimento,
+        int partida,
+        string clave,
+        DateOnly date,
+        string? rectifies,
+        (string Client, string Part) key,
+        PartRecord? part,
+        decimal qty,
+        decimal? qtyUmt,
+        decimal? valueUsd,
+        string? origin)
+    {
+        if (!result.TryGetValue(pedimento, out var p))
+        {
+            result[pedimento] = p = new LedgerPedimento(pedimento, operation);
+        }
+
+        p.Claves.Add(clave);
+        if (date < p.Date)
+        {
+            p.Date = date;
+        }
+
+        if (rectifies is { Length: > 0 })
+        {
+            p.Rectifies.Add(rectifies);
+        }
+
+        if (!p.Partidas.TryGetValue(partida, out var lp))
+        {
+            p.Partidas[partida] = lp = new LedgerPartida(partida);
+        }
+
+        lp.Parts.Add(key);
+        if (part?.Fraccion is { Length: > 0 } fraccion)
+        {
+            lp.Fracciones.Add(fraccion);
+        }
+
+        if (origin is { Length: > 0 })
+        {
+            lp.Origins.Add(origin);
+        }
+
+        lp.QtyUmc += qty;
+        if (qtyUmt is { } umt)
+        {
+            lp.QtyUmt += umt;
+        }
+        else
+        {
+            // SPEC §3.4: qty_umt defaults to qty × the part's umt_per_umc.
+            lp.QtyUmt += qty * (part?.UmtPerUmc ?? 1m);
+            lp.UmtFromFactor = true;
+        }
+
+        lp.ValueUsd = lp.ValueUsd is { } sum && valueUsd is { } value ? sum + value : null;
+    }
+
+    private static bool IsPedimento(string document) => document.Length == 15 && PedimentoNumber.IsPedimento(document);
+
+    private static DateOnly? Date(string? text) =>
+        text is { Length: >= 10 } ? DateOnly.ParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+
+    private static decimal? Decimal(string? text) =>
+        text is { Length: > 0 } ? decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture) : null;
+}

@@ -1,0 +1,222 @@
+using System.Globalization;
+using Traza.Domain.Catalogs;
+using Traza.Formats.Reports;
+using Traza.Domain.Discharge;
+using Traza.Storage;
+
+namespace Traza.App.Reconciliation;
+
+/// <summary>
+/// Compares the ledger's pedimentos with Data Stage's, partida by partida (SPEC §3.10): a pure function of both sides,
+/// so the service can keep its result and the tests can state it by hand. Findings come in SPEC §3.10's kind order, then
+/// by pedimento and partida.
+/// </summary>
+public static class Reconciler
+{
+    public static List<ReconcileFinding> Compare(
+        IReadOnlyDictionary<string, LedgerPedimento> ledger,
+        IReadOnlyDictionary<string, GovernmentPedimentoData> government,
+        IReadOnlyList<GovernmentPackage> packages,
+        ReconcileTolerances tolerances,
+        bool ledgerOnly = false)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(government);
+        ArgumentNullException.ThrowIfNull(packages);
+        ArgumentNullException.ThrowIfNull(tolerances);
+        var findings = new List<ReconcileFinding>();
+        var qtyByFactor = new List<(ReconcileFinding Finding, (string Client, string Part) Part, decimal Factor)>();
+
+        // A rectification the ledger took names its original in `rectifies`; both numbers then answer for one lot.
+        var rectifiedInLedger = new HashSet<string>(ledger.Values.SelectMany(p => p.Rectifies), StringComparer.Ordinal);
+
+        foreach (var (pedimento, gov) in government)
+        {
+            if (ledger.ContainsKey(pedimento) || ledgerOnly)
+            {
+                continue;
+            }
+
+            if (gov.TipoPedimento == 2 && gov.Rectifies is { } original)
+            {
+                if (ledger.ContainsKey(original) && !rectifiedInLedger.Contains(original))
+                {
+                    findings.Add(new(FindingKinds.RectificationPending, original, null, "pedimento", original, pedimento, null,
+                        $"SAT holds rectification {pedimento} of {original}: take it into the ledger (its rows with rectifies = {original})",
+                        "datastage"));
+                }
+
+                if (ledger.ContainsKey(original))
+                {
+                    continue;
+                }
+            }
+
+            var file = gov.Operation == "export" ? MovementFile.Exits : MovementFile.Entries;
+            var date = gov.PaymentDate ?? gov.EntryDate ?? DateOnly.MinValue;
+            if (gov.Clave is { } clave && ClaveRules.HasBalanceEffect(file, clave, date))
+            {
+                findings.Add(new(FindingKinds.MissingInLedger, pedimento, null, "pedimento", null, Describe(gov), null,
+                    gov.Operation == "export"
+                        ? $"SAT holds export {pedimento} ({clave}): import its exits, or check the pedimento number of the exits you imported"
+                        : $"SAT holds import {pedimento} ({clave}): import its entries, or check the pedimento number of the entries you imported",
+                    "datastage"));
+            }
+            else
+            {
+                findings.Add(new(FindingKinds.NotInAnnex24, pedimento, null, "clave", null, gov.Clave, null,
+                    $"informational: clave {gov.Clave ?? "(none)"} has no balance effect in Annex 24", "datastage"));
+            }
+        }
+
+        foreach (var (pedimento, led) in ledger)
+        {
+            if (!government.TryGetValue(pedimento, out var gov))
+            {
+                if (packages.FirstOrDefault(p => p.From <= led.Date && led.Date <= p.To) is { } package)
+                {
+                    findings.Add(new(FindingKinds.MissingInDataStage, pedimento, null, "pedimento", Describe(led), null, null,
+                        $"package {package.Folio} ({Text(package.From)} to {Text(package.To)}) lacks it: check the pedimento number, " +
+                        "or ask the broker whether it was paid and validated",
+                        "datastage"));
+                }
+
+                continue;
+            }
+
+            ComparePedimento(led, gov, tolerances, findings, qtyByFactor);
+        }
+
+        AdviseOnFactors(findings, qtyByFactor);
+        return [.. findings
+            .OrderBy(f => FindingKinds.Rank(f.Finding))
+            .ThenBy(f => f.Pedimento, StringComparer.Ordinal)
+            .ThenBy(f => f.Partida ?? 0)
+            .ThenBy(f => f.Field, StringComparer.Ordinal)];
+    }
+
+    private static void ComparePedimento(
+        LedgerPedimento led,
+        GovernmentPedimentoData gov,
+        ReconcileTolerances tolerances,
+        List<ReconcileFinding> findings,
+        List<(ReconcileFinding, (string, string), decimal)> qtyByFactor)
+    {
+        var pedimento = led.Pedimento;
+        var ledgerClave = string.Join(';', led.Claves);
+        if (gov.Clave is { } clave && !led.Claves.SetEquals([clave]))
+        {
+            findings.Add(new(FindingKinds.ClaveDiffers, pedimento, null, "clave", ledgerClave, clave, null,
+                $"the ledger says {ledgerClave}, SAT says {clave}: ask the broker for the rectification of {pedimento} if SAT is wrong, " +
+                "else reverse the rows and import them with the right clave",
+                "datastage"));
+        }
+
+        if (gov.ComparedDate is { } govDate && govDate != led.Date)
+        {
+            findings.Add(new(FindingKinds.DateDiffers, pedimento, null, "date", Text(led.Date), Text(govDate),
+                (govDate.DayNumber - led.Date.DayNumber).ToString(CultureInfo.InvariantCulture),
+                led.Operation == "import"
+                    ? "the ledger's entry date should be SAT's entry date (506 TipoFecha 1): correct it by reversal; terms run from it"
+                    : "the ledger's exit date should be the payment date: correct it by reversal",
+                "datastage"));
+        }
+
+        foreach (var (number, gp) in gov.Partidas)
+        {
+            if (!led.Partidas.ContainsKey(number))
+            {
+                findings.Add(new(FindingKinds.PartidaMissingInLedger, pedimento, number, "partida", null, Describe(gp), null,
+                    $"SAT declares partida {number} of {pedimento}: import its rows, or check the partida numbers of that pedimento",
+                    "datastage"));
+            }
+        }
+
+        foreach (var (number, lp) in led.Partidas)
+        {
+            if (!gov.Partidas.TryGetValue(number, out var gp))
+            {
+                findings.Add(new(FindingKinds.PartidaMissingInDataStage, pedimento, number, "partida", Describe(lp), null, null,
+                    $"SAT has no partida {number} in {pedimento}: check the partida number, or ask the broker for the rectification of {pedimento}",
+                    "datastage"));
+                continue;
+            }
+
+            if (gp.Fraccion is { Length: > 0 } fraccion && lp.Fracciones.Count > 0 && !lp.Fracciones.SetEquals([fraccion]))
+            {
+                var parts = string.Join(", ", lp.Parts.Select(p => p.Part));
+                findings.Add(new(FindingKinds.FraccionDiffers, pedimento, number, "fraccion", string.Join(';', lp.Fracciones), fraccion, null,
+                    $"the parts catalog classifies {parts} under {string.Join(';', lp.Fracciones)}, SAT's partida under {fraccion}: " +
+                    $"correct the catalog, or ask the broker for the rectification of {pedimento}",
+                    "datastage"));
+            }
+
+            // Imports only: the origin of an export's partida is not the origin of the imported goods the ledger records.
+            if (led.Operation == "import" && gp.Origin is { Length: > 0 } origin && lp.Origins.Count > 0 && !lp.Origins.SetEquals([origin]))
+            {
+                findings.Add(new(FindingKinds.OriginDiffers, pedimento, number, "origin", string.Join(';', lp.Origins), origin, null,
+                    $"the ledger says origin {string.Join(';', lp.Origins)}, SAT says {origin}: it changes the tariff and any " +
+                    $"preference; check the certificate of origin, then correct the ledger or ask for the rectification of {pedimento}",
+                    "datastage"));
+            }
+
+            if (gp.QtyUmt is { } govQty && Math.Abs(govQty - lp.QtyUmt) > tolerances.QtyUmt)
+            {
+                var finding = new ReconcileFinding(FindingKinds.QtyUmtDiffers, pedimento, number, "qty_umt", CanonicalDecimal(lp.QtyUmt),
+                    CanonicalDecimal(govQty), CanonicalDecimal(govQty - lp.QtyUmt),
+                    $"the ledger holds {CanonicalDecimal(lp.QtyUmt)}, SAT {CanonicalDecimal(govQty)} {gp.Umt} (UMT): check the quantities " +
+                    $"of partida {number}, or ask the broker for the rectification of {pedimento}",
+                    "datastage");
+                findings.Add(finding);
+                if (lp.UmtFromFactor && lp.Parts.Count == 1 && lp.QtyUmc != 0)
+                {
+                    qtyByFactor.Add((finding, lp.Parts.Min, decimal.Round(govQty / lp.QtyUmc, 6)));
+                }
+            }
+
+            if (gp.ValueUsd is { } govValue && lp.ValueUsd is { } ledgerValue && Math.Abs(govValue - ledgerValue) > tolerances.ValueUsd)
+            {
+                findings.Add(new(FindingKinds.ValueUsdDiffers, pedimento, number, "value_usd", CanonicalDecimal(ledgerValue),
+                    CanonicalDecimal(govValue), CanonicalDecimal(govValue - ledgerValue),
+                    $"check the invoice value and exchange rate of partida {number}; if SAT's value is wrong, ask the broker for the " +
+                    $"rectification of {pedimento}",
+                    "datastage"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Partidas of one part whose UMT quantities all differ by the same factor point at the part's <c>umt_per_umc</c>, not at
+    /// the pedimentos: their advice says so, once per part.
+    /// </summary>
+    private static void AdviseOnFactors(List<ReconcileFinding> findings, List<(ReconcileFinding Finding, (string Client, string Part) Part, decimal Factor)> qty)
+    {
+        foreach (var group in qty.GroupBy(q => (q.Part, q.Factor)).Where(g => g.Count() >= 2))
+        {
+            var (client, part) = group.Key.Part;
+            var advice = $"the part's umt_per_umc looks wrong: {group.Count()} partidas of {part}" +
+                $"{(client.Length > 0 ? $" (client {client})" : string.Empty)} differ by the same factor; SAT's quantities give " +
+                $"umt_per_umc = {CanonicalDecimal(group.Key.Factor)}: correct the part in the parts catalog";
+            foreach (var (finding, _, _) in group)
+            {
+                findings[findings.IndexOf(finding)] = finding with { Advice = advice };
+            }
+        }
+    }
+
+    private static string Describe(GovernmentPedimentoData p) =>
+        $"{p.Operation ?? "?"} {p.Clave ?? "?"} {Text(p.ComparedDate)}, {p.Partidas.Count} partida(s)";
+
+    private static string Describe(LedgerPedimento p) =>
+        $"{p.Operation} {string.Join(';', p.Claves)} {Text(p.Date)}, {p.Partidas.Count} partida(s)";
+
+    private static string Describe(GovernmentPartidaData p) =>
+        $"{p.Fraccion} {CanonicalDecimal(p.QtyUmt)} {p.Umt} USD {CanonicalDecimal(p.ValueUsd)}".Trim();
+
+    private static string Describe(LedgerPartida p) =>
+        $"{string.Join(", ", p.Parts.Select(x => x.Part))} {CanonicalDecimal(p.QtyUmt)} UMT";
+
+    private static string Text(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    private static string CanonicalDecimal(decimal? value) => value is { } v ? CellText.Decimal(v) : string.Empty;
+}

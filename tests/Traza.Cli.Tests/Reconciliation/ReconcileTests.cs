@@ -1,0 +1,169 @@
+using Traza.Formats.DataStage;
+
+namespace Traza.Cli.Tests.Reconciliation;
+
+/// <summary>
+/// Issue 13 item 1: <c>traza report reconcile</c> (SPEC §3.10) on a worked example with one finding of each kind the
+/// ledger and one Data Stage package can show, and on a clean example with none. Every figure below is set by hand.
+/// </summary>
+public class ReconcileTests
+{
+    private const string Rfc = "ABC010101AB1";
+
+    private static readonly DateOnly Jan = new(2025, 1, 1);
+
+    /// <summary>The 15-digit number of pedimento <paramref name="n7"/> of patente 3420 at aduana 07 in 2025.</summary>
+    private static string P(string n7) => "25073420" + n7;
+
+    [Fact]
+    public void Worked_example_lists_one_finding_of_each_kind_with_both_values_and_advice()
+    {
+        using var cli = Ledger(clean: false);
+        Import(cli, clean: false);
+
+        var rows = CsvText.Rows(cli.Run("report", "reconcile", "--as-of", "2025-12-31", "--format", "csv").Stdout);
+
+        rows.Select(r => $"{r["finding"]} {r["pedimento"]} {r["partida"]} {r["field"]} {r["ledger"]}|{r["datastage"]}|{r["difference"]}")
+            .ShouldBe(
+            [
+                $"missing_in_ledger {P("5000002")}  pedimento |import IN 2025-01-06, 1 partida(s)|",
+                $"missing_in_datastage {P("5000004")}  pedimento import IN 2025-01-08, 1 partida(s)||",
+                $"not_in_annex24 {P("5000003")}  clave |A1|",
+                $"partida_missing_in_ledger {P("5000005")} 2 partida |85423901 7 6 USD 70|",
+                $"partida_missing_in_datastage {P("5000005")} 3 partida MAT-1 5 UMT||",
+                $"clave_differs {P("5000005")}  clave IN|V1|",
+                $"fraccion_differs {P("5000006")} 1 fraccion 85423901|85423902|",
+                $"origin_differs {P("5000006")} 1 origin USA|CHN|",
+                $"date_differs {P("5000005")}  date 2025-01-12|2025-01-10|-2",
+                $"qty_umt_differs {P("5000006")} 1 qty_umt 20|21|1",
+                $"qty_umt_differs {P("5000007")} 1 qty_umt 50|100|50",
+                $"qty_umt_differs {P("5000008")} 1 qty_umt 20|40|20",
+                $"value_usd_differs {P("5000006")} 1 value_usd 200|205|5",
+                $"rectification_pending {P("5000009")}  pedimento {P("5000009")}|{P("5000010")}|",
+                $"directed_source_short {P("5000004")} 1 qty ||3",
+            ]);
+        rows.ShouldAllBe(r => r["advice"].Length > 20);
+        rows.Where(r => r["finding"] == "qty_umt_differs" && r["pedimento"] != P("5000006"))
+            .ShouldAllBe(r => r["advice"].Contains("umt_per_umc looks wrong: 2 partidas of MAT-2") && r["advice"].Contains("umt_per_umc = 1"));
+        rows.Single(r => r["finding"] == "qty_umt_differs" && r["pedimento"] == P("5000006"))["advice"].ShouldContain("rectification of " + P("5000006"));
+        rows.Single(r => r["finding"] == "rectification_pending")["advice"].ShouldContain("rectifies = " + P("5000009"));
+        rows.Where(r => r["finding"] != "directed_source_short").ShouldAllBe(r => r["source"] == "datastage");
+    }
+
+    [Fact]
+    public void Tolerances_are_options_and_hide_what_they_tolerate()
+    {
+        using var cli = Ledger(clean: false);
+        Import(cli, clean: false);
+
+        var rows = CsvText.Rows(cli.Run("report", "reconcile", "--as-of", "2025-12-31", "--format", "csv",
+            "--qty-tolerance", "1", "--value-tolerance", "5").Stdout);
+
+        rows.Where(r => r["finding"] == "qty_umt_differs").Select(r => r["pedimento"]).ShouldBe([P("5000007"), P("5000008")]);
+        rows.ShouldNotContain(r => r["finding"] == "value_usd_differs");
+        var bad = cli.Run("report", "reconcile", "--qty-tolerance", "-1");
+        bad.Exit.ShouldBe(2);
+        bad.Stderr.ShouldContain("--qty-tolerance");
+    }
+
+    [Fact]
+    public void Clean_example_has_no_finding_and_client_filter_keeps_what_the_client_names()
+    {
+        using var cli = Ledger(clean: true);
+        Import(cli, clean: true);
+
+        cli.ReportCsv("reconcile", "--as-of", "2025-12-31")
+            .ShouldBe(["finding,pedimento,partida,field,ledger,datastage,difference,advice,source"]);
+    }
+
+    [Fact]
+    public void Empty_ledger_gives_the_header_only()
+    {
+        using var cli = new CliHarness();
+        cli.Run("init", "--rfc", Rfc, "--name", "Acme", "--immex", "IMMEX-1", "--modality", "industrial").Exit.ShouldBe(0);
+
+        cli.ReportCsv("reconcile").ShouldBe(["finding,pedimento,partida,field,ledger,datastage,difference,advice,source"]);
+    }
+
+    /// <summary>The ledger of the example: parts, entries and one export naming a lot too small for it.</summary>
+    private static CliHarness Ledger(bool clean)
+    {
+        var cli = new CliHarness();
+        cli.Run("init", "--rfc", Rfc, "--name", "Acme", "--immex", "IMMEX-1", "--modality", "industrial").Exit.ShouldBe(0);
+        cli.Import("parts", "parts.csv",
+            "part,description,kind,fraccion,nico,umc,umt,umt_per_umc,origin,source,client",
+            "MAT-1,Chip,material,85423901,00,6,6,1,USA,,",
+            "MAT-2,Film,material,39269099,99,6,6,0.5,CHN,,").Exit.ShouldBe(0);
+        List<string> entries =
+        [
+            "pedimento,partida,clave,date,part,qty,value_usd,origin",
+            $"{P("5000001")},1,IN,2025-01-05,MAT-1,100,1000,USA",
+            $"{P("5000009")},1,IN,2025-01-16,MAT-1,30,300,USA",
+        ];
+        if (!clean)
+        {
+            entries.AddRange(
+            [
+                $"{P("5000004")},1,IN,2025-01-08,MAT-1,5,50,USA",
+                $"{P("5000005")},1,IN,2025-01-12,MAT-1,10,100,USA",
+                $"{P("5000005")},3,IN,2025-01-12,MAT-1,5,50,USA",
+                $"{P("5000006")},1,IN,2025-01-14,MAT-1,20,200,USA",
+                $"{P("5000007")},1,IN,2025-01-15,MAT-2,100,10,",
+                $"{P("5000008")},1,IN,2025-01-15,MAT-2,40,4,",
+            ]);
+        }
+
+        cli.Import("entries", "entries.csv", [.. entries]).Exit.ShouldBe(0);
+        var source = clean ? P("5000001") : P("5000004");
+        cli.Import("exits", "exits.csv",
+            "pedimento,partida,clave,date,part,qty,source_pedimento,source_partida",
+            $"{P("5100001")},1,RT,2025-01-20,MAT-1,8,{source},1").Exit.ShouldBe(0);
+        return cli;
+    }
+
+    /// <summary>SAT's side: one package for January 2025.</summary>
+    private static void Import(CliHarness cli, bool clean)
+    {
+        using var w = new DataStagePackageWriter("900001");
+        w.SetResumen(Rfc, Jan, new DateOnly(2025, 1, 31), new DateOnly(2025, 2, 3));
+        Pedimento(w, "5000001", 1, "IN", 5, ("85423901", 100, 100, 1000, "USA"));
+        Pedimento(w, "5000009", 1, "IN", 16, ("85423901", 30, 30, 300, "USA"));
+        Pedimento(w, "5100001", 2, "RT", 20, ("85423901", 8, 8, 0, "MEX"));
+        if (!clean)
+        {
+            Pedimento(w, "5000002", 1, "IN", 6, ("85423901", 1, 1, 10, "USA"));
+            Pedimento(w, "5000003", 1, "A1", 7, ("85423901", 1, 1, 10, "USA"));
+            Pedimento(w, "5000005", 1, "V1", 10, ("85423901", 10, 10, 100, "USA"), ("85423901", 7, 7, 70, "USA"));
+            Pedimento(w, "5000006", 1, "IN", 14, ("85423902", 20, 21, 205, "CHN"));
+            Pedimento(w, "5000007", 1, "IN", 15, ("39269099", 100, 100, 10, "CHN"));
+            Pedimento(w, "5000008", 1, "IN", 15, ("39269099", 40, 40, 4, "CHN"));
+            Pedimento(w, "5000010", 1, "R1", 25, 2, ("85423901", 30, 30, 300, "USA"));
+            w.AddRow("701", ("Patente", "3420"), ("Pedimento", "5000010"), ("SeccionAduanera", "070"), ("ClaveDocumento", "R1"),
+                ("FechaPago", "2025-01-25"), ("PedimentoAnterior", "5000009"), ("PatenteAnterior", "3420"),
+                ("SeccionAduaneraAnterior", "070"), ("DocumentoAnterior", "IN"), ("FechaOperacionAnterior", "2025-01-16"),
+                ("PedimentoOriginal", "0"));
+        }
+
+        var path = cli.Path_("pkg.zip");
+        w.WriteZip(path);
+        var r = cli.Run("import", "datastage", path);
+        r.Exit.ShouldBe(0, r.Stderr);
+    }
+
+    private static void Pedimento(DataStagePackageWriter w, string n7, int tipoOperacion, string clave, int day,
+        params (string Fraccion, decimal Umc, decimal Umt, decimal Usd, string Origin)[] partidas) =>
+        Pedimento(w, n7, tipoOperacion, clave, day, 1, partidas);
+
+    private static void Pedimento(DataStagePackageWriter w, string n7, int tipoOperacion, string clave, int day, int tipoPedimento,
+        params (string Fraccion, decimal Umc, decimal Umt, decimal Usd, string Origin)[] partidas)
+    {
+        var date = Jan.AddDays(day - 1);
+        w.AddPedimento(new DataStagePedimento("3420", n7, "070", tipoOperacion, clave, Rfc, date, TipoPedimento: tipoPedimento));
+        var i = 0;
+        foreach (var p in partidas)
+        {
+            w.AddPartida(new DataStagePartida("3420", n7, "070", ++i, p.Fraccion, "00", "part", p.Usd, p.Usd * 20, p.Umc, "6", p.Umt, "6",
+                p.Origin, "USA", tipoOperacion, clave, date));
+        }
+    }
+}
