@@ -20,6 +20,29 @@ public sealed class FixedPointTests
             FixedPoint.MultiplyDivideRound(micro, ratio.Numerator, ratio.Divisor).ShouldBe(expected);
         });
 
+    /// <summary>
+    /// The waste of an allocation, round6(qty × waste factor / factor), through the integer share of
+    /// <see cref="LeafNeed.WasteShare"/> (the fast path of <c>Take</c>) equals the decimal formula, for BOM rows whose qty_per,
+    /// merma and desperdicio have the decimals files give (issue 12).
+    /// </summary>
+    [Fact]
+    public void Waste_through_the_integer_share_equals_the_decimal_waste() =>
+        Gen.Select(Gen.Long[1, 10_000_000_000_000], Gen.Decimal[0.0001m, 500m], Gen.Int[0, 4], Gen.Int[0, 3000], Gen.Int[0, 5000])
+            .Sample((micro, raw, places, mermaBp, desperdicioBp) =>
+            {
+                var qtyPer = Math.Round(raw, places);
+                var merma = mermaBp / 10_000m;
+                var desperdicio = desperdicioBp / 10_000m;
+                var need = new LeafNeed(0, qtyPer * (1 + merma + desperdicio), (qtyPer * (1 + merma + desperdicio)) - (qtyPer * (1 + merma)));
+                if (need.Factor == 0m || need.WasteShare is not { } share)
+                {
+                    return;
+                }
+
+                var expected = Micro.FromDecimal(Micro.ToDecimal(micro) * need.WasteFactor / need.Factor);
+                FixedPoint.MultiplyDivideRound(micro, share.Numerator, share.Denominator).ShouldBe(expected);
+            }, iter: 20_000);
+
     [Theory]
     [InlineData(5, 1, 10, 1)]
     [InlineData(-5, 1, 10, -1)]
