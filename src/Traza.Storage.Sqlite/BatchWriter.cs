@@ -58,12 +58,12 @@ public sealed partial class BatchWriter : ILedgerBatch
         {
             cmd.ExecuteNonQuery();
         }
-        using (var cmd = Command("SELECT COALESCE(MAX(id), 0) + 1 FROM import_batch WHERE program_id = 1"))
+        using (var cmd = Command($"SELECT COALESCE(MAX(id), 0) + 1 FROM import_batch WHERE {SqliteDatabase.ProgramSql}"))
         {
             BatchId = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
-        using (var cmd = Command("SELECT client FROM client WHERE program_id = 1"))
+        using (var cmd = Command($"SELECT client FROM client WHERE {SqliteDatabase.ProgramSql}"))
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())
@@ -209,7 +209,7 @@ public sealed partial class BatchWriter : ILedgerBatch
         digest.Invalidate();
         using var cmd = Command(
             $"UPDATE \"{table.Name}\" SET {string.Join(", ", content.Select((c, i) => $"\"{c.Column}\" = $c{i.ToString(CultureInfo.InvariantCulture)}"))} " +
-            $"WHERE program_id = 1 AND batch_id = $batch{string.Concat(table.Key.Select((k, i) => $" AND \"{k}\" = $k{i.ToString(CultureInfo.InvariantCulture)}"))}");
+            $"WHERE {SqliteDatabase.ProgramSql} AND batch_id = $batch{string.Concat(table.Key.Select((k, i) => $" AND \"{k}\" = $k{i.ToString(CultureInfo.InvariantCulture)}"))}");
         for (var i = 0; i < content.Count; i++)
         {
             cmd.Parameters.AddWithValue("$c" + i.ToString(CultureInfo.InvariantCulture), content[i].Value);
@@ -436,7 +436,7 @@ public sealed partial class BatchWriter : ILedgerBatch
             return FileName;
         }
 
-        using var cmd = Command("SELECT file_name FROM import_batch WHERE program_id = 1 AND id = $id");
+        using var cmd = Command($"SELECT file_name FROM import_batch WHERE {SqliteDatabase.ProgramSql} AND id = $id");
         cmd.Parameters.AddWithValue("$id", batchId);
         return cmd.ExecuteScalar() as string ?? string.Empty;
     }
@@ -456,7 +456,7 @@ public sealed partial class BatchWriter : ILedgerBatch
         ObjectDisposedException.ThrowIf(done, this);
         var (digestHex, rows) = StreamedDigest() ?? LedgerChain.ComputeDigest(connection, Transaction, BatchId);
         string prev;
-        using (var cmd = Command("SELECT chain_hash FROM import_batch WHERE program_id = 1 ORDER BY id DESC LIMIT 1"))
+        using (var cmd = Command($"SELECT chain_hash FROM import_batch WHERE {SqliteDatabase.ProgramSql} ORDER BY id DESC LIMIT 1"))
         {
             prev = cmd.ExecuteScalar() as string ?? LedgerChain.Genesis;
         }
@@ -465,10 +465,10 @@ public sealed partial class BatchWriter : ILedgerBatch
         var chain = LedgerChain.ChainHash(prev, BatchId, Layout, FileSha256, digestHex, Operator, recordedAt);
         var batch = new BatchRecord(BatchId, Layout, FileName, FileSha256, rows, digestHex, prev, chain, recordedAt, Operator,
             LedgerChain.CurrentVersion);
-        using (var cmd = Command("""
+        using (var cmd = Command($"""
             INSERT INTO import_batch (program_id, id, layout, file_name, file_sha256, rows, digest, prev_chain_hash, chain_hash,
                                       imported_at, operator, chain_version)
-            VALUES (1, $id, $layout, $file, $sha, $rows, $digest, $prev, $chain, $at, $operator, $version)
+            VALUES ({SqliteDatabase.ProgramIdSql}, $id, $layout, $file, $sha, $rows, $digest, $prev, $chain, $at, $operator, $version)
             """))
         {
             cmd.Parameters.AddWithValue("$operator", batch.Operator);
@@ -586,7 +586,7 @@ public sealed partial class BatchWriter : ILedgerBatch
         }
 
         var sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => "\"" + c + "\""))}) " +
-            $"VALUES (1{string.Concat(columns.Skip(1).Select(_ => ", ?"))}) ON CONFLICT DO NOTHING";
+            $"VALUES ({SqliteDatabase.ProgramIdSql}{string.Concat(columns.Skip(1).Select(_ => ", ?"))}) ON CONFLICT DO NOTHING";
         var rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out var insert);
         if (rc != raw.SQLITE_OK)
         {
@@ -595,7 +595,7 @@ public sealed partial class BatchWriter : ILedgerBatch
 
         var selected = string.Join(", ", table.Content.Select(c => "\"" + c + "\"").Append("batch_id").Append("line"));
         var byKey = string.Concat(table.Key.Select((k, i) => $" AND \"{k}\" = ?{(i + 1).ToString(CultureInfo.InvariantCulture)}"));
-        var lookupSql = $"SELECT {selected} FROM \"{table.Name}\" WHERE program_id = 1{byKey}";
+        var lookupSql = $"SELECT {selected} FROM \"{table.Name}\" WHERE {SqliteDatabase.ProgramSql}{byKey}";
         rc = raw.sqlite3_prepare_v2(connection.Handle, lookupSql, out var lookup);
         if (rc != raw.SQLITE_OK)
         {

@@ -20,7 +20,7 @@ public static class LedgerScan
         var clients = new Utf8StringPool();
         var kinds = new Utf8StringPool();
         var sources = new Utf8StringPool();
-        Step(store, "SELECT client, part, kind, source FROM part WHERE program_id = 1 ORDER BY client, part", stmt =>
+        Step(store, $"SELECT client, part, kind, source FROM part WHERE {SqliteDatabase.ProgramSql} ORDER BY client, part", stmt =>
             rows.Add(new PartScan(clients.Get(raw.sqlite3_column_blob(stmt, 0)), Encoding.UTF8.GetString(raw.sqlite3_column_blob(stmt, 1)),
                 kinds.Get(raw.sqlite3_column_blob(stmt, 2)), PartRecord.IsNationalSource(sources.Get(raw.sqlite3_column_blob(stmt, 3))))));
         return rows;
@@ -46,7 +46,7 @@ public static class LedgerScan
         // Read in key order and sorted here by (batch, line): cheaper than SQLite's sorter copying every record.
         Step(store,
             "SELECT client, product, component, valid_from, qty_per, merma_pct, desperdicio_pct, valid_to, batch_id, line FROM bom " +
-            "WHERE program_id = 1",
+            $"WHERE {SqliteDatabase.ProgramSql}",
             stmt =>
             {
                 var validFrom = raw.sqlite3_column_blob(stmt, 3);
@@ -71,7 +71,7 @@ public static class LedgerScan
         ArgumentNullException.ThrowIfNull(line);
         var claves = new Utf8StringPool();
         Step(store,
-            $"SELECT pedimento, partida, clave, date, value_usd FROM {(exits ? "exit" : "entry")} WHERE program_id = 1" +
+            $"SELECT pedimento, partida, clave, date, value_usd FROM {(exits ? "exit" : "entry")} WHERE {SqliteDatabase.ProgramSql}" +
             (client is null ? string.Empty : " AND client = ?1"),
             stmt => line(raw.sqlite3_column_blob(stmt, 0), checked((int)raw.sqlite3_column_int64(stmt, 1)),
                 claves.Get(raw.sqlite3_column_blob(stmt, 2)), Date(raw.sqlite3_column_blob(stmt, 3)),
@@ -113,15 +113,15 @@ public static class LedgerScan
     {
         ArgumentNullException.ThrowIfNull(store);
         return afterBatch > 0
-            ? Entries(store.CreateCommand, " INDEXED BY entry_batch WHERE program_id = 1 AND batch_id > $b", ("$b", afterBatch), 0)
-            : Entries(store.CreateCommand, " WHERE program_id = 1", null, Count(store.CreateCommand, "entry"));
+            ? Entries(store.CreateCommand, $" INDEXED BY entry_batch WHERE {SqliteDatabase.ProgramSql} AND batch_id > $b", ("$b", afterBatch), 0)
+            : Entries(store.CreateCommand, $" WHERE {SqliteDatabase.ProgramSql}", null, Count(store.CreateCommand, "entry"));
     }
 
     /// <summary>The entry rows of the given (client, part) pairs, in no particular order (filtered inside SQLite).</summary>
     public static List<EntryScan> Entries(SqliteLedgerStore store, IEnumerable<(string Client, string Part)> parts)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return Entries(store.CreateCommand, " WHERE program_id = 1 AND " + OfParts, ("$parts", PartsJson(parts)), 0);
+        return Entries(store.CreateCommand, $" WHERE {SqliteDatabase.ProgramSql} AND " + OfParts, ("$parts", PartsJson(parts)), 0);
     }
 
     /// <summary>Every entry row, read through another connection (see <see cref="SqliteLedgerStore.OpenReader"/>).</summary>
@@ -135,7 +135,7 @@ public static class LedgerScan
             return cmd;
         }
 
-        return Entries(Command, " WHERE program_id = 1", null, Count(Command, "entry"));
+        return Entries(Command, $" WHERE {SqliteDatabase.ProgramSql}", null, Count(Command, "entry"));
     }
 
     /// <summary>
@@ -148,7 +148,7 @@ public static class LedgerScan
     {
         ArgumentNullException.ThrowIfNull(store);
         using var cmd = store.CreateCommand(
-            "SELECT client, pedimento, partida, part, discharged_before FROM entry_opening WHERE program_id = 1 AND batch_id > $b");
+            $"SELECT client, pedimento, partida, part, discharged_before FROM entry_opening WHERE {SqliteDatabase.ProgramSql} AND batch_id > $b");
         cmd.Parameters.AddWithValue("$b", afterBatch);
         using var r = cmd.ExecuteReader();
         var openings = new Dictionary<(string Client, string Pedimento, int Partida, string Part), decimal>();
@@ -168,8 +168,8 @@ public static class LedgerScan
     {
         ArgumentNullException.ThrowIfNull(store);
         using var cmd = store.CreateCommand(
-            "SELECT batch_id, line, discharged_before FROM entry_opening WHERE program_id = 1 UNION ALL " +
-            "SELECT batch_id, line, discharged_before FROM entry_opening_reversed WHERE program_id = 1");
+            $"SELECT batch_id, line, discharged_before FROM entry_opening WHERE {SqliteDatabase.ProgramSql} UNION ALL " +
+            $"SELECT batch_id, line, discharged_before FROM entry_opening_reversed WHERE {SqliteDatabase.ProgramSql}");
         using var r = cmd.ExecuteReader();
         var openings = new Dictionary<(long, long), decimal>();
         while (r.Read())
@@ -221,7 +221,7 @@ public static class LedgerScan
         ArgumentNullException.ThrowIfNull(store);
         using var cmd = store.CreateCommand(
             "SELECT client, part, pedimento, partida, clave, date, qty, bom_date, source_pedimento, source_partida, batch_id, line " +
-            "FROM exit" + (from is null ? " WHERE program_id = 1" : " INDEXED BY exit_date WHERE program_id = 1 AND date >= $from") +
+            "FROM exit" + (from is null ? $" WHERE {SqliteDatabase.ProgramSql}" : $" INDEXED BY exit_date WHERE {SqliteDatabase.ProgramSql} AND date >= $from") +
             (parts is null ? string.Empty : " AND " + OfParts));
         cmd.Parameters.AddWithValue("$from", from is { } f ? f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
         if (parts is not null)
@@ -253,7 +253,7 @@ public static class LedgerScan
         ArgumentNullException.ThrowIfNull(store);
         using var cmd = store.CreateCommand(
             "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, customs_value_mxn, site, batch_id, line " +
-            "FROM entry WHERE program_id = 1 AND ($client IS NULL OR client = $client) AND ($asof IS NULL OR date <= $asof)");
+            $"FROM entry WHERE {SqliteDatabase.ProgramSql} AND ($client IS NULL OR client = $client) AND ($asof IS NULL OR date <= $asof)");
         cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$asof", asOf is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value);
         using var r = cmd.ExecuteReader();
@@ -284,7 +284,7 @@ public static class LedgerScan
         var db = store.Connection.Handle ?? throw new InvalidOperationException("the store's connection is not open");
         var rc = raw.sqlite3_prepare_v2(db,
             "SELECT client, part, clave, pedimento, partida, date, qty, qty_umt, value_usd FROM entry " +
-            "WHERE program_id = 1 AND (?1 IS NULL OR client = ?1) AND (?2 IS NULL OR date <= ?2)", out var stmt);
+            $"WHERE {SqliteDatabase.ProgramSql} AND (?1 IS NULL OR client = ?1) AND (?2 IS NULL OR date <= ?2)", out var stmt);
         Check(db, rc, raw.SQLITE_OK);
         try
         {
@@ -393,7 +393,7 @@ public static class LedgerScan
 
     private static int Count(Func<string, SqliteCommand> command, string table)
     {
-        using var cmd = command($"SELECT count(*) FROM {table} WHERE program_id = 1");
+        using var cmd = command($"SELECT count(*) FROM {table} WHERE {SqliteDatabase.ProgramSql}");
         return checked((int)(long)cmd.ExecuteScalar()!);
     }
 
