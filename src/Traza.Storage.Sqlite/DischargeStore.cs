@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace Traza.Storage.Sqlite;
 
@@ -98,7 +97,7 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
             $"DELETE FROM discharge_run RETURNING {DerivedDigest.Tables[DerivedDigest.Run].Columns}, derived_digest"))
         {
             var digestColumn = DerivedDigest.Tables[DerivedDigest.Run].ColumnCount;
-            deleteRun.Run(hasher, digest, -1, row => stored = raw.sqlite3_column_text(row, digestColumn).utf8_to_string());
+            deleteRun.Run(hasher, digest, -1, row => stored = row.ColumnText(digestColumn));
         }
 
         var before = DerivedDigest.Parse(stored)
@@ -204,8 +203,8 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
         var totals = new List<PoolLotTotals>();
         deleteHead.Run(hasher, digest, -1, row =>
         {
-            keys = raw.sqlite3_column_text(row, 6).utf8_to_string();
-            LotStateCodec.Decode(raw.sqlite3_column_blob(row, 7).ToArray(), totals);
+            keys = row.ColumnText(6);
+            LotStateCodec.Decode(row.ColumnBytes(7).ToArray(), totals);
         });
         if (keys is null)
         {
@@ -280,7 +279,7 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
     private sealed class SegmentInsert(
         SqliteConnection connection, long runId, DerivedRowHasher hasher, DerivedDigest digest, bool deferTails = false) : IDisposable
     {
-        private readonly RawStatement insert = new(connection,
+        private readonly NativeStatement insert = new(connection,
             "INSERT INTO discharge_pool (program_id, client, part, segment, first_lot, run_id, lot_keys, lot_state) " +
             $"VALUES ({SqliteDatabase.ProgramIdSql}, ?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 
@@ -317,14 +316,14 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
         {
             hasher.Begin(DerivedDigest.Pool).Integer(SqliteDatabase.ProgramId).Integer(segment).Text(client).Text(part).Integer(first).Integer(runId)
                 .Text(lotKeys).Blob(lotState).AddTo(digest, DerivedDigest.Pool);
-            insert.Text(1, client);
-            insert.Text(2, part);
-            insert.Integer(3, segment);
-            insert.Integer(4, first);
-            insert.Integer(5, runId);
-            insert.Text(6, lotKeys);
-            insert.Blob(7, lotState);
-            insert.Execute();
+            insert.BindText(1, client);
+            insert.BindText(2, part);
+            insert.BindInt64(3, segment);
+            insert.BindInt64(4, first);
+            insert.BindInt64(5, runId);
+            insert.BindText(6, lotKeys);
+            insert.BindBlob(7, lotState);
+            _ = insert.Execute();
         }
 
         public void Dispose() => insert.Dispose();
@@ -333,7 +332,7 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
     /// <summary>Inserts a pool's chunks with one sequence number.</summary>
     private sealed class ChunkInsert(SqliteConnection connection, DerivedRowHasher hasher, DerivedDigest digest) : IDisposable
     {
-        private readonly RawStatement insert = new(connection,
+        private readonly NativeStatement insert = new(connection,
             "INSERT INTO discharge_alloc (program_id, client, part, period, seq, last_day, count, allocations) " +
             $"VALUES ({SqliteDatabase.ProgramIdSql}, ?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 
@@ -344,16 +343,16 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
                 return;
             }
 
-            insert.Text(1, pool.Client); // bindings survive each row: the pool's client, part and sequence are bound once
-            insert.Text(2, pool.Part);
-            insert.Integer(4, sequence);
+            insert.BindText(1, pool.Client); // bindings survive each row: the pool's client, part and sequence are bound once
+            insert.BindText(2, pool.Part);
+            insert.BindInt64(4, sequence);
             foreach (var chunk in pool.Chunks)
             {
-                insert.Integer(3, chunk.Period);
-                insert.Integer(5, chunk.LastDay);
-                insert.Integer(6, chunk.Count);
-                insert.Blob(7, chunk.Data);
-                insert.Execute();
+                insert.BindInt64(3, chunk.Period);
+                insert.BindInt64(5, chunk.LastDay);
+                insert.BindInt64(6, chunk.Count);
+                insert.BindBlob(7, chunk.Data);
+                _ = insert.Execute();
                 hasher.Begin(DerivedDigest.Alloc).Integer(SqliteDatabase.ProgramId).Text(pool.Client).Text(pool.Part).Integer(chunk.Period).Integer(sequence)
                     .Integer(chunk.LastDay).Integer(chunk.Count).Blob(chunk.Data).AddTo(digest, DerivedDigest.Alloc);
             }
@@ -843,38 +842,13 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
     public void ScanLotTotals(string? client, LotTotalsVisitor visit)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        var db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
-        var rc = SQLitePCL.raw.sqlite3_prepare_v2(db,
+        using var stmt = new NativeStatement(connection,
             $"SELECT client, part, lot_keys, lot_state FROM discharge_pool WHERE {SqliteDatabase.ProgramSql} AND segment IN (0, 1) " +
-            "AND (?1 IS NULL OR client = ?1) ORDER BY segment, client, part", out var stmt);
-        if (rc != SQLitePCL.raw.SQLITE_OK)
+            "AND (?1 IS NULL OR client = ?1) ORDER BY segment, client, part");
+        stmt.BindTextOrNull(1, client);
+        while (stmt.Step())
         {
-            throw new SqliteException(SQLitePCL.raw.sqlite3_errmsg(db).utf8_to_string(), rc);
-        }
-
-        try
-        {
-            rc = client is null ? SQLitePCL.raw.sqlite3_bind_null(stmt, 1) : SQLitePCL.raw.sqlite3_bind_text(stmt, 1, client);
-            while (rc == SQLitePCL.raw.SQLITE_OK || rc == SQLitePCL.raw.SQLITE_ROW)
-            {
-                rc = SQLitePCL.raw.sqlite3_step(stmt);
-                if (rc == SQLitePCL.raw.SQLITE_ROW)
-                {
-                    VisitSegment(
-                        SQLitePCL.raw.sqlite3_column_text(stmt, 0).utf8_to_string(),
-                        SQLitePCL.raw.sqlite3_column_text(stmt, 1).utf8_to_string(),
-                        SQLitePCL.raw.sqlite3_column_blob(stmt, 2), SQLitePCL.raw.sqlite3_column_blob(stmt, 3), visit);
-                }
-            }
-
-            if (rc != SQLitePCL.raw.SQLITE_DONE)
-            {
-                throw new SqliteException(SQLitePCL.raw.sqlite3_errmsg(db).utf8_to_string(), rc);
-            }
-        }
-        finally
-        {
-            _ = SQLitePCL.raw.sqlite3_finalize(stmt);
+            VisitSegment(stmt.ColumnText(0)!, stmt.ColumnText(1)!, stmt.ColumnBytes(2), stmt.ColumnBytes(3), visit);
         }
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace Traza.Storage.Sqlite;
 
@@ -21,8 +20,8 @@ public static class LedgerScan
         var kinds = new Utf8StringPool();
         var sources = new Utf8StringPool();
         Step(store, $"SELECT client, part, kind, source FROM part WHERE {SqliteDatabase.ProgramSql} ORDER BY client, part", stmt =>
-            rows.Add(new PartScan(clients.Get(raw.sqlite3_column_blob(stmt, 0)), Encoding.UTF8.GetString(raw.sqlite3_column_blob(stmt, 1)),
-                kinds.Get(raw.sqlite3_column_blob(stmt, 2)), PartRecord.IsNationalSource(sources.Get(raw.sqlite3_column_blob(stmt, 3))))));
+            rows.Add(new PartScan(clients.Get(stmt.ColumnBytes(0)), Encoding.UTF8.GetString(stmt.ColumnBytes(1)),
+                kinds.Get(stmt.ColumnBytes(2)), PartRecord.IsNationalSource(sources.Get(stmt.ColumnBytes(3))))));
         return rows;
     }
 
@@ -49,13 +48,13 @@ public static class LedgerScan
             $"WHERE {SqliteDatabase.ProgramSql}",
             stmt =>
             {
-                var validFrom = raw.sqlite3_column_blob(stmt, 3);
-                rows.Add(new BomScan(clients.Get(raw.sqlite3_column_blob(stmt, 0)), products.Get(raw.sqlite3_column_blob(stmt, 1)),
-                    components.Get(raw.sqlite3_column_blob(stmt, 2)), validFrom.IsEmpty ? null : Date(validFrom),
-                    Decimal(raw.sqlite3_column_blob(stmt, 4)), Decimal(raw.sqlite3_column_blob(stmt, 5)),
-                    Decimal(raw.sqlite3_column_blob(stmt, 6)),
-                    raw.sqlite3_column_type(stmt, 7) == raw.SQLITE_NULL ? null : Date(raw.sqlite3_column_blob(stmt, 7))));
-                order.Add((raw.sqlite3_column_int64(stmt, 8) << 32) | raw.sqlite3_column_int64(stmt, 9));
+                var validFrom = stmt.ColumnBytes(3);
+                rows.Add(new BomScan(clients.Get(stmt.ColumnBytes(0)), products.Get(stmt.ColumnBytes(1)),
+                    components.Get(stmt.ColumnBytes(2)), validFrom.IsEmpty ? null : Date(validFrom),
+                    Decimal(stmt.ColumnBytes(4)), Decimal(stmt.ColumnBytes(5)),
+                    Decimal(stmt.ColumnBytes(6)),
+                    stmt.IsNull(7) ? null : Date(stmt.ColumnBytes(7))));
+                order.Add((stmt.ColumnInt64(8) << 32) | stmt.ColumnInt64(9));
             });
         CollectionsMarshal.AsSpan(order).Sort(CollectionsMarshal.AsSpan(rows));
         return rows;
@@ -73,9 +72,9 @@ public static class LedgerScan
         Step(store,
             $"SELECT pedimento, partida, clave, date, value_usd FROM {(exits ? "exit" : "entry")} WHERE {SqliteDatabase.ProgramSql}" +
             (client is null ? string.Empty : " AND client = ?1"),
-            stmt => line(raw.sqlite3_column_blob(stmt, 0), checked((int)raw.sqlite3_column_int64(stmt, 1)),
-                claves.Get(raw.sqlite3_column_blob(stmt, 2)), Date(raw.sqlite3_column_blob(stmt, 3)),
-                raw.sqlite3_column_type(stmt, 4) == raw.SQLITE_NULL ? null : Decimal(raw.sqlite3_column_blob(stmt, 4))),
+            stmt => line(stmt.ColumnBytes(0), checked((int)stmt.ColumnInt64(1)),
+                claves.Get(stmt.ColumnBytes(2)), Date(stmt.ColumnBytes(3)),
+                stmt.IsNull(4) ? null : Decimal(stmt.ColumnBytes(4))),
             client);
     }
 
@@ -83,28 +82,17 @@ public static class LedgerScan
     /// Steps a query through SQLite directly on the store's connection (inside its open batch, if any), text read as UTF-8
     /// in place: for the discharge's catalog reads, tens of thousands of rows at a few hundred nanoseconds each.
     /// </summary>
-    private static void Step(SqliteLedgerStore store, string sql, Action<sqlite3_stmt> row, string? text1 = null)
+    private static void Step(SqliteLedgerStore store, string sql, Action<NativeStatement> row, string? text1 = null)
     {
-        var db = store.Connection.Handle ?? throw new InvalidOperationException("the store's connection is not open");
-        Check(db, raw.sqlite3_prepare_v2(db, sql, out var stmt), raw.SQLITE_OK);
-        try
+        using var stmt = new NativeStatement(store.Connection, sql);
+        if (text1 is not null)
         {
-            if (text1 is not null)
-            {
-                Check(db, raw.sqlite3_bind_text(stmt, 1, text1), raw.SQLITE_OK);
-            }
-
-            int rc;
-            while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
-            {
-                row(stmt);
-            }
-
-            Check(db, rc, raw.SQLITE_DONE);
+            stmt.BindText(1, text1);
         }
-        finally
+
+        while (stmt.Step())
         {
-            _ = raw.sqlite3_finalize(stmt);
+            row(stmt);
         }
     }
 
@@ -281,47 +269,27 @@ public static class LedgerScan
     public static LotEntryTable LotEntries(SqliteLedgerStore store, string? client = null, DateOnly? asOf = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var db = store.Connection.Handle ?? throw new InvalidOperationException("the store's connection is not open");
-        var rc = raw.sqlite3_prepare_v2(db,
+        using var stmt = new NativeStatement(store.Connection,
             "SELECT client, part, clave, pedimento, partida, date, qty, qty_umt, value_usd FROM entry " +
-            $"WHERE {SqliteDatabase.ProgramSql} AND (?1 IS NULL OR client = ?1) AND (?2 IS NULL OR date <= ?2)", out var stmt);
-        Check(db, rc, raw.SQLITE_OK);
-        try
+            $"WHERE {SqliteDatabase.ProgramSql} AND (?1 IS NULL OR client = ?1) AND (?2 IS NULL OR date <= ?2)");
+        stmt.BindTextOrNull(1, client);
+        stmt.BindTextOrNull(2, asOf is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
+        var table = new LotEntryTable();
+        var clients = new Utf8StringPool();
+        var parts = new Utf8StringPool();
+        var claves = new Utf8StringPool();
+        while (stmt.Step())
         {
-            Check(db, client is null ? raw.sqlite3_bind_null(stmt, 1) : raw.sqlite3_bind_text(stmt, 1, client), raw.SQLITE_OK);
-            Check(db, asOf is { } d
-                ? raw.sqlite3_bind_text(stmt, 2, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-                : raw.sqlite3_bind_null(stmt, 2), raw.SQLITE_OK);
-            var table = new LotEntryTable();
-            var clients = new Utf8StringPool();
-            var parts = new Utf8StringPool();
-            var claves = new Utf8StringPool();
-            while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
-            {
-                table.Add(
-                    clients.Get(raw.sqlite3_column_blob(stmt, 0)), parts.Get(raw.sqlite3_column_blob(stmt, 1)),
-                    claves.Get(raw.sqlite3_column_blob(stmt, 2)), raw.sqlite3_column_blob(stmt, 3),
-                    checked((int)raw.sqlite3_column_int64(stmt, 4)), Date(raw.sqlite3_column_blob(stmt, 5)),
-                    Decimal(raw.sqlite3_column_blob(stmt, 6)),
-                    raw.sqlite3_column_type(stmt, 7) == raw.SQLITE_NULL ? null : Decimal(raw.sqlite3_column_blob(stmt, 7)),
-                    raw.sqlite3_column_type(stmt, 8) == raw.SQLITE_NULL ? null : Decimal(raw.sqlite3_column_blob(stmt, 8)));
-            }
+            table.Add(
+                clients.Get(stmt.ColumnBytes(0)), parts.Get(stmt.ColumnBytes(1)),
+                claves.Get(stmt.ColumnBytes(2)), stmt.ColumnBytes(3),
+                checked((int)stmt.ColumnInt64(4)), Date(stmt.ColumnBytes(5)),
+                Decimal(stmt.ColumnBytes(6)),
+                stmt.IsNull(7) ? null : Decimal(stmt.ColumnBytes(7)),
+                stmt.IsNull(8) ? null : Decimal(stmt.ColumnBytes(8)));
+        }
 
-            Check(db, rc, raw.SQLITE_DONE);
-            return table;
-        }
-        finally
-        {
-            _ = raw.sqlite3_finalize(stmt);
-        }
-    }
-
-    private static void Check(sqlite3 db, int rc, int expected)
-    {
-        if (rc != expected)
-        {
-            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
-        }
+        return table;
     }
 
     /// <summary>A stored <c>YYYY-MM-DD</c> date given as UTF-8, parsed by position.</summary>
