@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 using Traza.Storage.Ledger;
 
 namespace Traza.Storage.Sqlite;
@@ -14,9 +13,6 @@ namespace Traza.Storage.Sqlite;
 public sealed partial class BatchWriter : ILedgerBatch
 {
     private readonly SqliteConnection connection;
-
-    /// <summary>The native pointer of the connection's handle, for <see cref="NativeSqlite"/>; the connection outlives the batch.</summary>
-    private readonly IntPtr database;
     private readonly TimeProvider clock;
     private readonly Dictionary<string, TableWriter> writers = new(StringComparer.Ordinal);
     private readonly BatchDigest digest = new();
@@ -41,8 +37,6 @@ public sealed partial class BatchWriter : ILedgerBatch
         Operator = @operator;
         this.onClose = onClose;
         this.connection = connection;
-        NativeSqlite.EnsureSameLibrary();
-        database = connection.Handle!.DangerousGetHandle();
         this.clock = clock;
         Layout = layout;
         FileName = fileName;
@@ -58,12 +52,12 @@ public sealed partial class BatchWriter : ILedgerBatch
         {
             cmd.ExecuteNonQuery();
         }
-        using (var cmd = Command("SELECT COALESCE(MAX(id), 0) + 1 FROM import_batch WHERE program_id = 1"))
+        using (var cmd = Command($"SELECT COALESCE(MAX(id), 0) + 1 FROM import_batch WHERE {SqliteDatabase.ProgramSql}"))
         {
             BatchId = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
-        using (var cmd = Command("SELECT client FROM client WHERE program_id = 1"))
+        using (var cmd = Command($"SELECT client FROM client WHERE {SqliteDatabase.ProgramSql}"))
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())
@@ -209,7 +203,7 @@ public sealed partial class BatchWriter : ILedgerBatch
         digest.Invalidate();
         using var cmd = Command(
             $"UPDATE \"{table.Name}\" SET {string.Join(", ", content.Select((c, i) => $"\"{c.Column}\" = $c{i.ToString(CultureInfo.InvariantCulture)}"))} " +
-            $"WHERE program_id = 1 AND batch_id = $batch{string.Concat(table.Key.Select((k, i) => $" AND \"{k}\" = $k{i.ToString(CultureInfo.InvariantCulture)}"))}");
+            $"WHERE {SqliteDatabase.ProgramSql} AND batch_id = $batch{string.Concat(table.Key.Select((k, i) => $" AND \"{k}\" = $k{i.ToString(CultureInfo.InvariantCulture)}"))}");
         for (var i = 0; i < content.Count; i++)
         {
             cmd.Parameters.AddWithValue("$c" + i.ToString(CultureInfo.InvariantCulture), content[i].Value);
@@ -235,49 +229,51 @@ public sealed partial class BatchWriter : ILedgerBatch
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(key);
-        var lookup = Writer(table).LookupStatement;
+        var lookup = Writer(table).Lookup;
         for (var i = 0; i < key.Length; i++)
         {
-            Check(key[i] switch
+            switch (key[i])
             {
-                string text => NativeSqlite.BindText(lookup, i + 1, Encoding.UTF8.GetBytes(text)),
-                long number => NativeSqlite.BindInt64(lookup, i + 1, number),
-                int number => NativeSqlite.BindInt64(lookup, i + 1, number),
-                _ => NativeSqlite.BindNull(lookup, i + 1),
-            });
+                case string text:
+                    lookup.BindText(i + 1, text);
+                    break;
+                case long number:
+                    lookup.BindInt64(i + 1, number);
+                    break;
+                case int number:
+                    lookup.BindInt64(i + 1, number);
+                    break;
+                default:
+                    lookup.BindNull(i + 1);
+                    break;
+            }
         }
 
         try
         {
-            var rc = NativeSqlite.Step(lookup);
-            if (rc == raw.SQLITE_DONE)
+            if (!lookup.Step())
             {
                 return null;
-            }
-
-            if (rc != raw.SQLITE_ROW)
-            {
-                throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
             }
 
             var content = new object[table.Content.Count];
             for (var i = 0; i < content.Length; i++)
             {
-                content[i] = NativeSqlite.ColumnType(lookup, i) switch
+                content[i] = lookup.ColumnType(i) switch
                 {
-                    raw.SQLITE_TEXT => Encoding.UTF8.GetString(NativeSqlite.ColumnBytes(lookup, i)),
-                    raw.SQLITE_INTEGER => NativeSqlite.ColumnInt64(lookup, i),
-                    raw.SQLITE_FLOAT => NativeSqlite.ColumnDouble(lookup, i),
-                    raw.SQLITE_NULL => DBNull.Value,
-                    _ => NativeSqlite.ColumnBytes(lookup, i).ToArray(),
+                    NativeStatement.Text => Encoding.UTF8.GetString(lookup.ColumnBytes(i)),
+                    NativeStatement.Integer => lookup.ColumnInt64(i),
+                    NativeStatement.Float => lookup.ColumnDouble(i),
+                    NativeStatement.Null => DBNull.Value,
+                    _ => lookup.ColumnBytes(i).ToArray(),
                 };
             }
 
-            return (content, NativeSqlite.ColumnInt64(lookup, content.Length), NativeSqlite.ColumnInt64(lookup, content.Length + 1));
+            return (content, lookup.ColumnInt64(content.Length), lookup.ColumnInt64(content.Length + 1));
         }
         finally
         {
-            _ = NativeSqlite.Reset(lookup);
+            lookup.Reset();
         }
     }
 
@@ -294,7 +290,7 @@ public sealed partial class BatchWriter : ILedgerBatch
             throw new ArgumentException($"A row of {table.Name} has {table.Columns} columns.", nameof(row));
         }
 
-        var stmt = writer.Statement;
+        var stmt = writer.Insert;
         var columns = row.Count;
 
         // Bindings survive sqlite3_reset: a value equal to the previous row's (the client, a clave, a date, a NULL
@@ -304,30 +300,24 @@ public sealed partial class BatchWriter : ILedgerBatch
         {
             if (previous.IsEmpty || !row.SameValue(i, previous))
             {
-                Check(Bind(stmt, i + 1, row, i));
+                Bind(stmt, i + 1, row, i);
             }
         }
 
         if (previous.IsEmpty)
         {
-            Check(NativeSqlite.BindInt64(stmt, columns + 1, BatchId));
+            stmt.BindInt64(columns + 1, BatchId);
         }
 
         writer.Previous = row;
         if (!table.LineInKey)
         {
-            Check(NativeSqlite.BindInt64(stmt, columns + 2, line));
+            stmt.BindInt64(columns + 2, line);
         }
 
-        var rc = NativeSqlite.Step(stmt);
-        _ = NativeSqlite.Reset(stmt);
-        if (rc != raw.SQLITE_DONE)
-        {
-            throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
-        }
-
+        var inserted = stmt.Execute() == 1;
         var digestedAhead = ReferenceEquals(table, ahead?.Table);
-        if (NativeSqlite.Changes(database) == 1)
+        if (inserted)
         {
             if (digestedAhead)
             {
@@ -354,45 +344,51 @@ public sealed partial class BatchWriter : ILedgerBatch
     private InsertResult Compare(TableWriter writer, EncodedRow row)
     {
         var table = writer.Table;
-        var lookup = writer.LookupStatement;
+        var lookup = writer.Lookup;
         for (var i = 0; i < table.Key.Count; i++)
         {
-            Check(Bind(lookup, i + 1, row, i));
+            Bind(lookup, i + 1, row, i);
         }
 
         try
         {
-            var rc = NativeSqlite.Step(lookup);
-            if (rc != raw.SQLITE_ROW)
+            if (!lookup.Step())
             {
-                throw rc == raw.SQLITE_DONE
-                    ? new InvalidOperationException($"Insert into {table.Name} was ignored but no row holds its key.")
-                    : new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
+                throw new InvalidOperationException($"Insert into {table.Name} was ignored but no row holds its key.");
             }
 
             var same = true;
             Span<byte> digits = stackalloc byte[24];
             for (var i = 0; i < table.Content.Count && same; i++)
             {
-                same = NativeSqlite.CanonicalUtf8(lookup, i, digits).SequenceEqual(row.Utf8(table.Key.Count + i));
+                same = lookup.CanonicalUtf8(i, digits).SequenceEqual(row.Utf8(table.Key.Count + i));
             }
 
             var content = table.Content.Count;
             return new InsertResult(same ? InsertOutcome.Identical : InsertOutcome.Conflict,
-                NativeSqlite.ColumnInt64(lookup, content), NativeSqlite.ColumnInt64(lookup, content + 1));
+                lookup.ColumnInt64(content), lookup.ColumnInt64(content + 1));
         }
         finally
         {
-            _ = NativeSqlite.Reset(lookup);
+            lookup.Reset();
         }
     }
 
-    private static int Bind(IntPtr stmt, int index, EncodedRow row, int column) => row.Kind(column) switch
+    private static void Bind(NativeStatement stmt, int index, EncodedRow row, int column)
     {
-        ValueKind.Text => NativeSqlite.BindText(stmt, index, row.Utf8(column)),
-        ValueKind.Integer => NativeSqlite.BindInt64(stmt, index, row.Integer(column)),
-        _ => NativeSqlite.BindNull(stmt, index),
-    };
+        switch (row.Kind(column))
+        {
+            case ValueKind.Text:
+                stmt.BindText(index, row.Utf8(column));
+                break;
+            case ValueKind.Integer:
+                stmt.BindInt64(index, row.Integer(column));
+                break;
+            default:
+                stmt.BindNull(index);
+                break;
+        }
+    }
 
     private void Stream(TableWriter writer, EncodedRow row, long line) =>
         RowDigest.StreamRow(digest, writer.Table, writer.DeclarationOrder, BatchId, row, line);
@@ -420,14 +416,6 @@ public sealed partial class BatchWriter : ILedgerBatch
         return ahead;
     }
 
-    private static void Check(int rc)
-    {
-        if (rc != raw.SQLITE_OK)
-        {
-            throw new SqliteException($"SQLite bind failed ({rc.ToString(CultureInfo.InvariantCulture)})", rc);
-        }
-    }
-
     /// <summary>The file name of an earlier batch (for conflict messages); this batch's own name for itself.</summary>
     public string BatchFileName(long batchId)
     {
@@ -436,7 +424,7 @@ public sealed partial class BatchWriter : ILedgerBatch
             return FileName;
         }
 
-        using var cmd = Command("SELECT file_name FROM import_batch WHERE program_id = 1 AND id = $id");
+        using var cmd = Command($"SELECT file_name FROM import_batch WHERE {SqliteDatabase.ProgramSql} AND id = $id");
         cmd.Parameters.AddWithValue("$id", batchId);
         return cmd.ExecuteScalar() as string ?? string.Empty;
     }
@@ -456,7 +444,7 @@ public sealed partial class BatchWriter : ILedgerBatch
         ObjectDisposedException.ThrowIf(done, this);
         var (digestHex, rows) = StreamedDigest() ?? LedgerChain.ComputeDigest(connection, Transaction, BatchId);
         string prev;
-        using (var cmd = Command("SELECT chain_hash FROM import_batch WHERE program_id = 1 ORDER BY id DESC LIMIT 1"))
+        using (var cmd = Command($"SELECT chain_hash FROM import_batch WHERE {SqliteDatabase.ProgramSql} ORDER BY id DESC LIMIT 1"))
         {
             prev = cmd.ExecuteScalar() as string ?? LedgerChain.Genesis;
         }
@@ -465,10 +453,10 @@ public sealed partial class BatchWriter : ILedgerBatch
         var chain = LedgerChain.ChainHash(prev, BatchId, Layout, FileSha256, digestHex, Operator, recordedAt);
         var batch = new BatchRecord(BatchId, Layout, FileName, FileSha256, rows, digestHex, prev, chain, recordedAt, Operator,
             LedgerChain.CurrentVersion);
-        using (var cmd = Command("""
+        using (var cmd = Command($"""
             INSERT INTO import_batch (program_id, id, layout, file_name, file_sha256, rows, digest, prev_chain_hash, chain_hash,
                                       imported_at, operator, chain_version)
-            VALUES (1, $id, $layout, $file, $sha, $rows, $digest, $prev, $chain, $at, $operator, $version)
+            VALUES ({SqliteDatabase.ProgramIdSql}, $id, $layout, $file, $sha, $rows, $digest, $prev, $chain, $at, $operator, $version)
             """))
         {
             cmd.Parameters.AddWithValue("$operator", batch.Operator);
@@ -586,21 +574,20 @@ public sealed partial class BatchWriter : ILedgerBatch
         }
 
         var sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => "\"" + c + "\""))}) " +
-            $"VALUES (1{string.Concat(columns.Skip(1).Select(_ => ", ?"))}) ON CONFLICT DO NOTHING";
-        var rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out var insert);
-        if (rc != raw.SQLITE_OK)
-        {
-            throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
-        }
-
+            $"VALUES ({SqliteDatabase.ProgramIdSql}{string.Concat(columns.Skip(1).Select(_ => ", ?"))}) ON CONFLICT DO NOTHING";
         var selected = string.Join(", ", table.Content.Select(c => "\"" + c + "\"").Append("batch_id").Append("line"));
         var byKey = string.Concat(table.Key.Select((k, i) => $" AND \"{k}\" = ?{(i + 1).ToString(CultureInfo.InvariantCulture)}"));
-        var lookupSql = $"SELECT {selected} FROM \"{table.Name}\" WHERE program_id = 1{byKey}";
-        rc = raw.sqlite3_prepare_v2(connection.Handle, lookupSql, out var lookup);
-        if (rc != raw.SQLITE_OK)
+        var lookupSql = $"SELECT {selected} FROM \"{table.Name}\" WHERE {SqliteDatabase.ProgramSql}{byKey}";
+        var insert = new NativeStatement(connection, sql);
+        NativeStatement lookup;
+        try
         {
-            _ = raw.sqlite3_finalize(insert);
-            throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
+            lookup = new NativeStatement(connection, lookupSql);
+        }
+        catch
+        {
+            insert.Dispose();
+            throw;
         }
 
         var declared = new List<string>();
@@ -625,20 +612,15 @@ public sealed partial class BatchWriter : ILedgerBatch
     /// columns are in declaration order.
     /// </summary>
     private sealed class TableWriter(
-        TableSpec table, sqlite3_stmt insert, sqlite3_stmt lookup, RowBuffer row, bool declarationOrder) : IDisposable
+        TableSpec table, NativeStatement insert, NativeStatement lookup, RowBuffer row, bool declarationOrder) : IDisposable
     {
         public TableSpec Table { get; } = table;
 
-        public sqlite3_stmt Insert { get; } = insert;
+        /// <summary>The row's insert: program_id, key, content, batch_id and line unless in the key; ignored on a taken key.</summary>
+        public NativeStatement Insert { get; } = insert;
 
-        /// <summary>The native pointer of <see cref="Insert"/>, for <see cref="NativeSqlite"/>.</summary>
-        public IntPtr Statement { get; } = insert.DangerousGetHandle();
-
-        /// <summary>The stored row of a key (content, batch_id, line), for <see cref="NativeSqlite"/>.</summary>
-        public IntPtr LookupStatement { get; } = lookup.DangerousGetHandle();
-
-        private sqlite3_stmt Lookup { get; } = lookup;
-
+        /// <summary>The stored row of a key (content, batch_id, line).</summary>
+        public NativeStatement Lookup { get; } = lookup;
 
         public RowBuffer Row { get; } = row;
 
@@ -650,8 +632,8 @@ public sealed partial class BatchWriter : ILedgerBatch
 
         public void Dispose()
         {
-            _ = raw.sqlite3_finalize(Insert);
-            _ = raw.sqlite3_finalize(Lookup);
+            Insert.Dispose();
+            Lookup.Dispose();
         }
     }
 }

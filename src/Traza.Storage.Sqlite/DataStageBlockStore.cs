@@ -29,19 +29,19 @@ public sealed class DataStageBlockStore : IDataStageBlockWriter
         ArgumentNullException.ThrowIfNull(transaction);
         this.connection = connection;
         this.transaction = transaction;
-        using (var max = Command("SELECT COALESCE(MAX(id), 0) FROM ds_block WHERE program_id = 1"))
+        using (var max = Command($"SELECT COALESCE(MAX(id), 0) FROM ds_block WHERE {SqliteDatabase.ProgramSql}"))
         {
             nextId = (long)max.ExecuteScalar()! + 1;
             firstNewId = nextId;
         }
 
-        insert = Command("""
+        insert = Command($"""
             INSERT INTO ds_block (program_id, id, tabla, folio, first_line, rows, min_key, max_key, dead, data)
-            VALUES (1, $id, $t, $f, $l, $n, $min, $max, $dead, $data)
+            VALUES ({SqliteDatabase.ProgramIdSql}, $id, $t, $f, $l, $n, $min, $max, $dead, $data)
             """, "$id", "$t", "$f", "$l", "$n", "$min", "$max", "$dead", "$data");
-        overlapping = Command("""
+        overlapping = Command($"""
             SELECT id, dead, data FROM ds_block
-            WHERE program_id = 1 AND tabla = $t AND min_key <= $max AND max_key >= $min AND id < $first
+            WHERE {SqliteDatabase.ProgramSql} AND tabla = $t AND min_key <= $max AND max_key >= $min AND id < $first
             """, "$t", "$min", "$max", "$first");
     }
 
@@ -141,8 +141,8 @@ public sealed class DataStageBlockStore : IDataStageBlockWriter
             return;
         }
 
-        using var read = Command("SELECT rows, dead FROM ds_block WHERE program_id = 1 AND id = $id", "$id");
-        using var update = Command("UPDATE ds_block SET dead = $dead WHERE program_id = 1 AND id = $id", "$dead", "$id");
+        using var read = Command($"SELECT rows, dead FROM ds_block WHERE {SqliteDatabase.ProgramSql} AND id = $id", "$id");
+        using var update = Command($"UPDATE ds_block SET dead = $dead WHERE {SqliteDatabase.ProgramSql} AND id = $id", "$dead", "$id");
         foreach (var (id, rows) in deadMarks)
         {
             read.Parameters[0].Value = id;
@@ -247,7 +247,7 @@ public sealed class DataStageBlockStore : IDataStageBlockWriter
     {
         if (!tables.TryGetValue(spec.Name, out var state))
         {
-            using var any = Command("SELECT EXISTS (SELECT 1 FROM ds_block WHERE program_id = 1 AND tabla = $t AND id < $first)", "$t", "$first");
+            using var any = Command($"SELECT EXISTS (SELECT 1 FROM ds_block WHERE {SqliteDatabase.ProgramSql} AND tabla = $t AND id < $first)", "$t", "$first");
             any.Parameters[0].Value = spec.Name;
             any.Parameters[1].Value = firstNewId;
             state = new TableState((long)any.ExecuteScalar()! != 0);

@@ -62,7 +62,7 @@ public static class DataStageLegacyUpgrade
             read.CommandText = $"""
                 SELECT folio, src_line, pedimento, patente, pedimento7, seccion, {(spec.HasPartida ? "partida" : "NULL")},
                     {(spec.NaturalKey ? "NULL" : "row_hash")}, raw{typed}
-                FROM {legacy} WHERE program_id = 1 ORDER BY folio, src_line
+                FROM {legacy} WHERE {SqliteDatabase.ProgramSql} ORDER BY folio, src_line
                 """;
             using var r = read.ExecuteReader();
             DataStageBlock? block = null;

@@ -24,7 +24,7 @@ public static class DataStageSql
         var result = new List<(DataStageKey, string?[])>();
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = "SELECT dead, data FROM ds_block WHERE program_id = 1 AND tabla = $t ORDER BY id";
+        cmd.CommandText = $"SELECT dead, data FROM ds_block WHERE {SqliteDatabase.ProgramSql} AND tabla = $t ORDER BY id";
         cmd.Parameters.AddWithValue("$t", table);
         using var r = cmd.ExecuteReader();
         while (r.Read())

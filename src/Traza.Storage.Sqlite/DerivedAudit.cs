@@ -90,7 +90,7 @@ public static class DerivedAudit
         }
 
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT chain_hash FROM import_batch WHERE program_id = 1 AND id = $id";
+        cmd.CommandText = $"SELECT chain_hash FROM import_batch WHERE {SqliteDatabase.ProgramSql} AND id = $id";
         cmd.Parameters.AddWithValue("$id", batch);
         return cmd.ExecuteScalar() as string;
     }

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace Traza.Storage.Sqlite;
 
@@ -57,10 +56,10 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
         Exec(tx, "DELETE FROM discharge_catalog");
         if (catalog is not null)
         {
-            using var cmd = Command(tx, "INSERT INTO discharge_catalog (program_id, data) VALUES (1, $data)");
+            using var cmd = Command(tx, $"INSERT INTO discharge_catalog (program_id, data) VALUES ({SqliteDatabase.ProgramIdSql}, $data)");
             cmd.Parameters.AddWithValue("$data", catalog);
             cmd.ExecuteNonQuery();
-            hasher.Begin(DerivedDigest.Catalog).Integer(1).Blob(catalog).AddTo(digest, DerivedDigest.Catalog);
+            hasher.Begin(DerivedDigest.Catalog).Integer(SqliteDatabase.ProgramId).Blob(catalog).AddTo(digest, DerivedDigest.Catalog);
         }
 
         InsertPools(run.Id, pools, hasher, digest);
@@ -98,7 +97,7 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
             $"DELETE FROM discharge_run RETURNING {DerivedDigest.Tables[DerivedDigest.Run].Columns}, derived_digest"))
         {
             var digestColumn = DerivedDigest.Tables[DerivedDigest.Run].ColumnCount;
-            deleteRun.Run(hasher, digest, -1, row => stored = raw.sqlite3_column_text(row, digestColumn).utf8_to_string());
+            deleteRun.Run(hasher, digest, -1, row => stored = row.ColumnText(digestColumn));
         }
 
         var before = DerivedDigest.Parse(stored)
@@ -111,14 +110,14 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
         var appendSeq = (long)from.DayNumber;
 
         using (var deleteTail = DerivedRowStatement.Delete(connection, DerivedDigest.Pool,
-            "program_id = 1 AND segment = 1 AND client = ?1 AND part = ?2 AND first_lot = ?3"))
+            $"{SqliteDatabase.ProgramSql} AND segment = 1 AND client = ?1 AND part = ?2 AND first_lot = ?3"))
         using (var deleteHead = DerivedRowStatement.Delete(connection, DerivedDigest.Pool,
-            "program_id = 1 AND segment = 0 AND client = ?1 AND part = ?2"))
+            $"{SqliteDatabase.ProgramSql} AND segment = 0 AND client = ?1 AND part = ?2"))
         using (var poolCmd = new SegmentInsert(connection, run.Id, hasher, digest))
         using (var deletePool = DerivedRowStatement.Delete(connection, DerivedDigest.Pool,
-            "program_id = 1 AND segment IN (0, 1) AND client = ?1 AND part = ?2"))
+            $"{SqliteDatabase.ProgramSql} AND segment IN (0, 1) AND client = ?1 AND part = ?2"))
         using (var deleteChunks = DerivedRowStatement.Delete(connection, DerivedDigest.Alloc,
-            "program_id = 1 AND client = ?1 AND part = ?2 AND period >= ?3"))
+            $"{SqliteDatabase.ProgramSql} AND client = ?1 AND part = ?2 AND period >= ?3"))
         using (var chunkCmd = new ChunkInsert(connection, hasher, digest))
         {
             foreach (var (pool, fromPeriod) in pools)
@@ -170,13 +169,13 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
         var day = Iso(from);
         foreach (var table in (ReadOnlySpan<int>)[DerivedDigest.Shortage, DerivedDigest.WasteDisposal, DerivedDigest.Finding])
         {
-            using var delete = DerivedRowStatement.Delete(connection, table, "program_id = 1 AND date >= ?1");
+            using var delete = DerivedRowStatement.Delete(connection, table, $"{SqliteDatabase.ProgramSql} AND date >= ?1");
             delete.Text(1, day);
             delete.Run(hasher, digest, -1);
         }
 
         long lastSeq;
-        using (var cmd = Command(tx, "SELECT coalesce(max(seq), 0) FROM discharge_finding WHERE program_id = 1"))
+        using (var cmd = Command(tx, $"SELECT coalesce(max(seq), 0) FROM discharge_finding WHERE {SqliteDatabase.ProgramSql}"))
         {
             lastSeq = (long)cmd.ExecuteScalar()!;
         }
@@ -185,7 +184,7 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
         InsertDisposals(tx, disposals, hasher, digest);
         InsertFindings(tx, findings, lastSeq, hasher, digest);
         long shortageCount;
-        using (var cmd = Command(tx, "SELECT count(*) FROM discharge_shortage WHERE program_id = 1"))
+        using (var cmd = Command(tx, $"SELECT count(*) FROM discharge_shortage WHERE {SqliteDatabase.ProgramSql}"))
         {
             shortageCount = (long)cmd.ExecuteScalar()!;
         }
@@ -204,8 +203,8 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
         var totals = new List<PoolLotTotals>();
         deleteHead.Run(hasher, digest, -1, row =>
         {
-            keys = raw.sqlite3_column_text(row, 6).utf8_to_string();
-            LotStateCodec.Decode(raw.sqlite3_column_blob(row, 7).ToArray(), totals);
+            keys = row.ColumnText(6);
+            LotStateCodec.Decode(row.ColumnBytes(7).ToArray(), totals);
         });
         if (keys is null)
         {
@@ -231,12 +230,12 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
     private void InsertRun(SqliteTransaction tx, DischargeRunRecord run, DerivedRowHasher hasher, DerivedDigest digest)
     {
         var days = PackDayCounts(run.DayCounts);
-        hasher.Begin(DerivedDigest.Run).Integer(1).Integer(run.Id).Text(Iso(run.AsOf)).Text(run.LedgerHead).Text(run.StartedAt)
+        hasher.Begin(DerivedDigest.Run).Integer(SqliteDatabase.ProgramId).Integer(run.Id).Text(Iso(run.AsOf)).Text(run.LedgerHead).Text(run.StartedAt)
             .Text(run.FinishedAt).Integer(run.Consumptions).Integer(run.Allocations).Integer(run.Shortages).Integer(run.LastBatch)
             .Blob(days).AddTo(digest, DerivedDigest.Run);
         using (var cmd = Command(tx, "INSERT INTO discharge_run (program_id, id, as_of, ledger_head, started_at, finished_at, " +
             "consumptions, allocations, shortages, last_batch, day_counts, derived_digest) " +
-            "VALUES (1, $id, $asof, $head, $start, $end, $c, $a, $s, $last, $days, $digest)"))
+            $"VALUES ({SqliteDatabase.ProgramIdSql}, $id, $asof, $head, $start, $end, $c, $a, $s, $last, $days, $digest)"))
         {
             cmd.Parameters.AddWithValue("$id", run.Id);
             cmd.Parameters.AddWithValue("$asof", Iso(run.AsOf));
@@ -280,9 +279,9 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
     private sealed class SegmentInsert(
         SqliteConnection connection, long runId, DerivedRowHasher hasher, DerivedDigest digest, bool deferTails = false) : IDisposable
     {
-        private readonly RawStatement insert = new(connection,
+        private readonly NativeStatement insert = new(connection,
             "INSERT INTO discharge_pool (program_id, client, part, segment, first_lot, run_id, lot_keys, lot_state) " +
-            "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+            $"VALUES ({SqliteDatabase.ProgramIdSql}, ?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 
         private readonly List<(string Client, string Part, int First, string Keys, byte[] State)>? deferred = deferTails ? [] : null;
 
@@ -315,16 +314,16 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
 
         public void Write(string client, string part, int segment, int first, string lotKeys, byte[] lotState)
         {
-            hasher.Begin(DerivedDigest.Pool).Integer(1).Integer(segment).Text(client).Text(part).Integer(first).Integer(runId)
+            hasher.Begin(DerivedDigest.Pool).Integer(SqliteDatabase.ProgramId).Integer(segment).Text(client).Text(part).Integer(first).Integer(runId)
                 .Text(lotKeys).Blob(lotState).AddTo(digest, DerivedDigest.Pool);
-            insert.Text(1, client);
-            insert.Text(2, part);
-            insert.Integer(3, segment);
-            insert.Integer(4, first);
-            insert.Integer(5, runId);
-            insert.Text(6, lotKeys);
-            insert.Blob(7, lotState);
-            insert.Execute();
+            insert.BindText(1, client);
+            insert.BindText(2, part);
+            insert.BindInt64(3, segment);
+            insert.BindInt64(4, first);
+            insert.BindInt64(5, runId);
+            insert.BindText(6, lotKeys);
+            insert.BindBlob(7, lotState);
+            _ = insert.Execute();
         }
 
         public void Dispose() => insert.Dispose();
@@ -333,9 +332,9 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
     /// <summary>Inserts a pool's chunks with one sequence number.</summary>
     private sealed class ChunkInsert(SqliteConnection connection, DerivedRowHasher hasher, DerivedDigest digest) : IDisposable
     {
-        private readonly RawStatement insert = new(connection,
+        private readonly NativeStatement insert = new(connection,
             "INSERT INTO discharge_alloc (program_id, client, part, period, seq, last_day, count, allocations) " +
-            "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+            $"VALUES ({SqliteDatabase.ProgramIdSql}, ?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 
         public void Insert(StoredPool pool, long sequence)
         {
@@ -344,17 +343,17 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
                 return;
             }
 
-            insert.Text(1, pool.Client); // bindings survive each row: the pool's client, part and sequence are bound once
-            insert.Text(2, pool.Part);
-            insert.Integer(4, sequence);
+            insert.BindText(1, pool.Client); // bindings survive each row: the pool's client, part and sequence are bound once
+            insert.BindText(2, pool.Part);
+            insert.BindInt64(4, sequence);
             foreach (var chunk in pool.Chunks)
             {
-                insert.Integer(3, chunk.Period);
-                insert.Integer(5, chunk.LastDay);
-                insert.Integer(6, chunk.Count);
-                insert.Blob(7, chunk.Data);
-                insert.Execute();
-                hasher.Begin(DerivedDigest.Alloc).Integer(1).Text(pool.Client).Text(pool.Part).Integer(chunk.Period).Integer(sequence)
+                insert.BindInt64(3, chunk.Period);
+                insert.BindInt64(5, chunk.LastDay);
+                insert.BindInt64(6, chunk.Count);
+                insert.BindBlob(7, chunk.Data);
+                _ = insert.Execute();
+                hasher.Begin(DerivedDigest.Alloc).Integer(SqliteDatabase.ProgramId).Text(pool.Client).Text(pool.Part).Integer(chunk.Period).Integer(sequence)
                     .Integer(chunk.LastDay).Integer(chunk.Count).Blob(chunk.Data).AddTo(digest, DerivedDigest.Alloc);
             }
         }
@@ -365,14 +364,14 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
     private void InsertShortages(
         SqliteTransaction tx, IEnumerable<StoredShortage> shortages, DerivedRowHasher hasher, DerivedDigest digest)
     {
-        using (var cmd = Command(tx, "INSERT INTO discharge_shortage VALUES (1, $client, $m, $part, $kind, $doc, $date, $qty)"))
+        using (var cmd = Command(tx, $"INSERT INTO discharge_shortage VALUES ({SqliteDatabase.ProgramIdSql}, $client, $m, $part, $kind, $doc, $date, $qty)"))
         {
             foreach (var s in shortages)
             {
                 Set(cmd, ("$client", s.Client), ("$m", s.Movement), ("$part", s.Part), ("$kind", s.MovementKind), ("$doc", s.Document),
                     ("$date", Iso(s.Date)), ("$qty", Dec(s.Qty)));
                 cmd.ExecuteNonQuery();
-                hasher.Begin(DerivedDigest.Shortage).Integer(1).Text(s.Client).Integer(s.Movement).Text(s.Part).Text(s.MovementKind)
+                hasher.Begin(DerivedDigest.Shortage).Integer(SqliteDatabase.ProgramId).Text(s.Client).Integer(s.Movement).Text(s.Part).Text(s.MovementKind)
                     .Text(s.Document).Text(Iso(s.Date)).Text(Dec(s.Qty)).AddTo(digest, DerivedDigest.Shortage);
             }
         }
@@ -381,14 +380,14 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
     private void InsertDisposals(
         SqliteTransaction tx, IEnumerable<StoredWasteDisposal> disposals, DerivedRowHasher hasher, DerivedDigest digest)
     {
-        using (var cmd = Command(tx, "INSERT INTO discharge_waste_disposal VALUES (1, $client, $m, $part, $ped, $partida, $date, $qty)"))
+        using (var cmd = Command(tx, $"INSERT INTO discharge_waste_disposal VALUES ({SqliteDatabase.ProgramIdSql}, $client, $m, $part, $ped, $partida, $date, $qty)"))
         {
             foreach (var d in disposals)
             {
                 Set(cmd, ("$client", d.Client), ("$m", d.Movement), ("$part", d.Part), ("$ped", d.Pedimento), ("$partida", d.Partida),
                     ("$date", Iso(d.Date)), ("$qty", Dec(d.Qty)));
                 cmd.ExecuteNonQuery();
-                hasher.Begin(DerivedDigest.WasteDisposal).Integer(1).Text(d.Client).Integer(d.Movement).Text(d.Part).Text(d.Pedimento)
+                hasher.Begin(DerivedDigest.WasteDisposal).Integer(SqliteDatabase.ProgramId).Text(d.Client).Integer(d.Movement).Text(d.Part).Text(d.Pedimento)
                     .Integer(d.Partida).Text(Iso(d.Date)).Text(Dec(d.Qty)).AddTo(digest, DerivedDigest.WasteDisposal);
             }
         }
@@ -398,7 +397,7 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
         SqliteTransaction tx, IEnumerable<StoredFinding> findings, long lastSeq, DerivedRowHasher hasher, DerivedDigest digest)
     {
         using (var cmd = Command(tx, "INSERT INTO discharge_finding " +
-            "VALUES (1, $seq, $client, $code, $m, $doc, $date, $part, $ped, $partida, $qty, $detail)"))
+            $"VALUES ({SqliteDatabase.ProgramIdSql}, $seq, $client, $code, $m, $doc, $date, $part, $ped, $partida, $qty, $detail)"))
         {
             var seq = lastSeq;
             foreach (var f in findings)
@@ -407,7 +406,7 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
                     ("$date", Iso(f.Date)), ("$part", f.Part), ("$ped", f.Pedimento), ("$partida", f.Partida), ("$qty", Dec(f.Qty)),
                     ("$detail", f.Detail));
                 cmd.ExecuteNonQuery();
-                hasher.Begin(DerivedDigest.Finding).Integer(1).Integer(seq).Text(f.Client).Text(f.Code).Integer(f.Movement)
+                hasher.Begin(DerivedDigest.Finding).Integer(SqliteDatabase.ProgramId).Integer(seq).Text(f.Client).Text(f.Code).Integer(f.Movement)
                     .Text(f.Document).Text(Iso(f.Date)).Text(f.Part).Text(f.Pedimento).Integer(f.Partida).Text(Dec(f.Qty)).Text(f.Detail)
                     .AddTo(digest, DerivedDigest.Finding);
             }
@@ -418,7 +417,7 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
     public byte[]? Catalog()
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT data FROM discharge_catalog WHERE program_id = 1";
+        cmd.CommandText = $"SELECT data FROM discharge_catalog WHERE {SqliteDatabase.ProgramSql}";
         return cmd.ExecuteScalar() as byte[];
     }
 
@@ -427,7 +426,7 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT id, as_of, ledger_head, started_at, finished_at, consumptions, allocations, shortages, last_batch, " +
-            "day_counts, derived_digest FROM discharge_run WHERE program_id = 1 ORDER BY id DESC LIMIT 1";
+            $"day_counts, derived_digest FROM discharge_run WHERE {SqliteDatabase.ProgramSql} ORDER BY id DESC LIMIT 1";
         using var r = cmd.ExecuteReader();
         return r.Read()
             ? new DischargeRunRecord(r.GetInt64(0), ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
@@ -446,7 +445,7 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
         using var heads = SegmentScan(0, client);
         using var tails = SegmentScan(1, client);
         using var chunks = connection.CreateCommand();
-        chunks.CommandText = "SELECT client, part, period, count, allocations FROM discharge_alloc WHERE program_id = 1 " +
+        chunks.CommandText = $"SELECT client, part, period, count, allocations FROM discharge_alloc WHERE {SqliteDatabase.ProgramSql} " +
             "AND ($client IS NULL OR client = $client) AND $with ORDER BY client, part, period, seq";
         chunks.Parameters.AddWithValue("$with", withAllocations ? 1 : 0);
         chunks.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
@@ -498,7 +497,7 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
             }
 
             using var c = connection.CreateCommand();
-            c.CommandText = "SELECT client, part, period, count, allocations FROM discharge_alloc WHERE program_id = 1 " +
+            c.CommandText = $"SELECT client, part, period, count, allocations FROM discharge_alloc WHERE {SqliteDatabase.ProgramSql} " +
                 "AND period >= $from ORDER BY period, seq";
             c.Parameters.AddWithValue("$from", fromPeriod);
             using var cr = c.ExecuteReader();
@@ -515,12 +514,12 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
         else
         {
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE program_id = 1 AND segment IN (0, 1) " +
+            cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE {SqliteDatabase.ProgramSql} AND segment IN (0, 1) " +
                 "AND client = $client AND part = $part ORDER BY segment";
             var pClient = cmd.Parameters.Add("$client", SqliteType.Text);
             var pPart = cmd.Parameters.Add("$part", SqliteType.Text);
             using var c = connection.CreateCommand();
-            c.CommandText = "SELECT period, count, allocations FROM discharge_alloc WHERE program_id = 1 AND client = $client " +
+            c.CommandText = $"SELECT period, count, allocations FROM discharge_alloc WHERE {SqliteDatabase.ProgramSql} AND client = $client " +
                 "AND part = $part AND period >= $from ORDER BY period, seq";
             var cClient = c.Parameters.Add("$client", SqliteType.Text);
             var cPart = c.Parameters.Add("$part", SqliteType.Text);
@@ -567,7 +566,7 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT DISTINCT client, part FROM discharge_alloc INDEXED BY discharge_alloc_period " +
-            "WHERE program_id = 1 AND period >= $period AND last_day >= $day";
+            $"WHERE {SqliteDatabase.ProgramSql} AND period >= $period AND last_day >= $day";
         cmd.Parameters.AddWithValue("$period", AllocationChunk.PeriodOf(from.DayNumber));
         cmd.Parameters.AddWithValue("$day", from.DayNumber);
         using var r = cmd.ExecuteReader();
@@ -603,7 +602,7 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
     private SqliteCommand SegmentScan(int segment, string? client)
     {
         var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE program_id = 1 AND segment = $segment " +
+        cmd.CommandText = $"SELECT {SegmentColumns} FROM discharge_pool WHERE {SqliteDatabase.ProgramSql} AND segment = $segment " +
             "AND ($client IS NULL OR client = $client) ORDER BY client, part";
         cmd.Parameters.AddWithValue("$segment", segment);
         cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
@@ -696,7 +695,7 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
         var result = new List<StoredShortage>();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT client, movement, part, movement_kind, document, date, qty FROM discharge_shortage " +
-            "WHERE program_id = 1 AND ($client IS NULL OR client = $client) ORDER BY date, client, document, part, movement";
+            $"WHERE {SqliteDatabase.ProgramSql} AND ($client IS NULL OR client = $client) ORDER BY date, client, document, part, movement";
         cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
         using var r = cmd.ExecuteReader();
         while (r.Read())
@@ -713,7 +712,7 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
         var result = new List<StoredWasteDisposal>();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT client, movement, part, pedimento, partida, date, qty FROM discharge_waste_disposal " +
-            "WHERE program_id = 1 AND ($client IS NULL OR client = $client) AND ($from IS NULL OR date >= $from) " +
+            $"WHERE {SqliteDatabase.ProgramSql} AND ($client IS NULL OR client = $client) AND ($from IS NULL OR date >= $from) " +
             "ORDER BY date, client, part, movement";
         cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$from", from is { } f ? Iso(f) : DBNull.Value);
@@ -732,7 +731,7 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
         var result = new List<StoredFinding>();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT client, code, movement, document, date, part, pedimento, partida, qty, detail FROM discharge_finding " +
-            "WHERE program_id = 1 AND ($client IS NULL OR client = $client) ORDER BY seq";
+            $"WHERE {SqliteDatabase.ProgramSql} AND ($client IS NULL OR client = $client) ORDER BY seq";
         cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
         using var r = cmd.ExecuteReader();
         while (r.Read())
@@ -843,38 +842,13 @@ public sealed class DischargeStore(SqliteConnection connection) : IDerivedStore
     public void ScanLotTotals(string? client, LotTotalsVisitor visit)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        var db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
-        var rc = SQLitePCL.raw.sqlite3_prepare_v2(db,
-            "SELECT client, part, lot_keys, lot_state FROM discharge_pool WHERE program_id = 1 AND segment IN (0, 1) " +
-            "AND (?1 IS NULL OR client = ?1) ORDER BY segment, client, part", out var stmt);
-        if (rc != SQLitePCL.raw.SQLITE_OK)
+        using var stmt = new NativeStatement(connection,
+            $"SELECT client, part, lot_keys, lot_state FROM discharge_pool WHERE {SqliteDatabase.ProgramSql} AND segment IN (0, 1) " +
+            "AND (?1 IS NULL OR client = ?1) ORDER BY segment, client, part");
+        stmt.BindTextOrNull(1, client);
+        while (stmt.Step())
         {
-            throw new SqliteException(SQLitePCL.raw.sqlite3_errmsg(db).utf8_to_string(), rc);
-        }
-
-        try
-        {
-            rc = client is null ? SQLitePCL.raw.sqlite3_bind_null(stmt, 1) : SQLitePCL.raw.sqlite3_bind_text(stmt, 1, client);
-            while (rc == SQLitePCL.raw.SQLITE_OK || rc == SQLitePCL.raw.SQLITE_ROW)
-            {
-                rc = SQLitePCL.raw.sqlite3_step(stmt);
-                if (rc == SQLitePCL.raw.SQLITE_ROW)
-                {
-                    VisitSegment(
-                        SQLitePCL.raw.sqlite3_column_text(stmt, 0).utf8_to_string(),
-                        SQLitePCL.raw.sqlite3_column_text(stmt, 1).utf8_to_string(),
-                        SQLitePCL.raw.sqlite3_column_blob(stmt, 2), SQLitePCL.raw.sqlite3_column_blob(stmt, 3), visit);
-                }
-            }
-
-            if (rc != SQLitePCL.raw.SQLITE_DONE)
-            {
-                throw new SqliteException(SQLitePCL.raw.sqlite3_errmsg(db).utf8_to_string(), rc);
-            }
-        }
-        finally
-        {
-            _ = SQLitePCL.raw.sqlite3_finalize(stmt);
+            VisitSegment(stmt.ColumnText(0)!, stmt.ColumnText(1)!, stmt.ColumnBytes(2), stmt.ColumnBytes(3), visit);
         }
     }
 

@@ -83,8 +83,8 @@ public static class GovernmentQueries
     /// <summary>Every M3 pedimento with a known 15-digit number, with its 551 partidas' USD values.</summary>
     public static IReadOnlyList<GovernmentPedimento> M3Pedimentos(SqliteConnection connection, SqliteTransaction? tx) =>
         Read(connection, tx,
-            "SELECT pedimento, clave, operation, fecha_pago FROM m3_pedimento WHERE program_id = 1 AND pedimento <> ''",
-            "SELECT pedimento, partida, value_usd FROM m3_partida WHERE program_id = 1 AND pedimento <> '' ORDER BY pedimento, partida");
+            $"SELECT pedimento, clave, operation, fecha_pago FROM m3_pedimento WHERE {SqliteDatabase.ProgramSql} AND pedimento <> ''",
+            $"SELECT pedimento, partida, value_usd FROM m3_partida WHERE {SqliteDatabase.ProgramSql} AND pedimento <> '' ORDER BY pedimento, partida");
 
     private static List<GovernmentPedimento> Read(SqliteConnection connection, SqliteTransaction? tx, string heads, string partidas)
     {

@@ -28,7 +28,7 @@ public sealed class GovernmentWriter : IGovernmentWriter
     /// <summary>True when a file with this SHA-256 was imported before as <paramref name="kind"/> (datastage, m3).</summary>
     public bool FileSeen(string kind, string sha256)
     {
-        var cmd = Command("file?", "SELECT 1 FROM gov_file WHERE program_id = 1 AND kind = $k AND sha256 = $s", "$k", "$s");
+        var cmd = Command("file?", $"SELECT 1 FROM gov_file WHERE {SqliteDatabase.ProgramSql} AND kind = $k AND sha256 = $s", "$k", "$s");
         cmd.Parameters[0].Value = kind;
         cmd.Parameters[1].Value = sha256;
         return cmd.ExecuteScalar() is not null;
@@ -36,7 +36,7 @@ public sealed class GovernmentWriter : IGovernmentWriter
 
     public void RecordFile(string kind, string sha256, string name, string importedAt)
     {
-        var cmd = Command("file", "INSERT INTO gov_file (program_id, kind, sha256, name, imported_at) VALUES (1, $k, $s, $n, $t) ON CONFLICT DO NOTHING",
+        var cmd = Command("file", $"INSERT INTO gov_file (program_id, kind, sha256, name, imported_at) VALUES ({SqliteDatabase.ProgramIdSql}, $k, $s, $n, $t) ON CONFLICT DO NOTHING",
             "$k", "$s", "$n", "$t");
         Set(cmd, kind, sha256, name, importedAt);
         cmd.ExecuteNonQuery();
@@ -46,10 +46,10 @@ public sealed class GovernmentWriter : IGovernmentWriter
     public void Package(string folio, string rfcOPatente, DateOnly? fechaInicial, DateOnly? fechaFinal, DateOnly? fechaEjecucion,
         long? totalFracciones, long? totalContribuciones, string source, string raw)
     {
-        var cmd = Command("package", """
+        var cmd = Command("package", $"""
             INSERT INTO ds_package (program_id, folio, rfc_o_patente, fecha_inicial, fecha_final, fecha_ejecucion, total_fracciones,
                 total_contribuciones, source, raw)
-            VALUES (1, $f, $r, $i, $e, $x, $tf, $tc, $s, $raw)
+            VALUES ({SqliteDatabase.ProgramIdSql}, $f, $r, $i, $e, $x, $tf, $tc, $s, $raw)
             ON CONFLICT (program_id, folio) DO UPDATE SET rfc_o_patente = excluded.rfc_o_patente, fecha_inicial = excluded.fecha_inicial,
                 fecha_final = excluded.fecha_final, fecha_ejecucion = excluded.fecha_ejecucion, total_fracciones = excluded.total_fracciones,
                 total_contribuciones = excluded.total_contribuciones, source = excluded.source, raw = excluded.raw
@@ -62,8 +62,8 @@ public sealed class GovernmentWriter : IGovernmentWriter
     /// <summary>Records a member's header row as delivered.</summary>
     public void Header(string folio, string tabla, string header, long rows)
     {
-        var cmd = Command("header", """
-            INSERT INTO ds_header (program_id, folio, tabla, header, rows) VALUES (1, $f, $t, $h, $n)
+        var cmd = Command("header", $"""
+            INSERT INTO ds_header (program_id, folio, tabla, header, rows) VALUES ({SqliteDatabase.ProgramIdSql}, $f, $t, $h, $n)
             ON CONFLICT (program_id, folio, tabla) DO UPDATE SET header = excluded.header, rows = excluded.rows
             """, "$f", "$t", "$h", "$n");
         Set(cmd, folio, tabla, header, rows);
@@ -74,10 +74,10 @@ public sealed class GovernmentWriter : IGovernmentWriter
     public void M3Pedimento(GovernmentKey key, string tipoMovimiento, string? operation, string? clave, string? rfc, DateOnly? fechaPago,
         string fileName, long line)
     {
-        var cmd = Command("m3p", """
+        var cmd = Command("m3p", $"""
             INSERT INTO m3_pedimento (program_id, pedimento, patente, pedimento7, seccion, tipo_movimiento, operation, clave, rfc, fecha_pago,
                 file_name, src_line)
-            VALUES (1, $p, $pa, $n, $s, $tm, $op, $c, $r, $f, $fn, $l)
+            VALUES ({SqliteDatabase.ProgramIdSql}, $p, $pa, $n, $s, $tm, $op, $c, $r, $f, $fn, $l)
             ON CONFLICT (program_id, pedimento, patente, pedimento7, seccion) DO UPDATE SET tipo_movimiento = excluded.tipo_movimiento,
                 operation = excluded.operation, clave = excluded.clave, rfc = excluded.rfc, fecha_pago = excluded.fecha_pago,
                 file_name = excluded.file_name, src_line = excluded.src_line
@@ -92,10 +92,10 @@ public sealed class GovernmentWriter : IGovernmentWriter
     public void M3Partida(GovernmentKey key, int partida, string? fraccion, string? nico, decimal? valueUsd, decimal? qtyUmc, string? umc,
         decimal? qtyUmt, string? umt, string? origin, string raw)
     {
-        var cmd = Command("m3pp", """
+        var cmd = Command("m3pp", $"""
             INSERT INTO m3_partida (program_id, pedimento, patente, pedimento7, seccion, partida, fraccion, nico, value_usd, qty_umc, umc,
                 qty_umt, umt, origin, raw)
-            VALUES (1, $p, $pa, $n, $s, $pt, $f, $ni, $v, $qc, $uc, $qt, $ut, $o, $raw)
+            VALUES ({SqliteDatabase.ProgramIdSql}, $p, $pa, $n, $s, $pt, $f, $ni, $v, $qc, $uc, $qt, $ut, $o, $raw)
             ON CONFLICT (program_id, pedimento, patente, pedimento7, seccion, partida) DO UPDATE SET fraccion = excluded.fraccion,
                 nico = excluded.nico, value_usd = excluded.value_usd, qty_umc = excluded.qty_umc, umc = excluded.umc,
                 qty_umt = excluded.qty_umt, umt = excluded.umt, origin = excluded.origin, raw = excluded.raw
@@ -109,9 +109,9 @@ public sealed class GovernmentWriter : IGovernmentWriter
     /// <summary>Writes an M3 record as delivered (identical records merge).</summary>
     public void M3Record(GovernmentKey key, string register, string rowHash, string fileName, long line, string raw)
     {
-        var cmd = Command("m3r", """
+        var cmd = Command("m3r", $"""
             INSERT INTO m3_record (program_id, pedimento, patente, pedimento7, seccion, register, row_hash, file_name, src_line, raw)
-            VALUES (1, $p, $pa, $n, $s, $r, $h, $f, $l, $raw) ON CONFLICT DO NOTHING
+            VALUES ({SqliteDatabase.ProgramIdSql}, $p, $pa, $n, $s, $r, $h, $f, $l, $raw) ON CONFLICT DO NOTHING
             """, "$p", "$pa", "$n", "$s", "$r", "$h", "$f", "$l", "$raw");
         Set(cmd, key.Pedimento, key.Patente, key.Pedimento7, key.Seccion, register, rowHash, fileName, line, raw);
         cmd.ExecuteNonQuery();

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Traza.Storage.Ledger;
-using SQLitePCL;
 
 namespace Traza.Storage.Sqlite;
 
@@ -81,8 +80,6 @@ public static class LedgerChain
     public static (string Digest, long Rows) ComputeDigest(SqliteConnection connection, SqliteTransaction? tx, long batchId)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        NativeSqlite.EnsureSameLibrary();
-        var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         using var hash = new HashWriter();
         Span<byte> digits = stackalloc byte[24];
         long rows = 0;
@@ -95,36 +92,29 @@ public static class LedgerChain
                 ? $"SELECT {select} FROM \"{table}\" WHERE batch_id = ?1 UNION ALL " +
                   $"SELECT {select} FROM \"{table}{ReversedSuffix}\" WHERE batch_id = ?1 ORDER BY line"
                 : $"SELECT {select} FROM \"{table}\" WHERE batch_id = ?1 ORDER BY line";
-            Check(db, raw.sqlite3_prepare_v2(db, sql, out var prepared), raw.SQLITE_OK);
-            using (prepared)
+            using var stmt = new NativeStatement(connection, sql);
+            stmt.BindInt64(1, batchId);
+            var header = true;
+            while (stmt.Step())
             {
-                var stmt = prepared.DangerousGetHandle();
-                Check(db, NativeSqlite.BindInt64(stmt, 1, batchId), raw.SQLITE_OK);
-                var header = true;
-                int rc;
-                while ((rc = NativeSqlite.Step(stmt)) == raw.SQLITE_ROW)
+                if (header)
                 {
-                    if (header)
-                    {
-                        hash.Append(Encoding.UTF8.GetBytes("#" + table + "\n"));
-                        header = false;
-                    }
-
-                    for (var i = 0; i < columns.Count; i++)
-                    {
-                        if (i > 0)
-                        {
-                            hash.Append("\u001f"u8);
-                        }
-
-                        hash.Append(NativeSqlite.CanonicalUtf8(stmt, i, digits));
-                    }
-
-                    hash.Append("\n"u8);
-                    rows++;
+                    hash.Append(Encoding.UTF8.GetBytes("#" + table + "\n"));
+                    header = false;
                 }
 
-                Check(db, rc, raw.SQLITE_DONE);
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        hash.Append("\u001f"u8);
+                    }
+
+                    hash.Append(stmt.CanonicalUtf8(i, digits));
+                }
+
+                hash.Append("\n"u8);
+                rows++;
             }
         }
 
@@ -147,14 +137,6 @@ public static class LedgerChain
         cmd.CommandText = $"SELECT EXISTS (SELECT 1 FROM \"{table}{ReversedSuffix}\" WHERE batch_id = $b)";
         cmd.Parameters.AddWithValue("$b", batchId);
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
-    }
-
-    private static void Check(SQLitePCL.sqlite3 db, int rc, int expected)
-    {
-        if (rc != expected)
-        {
-            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
-        }
     }
 
     /// <summary>

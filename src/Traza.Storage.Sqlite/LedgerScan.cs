@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace Traza.Storage.Sqlite;
 
@@ -20,9 +19,9 @@ public static class LedgerScan
         var clients = new Utf8StringPool();
         var kinds = new Utf8StringPool();
         var sources = new Utf8StringPool();
-        Step(store, "SELECT client, part, kind, source FROM part WHERE program_id = 1 ORDER BY client, part", stmt =>
-            rows.Add(new PartScan(clients.Get(raw.sqlite3_column_blob(stmt, 0)), Encoding.UTF8.GetString(raw.sqlite3_column_blob(stmt, 1)),
-                kinds.Get(raw.sqlite3_column_blob(stmt, 2)), PartRecord.IsNationalSource(sources.Get(raw.sqlite3_column_blob(stmt, 3))))));
+        Step(store, $"SELECT client, part, kind, source FROM part WHERE {SqliteDatabase.ProgramSql} ORDER BY client, part", stmt =>
+            rows.Add(new PartScan(clients.Get(stmt.ColumnBytes(0)), Encoding.UTF8.GetString(stmt.ColumnBytes(1)),
+                kinds.Get(stmt.ColumnBytes(2)), PartRecord.IsNationalSource(sources.Get(stmt.ColumnBytes(3))))));
         return rows;
     }
 
@@ -46,16 +45,16 @@ public static class LedgerScan
         // Read in key order and sorted here by (batch, line): cheaper than SQLite's sorter copying every record.
         Step(store,
             "SELECT client, product, component, valid_from, qty_per, merma_pct, desperdicio_pct, valid_to, batch_id, line FROM bom " +
-            "WHERE program_id = 1",
+            $"WHERE {SqliteDatabase.ProgramSql}",
             stmt =>
             {
-                var validFrom = raw.sqlite3_column_blob(stmt, 3);
-                rows.Add(new BomScan(clients.Get(raw.sqlite3_column_blob(stmt, 0)), products.Get(raw.sqlite3_column_blob(stmt, 1)),
-                    components.Get(raw.sqlite3_column_blob(stmt, 2)), validFrom.IsEmpty ? null : Date(validFrom),
-                    Decimal(raw.sqlite3_column_blob(stmt, 4)), Decimal(raw.sqlite3_column_blob(stmt, 5)),
-                    Decimal(raw.sqlite3_column_blob(stmt, 6)),
-                    raw.sqlite3_column_type(stmt, 7) == raw.SQLITE_NULL ? null : Date(raw.sqlite3_column_blob(stmt, 7))));
-                order.Add((raw.sqlite3_column_int64(stmt, 8) << 32) | raw.sqlite3_column_int64(stmt, 9));
+                var validFrom = stmt.ColumnBytes(3);
+                rows.Add(new BomScan(clients.Get(stmt.ColumnBytes(0)), products.Get(stmt.ColumnBytes(1)),
+                    components.Get(stmt.ColumnBytes(2)), validFrom.IsEmpty ? null : Date(validFrom),
+                    Decimal(stmt.ColumnBytes(4)), Decimal(stmt.ColumnBytes(5)),
+                    Decimal(stmt.ColumnBytes(6)),
+                    stmt.IsNull(7) ? null : Date(stmt.ColumnBytes(7))));
+                order.Add((stmt.ColumnInt64(8) << 32) | stmt.ColumnInt64(9));
             });
         CollectionsMarshal.AsSpan(order).Sort(CollectionsMarshal.AsSpan(rows));
         return rows;
@@ -71,11 +70,11 @@ public static class LedgerScan
         ArgumentNullException.ThrowIfNull(line);
         var claves = new Utf8StringPool();
         Step(store,
-            $"SELECT pedimento, partida, clave, date, value_usd FROM {(exits ? "exit" : "entry")} WHERE program_id = 1" +
+            $"SELECT pedimento, partida, clave, date, value_usd FROM {(exits ? "exit" : "entry")} WHERE {SqliteDatabase.ProgramSql}" +
             (client is null ? string.Empty : " AND client = ?1"),
-            stmt => line(raw.sqlite3_column_blob(stmt, 0), checked((int)raw.sqlite3_column_int64(stmt, 1)),
-                claves.Get(raw.sqlite3_column_blob(stmt, 2)), Date(raw.sqlite3_column_blob(stmt, 3)),
-                raw.sqlite3_column_type(stmt, 4) == raw.SQLITE_NULL ? null : Decimal(raw.sqlite3_column_blob(stmt, 4))),
+            stmt => line(stmt.ColumnBytes(0), checked((int)stmt.ColumnInt64(1)),
+                claves.Get(stmt.ColumnBytes(2)), Date(stmt.ColumnBytes(3)),
+                stmt.IsNull(4) ? null : Decimal(stmt.ColumnBytes(4))),
             client);
     }
 
@@ -83,28 +82,17 @@ public static class LedgerScan
     /// Steps a query through SQLite directly on the store's connection (inside its open batch, if any), text read as UTF-8
     /// in place: for the discharge's catalog reads, tens of thousands of rows at a few hundred nanoseconds each.
     /// </summary>
-    private static void Step(SqliteLedgerStore store, string sql, Action<sqlite3_stmt> row, string? text1 = null)
+    private static void Step(SqliteLedgerStore store, string sql, Action<NativeStatement> row, string? text1 = null)
     {
-        var db = store.Connection.Handle ?? throw new InvalidOperationException("the store's connection is not open");
-        Check(db, raw.sqlite3_prepare_v2(db, sql, out var stmt), raw.SQLITE_OK);
-        try
+        using var stmt = new NativeStatement(store.Connection, sql);
+        if (text1 is not null)
         {
-            if (text1 is not null)
-            {
-                Check(db, raw.sqlite3_bind_text(stmt, 1, text1), raw.SQLITE_OK);
-            }
-
-            int rc;
-            while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
-            {
-                row(stmt);
-            }
-
-            Check(db, rc, raw.SQLITE_DONE);
+            stmt.BindText(1, text1);
         }
-        finally
+
+        while (stmt.Step())
         {
-            _ = raw.sqlite3_finalize(stmt);
+            row(stmt);
         }
     }
 
@@ -113,15 +101,15 @@ public static class LedgerScan
     {
         ArgumentNullException.ThrowIfNull(store);
         return afterBatch > 0
-            ? Entries(store.CreateCommand, " INDEXED BY entry_batch WHERE program_id = 1 AND batch_id > $b", ("$b", afterBatch), 0)
-            : Entries(store.CreateCommand, " WHERE program_id = 1", null, Count(store.CreateCommand, "entry"));
+            ? Entries(store.CreateCommand, $" INDEXED BY entry_batch WHERE {SqliteDatabase.ProgramSql} AND batch_id > $b", ("$b", afterBatch), 0)
+            : Entries(store.CreateCommand, $" WHERE {SqliteDatabase.ProgramSql}", null, Count(store.CreateCommand, "entry"));
     }
 
     /// <summary>The entry rows of the given (client, part) pairs, in no particular order (filtered inside SQLite).</summary>
     public static List<EntryScan> Entries(SqliteLedgerStore store, IEnumerable<(string Client, string Part)> parts)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return Entries(store.CreateCommand, " WHERE program_id = 1 AND " + OfParts, ("$parts", PartsJson(parts)), 0);
+        return Entries(store.CreateCommand, $" WHERE {SqliteDatabase.ProgramSql} AND " + OfParts, ("$parts", PartsJson(parts)), 0);
     }
 
     /// <summary>Every entry row, read through another connection (see <see cref="SqliteLedgerStore.OpenReader"/>).</summary>
@@ -135,7 +123,7 @@ public static class LedgerScan
             return cmd;
         }
 
-        return Entries(Command, " WHERE program_id = 1", null, Count(Command, "entry"));
+        return Entries(Command, $" WHERE {SqliteDatabase.ProgramSql}", null, Count(Command, "entry"));
     }
 
     /// <summary>
@@ -148,7 +136,7 @@ public static class LedgerScan
     {
         ArgumentNullException.ThrowIfNull(store);
         using var cmd = store.CreateCommand(
-            "SELECT client, pedimento, partida, part, discharged_before FROM entry_opening WHERE program_id = 1 AND batch_id > $b");
+            $"SELECT client, pedimento, partida, part, discharged_before FROM entry_opening WHERE {SqliteDatabase.ProgramSql} AND batch_id > $b");
         cmd.Parameters.AddWithValue("$b", afterBatch);
         using var r = cmd.ExecuteReader();
         var openings = new Dictionary<(string Client, string Pedimento, int Partida, string Part), decimal>();
@@ -168,8 +156,8 @@ public static class LedgerScan
     {
         ArgumentNullException.ThrowIfNull(store);
         using var cmd = store.CreateCommand(
-            "SELECT batch_id, line, discharged_before FROM entry_opening WHERE program_id = 1 UNION ALL " +
-            "SELECT batch_id, line, discharged_before FROM entry_opening_reversed WHERE program_id = 1");
+            $"SELECT batch_id, line, discharged_before FROM entry_opening WHERE {SqliteDatabase.ProgramSql} UNION ALL " +
+            $"SELECT batch_id, line, discharged_before FROM entry_opening_reversed WHERE {SqliteDatabase.ProgramSql}");
         using var r = cmd.ExecuteReader();
         var openings = new Dictionary<(long, long), decimal>();
         while (r.Read())
@@ -221,7 +209,7 @@ public static class LedgerScan
         ArgumentNullException.ThrowIfNull(store);
         using var cmd = store.CreateCommand(
             "SELECT client, part, pedimento, partida, clave, date, qty, bom_date, source_pedimento, source_partida, batch_id, line " +
-            "FROM exit" + (from is null ? " WHERE program_id = 1" : " INDEXED BY exit_date WHERE program_id = 1 AND date >= $from") +
+            "FROM exit" + (from is null ? $" WHERE {SqliteDatabase.ProgramSql}" : $" INDEXED BY exit_date WHERE {SqliteDatabase.ProgramSql} AND date >= $from") +
             (parts is null ? string.Empty : " AND " + OfParts));
         cmd.Parameters.AddWithValue("$from", from is { } f ? f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
         if (parts is not null)
@@ -253,7 +241,7 @@ public static class LedgerScan
         ArgumentNullException.ThrowIfNull(store);
         using var cmd = store.CreateCommand(
             "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, customs_value_mxn, site, batch_id, line " +
-            "FROM entry WHERE program_id = 1 AND ($client IS NULL OR client = $client) AND ($asof IS NULL OR date <= $asof)");
+            $"FROM entry WHERE {SqliteDatabase.ProgramSql} AND ($client IS NULL OR client = $client) AND ($asof IS NULL OR date <= $asof)");
         cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$asof", asOf is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value);
         using var r = cmd.ExecuteReader();
@@ -281,47 +269,27 @@ public static class LedgerScan
     public static LotEntryTable LotEntries(SqliteLedgerStore store, string? client = null, DateOnly? asOf = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var db = store.Connection.Handle ?? throw new InvalidOperationException("the store's connection is not open");
-        var rc = raw.sqlite3_prepare_v2(db,
+        using var stmt = new NativeStatement(store.Connection,
             "SELECT client, part, clave, pedimento, partida, date, qty, qty_umt, value_usd FROM entry " +
-            "WHERE program_id = 1 AND (?1 IS NULL OR client = ?1) AND (?2 IS NULL OR date <= ?2)", out var stmt);
-        Check(db, rc, raw.SQLITE_OK);
-        try
+            $"WHERE {SqliteDatabase.ProgramSql} AND (?1 IS NULL OR client = ?1) AND (?2 IS NULL OR date <= ?2)");
+        stmt.BindTextOrNull(1, client);
+        stmt.BindTextOrNull(2, asOf is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
+        var table = new LotEntryTable();
+        var clients = new Utf8StringPool();
+        var parts = new Utf8StringPool();
+        var claves = new Utf8StringPool();
+        while (stmt.Step())
         {
-            Check(db, client is null ? raw.sqlite3_bind_null(stmt, 1) : raw.sqlite3_bind_text(stmt, 1, client), raw.SQLITE_OK);
-            Check(db, asOf is { } d
-                ? raw.sqlite3_bind_text(stmt, 2, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-                : raw.sqlite3_bind_null(stmt, 2), raw.SQLITE_OK);
-            var table = new LotEntryTable();
-            var clients = new Utf8StringPool();
-            var parts = new Utf8StringPool();
-            var claves = new Utf8StringPool();
-            while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
-            {
-                table.Add(
-                    clients.Get(raw.sqlite3_column_blob(stmt, 0)), parts.Get(raw.sqlite3_column_blob(stmt, 1)),
-                    claves.Get(raw.sqlite3_column_blob(stmt, 2)), raw.sqlite3_column_blob(stmt, 3),
-                    checked((int)raw.sqlite3_column_int64(stmt, 4)), Date(raw.sqlite3_column_blob(stmt, 5)),
-                    Decimal(raw.sqlite3_column_blob(stmt, 6)),
-                    raw.sqlite3_column_type(stmt, 7) == raw.SQLITE_NULL ? null : Decimal(raw.sqlite3_column_blob(stmt, 7)),
-                    raw.sqlite3_column_type(stmt, 8) == raw.SQLITE_NULL ? null : Decimal(raw.sqlite3_column_blob(stmt, 8)));
-            }
+            table.Add(
+                clients.Get(stmt.ColumnBytes(0)), parts.Get(stmt.ColumnBytes(1)),
+                claves.Get(stmt.ColumnBytes(2)), stmt.ColumnBytes(3),
+                checked((int)stmt.ColumnInt64(4)), Date(stmt.ColumnBytes(5)),
+                Decimal(stmt.ColumnBytes(6)),
+                stmt.IsNull(7) ? null : Decimal(stmt.ColumnBytes(7)),
+                stmt.IsNull(8) ? null : Decimal(stmt.ColumnBytes(8)));
+        }
 
-            Check(db, rc, raw.SQLITE_DONE);
-            return table;
-        }
-        finally
-        {
-            _ = raw.sqlite3_finalize(stmt);
-        }
-    }
-
-    private static void Check(sqlite3 db, int rc, int expected)
-    {
-        if (rc != expected)
-        {
-            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
-        }
+        return table;
     }
 
     /// <summary>A stored <c>YYYY-MM-DD</c> date given as UTF-8, parsed by position.</summary>
@@ -393,7 +361,7 @@ public static class LedgerScan
 
     private static int Count(Func<string, SqliteCommand> command, string table)
     {
-        using var cmd = command($"SELECT count(*) FROM {table} WHERE program_id = 1");
+        using var cmd = command($"SELECT count(*) FROM {table} WHERE {SqliteDatabase.ProgramSql}");
         return checked((int)(long)cmd.ExecuteScalar()!);
     }
 

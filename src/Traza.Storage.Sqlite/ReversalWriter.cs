@@ -43,7 +43,7 @@ public sealed class ReversalWriter : IReversalWriter
     /// <summary>The layout of batch <paramref name="id"/> (committed before this one), or null when there is none.</summary>
     public string? LayoutOf(long id)
     {
-        using var cmd = batch.Command("SELECT layout FROM import_batch WHERE program_id = 1 AND id = $id");
+        using var cmd = batch.Command($"SELECT layout FROM import_batch WHERE {SqliteDatabase.ProgramSql} AND id = $id");
         cmd.Parameters.AddWithValue("$id", id);
         return cmd.ExecuteScalar() as string;
     }
@@ -79,7 +79,7 @@ public sealed class ReversalWriter : IReversalWriter
     public (long Batch, long Line)? ReversedBy(long id, long line)
     {
         using var cmd = batch.Command(
-            "SELECT batch_id, line FROM reversal WHERE program_id = 1 AND target_batch = $b AND target_line = $l");
+            $"SELECT batch_id, line FROM reversal WHERE {SqliteDatabase.ProgramSql} AND target_batch = $b AND target_line = $l");
         cmd.Parameters.AddWithValue("$b", id);
         cmd.Parameters.AddWithValue("$l", line);
         using var r = cmd.ExecuteReader();

@@ -8,6 +8,20 @@ namespace Traza.Storage.Sqlite;
 /// </summary>
 public static class SqliteDatabase
 {
+    /// <summary>
+    /// The one program a SQLite file holds (SPEC §5 <c>init</c>; docs/architecture.md Decision 3): every row's
+    /// <c>program_id</c>. PostgreSQL keys rows by <see cref="ITrazaStore.Program"/> instead; here it is
+    /// <see cref="Traza.Storage.ProgramId.Default"/>, and the SQL text names it through <see cref="ProgramIdSql"/> and
+    /// <see cref="ProgramSql"/> only (issue 12), so the literal stays a constant the planner matches to the key prefix.
+    /// </summary>
+    public const long ProgramId = 1;
+
+    /// <summary><see cref="ProgramId"/> as SQL text, for <c>VALUES (…)</c> and qualified columns (<c>b.program_id = …</c>).</summary>
+    internal const string ProgramIdSql = "1";
+
+    /// <summary>The filter on the file's program: <c>program_id = 1</c>.</summary>
+    internal const string ProgramSql = "program_id = " + ProgramIdSql;
+
     /// <summary>The connection string for a database file (no pooling, so a closed store releases its file).</summary>
     public static string ConnectionString(string path) => new SqliteConnectionStringBuilder
     {

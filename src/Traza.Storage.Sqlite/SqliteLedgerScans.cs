@@ -48,8 +48,8 @@ internal sealed class SqliteLedgerScans(SqliteLedgerStore store) : ILedgerScans
         // Exits through their date index (migration 0011; INDEXED BY, as SQLite otherwise walks the primary key's
         // program_id prefix); events are few and have no date index.
         using var cmd = store.CreateCommand(
-            "SELECT EXISTS (SELECT 1 FROM exit INDEXED BY exit_date WHERE program_id = 1 AND date > $after AND date <= $through) " +
-            "OR EXISTS (SELECT 1 FROM event WHERE program_id = 1 AND date > $after AND date <= $through)");
+            $"SELECT EXISTS (SELECT 1 FROM exit INDEXED BY exit_date WHERE {SqliteDatabase.ProgramSql} AND date > $after AND date <= $through) " +
+            $"OR EXISTS (SELECT 1 FROM event WHERE {SqliteDatabase.ProgramSql} AND date > $after AND date <= $through)");
         cmd.Parameters.AddWithValue("$after", SqlText.Date(after));
         cmd.Parameters.AddWithValue("$through", SqlText.Date(through));
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
@@ -65,7 +65,7 @@ internal sealed class SqliteLedgerScans(SqliteLedgerStore store) : ILedgerScans
         };
 
         // INDEXED BY: left alone, SQLite prefers the primary key's program_id prefix and scans the whole table.
-        using var cmd = store.CreateCommand($"SELECT min(date) FROM {name} INDEXED BY {name}_batch WHERE program_id = 1 AND batch_id = $b");
+        using var cmd = store.CreateCommand($"SELECT min(date) FROM {name} INDEXED BY {name}_batch WHERE {SqliteDatabase.ProgramSql} AND batch_id = $b");
         cmd.Parameters.AddWithValue("$b", batchId);
         return cmd.ExecuteScalar() is string text ? SqlText.ParseDate(text) : null;
     }
@@ -74,7 +74,7 @@ internal sealed class SqliteLedgerScans(SqliteLedgerStore store) : ILedgerScans
     {
         // One primary-key seek (program, client, pedimento, …) per client instead of a scan of every entry.
         using var cmd = store.CreateCommand(
-            "SELECT DISTINCT client, part FROM entry WHERE program_id = 1 AND client = $c AND pedimento = $p AND ($n IS NULL OR partida = $n)");
+            $"SELECT DISTINCT client, part FROM entry WHERE {SqliteDatabase.ProgramSql} AND client = $c AND pedimento = $p AND ($n IS NULL OR partida = $n)");
         cmd.Parameters.AddWithValue("$p", pedimento);
         cmd.Parameters.AddWithValue("$n", (object?)partida ?? DBNull.Value);
         var pc = cmd.Parameters.Add("$c", SqliteType.Text);
@@ -96,8 +96,8 @@ internal sealed class SqliteLedgerScans(SqliteLedgerStore store) : ILedgerScans
     {
         // Exits: a primary-key seek (program, client, pedimento, …) per client; events (few) by a scan.
         using var cmd = store.CreateCommand(
-            "SELECT batch_id, line, pedimento, clave, date, part, bom_date, client FROM exit WHERE program_id = 1 AND client = $c AND pedimento = $d " +
-            "UNION ALL SELECT batch_id, line, reference, type, date, part, NULL, client FROM event WHERE program_id = 1 AND client = $c " +
+            $"SELECT batch_id, line, pedimento, clave, date, part, bom_date, client FROM exit WHERE {SqliteDatabase.ProgramSql} AND client = $c AND pedimento = $d " +
+            $"UNION ALL SELECT batch_id, line, reference, type, date, part, NULL, client FROM event WHERE {SqliteDatabase.ProgramSql} AND client = $c " +
             "AND reference = $d");
         cmd.Parameters.AddWithValue("$d", document);
         var pc = cmd.Parameters.Add("$c", SqliteType.Text);
@@ -119,8 +119,8 @@ internal sealed class SqliteLedgerScans(SqliteLedgerStore store) : ILedgerScans
     public (string Document, string Clave, DateOnly Date, string Product)? Movement(long batchId, long line)
     {
         using var cmd = store.CreateCommand(
-            "SELECT pedimento, clave, date, part FROM exit INDEXED BY exit_batch WHERE batch_id = $b AND line = $l AND program_id = 1 " +
-            "UNION ALL SELECT reference, type, date, part FROM event INDEXED BY event_batch WHERE batch_id = $b AND line = $l AND program_id = 1");
+            $"SELECT pedimento, clave, date, part FROM exit INDEXED BY exit_batch WHERE batch_id = $b AND line = $l AND {SqliteDatabase.ProgramSql} " +
+            $"UNION ALL SELECT reference, type, date, part FROM event INDEXED BY event_batch WHERE batch_id = $b AND line = $l AND {SqliteDatabase.ProgramSql}");
         cmd.Parameters.AddWithValue("$b", batchId);
         cmd.Parameters.AddWithValue("$l", line);
         using var r = cmd.ExecuteReader();
@@ -130,7 +130,7 @@ internal sealed class SqliteLedgerScans(SqliteLedgerStore store) : ILedgerScans
     public EntryRecord? Entry(string client, string pedimento, int partida, string part)
     {
         using var cmd = store.CreateCommand(
-            "SELECT date, qty, qty_umt, value_usd, clave FROM entry WHERE program_id = 1 AND client = $c AND pedimento = $p AND partida = $n AND part = $part");
+            $"SELECT date, qty, qty_umt, value_usd, clave FROM entry WHERE {SqliteDatabase.ProgramSql} AND client = $c AND pedimento = $p AND partida = $n AND part = $part");
         cmd.Parameters.AddWithValue("$c", client);
         cmd.Parameters.AddWithValue("$p", pedimento);
         cmd.Parameters.AddWithValue("$n", partida);

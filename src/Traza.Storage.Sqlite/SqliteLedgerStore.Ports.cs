@@ -6,7 +6,7 @@ namespace Traza.Storage.Sqlite;
 public sealed partial class SqliteLedgerStore
 {
     /// <inheritdoc/>
-    public ProgramId Program => ProgramId.Default; // SQLite holds one program per file (SPEC §5 init)
+    public ProgramId Program { get; } = new(SqliteDatabase.ProgramId); // SQLite holds one program per file (SPEC §5 init)
 
     /// <inheritdoc/>
     public string Target => Path;

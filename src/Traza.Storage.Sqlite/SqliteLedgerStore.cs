@@ -4,7 +4,7 @@ namespace Traza.Storage.Sqlite;
 
 /// <summary>
 /// The SQLite ledger store: opens (and migrates) a database file, appends import batches and loads the ledger
-/// for discharge and reports. One program per database (program_id = 1, docs/architecture.md Decision 3).
+/// for discharge and reports. One program per database (<see cref="SqliteDatabase.ProgramId"/>, docs/architecture.md Decision 3).
 /// </summary>
 public sealed partial class SqliteLedgerStore : ITrazaStore
 {
@@ -165,8 +165,8 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
     private static string MarkOf(SqliteConnection connection)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT (SELECT coalesce(max(id), 0) FROM import_batch WHERE program_id = 1) || '|' || " +
-            "coalesce((SELECT id || '|' || finished_at FROM discharge_run WHERE program_id = 1 ORDER BY id DESC LIMIT 1), '')";
+        cmd.CommandText = $"SELECT (SELECT coalesce(max(id), 0) FROM import_batch WHERE {SqliteDatabase.ProgramSql}) || '|' || " +
+            $"coalesce((SELECT id || '|' || finished_at FROM discharge_run WHERE {SqliteDatabase.ProgramSql} ORDER BY id DESC LIMIT 1), '')";
         return (string)cmd.ExecuteScalar()!;
     }
 
@@ -254,7 +254,7 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
     public ProgramRecord? GetProgram()
     {
         using var cmd = CreateCommand(string.Empty);
-        cmd.CommandText = "SELECT rfc, name, immex, modality, valid_from, valid_to, batch_id, line FROM program WHERE program_id = 1";
+        cmd.CommandText = $"SELECT rfc, name, immex, modality, valid_from, valid_to, batch_id, line FROM program WHERE {SqliteDatabase.ProgramSql}";
         using var r = cmd.ExecuteReader();
         return r.Read()
             ? new ProgramRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Date(r, 4), Date(r, 5))
@@ -263,14 +263,14 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
     }
 
     public IReadOnlyList<ClientRecord> LoadClients() => Read(
-        "SELECT client, name, parent, since, batch_id, line FROM client WHERE program_id = 1 ORDER BY client",
+        $"SELECT client, name, parent, since, batch_id, line FROM client WHERE {SqliteDatabase.ProgramSql} ORDER BY client",
         null,
         r => new ClientRecord(r.GetString(0), Text(r, 1), Text(r, 2), Date(r, 3)) { BatchId = r.GetInt64(4), Line = r.GetInt64(5) });
 
     /// <summary>All parts (of one client when given), by client and part.</summary>
     public IReadOnlyList<PartRecord> LoadParts(string? client = null) => Read(
         "SELECT client, part, description, kind, fraccion, nico, umc, umt, umt_per_umc, origin, source, batch_id, line FROM part " +
-        "WHERE program_id = 1" + ClientFilter + " ORDER BY client, part",
+        $"WHERE {SqliteDatabase.ProgramSql}" + ClientFilter + " ORDER BY client, part",
         client,
         r => new PartRecord(r.GetString(0), r.GetString(1), Text(r, 2), r.GetString(3), Text(r, 4), Text(r, 5), r.GetString(6), r.GetString(7),
             Dec(r, 8), Text(r, 9), r.GetString(10))
@@ -279,7 +279,7 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
     /// <summary>All BOM rows (of one client when given), in file order (batch, line).</summary>
     public IReadOnlyList<BomRecord> LoadBom(string? client = null) => Read(
         "SELECT client, product, component, valid_from, qty_per, merma_pct, desperdicio_pct, valid_to, batch_id, line FROM bom " +
-        "WHERE program_id = 1" + ClientFilter + " ORDER BY batch_id, line",
+        $"WHERE {SqliteDatabase.ProgramSql}" + ClientFilter + " ORDER BY batch_id, line",
         client,
         r => new BomRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3).Length == 0 ? null : SqlText.ParseDate(r.GetString(3)),
             Dec(r, 4), Dec(r, 5), Dec(r, 6), Date(r, 7))
@@ -294,7 +294,7 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
 
     private List<EntryRecord> LoadEntriesFrom(string table, string? client, DateOnly? asOf) => Read(
         "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, customs_value_mxn, exchange_rate, origin, preference, " +
-        $"invoice, rectifies, site, batch_id, line FROM {table} WHERE program_id = 1" + ClientFilter +
+        $"invoice, rectifies, site, batch_id, line FROM {table} WHERE {SqliteDatabase.ProgramSql}" + ClientFilter +
         " AND ($asof IS NULL OR date <= $asof) ORDER BY batch_id, line",
         client,
         r => new EntryRecord(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), SqlText.ParseDate(r.GetString(5)),
@@ -311,7 +311,7 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
 
     private List<ExitRecord> LoadExitsFrom(string table, string? client, DateOnly? asOf) => Read(
         "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, destination, counterparty, exit_case, bom_date, " +
-        $"source_pedimento, source_partida, rectifies, batch_id, line FROM {table} WHERE program_id = 1" + ClientFilter +
+        $"source_pedimento, source_partida, rectifies, batch_id, line FROM {table} WHERE {SqliteDatabase.ProgramSql}" + ClientFilter +
         " AND ($asof IS NULL OR date <= $asof) ORDER BY batch_id, line",
         client,
         r => new ExitRecord(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), SqlText.ParseDate(r.GetString(5)),
@@ -322,7 +322,7 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
 
     /// <summary>All events (of one client when given; dated ≤ <paramref name="asOf"/> when given), in file order.</summary>
     public IReadOnlyList<EventRecord> LoadEvents(string? client = null, DateOnly? asOf = null) => Read(
-        "SELECT client, date, type, part, reference, qty, waste, third_party, site, batch_id, line FROM event WHERE program_id = 1" +
+        $"SELECT client, date, type, part, reference, qty, waste, third_party, site, batch_id, line FROM event WHERE {SqliteDatabase.ProgramSql}" +
         ClientFilter + " AND ($asof IS NULL OR date <= $asof) ORDER BY batch_id, line",
         client,
         r => new EventRecord(r.GetString(0), SqlText.ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4), Dec(r, 5),
@@ -332,7 +332,7 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
 
     /// <summary>All physical counts (of one client when given; dated ≤ <paramref name="asOf"/> when given), in file order.</summary>
     public IReadOnlyList<CountRecord> LoadCounts(string? client = null, DateOnly? asOf = null) => Read(
-        "SELECT client, date, part, site, qty, batch_id, line FROM count_row WHERE program_id = 1" + ClientFilter +
+        $"SELECT client, date, part, site, qty, batch_id, line FROM count_row WHERE {SqliteDatabase.ProgramSql}" + ClientFilter +
         " AND ($asof IS NULL OR date <= $asof) ORDER BY batch_id, line",
         client,
         r => new CountRecord(r.GetString(0), SqlText.ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), Dec(r, 4))
@@ -341,14 +341,14 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
 
     /// <summary>Every reversal (of one client when given), in chain order (SPEC §4.1 reversals).</summary>
     public IReadOnlyList<ReversalRecord> LoadReversals(string? client = null) => Read(
-        "SELECT client, target_batch, target_line, reason, batch_id, line FROM reversal WHERE program_id = 1" + ClientFilter +
+        $"SELECT client, target_batch, target_line, reason, batch_id, line FROM reversal WHERE {SqliteDatabase.ProgramSql}" + ClientFilter +
         " ORDER BY batch_id, line",
         client,
         r => new ReversalRecord(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3)) { BatchId = r.GetInt64(4), Line = r.GetInt64(5) });
 
     /// <summary>The layouts of the batches whose rows reversal batch <paramref name="reversalBatch"/> took back.</summary>
     public IReadOnlyList<string> ReversedLayouts(long reversalBatch) => Read(
-        "SELECT DISTINCT b.layout FROM reversal r INDEXED BY reversal_batch JOIN import_batch b ON b.program_id = 1 AND b.id = r.target_batch " +
+        $"SELECT DISTINCT b.layout FROM reversal r INDEXED BY reversal_batch JOIN import_batch b ON b.program_id = {SqliteDatabase.ProgramIdSql} AND b.id = r.target_batch " +
         "WHERE r.batch_id = $batch",
         null,
         r => r.GetString(0),
@@ -369,45 +369,45 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
 
     /// <summary>Every period close and reopen (migration 0026), in the order they were recorded.</summary>
     public IReadOnlyList<PeriodActionRecord> LoadPeriodActions() => Read(
-        "SELECT action, period, reason, batch_id, line FROM period_close WHERE program_id = 1 ORDER BY seq",
+        $"SELECT action, period, reason, batch_id, line FROM period_close WHERE {SqliteDatabase.ProgramSql} ORDER BY seq",
         null,
         r => new PeriodActionRecord(r.GetString(0), r.GetString(1), Text(r, 2)) { BatchId = r.GetInt64(3), Line = r.GetInt64(4) });
 
     /// <summary>The loaded tariff schedule (SPEC §4.1 tariffs), by fracción, NICO and valid_from.</summary>
     public IReadOnlyList<TariffRecord> LoadTariffs() => Read(
-        "SELECT fraccion, nico, mfn_pct, valid_from, valid_to, batch_id, line FROM tariff WHERE program_id = 1 ORDER BY fraccion, nico, valid_from",
+        $"SELECT fraccion, nico, mfn_pct, valid_from, valid_to, batch_id, line FROM tariff WHERE {SqliteDatabase.ProgramSql} ORDER BY fraccion, nico, valid_from",
         null,
         r => new TariffRecord(r.GetString(0), r.GetString(1), Dec(r, 2), SqlText.ParseDate(r.GetString(3)), Date(r, 4))
         { BatchId = r.GetInt64(5), Line = r.GetInt64(6) });
 
     /// <summary>The loaded trade agreements by country (SPEC §4.1 partners).</summary>
     public IReadOnlyList<PartnerRecord> LoadPartners() => Read(
-        "SELECT country, agreement, valid_from, valid_to, batch_id, line FROM partner WHERE program_id = 1 ORDER BY country, agreement, valid_from",
+        $"SELECT country, agreement, valid_from, valid_to, batch_id, line FROM partner WHERE {SqliteDatabase.ProgramSql} ORDER BY country, agreement, valid_from",
         null,
         r => new PartnerRecord(r.GetString(0), r.GetString(1), SqlText.ParseDate(r.GetString(2)), Date(r, 3))
         { BatchId = r.GetInt64(4), Line = r.GetInt64(5) });
 
     /// <summary>The loaded DOF exchange rates by date (SPEC §4.1 rates).</summary>
     public IReadOnlyList<RateRecord> LoadRates() => Read(
-        "SELECT date, mxn_per_usd, batch_id, line FROM rate WHERE program_id = 1 ORDER BY date",
+        $"SELECT date, mxn_per_usd, batch_id, line FROM rate WHERE {SqliteDatabase.ProgramSql} ORDER BY date",
         null,
         r => new RateRecord(SqlText.ParseDate(r.GetString(0)), Dec(r, 1)) { BatchId = r.GetInt64(2), Line = r.GetInt64(3) });
 
     /// <summary>The loaded INPC by month (SPEC §4.1 inpc; CFF art. 17-A).</summary>
     public IReadOnlyList<MonthlyRecord> LoadInpc() => Read(
-        "SELECT month, idx, batch_id, line FROM inpc WHERE program_id = 1 ORDER BY month",
+        $"SELECT month, idx, batch_id, line FROM inpc WHERE {SqliteDatabase.ProgramSql} ORDER BY month",
         null,
         r => new MonthlyRecord(r.GetString(0), Dec(r, 1)) { BatchId = r.GetInt64(2), Line = r.GetInt64(3) });
 
     /// <summary>The loaded monthly recargos rates (SPEC §4.1 surcharges).</summary>
     public IReadOnlyList<MonthlyRecord> LoadSurcharges() => Read(
-        "SELECT month, pct, batch_id, line FROM surcharge WHERE program_id = 1 ORDER BY month",
+        $"SELECT month, pct, batch_id, line FROM surcharge WHERE {SqliteDatabase.ProgramSql} ORDER BY month",
         null,
         r => new MonthlyRecord(r.GetString(0), Dec(r, 1)) { BatchId = r.GetInt64(2), Line = r.GetInt64(3) });
 
     /// <summary>The loaded term rules (SPEC §4.1 terms, §3.7).</summary>
     public IReadOnlyList<TermRuleRecord> LoadTermRules() => Read(
-        "SELECT rule_on, rule_key, months, valid_from, valid_to, note, batch_id, line FROM term_rule WHERE program_id = 1 " +
+        $"SELECT rule_on, rule_key, months, valid_from, valid_to, note, batch_id, line FROM term_rule WHERE {SqliteDatabase.ProgramSql} " +
         "ORDER BY rule_on, rule_key, valid_from",
         null,
         r => new TermRuleRecord(r.GetString(0), r.GetString(1), r.GetString(2), SqlText.ParseDate(r.GetString(3)), Date(r, 4), Text(r, 5))
@@ -422,7 +422,7 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
         cmd.Transaction = tx;
         cmd.CommandText = "SELECT id, layout, file_name, file_sha256, rows, digest, prev_chain_hash, chain_hash, imported_at, operator, " +
             "chain_version FROM import_batch " +
-            "WHERE program_id = 1" + where + " ORDER BY id";
+            $"WHERE {SqliteDatabase.ProgramSql}" + where + " ORDER BY id";
         foreach (var (name, value) in parameters)
         {
             cmd.Parameters.AddWithValue(name, value);
