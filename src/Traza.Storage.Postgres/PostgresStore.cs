@@ -176,7 +176,7 @@ public sealed partial class PostgresStore : ITrazaStore
 
     /// <inheritdoc/>
     public DerivedCheck VerifyDerived() =>
-        throw new NotSupportedException("traza audit verify of derived data is not implemented on PostgreSQL yet");
+        throw NotYet.Exception("traza audit verify of derived data");
 
     /// <inheritdoc/>
     public void SetCreatedBy(string marker)
