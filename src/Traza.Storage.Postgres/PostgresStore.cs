@@ -175,8 +175,7 @@ public sealed partial class PostgresStore : ITrazaStore
     public ChainCheck VerifyChain() => PostgresChain.Verify(Connection, Program, LedgerTables, ReadBatches(null, null));
 
     /// <inheritdoc/>
-    public DerivedCheck VerifyDerived() =>
-        throw NotYet.Exception("traza audit verify of derived data");
+    public DerivedCheck VerifyDerived() => ((PostgresDerivedStore)Derived).Verify();
 
     /// <inheritdoc/>
     public void SetCreatedBy(string marker)
