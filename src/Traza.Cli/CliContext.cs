@@ -3,6 +3,7 @@ using System.Globalization;
 using Traza.App;
 using Traza.App.Programs;
 using Traza.Storage;
+using Traza.Storage.Postgres;
 using Traza.Storage.Sqlite;
 
 namespace Traza.Cli;
@@ -20,7 +21,7 @@ public sealed class CliContext
         Clock = clock;
         Db = new Option<string>("--db")
         {
-            Description = "the ledger: a SQLite file path (PostgreSQL connection strings are not supported yet); default $TRAZA_DB, else traza.db",
+            Description = "the ledger: a SQLite file path, or a PostgreSQL database (postgres://user:password@host:port/db or Host=...;Database=...); default $TRAZA_DB, else traza.db",
             Recursive = true,
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TRAZA_DB") is { Length: > 0 } env ? env : "traza.db",
         };
@@ -64,16 +65,24 @@ public sealed class CliContext
     /// <summary>Today in the clock's time zone: the default <c>--as-of</c> (SPEC §6).</summary>
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
 
-    /// <summary>The <c>--db</c> target; PostgreSQL targets are refused for now (usage, exit 2).</summary>
+    /// <summary>
+    /// The <c>--db</c> target (SPEC §5): the option, else <c>TRAZA_DB</c>, else <c>traza.db</c>. A PostgreSQL target that does
+    /// not parse is a usage error (exit 2), its message without the password.
+    /// </summary>
     public string Target(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
         var target = parse.GetValue(Db) ?? "traza.db";
-        if (target.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
-            || target.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-            || target.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+        if (PostgresTarget.Accepts(target))
         {
-            throw AppException.Usage("PostgreSQL is not supported yet: pass a SQLite file path with --db");
+            try
+            {
+                _ = PostgresTarget.Parse(target);
+            }
+            catch (ArgumentException e)
+            {
+                throw AppException.Usage($"option --db: {e.Message.Split(" (Parameter", 2)[0]}");
+            }
         }
 
         return target;
@@ -81,9 +90,10 @@ public sealed class CliContext
 
     /// <summary>
     /// The stores this command line knows (the composition root of docs/architecture.md): the first that accepts a
-    /// <c>--db</c> target opens it; SQLite, the embedded default, takes any file path.
+    /// <c>--db</c> target opens it — PostgreSQL for <c>postgres://</c> URLs and <c>Host=</c> strings; SQLite, the embedded
+    /// default, takes any other target as a file path.
     /// </summary>
-    public StoreProviders Stores { get; } = new([new SqliteStoreProvider()]);
+    public StoreProviders Stores { get; } = new([new PostgresStoreProvider(), new SqliteStoreProvider()]);
 
     /// <summary>The provider of the <c>--db</c> target.</summary>
     public IStoreProvider Provider(ParseResult parse) => Stores.For(Target(parse));

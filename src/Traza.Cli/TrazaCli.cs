@@ -95,6 +95,23 @@ public static class TrazaCli
             stderr.WriteLine($"the --db target is not a Traza database: {e.Message}");
             return InvalidInput;
         }
+        catch (DbException e) when (stores.Classify(e) is StoreFailure.Unreachable)
+        {
+            // Like a SQLite file that cannot be opened: the target cannot be used, nothing was written.
+            stderr.WriteLine($"the --db database cannot be reached: {e.Message}");
+            return InvalidInput;
+        }
+        catch (NewerSchemaException e)
+        {
+            stderr.WriteLine($"the --db target cannot be used: {e.Message}");
+            return InvalidInput;
+        }
+        catch (Traza.Storage.Postgres.PostgresNotSupportedException e)
+        {
+            // What the PostgreSQL store does not do yet (docs/architecture.md, "PostgreSQL store"); nothing was committed.
+            stderr.WriteLine(e.Message);
+            return Usage;
+        }
     }
 
     /// <summary>

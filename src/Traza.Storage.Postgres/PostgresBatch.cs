@@ -42,7 +42,7 @@ public sealed class PostgresBatch : ILedgerBatch
         {
             // Another process's batch of the same program holds the lock until it ends: wait for it, up to SQLite's busy
             // timeout, then fail with 55P03 (busy, exit 4).
-            Execute("SET LOCAL lock_timeout = '30s'");
+            Execute("SET LOCAL lock_timeout = " + ((long)store.LockTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
             Execute($"SELECT pg_advisory_xact_lock({LedgerLockKey.ToString(CultureInfo.InvariantCulture)}, {checked((int)store.Program.Value).ToString(CultureInfo.InvariantCulture)})");
             using (var cmd = Command($"SELECT coalesce(max(id), 0) + 1 FROM import_batch WHERE {store.ProgramFilter}"))
             {
@@ -190,8 +190,9 @@ public sealed class PostgresBatch : ILedgerBatch
         var n = 0;
         string Next() => "$" + (++n).ToString(CultureInfo.InvariantCulture);
         var sets = string.Join(", ", content.Select(c => $"{PgSql.Q(c.Column)} = {Next()}"));
+        var batchId = Next();
         var where = string.Concat(table.Key.Select(k => $" AND {PgSql.Q(k)} = {Next()}"));
-        using var cmd = Command($"UPDATE {PgSql.Q(table.Name)} SET {sets} WHERE {store.ProgramFilter} AND batch_id = {Next()}{where}");
+        using var cmd = Command($"UPDATE {PgSql.Q(table.Name)} SET {sets} WHERE {store.ProgramFilter} AND batch_id = {batchId}{where}");
         foreach (var (column, value) in content)
         {
             cmd.Parameters.Add(writer.Parameter(column, value));
@@ -339,7 +340,7 @@ public sealed class PostgresBatch : ILedgerBatch
     public BatchRecord Commit()
     {
         ObjectDisposedException.ThrowIf(done, this);
-        var (digestHex, rows) = StreamedDigest() ?? PostgresChain.ComputeDigest(store.Connection, store.Program, BatchId);
+        var (digestHex, rows) = StreamedDigest() ?? PostgresChain.ComputeDigest(store.Connection, store.Program, store.LedgerTables, BatchId);
         string prev;
         using (var cmd = Command($"SELECT chain_hash FROM import_batch WHERE {store.ProgramFilter} ORDER BY id DESC LIMIT 1"))
         {
@@ -438,7 +439,7 @@ public sealed class PostgresBatch : ILedgerBatch
             return null;
         }
 
-        foreach (var (table, _) in PostgresChain.LedgerTables(store.Connection))
+        foreach (var (table, _) in store.LedgerTables)
         {
             using var cmd = Command($"SELECT count(*) FROM {PgSql.Q(table)} WHERE {store.ProgramFilter} AND batch_id = $1").Int(BatchId);
             var count = PgSql.Long(cmd.ExecuteScalar());
@@ -459,17 +460,7 @@ public sealed class PostgresBatch : ILedgerBatch
             return found;
         }
 
-        var declared = new List<(string Name, bool Integer)>();
-        using (var info = Command(
-            "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 " +
-            "ORDER BY ordinal_position").Text(table.Name))
-        using (var r = info.ExecuteReader())
-        {
-            while (r.Read())
-            {
-                declared.Add((r.GetString(0), r.GetString(1) == "bigint"));
-            }
-        }
+        var declared = store.Columns(table.Name);
 
         var integer = declared.ToDictionary(d => d.Name, d => d.Integer, StringComparer.Ordinal);
         var columns = new List<string> { "program_id" };

@@ -47,9 +47,9 @@ internal static class PostgresChain
     }
 
     /// <summary>Recomputes a batch's digest and row count from the stored rows (the reversed companions included).</summary>
-    public static (string Digest, long Rows) ComputeDigest(NpgsqlConnection connection, ProgramId program, long batchId)
+    public static (string Digest, long Rows) ComputeDigest(
+        NpgsqlConnection connection, ProgramId program, IReadOnlyList<(string Table, IReadOnlyList<string> Columns)> tables, long batchId)
     {
-        var tables = LedgerTables(connection);
         var reversed = ReversedTables(connection);
         using var hash = new HashWriter();
         long rows = 0;
@@ -95,7 +95,9 @@ internal static class PostgresChain
     }
 
     /// <summary>Recomputes every batch's digest and walks the chain; the first batch that differs is the broken link.</summary>
-    public static ChainCheck Verify(NpgsqlConnection connection, ProgramId program, IReadOnlyList<BatchRecord> batches)
+    public static ChainCheck Verify(
+        NpgsqlConnection connection, ProgramId program, IReadOnlyList<(string Table, IReadOnlyList<string> Columns)> tables,
+        IReadOnlyList<BatchRecord> batches)
     {
         var prev = LedgerHashes.Genesis;
         var version = 1;
@@ -113,7 +115,7 @@ internal static class PostgresChain
                 return new ChainCheck(false, batch.Id, batch.Id, $"batch {batch.Id} ({batch.FileName}): previous link differs");
             }
 
-            var (digest, rows) = ComputeDigest(connection, program, batch.Id);
+            var (digest, rows) = ComputeDigest(connection, program, tables, batch.Id);
             if (!string.Equals(digest, batch.Digest, StringComparison.Ordinal) || rows != batch.Rows)
             {
                 return new ChainCheck(false, batch.Id, batch.Id, $"batch {batch.Id} ({batch.FileName}): stored rows differ from their digest");

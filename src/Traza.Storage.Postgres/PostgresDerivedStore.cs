@@ -1,39 +1,782 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+
 namespace Traza.Storage.Postgres;
 
-/// <summary>The stored discharge on PostgreSQL.</summary>
+/// <summary>
+/// The stored discharge on PostgreSQL (docs/architecture.md Decision 2): the same tables, blobs (bytea) and digest as SQLite's
+/// <c>DischargeStore</c>. A full save deletes the program's run and writes the new one by binary COPY, in one transaction;
+/// an incremental save deletes with RETURNING, so the digest loses exactly the rows it drops, as on SQLite.
+/// </summary>
 internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
 {
-    private readonly PostgresStore store = store;
+    private const string SegmentColumns = "client, part, segment, first_lot, lot_keys, lot_state";
 
-    private static NotSupportedException No() => NotYet.Exception("the stored discharge (traza discharge, reports over it)");
+    private string P => store.ProgramFilter;
+
+    private long Program => store.Program.Value;
 
     public void Save(DischargeRunRecord run, IEnumerable<StoredPool> pools, IEnumerable<StoredShortage> shortages,
-        IEnumerable<StoredWasteDisposal> disposals, IEnumerable<StoredFinding> findings, byte[]? catalog = null) => throw No();
+        IEnumerable<StoredWasteDisposal> disposals, IEnumerable<StoredFinding> findings, byte[]? catalog = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(pools);
+        using var tx = store.Connection.BeginTransaction();
+        foreach (var table in DerivedDigest.Tables)
+        {
+            Exec($"DELETE FROM {table.Name} WHERE {P}");
+        }
+
+        var digest = new DerivedDigest();
+        using var hasher = new DerivedRowHasher();
+        if (catalog is not null)
+        {
+            using var cmd = store.Command("INSERT INTO discharge_catalog (program_id, data) VALUES ($1, $2)").Int(Program).Bytes(catalog);
+            cmd.ExecuteNonQuery();
+            hasher.Begin(DerivedDigest.Catalog).Integer(Program).Blob(catalog).AddTo(digest, DerivedDigest.Catalog);
+        }
+
+        var chunks = new ChunkCopy(store.Connection, Program, hasher, digest);
+        using (var segments = new SegmentCopy(store.Connection, Program, run.Id, hasher, digest))
+        {
+            var tails = new List<(string Client, string Part, int First, string Keys, byte[] State)>();
+            foreach (var pool in pools)
+            {
+                var tail = PoolSegments.TailStart(pool.LotTotals);
+                var count = pool.LotKeys.Count;
+                segments.Write(pool.Client, pool.Part, 0, 0, JoinKeys(pool.LotKeys, 0, tail), LotStateCodec.Encode(pool.LotTotals, 0, tail));
+                tails.Add((pool.Client, pool.Part, tail, JoinKeys(pool.LotKeys, tail, count - tail),
+                    LotStateCodec.Encode(pool.LotTotals, tail, count - tail)));
+                chunks.Write(pool, 0);
+            }
+
+            // Tails after every head, as SQLite writes them (the order rows are written in does not change the digest).
+            foreach (var t in tails)
+            {
+                segments.Write(t.Client, t.Part, 1, t.First, t.Keys, t.State);
+            }
+
+            segments.Complete();
+        }
+
+        chunks.Complete(); // a connection runs one COPY at a time: the chunks follow the segments
+
+        InsertShortages(shortages, hasher, digest);
+        InsertDisposals(disposals, hasher, digest);
+        InsertFindings(findings, 0, hasher, digest);
+        InsertRun(run, hasher, digest);
+        tx.Commit();
+    }
 
     public void SaveIncremental(DischargeRunRecord run, IEnumerable<(StoredPool Pool, int FromPeriod)> pools, DateOnly from,
-        IEnumerable<StoredShortage> shortages, IEnumerable<StoredWasteDisposal> disposals, IEnumerable<StoredFinding> findings) => throw No();
+        IEnumerable<StoredShortage> shortages, IEnumerable<StoredWasteDisposal> disposals, IEnumerable<StoredFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(pools);
+        using var tx = store.Connection.BeginTransaction();
+        using var hasher = new DerivedRowHasher();
+        string? stored = null;
+        var digest = new DerivedDigest();
+        var runColumns = DerivedDigest.Tables[DerivedDigest.Run];
+        DeleteReturning(DerivedDigest.Run, P, null, hasher, digest, r => stored = r.TextOrNull(runColumns.ColumnCount), ", derived_digest");
+        var before = DerivedDigest.Parse(stored)
+            ?? throw new InvalidOperationException("the stored discharge run has no digest (migration 0028): run a full discharge");
+        before.Merge(digest);
+        digest = before;
+        var appendSeq = (long)from.DayNumber;
+        foreach (var (pool, fromPeriod) in pools)
+        {
+            if (pool.TailOnly)
+            {
+                var moved = pool.MoveToHead;
+                if (moved > 0)
+                {
+                    MoveToHead(pool, run.Id, hasher, digest);
+                }
 
-    public byte[]? Catalog() => throw No();
+                var count = pool.LotKeys.Count - moved;
+                var deleted = DeleteReturning(DerivedDigest.Pool, $"{P} AND segment = 1 AND client = $1 AND part = $2 AND first_lot = $3",
+                    cmd => cmd.Text(pool.Client).Text(pool.Part).Int(pool.FirstLot), hasher, digest);
+                if (deleted != 1)
+                {
+                    throw new InvalidOperationException($"no stored tail of pool ({pool.Client}, {pool.Part}) starting at lot {pool.FirstLot}");
+                }
 
-    public DischargeRunRecord? LatestRun() => throw No();
+                InsertSegment(pool.Client, pool.Part, 1, pool.FirstLot + moved, JoinKeys(pool.LotKeys, moved, count),
+                    LotStateCodec.Encode(pool.LotTotals, moved, count), run.Id, hasher, digest);
+                InsertChunks(pool, appendSeq, hasher, digest);
+                continue;
+            }
 
-    public IEnumerable<StoredPool> Pools(string? client = null, bool withAllocations = true) => throw No();
+            if (pool.FirstLot != 0)
+            {
+                throw new ArgumentException($"pool ({pool.Client}, {pool.Part}): only a whole pool can replace the stored one", nameof(pools));
+            }
 
-    public List<StoredPool> PoolsOf(IEnumerable<(string Client, string Part)> keys, int fromPeriod = 0) => throw No();
+            DeleteReturning(DerivedDigest.Pool, $"{P} AND segment IN (0, 1) AND client = $1 AND part = $2",
+                cmd => cmd.Text(pool.Client).Text(pool.Part), hasher, digest);
+            var tail = PoolSegments.TailStart(pool.LotTotals);
+            var n = pool.LotKeys.Count;
+            InsertSegment(pool.Client, pool.Part, 0, 0, JoinKeys(pool.LotKeys, 0, tail), LotStateCodec.Encode(pool.LotTotals, 0, tail), run.Id,
+                hasher, digest);
+            InsertSegment(pool.Client, pool.Part, 1, tail, JoinKeys(pool.LotKeys, tail, n - tail), LotStateCodec.Encode(pool.LotTotals, tail, n - tail),
+                run.Id, hasher, digest);
+            DeleteReturning(DerivedDigest.Alloc, $"{P} AND client = $1 AND part = $2 AND period >= $3",
+                cmd => cmd.Text(pool.Client).Text(pool.Part).Int(fromPeriod), hasher, digest);
+            InsertChunks(pool, 0, hasher, digest);
+        }
 
-    public HashSet<(string Client, string Part)> PoolsAllocatedFrom(DateOnly from) => throw No();
+        foreach (var table in (ReadOnlySpan<int>)[DerivedDigest.Shortage, DerivedDigest.WasteDisposal, DerivedDigest.Finding])
+        {
+            DeleteReturning(table, $"{P} AND date >= $1", cmd => cmd.Text(SqlText.Date(from)), hasher, digest);
+        }
 
-    public List<StoredPool> Tails() => throw No();
+        long lastSeq;
+        using (var cmd = store.Command($"SELECT coalesce(max(seq), 0) FROM discharge_finding WHERE {P}"))
+        {
+            lastSeq = (long)cmd.ExecuteScalar()!;
+        }
 
-    public StoredPool? Pool(string client, string part) => throw No();
+        InsertShortages(shortages, hasher, digest);
+        InsertDisposals(disposals, hasher, digest);
+        InsertFindings(findings, lastSeq, hasher, digest);
+        long shortageCount;
+        using (var cmd = store.Command($"SELECT count(*) FROM discharge_shortage WHERE {P}"))
+        {
+            shortageCount = (long)cmd.ExecuteScalar()!;
+        }
 
-    public IReadOnlyList<StoredShortage> Shortages(string? client = null) => throw No();
+        InsertRun(run with { Shortages = shortageCount }, hasher, digest);
+        tx.Commit();
+    }
 
-    public IReadOnlyList<StoredWasteDisposal> WasteDisposals(string? client = null, DateOnly? from = null) => throw No();
+    public byte[]? Catalog()
+    {
+        using var cmd = store.Command($"SELECT data FROM discharge_catalog WHERE {P}");
+        return cmd.ExecuteScalar() as byte[];
+    }
 
-    public IReadOnlyList<StoredFinding> Findings(string? client = null) => throw No();
+    public DischargeRunRecord? LatestRun()
+    {
+        using var cmd = store.Command(
+            "SELECT id, as_of, ledger_head, started_at, finished_at, consumptions, allocations, shortages, last_batch, day_counts, derived_digest " +
+            $"FROM discharge_run WHERE {P} ORDER BY id DESC LIMIT 1");
+        using var r = cmd.ExecuteReader();
+        return r.Read()
+            ? new DischargeRunRecord(r.GetInt64(0), SqlText.ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
+                r.GetInt64(5), r.GetInt64(6), r.GetInt64(7))
+            {
+                LastBatch = r.GetInt64(8),
+                DayCounts = r.IsDBNull(9) ? new Dictionary<int, (long, long)>() : UnpackDayCounts((byte[])r.GetValue(9)),
+                DerivedDigest = r.TextOrNull(10),
+            }
+            : null;
+    }
 
-    public void ScanLotTotals(string? client, LotTotalsVisitor visit) => throw No();
+    public IEnumerable<StoredPool> Pools(string? client = null, bool withAllocations = true)
+    {
+        // Materialized: one connection cannot hold two open readers, and callers may read the store while they walk pools.
+        var pools = ReadPools(client, null);
+        var chunks = new Dictionary<(string, string), List<AllocationChunk>>();
+        if (withAllocations)
+        {
+            ReadChunks($"SELECT client, part, period, count, allocations, last_day FROM discharge_alloc WHERE {P} " +
+                "AND ($1::text IS NULL OR client = $1) ORDER BY client, part, period, seq", cmd => cmd.Text(client), chunks);
+        }
 
-    public override string ToString() => store.Target;
+        return pools.Select(p => WithChunks(p, chunks)).ToList();
+    }
+
+    public List<StoredPool> PoolsOf(IEnumerable<(string Client, string Part)> keys, int fromPeriod = 0)
+    {
+        var wanted = keys.ToHashSet();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        var pools = ReadPools(null, wanted);
+        var chunks = new Dictionary<(string, string), List<AllocationChunk>>();
+        var clients = wanted.Select(k => k.Client).ToArray();
+        var parts = wanted.Select(k => k.Part).ToArray();
+        ReadChunks(
+            $"SELECT client, part, period, count, allocations, last_day FROM discharge_alloc WHERE {P} AND period >= $1 " +
+            "AND (client, part) IN (SELECT * FROM unnest($2::text[], $3::text[])) ORDER BY period, seq",
+            cmd =>
+            {
+                cmd.Int(fromPeriod);
+                cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = clients });
+                cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = parts });
+            },
+            chunks);
+        return [.. pools.Select(p => WithChunks(p, chunks))];
+    }
+
+    public HashSet<(string Client, string Part)> PoolsAllocatedFrom(DateOnly from)
+    {
+        using var cmd = store.Command($"SELECT DISTINCT client, part FROM discharge_alloc WHERE {P} AND period >= $1 AND last_day >= $2")
+            .Int(AllocationChunk.PeriodOf(from.DayNumber)).Int(from.DayNumber);
+        using var r = cmd.ExecuteReader();
+        var pools = new HashSet<(string, string)>();
+        while (r.Read())
+        {
+            pools.Add((r.GetString(0), r.GetString(1)));
+        }
+
+        return pools;
+    }
+
+    public List<StoredPool> Tails()
+    {
+        var tails = new List<StoredPool>();
+        using var cmd = store.Command($"SELECT {SegmentColumns} FROM discharge_pool WHERE {P} AND segment = 1 ORDER BY client, part");
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var keys = SplitKeys(r.GetString(4));
+            var totals = new List<PoolLotTotals>(keys.Length);
+            LotStateCodec.Decode((byte[])r.GetValue(5), totals);
+            if (keys.Length != totals.Count)
+            {
+                throw new InvalidDataException($"pool ({r.GetString(0)}, {r.GetString(1)}): {keys.Length} lot keys but {totals.Count} lot states");
+            }
+
+            tails.Add(new StoredPool { Client = r.GetString(0), Part = r.GetString(1), FirstLot = r.Int32(3), LotKeys = keys, LotTotals = totals });
+        }
+
+        return tails;
+    }
+
+    public StoredPool? Pool(string client, string part) => PoolsOf([(client, part)]) is [var pool] ? pool : null;
+
+    public IReadOnlyList<StoredShortage> Shortages(string? client = null)
+    {
+        var result = new List<StoredShortage>();
+        Read("SELECT client, movement, part, movement_kind, document, date, qty FROM discharge_shortage " +
+            $"WHERE {P} AND ($1::text IS NULL OR client = $1) ORDER BY date, client, document, part, movement",
+            cmd => cmd.Text(client),
+            r => result.Add(new StoredShortage(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4),
+                SqlText.ParseDate(r.GetString(5)), r.Dec(6))));
+        return result;
+    }
+
+    public IReadOnlyList<StoredWasteDisposal> WasteDisposals(string? client = null, DateOnly? from = null)
+    {
+        var result = new List<StoredWasteDisposal>();
+        Read("SELECT client, movement, part, pedimento, partida, date, qty FROM discharge_waste_disposal " +
+            $"WHERE {P} AND ($1::text IS NULL OR client = $1) AND ($2::text IS NULL OR date >= $2) ORDER BY date, client, part, movement",
+            cmd => cmd.Text(client).Text(from is { } f ? SqlText.Date(f) : null),
+            r => result.Add(new StoredWasteDisposal(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.Int32(4),
+                SqlText.ParseDate(r.GetString(5)), r.Dec(6))));
+        return result;
+    }
+
+    public IReadOnlyList<StoredFinding> Findings(string? client = null)
+    {
+        var result = new List<StoredFinding>();
+        Read("SELECT client, code, movement, document, date, part, pedimento, partida, qty, detail FROM discharge_finding " +
+            $"WHERE {P} AND ($1::text IS NULL OR client = $1) ORDER BY seq",
+            cmd => cmd.Text(client),
+            r => result.Add(new StoredFinding(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetString(3), SqlText.ParseDate(r.GetString(4)),
+                r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.Int32(7), r.Dec(8), r.GetString(9))));
+        return result;
+    }
+
+    public void ScanLotTotals(string? client, LotTotalsVisitor visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        Read($"SELECT client, part, lot_keys, lot_state FROM discharge_pool WHERE {P} AND segment IN (0, 1) " +
+            "AND ($1::text IS NULL OR client = $1) ORDER BY segment, client, part",
+            cmd => cmd.Text(client),
+            r => VisitSegment(r.GetString(0), r.GetString(1), Encoding.UTF8.GetBytes(r.GetString(2)), (byte[])r.GetValue(3), visit));
+    }
+
+    /// <summary>
+    /// The derived half of <c>traza audit verify</c>, as SQLite's <c>DerivedAudit</c>: recomputes the digest over every stored
+    /// derived row of the program, compares it table by table with the run's, and ties the run to its batch of the chain.
+    /// </summary>
+    public DerivedCheck Verify()
+    {
+        var actual = new DerivedDigest();
+        using (var hasher = new DerivedRowHasher())
+        {
+            for (var t = 0; t < DerivedDigest.Tables.Count; t++)
+            {
+                var table = DerivedDigest.Tables[t];
+                var index = t;
+                Read($"SELECT {table.Columns} FROM {table.Name} WHERE {P}", null, r => Hash(r, index, hasher, actual, 1));
+            }
+        }
+
+        var total = 0L;
+        for (var t = 0; t < DerivedDigest.Tables.Count; t++)
+        {
+            total = checked(total + actual.Rows(t));
+        }
+
+        var run = LatestRun();
+        if (run is null)
+        {
+            for (var t = 0; t < DerivedDigest.Tables.Count; t++)
+            {
+                if (actual.Rows(t) > 0)
+                {
+                    return Broken($"{Name(t)} holds {actual.Rows(t)} rows but no discharge run is stored");
+                }
+            }
+
+            return new DerivedCheck(true, "derived data: none stored (no discharge yet)");
+        }
+
+        if (DerivedDigest.Parse(run.DerivedDigest) is not { } stored)
+        {
+            return Broken($"discharge run {run.Id} has no digest (runs stored before migration 0028 were dropped by it)");
+        }
+
+        for (var t = 0; t < DerivedDigest.Tables.Count; t++)
+        {
+            if (!actual.SameTable(stored, t))
+            {
+                return Broken(actual.Rows(t) == stored.Rows(t)
+                    ? $"{Name(t)}: stored rows differ from their digest"
+                    : $"{Name(t)}: {actual.Rows(t)} rows stored, {stored.Rows(t)} digested");
+            }
+        }
+
+        string? head = string.Empty;
+        if (run.LastBatch != 0)
+        {
+            using var cmd = store.Command($"SELECT chain_hash FROM import_batch WHERE {P} AND id = $1").Int(run.LastBatch);
+            head = cmd.ExecuteScalar() as string;
+        }
+
+        if (!string.Equals(head, run.LedgerHead, StringComparison.Ordinal))
+        {
+            return Broken($"discharge run {run.Id} saw batch {run.LastBatch} with chain hash '{run.LedgerHead}', " +
+                (head is null ? $"the ledger has no batch {run.LastBatch}" : $"the ledger's is '{head}'"));
+        }
+
+        return new DerivedCheck(true, string.Create(CultureInfo.InvariantCulture,
+            $"derived data intact: discharge as of {run.AsOf:yyyy-MM-dd} through batch {run.LastBatch}, {total} rows verified"));
+    }
+
+    private static DerivedCheck Broken(string why) => new(false, "derived data altered: " + why);
+
+    private static string Name(int table) => $"{DerivedDigest.Tables[table].Name} ({DerivedDigest.Tables[table].Holds})";
+
+    /// <summary>Adds a row read back to a digest, each value by its stored type (bigint, text, bytea, NULL) as SQLite's audit does.</summary>
+    private static void Hash(NpgsqlDataReader r, int table, DerivedRowHasher hasher, DerivedDigest digest, int sign)
+    {
+        hasher.Begin(table);
+        for (var c = 0; c < DerivedDigest.Tables[table].ColumnCount; c++)
+        {
+            _ = r.IsDBNull(c) ? hasher.Null() : r.GetValue(c) switch
+            {
+                long l => hasher.Integer(l),
+                string s => hasher.Text(s),
+                byte[] b => hasher.Blob(b),
+                var other => throw new InvalidDataException($"{DerivedDigest.Tables[table].Name}: unexpected {other.GetType().Name}"),
+            };
+        }
+
+        hasher.AddTo(digest, table, sign);
+    }
+
+    /// <summary>Deletes rows, subtracting each from the digest; returns how many.</summary>
+    private long DeleteReturning(int table, string where, Action<NpgsqlCommand>? bind, DerivedRowHasher hasher, DerivedDigest digest,
+        Action<NpgsqlDataReader>? each = null, string extra = "")
+    {
+        var spec = DerivedDigest.Tables[table];
+        using var cmd = store.Command($"DELETE FROM {spec.Name} WHERE {where} RETURNING {spec.Columns}{extra}");
+        bind?.Invoke(cmd);
+        using var r = cmd.ExecuteReader();
+        var count = 0L;
+        while (r.Read())
+        {
+            Hash(r, table, hasher, digest, -1);
+            each?.Invoke(r);
+            count++;
+        }
+
+        return count;
+    }
+
+    private void MoveToHead(StoredPool pool, long runId, DerivedRowHasher hasher, DerivedDigest digest)
+    {
+        string? keys = null;
+        var totals = new List<PoolLotTotals>();
+        DeleteReturning(DerivedDigest.Pool, $"{P} AND segment = 0 AND client = $1 AND part = $2", cmd => cmd.Text(pool.Client).Text(pool.Part),
+            hasher, digest, r =>
+            {
+                keys = r.GetString(6);
+                LotStateCodec.Decode((byte[])r.GetValue(7), totals);
+            });
+        if (keys is null)
+        {
+            throw new InvalidOperationException($"no stored head of pool ({pool.Client}, {pool.Part})");
+        }
+
+        if (totals.Count != pool.FirstLot)
+        {
+            throw new InvalidOperationException(
+                $"pool ({pool.Client}, {pool.Part}): the stored head has {totals.Count} lots, its tail starts at lot {pool.FirstLot}");
+        }
+
+        for (var k = 0; k < pool.MoveToHead; k++)
+        {
+            totals.Add(pool.LotTotals[k]);
+        }
+
+        InsertSegment(pool.Client, pool.Part, 0, 0, keys + JoinKeys(pool.LotKeys, 0, pool.MoveToHead), LotStateCodec.Encode(totals, 0, totals.Count),
+            runId, hasher, digest);
+    }
+
+    private void InsertSegment(string client, string part, int segment, int first, string lotKeys, byte[] lotState, long runId,
+        DerivedRowHasher hasher, DerivedDigest digest)
+    {
+        hasher.Begin(DerivedDigest.Pool).Integer(Program).Integer(segment).Text(client).Text(part).Integer(first).Integer(runId)
+            .Text(lotKeys).Blob(lotState).AddTo(digest, DerivedDigest.Pool);
+        using var cmd = store.Command(
+            "INSERT INTO discharge_pool (program_id, client, part, segment, first_lot, run_id, lot_keys, lot_state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+            .Int(Program).Text(client).Text(part).Int(segment).Int(first).Int(runId).Text(lotKeys).Bytes(lotState);
+        cmd.ExecuteNonQuery();
+    }
+
+    private void InsertChunks(StoredPool pool, long sequence, DerivedRowHasher hasher, DerivedDigest digest)
+    {
+        foreach (var chunk in pool.Chunks)
+        {
+            using var cmd = store.Command(
+                "INSERT INTO discharge_alloc (program_id, client, part, period, seq, last_day, count, allocations) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .Int(Program).Text(pool.Client).Text(pool.Part).Int(chunk.Period).Int(sequence).Int(chunk.LastDay).Int(chunk.Count).Bytes(chunk.Data);
+            cmd.ExecuteNonQuery();
+            hasher.Begin(DerivedDigest.Alloc).Integer(Program).Text(pool.Client).Text(pool.Part).Integer(chunk.Period).Integer(sequence)
+                .Integer(chunk.LastDay).Integer(chunk.Count).Blob(chunk.Data).AddTo(digest, DerivedDigest.Alloc);
+        }
+    }
+
+    private void InsertRun(DischargeRunRecord run, DerivedRowHasher hasher, DerivedDigest digest)
+    {
+        var days = PackDayCounts(run.DayCounts);
+        hasher.Begin(DerivedDigest.Run).Integer(Program).Integer(run.Id).Text(SqlText.Date(run.AsOf)).Text(run.LedgerHead).Text(run.StartedAt)
+            .Text(run.FinishedAt).Integer(run.Consumptions).Integer(run.Allocations).Integer(run.Shortages).Integer(run.LastBatch)
+            .Blob(days).AddTo(digest, DerivedDigest.Run);
+        using var cmd = store.Command("INSERT INTO discharge_run (program_id, id, as_of, ledger_head, started_at, finished_at, consumptions, " +
+            "allocations, shortages, last_batch, day_counts, derived_digest) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
+            .Int(Program).Int(run.Id).Text(SqlText.Date(run.AsOf)).Text(run.LedgerHead).Text(run.StartedAt).Text(run.FinishedAt)
+            .Int(run.Consumptions).Int(run.Allocations).Int(run.Shortages).Int(run.LastBatch).Bytes(days).Text(digest.Format());
+        cmd.ExecuteNonQuery();
+    }
+
+    private void InsertShortages(IEnumerable<StoredShortage> shortages, DerivedRowHasher hasher, DerivedDigest digest)
+    {
+        using var copy = store.Connection.BeginBinaryImport(
+            "COPY discharge_shortage (program_id, client, movement, part, movement_kind, document, date, qty) FROM STDIN (FORMAT BINARY)");
+        foreach (var s in shortages)
+        {
+            var (date, qty) = (SqlText.Date(s.Date), Dec(s.Qty));
+            copy.StartRow();
+            copy.Write(Program, NpgsqlDbType.Bigint);
+            copy.Write(s.Client, NpgsqlDbType.Text);
+            copy.Write(s.Movement, NpgsqlDbType.Bigint);
+            copy.Write(s.Part, NpgsqlDbType.Text);
+            copy.Write(s.MovementKind, NpgsqlDbType.Text);
+            copy.Write(s.Document, NpgsqlDbType.Text);
+            copy.Write(date, NpgsqlDbType.Text);
+            copy.Write(qty, NpgsqlDbType.Text);
+            hasher.Begin(DerivedDigest.Shortage).Integer(Program).Text(s.Client).Integer(s.Movement).Text(s.Part).Text(s.MovementKind)
+                .Text(s.Document).Text(date).Text(qty).AddTo(digest, DerivedDigest.Shortage);
+        }
+
+        copy.Complete();
+    }
+
+    private void InsertDisposals(IEnumerable<StoredWasteDisposal> disposals, DerivedRowHasher hasher, DerivedDigest digest)
+    {
+        using var copy = store.Connection.BeginBinaryImport(
+            "COPY discharge_waste_disposal (program_id, client, movement, part, pedimento, partida, date, qty) FROM STDIN (FORMAT BINARY)");
+        foreach (var d in disposals)
+        {
+            var (date, qty) = (SqlText.Date(d.Date), Dec(d.Qty));
+            copy.StartRow();
+            copy.Write(Program, NpgsqlDbType.Bigint);
+            copy.Write(d.Client, NpgsqlDbType.Text);
+            copy.Write(d.Movement, NpgsqlDbType.Bigint);
+            copy.Write(d.Part, NpgsqlDbType.Text);
+            copy.Write(d.Pedimento, NpgsqlDbType.Text);
+            copy.Write((long)d.Partida, NpgsqlDbType.Bigint);
+            copy.Write(date, NpgsqlDbType.Text);
+            copy.Write(qty, NpgsqlDbType.Text);
+            hasher.Begin(DerivedDigest.WasteDisposal).Integer(Program).Text(d.Client).Integer(d.Movement).Text(d.Part).Text(d.Pedimento)
+                .Integer(d.Partida).Text(date).Text(qty).AddTo(digest, DerivedDigest.WasteDisposal);
+        }
+
+        copy.Complete();
+    }
+
+    private void InsertFindings(IEnumerable<StoredFinding> findings, long lastSeq, DerivedRowHasher hasher, DerivedDigest digest)
+    {
+        using var copy = store.Connection.BeginBinaryImport(
+            "COPY discharge_finding (program_id, seq, client, code, movement, document, date, part, pedimento, partida, qty, detail) " +
+            "FROM STDIN (FORMAT BINARY)");
+        var seq = lastSeq;
+        foreach (var f in findings)
+        {
+            seq++;
+            var (date, qty) = (SqlText.Date(f.Date), Dec(f.Qty));
+            copy.StartRow();
+            copy.Write(Program, NpgsqlDbType.Bigint);
+            copy.Write(seq, NpgsqlDbType.Bigint);
+            copy.Write(f.Client, NpgsqlDbType.Text);
+            copy.Write(f.Code, NpgsqlDbType.Text);
+            copy.Write(f.Movement, NpgsqlDbType.Bigint);
+            copy.Write(f.Document, NpgsqlDbType.Text);
+            copy.Write(date, NpgsqlDbType.Text);
+            copy.Write(f.Part, NpgsqlDbType.Text);
+            copy.Write(f.Pedimento, NpgsqlDbType.Text);
+            if (f.Partida is { } partida)
+            {
+                copy.Write((long)partida, NpgsqlDbType.Bigint);
+            }
+            else
+            {
+                copy.WriteNull();
+            }
+
+            copy.Write(qty, NpgsqlDbType.Text);
+            copy.Write(f.Detail, NpgsqlDbType.Text);
+            hasher.Begin(DerivedDigest.Finding).Integer(Program).Integer(seq).Text(f.Client).Text(f.Code).Integer(f.Movement)
+                .Text(f.Document).Text(date).Text(f.Part).Text(f.Pedimento).Integer(f.Partida).Text(qty).Text(f.Detail)
+                .AddTo(digest, DerivedDigest.Finding);
+        }
+
+        copy.Complete();
+    }
+
+    /// <summary>Whole pools (heads and tails joined) of one client, or of the wanted keys, in (client, part) order.</summary>
+    private List<StoredPool> ReadPools(string? client, HashSet<(string Client, string Part)>? wanted)
+    {
+        var pools = new List<StoredPool>();
+        StoredPool? current = null;
+        Read($"SELECT {SegmentColumns} FROM discharge_pool WHERE {P} AND segment IN (0, 1) AND ($1::text IS NULL OR client = $1) " +
+            "ORDER BY client, part, segment",
+            cmd => cmd.Text(client),
+            r =>
+            {
+                var (c, p, segment) = (r.GetString(0), r.GetString(1), r.Int32(2));
+                if (wanted is not null && !wanted.Contains((c, p)))
+                {
+                    return;
+                }
+
+                if (segment == 0)
+                {
+                    current = new StoredPool { Client = c, Part = p, LotKeys = new List<PoolLotKey>(), LotTotals = new List<PoolLotTotals>() };
+                    pools.Add(current);
+                }
+                else if (current is null || current.Client != c || current.Part != p)
+                {
+                    throw new InvalidDataException($"pool ({c}, {p}): its tail has no head segment (migration 0021)");
+                }
+
+                var keys = (List<PoolLotKey>)current.LotKeys;
+                var totals = (List<PoolLotTotals>)current.LotTotals;
+                if (r.Int32(3) != keys.Count)
+                {
+                    throw new InvalidDataException($"pool ({c}, {p}): segment {segment} starts at lot {r.Int32(3)}, expected {keys.Count}");
+                }
+
+                keys.AddRange(SplitKeys(r.GetString(4)));
+                LotStateCodec.Decode((byte[])r.GetValue(5), totals);
+                if (keys.Count != totals.Count)
+                {
+                    throw new InvalidDataException($"pool ({c}, {p}): {keys.Count} lot keys but {totals.Count} lot states");
+                }
+            });
+        return pools;
+    }
+
+    private void ReadChunks(string sql, Action<NpgsqlCommand> bind, Dictionary<(string, string), List<AllocationChunk>> chunks) =>
+        Read(sql, bind, r =>
+        {
+            var key = (r.GetString(0), r.GetString(1));
+            (chunks.TryGetValue(key, out var list) ? list : chunks[key] = []).Add(
+                new AllocationChunk(r.Int32(2), r.Int32(3), (byte[])r.GetValue(4)) { LastDay = r.Int32(5) });
+        });
+
+    private static StoredPool WithChunks(StoredPool p, Dictionary<(string, string), List<AllocationChunk>> chunks) => new()
+    {
+        Client = p.Client, Part = p.Part, LotKeys = p.LotKeys, LotTotals = p.LotTotals,
+        Chunks = chunks.GetValueOrDefault((p.Client, p.Part)) ?? [],
+    };
+
+    private void Read(string sql, Action<NpgsqlCommand>? bind, Action<NpgsqlDataReader> row)
+    {
+        using var cmd = store.Command(sql);
+        bind?.Invoke(cmd);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            row(r);
+        }
+    }
+
+    private void Exec(string sql)
+    {
+        using var cmd = store.Command(sql);
+        cmd.ExecuteNonQuery();
+    }
+
+    private static void VisitSegment(string client, string part, ReadOnlySpan<byte> keys, ReadOnlySpan<byte> state, LotTotalsVisitor visit)
+    {
+        var states = new LotStateCodec.Reader(state);
+        var lot = 0;
+        while (!keys.IsEmpty)
+        {
+            var end = keys.IndexOf((byte)'\n');
+            var line = end < 0 ? keys : keys[..end];
+            keys = end < 0 ? [] : keys[(end + 1)..];
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+
+            if (!states.Next(out var totals))
+            {
+                throw new InvalidDataException($"pool ({client}, {part}): more lot keys than lot states");
+            }
+
+            var tab = line.LastIndexOf((byte)'\t');
+            visit(client, part, line[..tab], int.Parse(line[(tab + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture), totals);
+            lot++;
+        }
+
+        if (states.Next(out _))
+        {
+            throw new InvalidDataException($"pool ({client}, {part}): more lot states than its {lot} lot keys");
+        }
+    }
+
+    private static string Dec(decimal d) => d.ToString(CultureInfo.InvariantCulture);
+
+    private static byte[] PackDayCounts(IReadOnlyDictionary<int, (long Consumptions, long Allocations)> counts)
+    {
+        var blob = new byte[counts.Count * 20];
+        var at = 0;
+        foreach (var (day, (c, a)) in counts.OrderBy(kv => kv.Key))
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(at), day);
+            BinaryPrimitives.WriteInt64LittleEndian(blob.AsSpan(at + 4), c);
+            BinaryPrimitives.WriteInt64LittleEndian(blob.AsSpan(at + 12), a);
+            at += 20;
+        }
+
+        return blob;
+    }
+
+    private static Dictionary<int, (long, long)> UnpackDayCounts(byte[] blob)
+    {
+        var result = new Dictionary<int, (long, long)>(blob.Length / 20);
+        for (var at = 0; at + 20 <= blob.Length; at += 20)
+        {
+            result[BinaryPrimitives.ReadInt32LittleEndian(blob.AsSpan(at))] =
+                (BinaryPrimitives.ReadInt64LittleEndian(blob.AsSpan(at + 4)), BinaryPrimitives.ReadInt64LittleEndian(blob.AsSpan(at + 12)));
+        }
+
+        return result;
+    }
+
+    private static string JoinKeys(IReadOnlyList<PoolLotKey> keys, int start, int count)
+    {
+        var sb = new StringBuilder(count * 20);
+        for (var i = start; i < start + count; i++)
+        {
+            sb.Append(keys[i].Pedimento).Append('\t').Append(keys[i].Partida.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static PoolLotKey[] SplitKeys(string text)
+    {
+        var keys = new PoolLotKey[text.AsSpan().Count('\n')];
+        var at = 0;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var end = text.IndexOf('\n', at);
+            var tab = text.LastIndexOf('\t', end - 1, end - at);
+            keys[i] = new PoolLotKey(text[at..tab], int.Parse(text.AsSpan(tab + 1, end - tab - 1), CultureInfo.InvariantCulture));
+            at = end + 1;
+        }
+
+        return keys;
+    }
+
+    /// <summary>A full run's pool segments, by binary COPY, each added to the digest.</summary>
+    private sealed class SegmentCopy(NpgsqlConnection connection, long program, long runId, DerivedRowHasher hasher, DerivedDigest digest)
+        : IDisposable
+    {
+        private readonly NpgsqlBinaryImporter copy = connection.BeginBinaryImport(
+            "COPY discharge_pool (program_id, client, part, segment, first_lot, run_id, lot_keys, lot_state) FROM STDIN (FORMAT BINARY)");
+
+        public void Write(string client, string part, int segment, int first, string lotKeys, byte[] lotState)
+        {
+            hasher.Begin(DerivedDigest.Pool).Integer(program).Integer(segment).Text(client).Text(part).Integer(first).Integer(runId)
+                .Text(lotKeys).Blob(lotState).AddTo(digest, DerivedDigest.Pool);
+            copy.StartRow();
+            copy.Write(program, NpgsqlDbType.Bigint);
+            copy.Write(client, NpgsqlDbType.Text);
+            copy.Write(part, NpgsqlDbType.Text);
+            copy.Write((long)segment, NpgsqlDbType.Bigint);
+            copy.Write((long)first, NpgsqlDbType.Bigint);
+            copy.Write(runId, NpgsqlDbType.Bigint);
+            copy.Write(lotKeys, NpgsqlDbType.Text);
+            copy.Write(lotState, NpgsqlDbType.Bytea);
+        }
+
+        public void Complete() => copy.Complete();
+
+        public void Dispose() => copy.Dispose();
+    }
+
+    /// <summary>A full run's allocation chunks, by binary COPY, each added to the digest.</summary>
+    private sealed class ChunkCopy(NpgsqlConnection connection, long program, DerivedRowHasher hasher, DerivedDigest digest)
+    {
+        private readonly List<(string Client, string Part, long Seq, AllocationChunk Chunk)> pending = [];
+
+        public void Write(StoredPool pool, long sequence)
+        {
+            foreach (var chunk in pool.Chunks)
+            {
+                pending.Add((pool.Client, pool.Part, sequence, chunk));
+                hasher.Begin(DerivedDigest.Alloc).Integer(program).Text(pool.Client).Text(pool.Part).Integer(chunk.Period).Integer(sequence)
+                    .Integer(chunk.LastDay).Integer(chunk.Count).Blob(chunk.Data).AddTo(digest, DerivedDigest.Alloc);
+            }
+        }
+
+        /// <summary>Copies the chunks after the segments (one COPY at a time on a connection).</summary>
+        public void Complete()
+        {
+            using var copy = connection.BeginBinaryImport(
+                "COPY discharge_alloc (program_id, client, part, period, seq, last_day, count, allocations) FROM STDIN (FORMAT BINARY)");
+            foreach (var (client, part, seq, chunk) in pending)
+            {
+                copy.StartRow();
+                copy.Write(program, NpgsqlDbType.Bigint);
+                copy.Write(client, NpgsqlDbType.Text);
+                copy.Write(part, NpgsqlDbType.Text);
+                copy.Write((long)chunk.Period, NpgsqlDbType.Bigint);
+                copy.Write(seq, NpgsqlDbType.Bigint);
+                copy.Write((long)chunk.LastDay, NpgsqlDbType.Bigint);
+                copy.Write((long)chunk.Count, NpgsqlDbType.Bigint);
+                copy.Write(chunk.Data, NpgsqlDbType.Bytea);
+            }
+
+            copy.Complete();
+            pending.Clear();
+        }
+    }
 }

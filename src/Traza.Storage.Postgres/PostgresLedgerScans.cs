@@ -1,45 +1,265 @@
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+
 namespace Traza.Storage.Postgres;
 
-/// <summary>The lean scans of the discharge and the large reports, on PostgreSQL.</summary>
+/// <summary>
+/// <see cref="ILedgerScans"/> on PostgreSQL: SQLite's queries, with pool filters as <c>unnest</c> of two text arrays instead
+/// of <c>json_each</c>, and an explicit ORDER BY where SQLite returns rows in its key or index order, so both stores hand
+/// the engine the same sequence.
+/// </summary>
 internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
 {
-    private readonly PostgresStore store = store;
+    /// <summary>A row's (client, part) among the pairs bound as two text arrays.</summary>
+    private const string OfParts = "(client, part) IN (SELECT * FROM unnest($1::text[], $2::text[]))";
 
-    public List<PartScan> Parts() => throw NotYet.Exception("the ledger scans (" + store.Target + ")");
+    private string P => store.ProgramFilter;
 
-    public (long Parts, long Bom) CatalogRows() => throw NotYet.Exception("the ledger scans");
+    public List<PartScan> Parts()
+    {
+        var rows = new List<PartScan>();
+        var strings = new StringPool();
+        Read($"SELECT client, part, kind, source FROM part WHERE {P} ORDER BY client, part", null, r =>
+            rows.Add(new PartScan(strings.Get(r.GetString(0)), r.GetString(1), strings.Get(r.GetString(2)),
+                PartRecord.IsNationalSource(r.GetString(3)))));
+        return rows;
+    }
 
-    public List<BomScan> Bom() => throw NotYet.Exception("the ledger scans");
+    public (long Parts, long Bom) CatalogRows() => (Count("part"), Count("bom"));
 
-    public void DocumentLines(bool exits, string? client, DocumentLineHandler line) => throw NotYet.Exception("the ledger scans");
+    public List<BomScan> Bom()
+    {
+        var rows = new List<BomScan>();
+        var strings = new StringPool();
+        Read(
+            "SELECT client, product, component, valid_from, qty_per, merma_pct, desperdicio_pct, valid_to FROM bom " +
+            $"WHERE {P} ORDER BY batch_id, line",
+            null,
+            r => rows.Add(new BomScan(strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), strings.Get(r.GetString(2)),
+                r.GetString(3).Length == 0 ? null : SqlText.ParseDate(r.GetString(3)), r.Dec(4), r.Dec(5), r.Dec(6), r.DateOrNull(7))));
+        return rows;
+    }
 
-    public List<EntryScan> Entries(long afterBatch = 0) => throw NotYet.Exception("the ledger scans");
+    public void DocumentLines(bool exits, string? client, DocumentLineHandler line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var strings = new StringPool();
+        Read(
+            $"SELECT pedimento, partida, clave, date, value_usd FROM {(exits ? "exit" : "entry")} WHERE {P}" +
+            (client is null ? string.Empty : " AND client = $1") + " ORDER BY client, pedimento, partida, part",
+            cmd =>
+            {
+                if (client is not null)
+                {
+                    cmd.Text(client);
+                }
+            },
+            r => line(Encoding.UTF8.GetBytes(r.GetString(0)), r.Int32(1), strings.Get(r.GetString(2)), SqlText.ParseDate(r.GetString(3)),
+                r.DecOrNull(4)));
+    }
 
-    public List<EntryScan> Entries(IEnumerable<(string Client, string Part)> parts) => throw NotYet.Exception("the ledger scans");
+    public List<EntryScan> Entries(long afterBatch = 0) => afterBatch > 0
+        ? EntryScans($" WHERE {P} AND batch_id > $1 ORDER BY batch_id, line", cmd => cmd.Int(afterBatch))
+        : EntryScans($" WHERE {P} ORDER BY client, pedimento, partida, part", null);
 
-    public Dictionary<(string Client, string Pedimento, int Partida, string Part), decimal> Openings(long afterBatch = 0) =>
-        throw NotYet.Exception("the ledger scans");
+    public List<EntryScan> Entries(IEnumerable<(string Client, string Part)> parts) =>
+        EntryScans($" WHERE {P} AND {OfParts} ORDER BY client, pedimento, partida, part", cmd => BindParts(cmd, parts));
 
-    public Dictionary<(long Batch, long Line), decimal> OpeningsByLine() => throw NotYet.Exception("the ledger scans");
+    public Dictionary<(string Client, string Pedimento, int Partida, string Part), decimal> Openings(long afterBatch = 0)
+    {
+        var openings = new Dictionary<(string Client, string Pedimento, int Partida, string Part), decimal>();
+        Read($"SELECT client, pedimento, partida, part, discharged_before FROM entry_opening WHERE {P} AND batch_id > $1",
+            cmd => cmd.Int(afterBatch),
+            r => openings[(r.GetString(0), r.GetString(1), r.Int32(2), r.GetString(3))] = r.Dec(4));
+        return openings;
+    }
 
-    public List<ExitScan> Exits(DateOnly? from = null, IEnumerable<(string Client, string Part)>? parts = null) =>
-        throw NotYet.Exception("the ledger scans");
+    public Dictionary<(long Batch, long Line), decimal> OpeningsByLine()
+    {
+        var openings = new Dictionary<(long, long), decimal>();
+        Read(
+            $"SELECT batch_id, line, discharged_before FROM entry_opening WHERE {P} UNION ALL " +
+            $"SELECT batch_id, line, discharged_before FROM entry_opening_reversed WHERE {P}",
+            null,
+            r => openings[(r.GetInt64(0), r.GetInt64(1))] = r.Dec(2));
+        return openings;
+    }
 
-    public List<EntryRecord> EntriesForLots(string? client = null, DateOnly? asOf = null) => throw NotYet.Exception("the ledger scans");
+    public List<ExitScan> Exits(DateOnly? from = null, IEnumerable<(string Client, string Part)>? parts = null)
+    {
+        var rows = new List<ExitScan>();
+        var strings = new StringPool();
+        Read(
+            "SELECT client, part, pedimento, partida, clave, date, qty, bom_date, source_pedimento, source_partida, batch_id, line FROM exit " +
+            $"WHERE {P}" + (from is null ? string.Empty : " AND date >= $3") + (parts is null ? string.Empty : " AND " + OfParts) +
+            (from is null ? " ORDER BY client, pedimento, partida, part" : " ORDER BY date, client, pedimento, partida, part"),
+            cmd =>
+            {
+                BindParts(cmd, parts ?? []);
+                cmd.Text(from is { } f ? SqlText.Date(f) : null);
+            },
+            r => rows.Add(new ExitScan(strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), strings.Get(r.GetString(2)), r.Int32(3),
+                strings.Get(r.GetString(4)), SqlText.ParseDate(r.GetString(5)), r.Dec(6), r.DateOrNull(7), r.TextOrNull(8),
+                r.IsDBNull(9) ? null : r.Int32(9), r.GetInt64(10), r.GetInt64(11))));
+        return rows;
+    }
 
-    public LotEntryTable LotEntries(string? client = null, DateOnly? asOf = null) => throw NotYet.Exception("the ledger scans");
+    public List<EntryRecord> EntriesForLots(string? client = null, DateOnly? asOf = null)
+    {
+        var rows = new List<EntryRecord>();
+        var strings = new StringPool();
+        Read(
+            "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, customs_value_mxn, site, batch_id, line " +
+            $"FROM entry WHERE {P} AND ($1::text IS NULL OR client = $1) AND ($2::text IS NULL OR date <= $2) " +
+            "ORDER BY client, pedimento, partida, part",
+            cmd => cmd.Text(client).Text(asOf is { } d ? SqlText.Date(d) : null),
+            r => rows.Add(new EntryRecord(strings.Get(r.GetString(0)), r.GetString(1), r.Int32(2), strings.Get(r.GetString(3)),
+                strings.Get(r.GetString(4)), SqlText.ParseDate(r.GetString(5)), r.Dec(6), r.DecOrNull(7), r.DecOrNull(8), r.DecOrNull(9),
+                null, null, null, null, null, r.IsDBNull(10) ? null : strings.Get(r.GetString(10)))
+            { BatchId = r.GetInt64(11), Line = r.GetInt64(12) }));
+        return rows;
+    }
 
-    public bool AnyExitOrEventBetween(DateOnly after, DateOnly through) => throw NotYet.Exception("the ledger scans");
+    public LotEntryTable LotEntries(string? client = null, DateOnly? asOf = null)
+    {
+        var table = new LotEntryTable();
+        var strings = new StringPool();
+        Read(
+            "SELECT client, part, clave, pedimento, partida, date, qty, qty_umt, value_usd FROM entry " +
+            $"WHERE {P} AND ($1::text IS NULL OR client = $1) AND ($2::text IS NULL OR date <= $2) ORDER BY client, pedimento, partida, part",
+            cmd => cmd.Text(client).Text(asOf is { } d ? SqlText.Date(d) : null),
+            r => table.Add(strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), strings.Get(r.GetString(2)),
+                Encoding.UTF8.GetBytes(r.GetString(3)), r.Int32(4), SqlText.ParseDate(r.GetString(5)), r.Dec(6), r.DecOrNull(7), r.DecOrNull(8)));
+        return table;
+    }
 
-    public DateOnly? EarliestDate(MovementTable table, long batchId) => throw NotYet.Exception("the ledger scans");
+    public bool AnyExitOrEventBetween(DateOnly after, DateOnly through)
+    {
+        if (through <= after)
+        {
+            return false;
+        }
 
-    public List<(string Client, string Part)> PoolsOfEntry(string? client, string pedimento, int? partida) =>
-        throw NotYet.Exception("the ledger scans");
+        using var cmd = store.Command(
+            $"SELECT EXISTS (SELECT 1 FROM exit WHERE {P} AND date > $1 AND date <= $2) " +
+            $"OR EXISTS (SELECT 1 FROM event WHERE {P} AND date > $1 AND date <= $2)").Text(SqlText.Date(after)).Text(SqlText.Date(through));
+        return (bool)cmd.ExecuteScalar()!;
+    }
 
-    public List<DocumentMovement> MovementsOf(string? client, string document) => throw NotYet.Exception("the ledger scans");
+    public DateOnly? EarliestDate(MovementTable table, long batchId)
+    {
+        var name = table switch
+        {
+            MovementTable.Entries => "entry",
+            MovementTable.Exits => "exit",
+            _ => "event",
+        };
 
-    public (string Document, string Clave, DateOnly Date, string Product)? Movement(long batchId, long line) =>
-        throw NotYet.Exception("the ledger scans");
+        using var cmd = store.Command($"SELECT min(date) FROM {name} WHERE {P} AND batch_id = $1").Int(batchId);
+        return cmd.ExecuteScalar() is string text ? SqlText.ParseDate(text) : null;
+    }
 
-    public EntryRecord? Entry(string client, string pedimento, int partida, string part) => throw NotYet.Exception("the ledger scans");
+    public List<(string Client, string Part)> PoolsOfEntry(string? client, string pedimento, int? partida)
+    {
+        var result = new List<(string, string)>();
+        Read(
+            $"SELECT DISTINCT client, part FROM entry WHERE {P} AND ($1::text IS NULL OR client = $1) AND pedimento = $2 " +
+            "AND ($3::bigint IS NULL OR partida = $3) ORDER BY client, part",
+            cmd =>
+            {
+                cmd.Text(client).Text(pedimento);
+                cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = partida is { } n ? (long)n : DBNull.Value });
+            },
+            r => result.Add((r.GetString(0), r.GetString(1))));
+        return result;
+    }
+
+    public List<DocumentMovement> MovementsOf(string? client, string document)
+    {
+        var result = new List<DocumentMovement>();
+        Read(
+            // SQLite's order: per client, exits by key (partida, part), then events by key (date, type, part, line).
+            "SELECT batch_id, line, pedimento, clave, date, part, bom_date, client, 0 AS source, '' AS k1, partida AS k2, part AS k3, " +
+            $"0::bigint AS k4 FROM exit WHERE {P} AND ($1::text IS NULL OR client = $1) AND pedimento = $2 " +
+            "UNION ALL SELECT batch_id, line, reference, type, date, part, NULL, client, 1, date, 0, type || chr(31) || part, line FROM event " +
+            $"WHERE {P} AND ($1::text IS NULL OR client = $1) AND reference = $2 ORDER BY client, source, k1, k2, k3, k4",
+            cmd => cmd.Text(client).Text(document),
+            r => result.Add(new DocumentMovement(r.GetInt64(0), r.GetInt64(1), r.GetString(7), r.GetString(2), r.GetString(3),
+                SqlText.ParseDate(r.GetString(4)), r.GetString(5), r.DateOrNull(6))));
+        return result;
+    }
+
+    public (string Document, string Clave, DateOnly Date, string Product)? Movement(long batchId, long line)
+    {
+        using var cmd = store.Command(
+            $"SELECT pedimento, clave, date, part FROM exit WHERE {P} AND batch_id = $1 AND line = $2 " +
+            $"UNION ALL SELECT reference, type, date, part FROM event WHERE {P} AND batch_id = $1 AND line = $2").Int(batchId).Int(line);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? (r.GetString(0), r.GetString(1), SqlText.ParseDate(r.GetString(2)), r.GetString(3)) : null;
+    }
+
+    public EntryRecord? Entry(string client, string pedimento, int partida, string part)
+    {
+        using var cmd = store.Command(
+            $"SELECT date, qty, qty_umt, value_usd, clave FROM entry WHERE {P} AND client = $1 AND pedimento = $2 AND partida = $3 AND part = $4")
+            .Text(client).Text(pedimento).Int(partida).Text(part);
+        using var r = cmd.ExecuteReader();
+        return r.Read()
+            ? new EntryRecord(client, pedimento, partida, part, r.GetString(4), SqlText.ParseDate(r.GetString(0)), r.Dec(1), r.DecOrNull(2),
+                r.DecOrNull(3), null, null, null, null, null, null, null)
+            : null;
+    }
+
+    private List<EntryScan> EntryScans(string where, Action<NpgsqlCommand>? bind)
+    {
+        var rows = new List<EntryScan>();
+        var strings = new StringPool();
+        Read("SELECT client, part, pedimento, partida, clave, date, qty FROM entry" + where, bind, r =>
+            rows.Add(new EntryScan(strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), strings.Get(r.GetString(2)), r.Int32(3),
+                strings.Get(r.GetString(4)), SqlText.ParseDate(r.GetString(5)), r.Dec(6))));
+        return rows;
+    }
+
+    private static void BindParts(NpgsqlCommand cmd, IEnumerable<(string Client, string Part)> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var list = parts as IReadOnlyCollection<(string Client, string Part)> ?? parts.ToList();
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = list.Select(p => p.Client).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = list.Select(p => p.Part).ToArray() });
+    }
+
+    private long Count(string table)
+    {
+        using var cmd = store.Command($"SELECT count(*) FROM {table} WHERE {P}");
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    private void Read(string sql, Action<NpgsqlCommand>? bind, Action<NpgsqlDataReader> row)
+    {
+        using var cmd = store.Command(sql);
+        bind?.Invoke(cmd);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            row(r);
+        }
+    }
+
+    /// <summary>Shares repeated values (client, part, clave) instead of one string per row.</summary>
+    private sealed class StringPool
+    {
+        private readonly Dictionary<string, string> seen = new(StringComparer.Ordinal);
+
+        public string Get(string value)
+        {
+            if (seen.TryGetValue(value, out var shared))
+            {
+                return shared;
+            }
+
+            seen[value] = value;
+            return value;
+        }
+    }
 }

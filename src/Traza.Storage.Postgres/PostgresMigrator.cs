@@ -7,9 +7,6 @@ namespace Traza.Storage.Postgres;
 /// <summary>One embedded migration script <c>Migrations/NNNN_name.sql</c>.</summary>
 public sealed record PostgresMigration(int Version, string Name, string Sql);
 
-/// <summary>The database was migrated by a newer Traza: this one does not know its schema and writes nothing.</summary>
-public sealed class NewerSchemaException(string message) : Exception(message);
-
 /// <summary>
 /// Applies the embedded plain-SQL migrations — twins of SQLite's, version for version (a test holds them together) — in
 /// numeric order, each in its own transaction, recorded in <c>schema_version</c> (SPEC §7). Two processes opening the same

@@ -11,6 +11,7 @@ public sealed partial class PostgresStore : ITrazaStore
 {
     private PostgresBatch? activeBatch;
     private NpgsqlTransaction? snapshot;
+    private readonly Dictionary<string, List<(string Name, bool Integer)>> columnTypes = new(StringComparer.Ordinal);
 
     internal PostgresStore(NpgsqlConnection connection, TimeProvider clock, PostgresTarget target, ProgramId program)
     {
@@ -46,6 +47,9 @@ public sealed partial class PostgresStore : ITrazaStore
             field = value;
         }
     } = string.IsNullOrWhiteSpace(Environment.UserName) ? "unknown" : Environment.UserName.Trim();
+
+    /// <summary>How long a batch waits for another process's batch of the same program (SQLite's busy timeout) before 55P03.</summary>
+    internal TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <inheritdoc/>
     public bool InBatch => activeBatch is not null;
@@ -168,11 +172,10 @@ public sealed partial class PostgresStore : ITrazaStore
     public IReadOnlyList<BatchRecord> Batches() => ReadBatches(null, null);
 
     /// <inheritdoc/>
-    public ChainCheck VerifyChain() => PostgresChain.Verify(Connection, Program, ReadBatches(null, null));
+    public ChainCheck VerifyChain() => PostgresChain.Verify(Connection, Program, LedgerTables, ReadBatches(null, null));
 
     /// <inheritdoc/>
-    public DerivedCheck VerifyDerived() =>
-        throw new NotSupportedException("traza audit verify of derived data is not implemented on PostgreSQL yet");
+    public DerivedCheck VerifyDerived() => ((PostgresDerivedStore)Derived).Verify();
 
     /// <inheritdoc/>
     public void SetCreatedBy(string marker)
@@ -189,6 +192,34 @@ public sealed partial class PostgresStore : ITrazaStore
         activeBatch?.Dispose();
         EndReadSnapshot();
         Connection.Dispose();
+    }
+
+    /// <summary>The ledger tables and their columns, read once: the schema does not change while a store is open.</summary>
+    internal IReadOnlyList<(string Table, IReadOnlyList<string> Columns)> LedgerTables =>
+        field ??= PostgresChain.LedgerTables(Connection);
+
+    /// <summary>A table's columns in declaration order, each with whether it is bigint (else text or bytea), read once.</summary>
+    internal IReadOnlyList<(string Name, bool Integer)> Columns(string table)
+    {
+        if (columnTypes.TryGetValue(table, out var found))
+        {
+            return found;
+        }
+
+        var declared = new List<(string Name, bool Integer)>();
+        using (var info = Command(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 " +
+            "ORDER BY ordinal_position").Text(table))
+        using (var r = info.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                declared.Add((r.GetString(0), r.GetString(1) == "bigint"));
+            }
+        }
+
+        columnTypes[table] = declared;
+        return declared;
     }
 
     /// <summary>A command on the store's connection (inside the open batch's or snapshot's transaction, when there is one).</summary>

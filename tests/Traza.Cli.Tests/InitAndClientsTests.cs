@@ -79,12 +79,23 @@ public sealed class InitAndClientsTests : IDisposable
     }
 
     [Fact]
-    public void Postgres_target_exits_2_with_message()
+    public void An_unreachable_postgres_target_exits_3_without_showing_its_password()
     {
-        var r = cli.RunRaw("report", "entries", "--db", "postgres://u@localhost/traza");
+        // Nothing listens on port 1: the connection is refused at once (issue 12: PostgreSQL behind --db).
+        var r = cli.RunRaw("report", "entries", "--db", "postgres://u:s3cret@127.0.0.1:1/traza");
+        r.Exit.ShouldBe(3, r.Stderr);
+        r.Stderr.ShouldContain("cannot be reached");
+        r.Stderr.ShouldNotContain("s3cret");
+        cli.RunRaw("report", "entries", "--db", "Host=127.0.0.1;Port=1;Database=traza;Password=s3cret").Exit.ShouldBe(3);
+    }
+
+    [Fact]
+    public void A_malformed_postgres_target_exits_2_without_showing_its_password()
+    {
+        var r = cli.RunRaw("report", "entries", "--db", "Host=x;Bogus=1;Password=s3cret");
         r.Exit.ShouldBe(2);
-        r.Stderr.ShouldContain("PostgreSQL is not supported yet");
-        cli.RunRaw("report", "entries", "--db", "Host=localhost;Database=traza").Exit.ShouldBe(2);
+        r.Stderr.ShouldContain("option --db");
+        r.Stderr.ShouldNotContain("s3cret");
     }
 
     [Fact]

@@ -52,6 +52,12 @@ public enum StoreFailure
 /// <summary>The target exists but is not a Traza store; nothing was written.</summary>
 public sealed class NotATrazaStoreException(string message, Exception? inner = null) : Exception(message, inner);
 
+/// <summary>
+/// The store was migrated by a newer Traza: this one does not know its schema and writes nothing (the PostgreSQL store
+/// checks it on open; SQLite files carry no such check yet).
+/// </summary>
+public sealed class NewerSchemaException(string message) : Exception(message);
+
 /// <summary>The providers a program knows, in order; the first that accepts a target opens it.</summary>
 public sealed class StoreProviders(IReadOnlyList<IStoreProvider> providers)
 {
