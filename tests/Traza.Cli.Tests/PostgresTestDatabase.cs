@@ -5,10 +5,15 @@ namespace Traza.Cli.Tests;
 
 /// <summary>
 /// One throwaway database per test on the server TRAZA_TEST_POSTGRES names (.ci/run starts one). Without it the test
-/// skips; with TRAZA_REQUIRE_POSTGRES=1 (CI) it fails instead, so PostgreSQL is never silently untested.
+/// skips; with TRAZA_REQUIRE_POSTGRES=1 (CI) it fails instead, so PostgreSQL is never silently untested. Each database is
+/// a copy of a template the provider migrated once per test run (schema, no program): running every migration for each
+/// of hundreds of tests would dominate the suite. Creating the schema in an empty database is tested in
+/// tests/Traza.Storage.Tests/Postgres.
 /// </summary>
 internal static class PostgresTestDatabase
 {
+    private static readonly Lazy<string> Template = new(CreateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+
     public static string Create()
     {
         var server = Environment.GetEnvironmentVariable("TRAZA_TEST_POSTGRES");
@@ -22,25 +27,38 @@ internal static class PostgresTestDatabase
             Assert.Skip("TRAZA_TEST_POSTGRES is not set: no PostgreSQL server to test on");
         }
 
+        var template = Template.Value;
         var name = "traza_cli_" + Guid.NewGuid().ToString("N");
-        using (var admin = new NpgsqlConnection(server))
-        {
-            admin.Open();
-            using var create = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'", admin);
-            create.ExecuteNonQuery();
-        }
-
+        Execute(server, $"CREATE DATABASE {name} TEMPLATE {template}");
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>A database migrated by the provider, without a program, dropped when the test process exits.</summary>
+    private static string CreateTemplate()
+    {
+        var server = Environment.GetEnvironmentVariable("TRAZA_TEST_POSTGRES")!;
+        var name = "traza_cli_template_" + Guid.NewGuid().ToString("N");
+        Execute(server, $"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'");
+        var target = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
+        new Traza.Storage.Postgres.PostgresStoreProvider().Open(target, TimeProvider.System).Dispose();
+        NpgsqlConnection.ClearAllPools();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Execute(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        return name;
+    }
+
+    private static void Execute(string server, string sql)
+    {
+        using var admin = new NpgsqlConnection(server);
+        admin.Open();
+        using var command = new NpgsqlCommand(sql, admin);
+        command.ExecuteNonQuery();
     }
 
     public static void Drop(string target)
     {
         var name = new NpgsqlConnectionStringBuilder(target).Database!;
         NpgsqlConnection.ClearAllPools();
-        using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable("TRAZA_TEST_POSTGRES"));
-        admin.Open();
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
-        drop.ExecuteNonQuery();
+        Execute(Environment.GetEnvironmentVariable("TRAZA_TEST_POSTGRES")!, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
     }
 }
 #endif
