@@ -30,6 +30,7 @@ public sealed class ReportCatalog
         new BatchesReport(),
         new PeriodsReport(),
         new ReconcileReport(),
+        new DescargosCatalogReport(),
     ]);
 
     public IReadOnlyList<IReport> All => reports;

@@ -1,0 +1,89 @@
+using Traza.Domain.Values;
+using Traza.Formats.Reports;
+using Traza.Storage;
+
+namespace Traza.App.Reports;
+
+/// <summary>
+/// <c>traza report descargos [--exit DOC]</c> (SPEC §6): the 512 block a broker transmits for an exit — Traza's
+/// allocations of that exit (the <c>custody</c> rows) summed by original pedimento, fracción and UMT, with the original
+/// pedimento's clave and date. Without <c>--exit</c>, the block of every exit pedimento. The SPEC §6 columns, then
+/// <c>exit_document</c>. NAC stock, events and documents that are not pedimentos discharge nothing and are left out.
+/// </summary>
+public static class DescargosReport
+{
+    public static readonly IReadOnlyList<ReportColumn> Columns =
+        ["original_pedimento", "clave", "date", "fraccion", "umt", "qty_umt", "exit_document"];
+
+    /// <summary>One line of a block: what one exit discharged from one original pedimento under one fracción.</summary>
+    public sealed record Descargo(
+        string ExitDocument, string OriginalPedimento, string Clave, DateOnly Date, string Fraccion, string Umt, decimal QtyUmt);
+
+    public static ReportData Build(ITrazaStore store, DateOnly asOf, string? client, string? exit) =>
+        new(Columns, Lines(store, asOf, client, exit)
+            .Select(d => new object?[] { d.OriginalPedimento, d.Clave, d.Date, d.Fraccion, d.Umt, d.QtyUmt, d.ExitDocument }).ToList());
+
+    /// <summary>The blocks of <paramref name="exit"/> (every exit pedimento when null), ordered by exit, original pedimento, fracción and UMT.</summary>
+    public static List<Descargo> Lines(ITrazaStore store, DateOnly asOf, string? client, string? exit)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var custody = CustodyReport.Build(store, asOf, client, new CustodyFilter(Exit: exit));
+        var columns = custody.Columns.Select(c => c.Name).ToList();
+        int Col(string name) => columns.IndexOf(name);
+        var (document, component, qtyUmt, pedimento, partida, clientColumn) =
+            (Col("exit_document"), Col("component"), Col("qty_umt"), Col("entry_pedimento"), Col("entry_partida"), Col("client"));
+        var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
+        var entries = new Dictionary<(string, string, int, string), EntryRecord?>();
+        var sums = new SortedDictionary<(string Exit, string Pedimento, string Fraccion, string Umt), (string Clave, DateOnly Date, decimal Qty)>();
+        foreach (var row in custody.Rows)
+        {
+            var exitDocument = row[document] as string ?? string.Empty;
+            var original = row[pedimento] as string ?? string.Empty;
+            if (!IsPedimento(exitDocument) || !IsPedimento(original))
+            {
+                continue;
+            }
+
+            var owner = row[clientColumn] as string ?? string.Empty;
+            var part = row[component] as string ?? string.Empty;
+            var key = (owner, original, Convert.ToInt32(row[partida], System.Globalization.CultureInfo.InvariantCulture), part);
+            if (!entries.TryGetValue(key, out var entry))
+            {
+                entries[key] = entry = store.Scans.Entry(key.owner, key.original, key.Item3, part);
+            }
+
+            if (entry is null || entry.Clave == "NAC")
+            {
+                continue;
+            }
+
+            parts.TryGetValue((owner, part), out var catalog);
+            var group = (exitDocument, original, catalog?.Fraccion ?? string.Empty, catalog?.Umt ?? string.Empty);
+            var qty = row[qtyUmt] is decimal d ? d : 0m;
+            sums[group] = sums.TryGetValue(group, out var sum)
+                ? (sum.Clave, entry.Date < sum.Date ? entry.Date : sum.Date, sum.Qty + qty)
+                : (entry.Clave, entry.Date, qty);
+        }
+
+        return [.. sums.Select(s => new Descargo(s.Key.Exit, s.Key.Pedimento, s.Value.Clave, s.Value.Date, s.Key.Fraccion, s.Key.Umt, s.Value.Qty))];
+    }
+
+    private static bool IsPedimento(string document) => document.Length == 15 && PedimentoNumber.IsPedimento(document);
+}
+
+/// <summary>SPEC §6 <c>descargos --exit DOC</c>.</summary>
+public sealed class DescargosCatalogReport : IReport
+{
+    public string Name => "descargos";
+
+    public string Description => "the 512 block (descargos) a broker transmits for an exit (--exit DOC; else every exit), from Traza's allocations";
+
+    public IReadOnlyList<ReportOption> Options => [new("exit", "only the block of this exit pedimento")];
+
+    public ReportData Run(ReportContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var exit = context.Option("exit");
+        return DescargosReport.Build(context.Store, context.AsOf, context.Client, string.IsNullOrWhiteSpace(exit) ? null : exit.Trim());
+    }
+}
