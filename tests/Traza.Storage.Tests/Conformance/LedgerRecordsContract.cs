@@ -11,6 +11,7 @@ public abstract class LedgerRecordsContract<TFixture>(TFixture fixture) : StoreC
     public void Program_clients_parts_and_bom_read_back_as_written()
     {
         using var store = Open();
+        store.GetProgram().ShouldBeNull();
         var program = new ProgramRecord("AAA010101AAA", "Manufacturas, \"Norte\"", "2019-1234", "industrial", new DateOnly(2019, 1, 1), null);
         var acme = new ClientRecord("acme", "Acme, Inc.", null, new DateOnly(2024, 5, 1));
         var parts = new[] { Part("MAT-1"), Part("MAT-1", "acme", 0.000001m), Part("FG-1", source: "national") };
