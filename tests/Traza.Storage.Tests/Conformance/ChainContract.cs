@@ -44,6 +44,24 @@ public abstract class ChainContract<TFixture>(TFixture fixture) : StoreContract<
         batch.Digest.ShouldBe(hash.Finish());
     }
 
+    [Fact]
+    public void Rows_of_one_batch_on_one_line_are_digested_in_key_order()
+    {
+        // The canonical order is the line, then the key: every store must break ties alike, or the same imports would give
+        // different chains (issue 12: the streamed digest once hashed such rows in append order).
+        using var store = Open();
+        var batch = Commit(store, "rates", "r.csv", b =>
+        {
+            b.Insert(TableSpec.Rate, ["", "2025-01-02"], ["18.6"], 2);
+            b.Insert(TableSpec.Rate, ["", "2025-01-01"], ["18.5"], 2);
+        });
+        using var hash = new HashWriter();
+        hash.Append(System.Text.Encoding.UTF8.GetBytes(
+            "#rate\n1\u001f\u001f2025-01-01\u001f18.5\u001f1\u001f2\n1\u001f\u001f2025-01-02\u001f18.6\u001f1\u001f2\n"));
+        batch.Digest.ShouldBe(hash.Finish());
+        store.VerifyChain().Intact.ShouldBeTrue();
+    }
+
     [Theory]
     [InlineData("UPDATE entry SET qty = '10.1250001' WHERE pedimento = '254734565000123'", 2)]
     [InlineData("UPDATE entry SET line = 9 WHERE pedimento = '254734565000124'", 2)]
