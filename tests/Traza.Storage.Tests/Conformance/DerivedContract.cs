@@ -91,6 +91,27 @@ public abstract class DerivedContract<TFixture>(TFixture fixture) : StoreContrac
         store.VerifyDerived().Intact.ShouldBeTrue();
     }
 
+    /// <summary>
+    /// A NAC document is stored as written (SPEC §3.3), and a quoted CSV field may hold a line break: the pool's lot keys must
+    /// read back whatever their text. SQLite keeps them as lines, so such a document breaks the pool's reads and
+    /// <c>report balances</c> (found by the balances CSV property, issue 12).
+    /// </summary>
+    [Fact(Skip = "known bug: SQLite's discharge_pool.lot_keys are newline-separated; a document with a line break does not read back")]
+    public void Lot_keys_with_a_line_break_read_back()
+    {
+        using var store = Open();
+        var pool = Pool("") is var p ? new StoredPool
+        {
+            Client = p.Client, Part = p.Part, LotTotals = p.LotTotals, Chunks = p.Chunks,
+            LotKeys = [new PoolLotKey("CFDI\nA-1", 1), new PoolLotKey("CFDI A-2\r\n", 2)],
+        } : null!;
+        store.Derived.Save(Run(1, new DateOnly(2025, 2, 28)), [pool], [], [], []);
+        store.Derived.Pool("", "MAT-1").ShouldNotBeNull().LotKeys.ShouldBe(pool.LotKeys);
+        var keys = new List<string>();
+        store.Derived.ScanLotTotals(null, (_, _, pedimento, _, in _) => keys.Add(System.Text.Encoding.UTF8.GetString(pedimento)));
+        keys.ShouldBe(["CFDI\nA-1", "CFDI A-2\r\n"]);
+    }
+
     [Fact]
     public void A_new_save_replaces_the_stored_run()
     {
