@@ -1,0 +1,94 @@
+namespace Traza.Storage.Tests.Conformance;
+
+/// <summary>
+/// <see cref="ILedgerScans"/>: the lean reads of the discharge and the large reports give the same rows as the full
+/// records, filtered as the port says (by client, as-of date, pool, batch).
+/// </summary>
+public abstract class LedgerScansContract<TFixture>(TFixture fixture) : StoreContract<TFixture>(fixture)
+    where TFixture : class, IStoreFixture
+{
+    private void SeedTwoClients(ITrazaStore store)
+    {
+        _ = Commit(store, "parts", "parts.csv", b =>
+        {
+            b.EnsureClient("acme", 4);
+            b.AddPart(Part("MAT-1"), 2);
+            b.AddPart(Part("MAT-2", source: "national"), 3);
+            b.AddPart(Part("MAT-1", "acme"), 4);
+        });
+        _ = Commit(store, "bom", "bom.csv", b => b.AddBom(new BomRecord("", "MAT-2", "MAT-1", new DateOnly(2025, 1, 1), 2m, 1m, 0.5m, null), 2));
+        _ = Commit(store, "entries", "entries.csv", b =>
+        {
+            b.AddEntry(Entry("254734565000123", 10m), 2);
+            b.AddEntry(Entry("254734565000124", 4m, client: "acme", date: new DateOnly(2025, 2, 1)), 3);
+        });
+        _ = Commit(store, "entries", "more.csv", b => b.AddEntry(Entry("254734565000125", 6m, partida: 2, date: new DateOnly(2025, 3, 1)), 2));
+        _ = Commit(store, "exits", "exits.csv", b =>
+        {
+            b.AddExit(Exit("254734565000200", 1.5m), 2);
+            b.AddExit(Exit("254734565000201", 2m, client: "acme", date: new DateOnly(2025, 4, 1)), 3);
+        });
+        _ = Commit(store, "events", "events.csv", b =>
+            b.AddEvent(new EventRecord("", new DateOnly(2025, 5, 1), "destruction", "MAT-1", "ACTA-1", 1m, false, null, null), 2));
+    }
+
+    [Fact]
+    public void Parts_and_bom_scans_match_the_records()
+    {
+        using var store = Open();
+        SeedTwoClients(store);
+        store.Scans.Parts().ShouldBe(
+            [new PartScan("", "MAT-1", "material", false), new PartScan("", "MAT-2", "material", true), new PartScan("acme", "MAT-1", "material", false)],
+            ignoreOrder: true);
+        store.Scans.Bom().ShouldBe([new BomScan("", "MAT-2", "MAT-1", new DateOnly(2025, 1, 1), 2m, 1m, 0.5m, null)]);
+        store.Scans.CatalogRows().ShouldBe((3L, 1L));
+    }
+
+    [Fact]
+    public void Entry_scans_match_the_records_by_batch_and_pool()
+    {
+        using var store = Open();
+        SeedTwoClients(store);
+        var all = store.Scans.Entries();
+        all.ShouldBe(store.LoadEntries().Select(e => new EntryScan(e.Client, e.Part, e.Pedimento, e.Partida, e.Clave, e.Date, e.Qty)), ignoreOrder: true);
+        store.Scans.Entries(afterBatch: 3).Select(e => e.Pedimento).ShouldBe(["254734565000125"]);
+        store.Scans.Entries([("acme", "MAT-1")]).Select(e => e.Pedimento).ShouldBe(["254734565000124"]);
+        // Lots carry the columns lot reports read (key, clave, date, quantities, values, site), not the invoice and origin.
+        static object Lot(EntryRecord e) => (e.Client, e.Pedimento, e.Partida, e.Part, e.Clave, e.Date, e.Qty, e.QtyUmt, e.ValueUsd, e.Site, e.BatchId, e.Line);
+        store.Scans.EntriesForLots("acme").Select(Lot).ShouldBe(store.LoadEntries("acme").Select(Lot));
+        store.Scans.EntriesForLots(asOf: new DateOnly(2025, 1, 31)).Select(e => e.Pedimento).ShouldBe(["254734565000123"]);
+        var lots = store.Scans.LotEntries(null, new DateOnly(2025, 2, 15));
+        Enumerable.Range(0, lots.Count).Select(i => (lots.PedimentoText(i), lots[i].Client, lots[i].Qty, lots[i].ValueUsd))
+            .ShouldBe([("254734565000123", "", 10m, (decimal?)10.50m), ("254734565000124", "acme", 4m, 10.50m)], ignoreOrder: true);
+        store.Scans.Entry("acme", "254734565000124", 1, "MAT-1").ShouldNotBeNull().Qty.ShouldBe(4m);
+        store.Scans.Entry("", "254734565000124", 1, "MAT-1").ShouldBeNull();
+        store.Scans.PoolsOfEntry(null, "254734565000124", null).ShouldBe([("acme", "MAT-1")]);
+        store.Scans.PoolsOfEntry("", "254734565000125", 1).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Exit_and_movement_scans_match_the_records()
+    {
+        using var store = Open();
+        SeedTwoClients(store);
+        store.Scans.Exits().Select(x => (x.Pedimento, x.BatchId, x.Line, x.BomDate, x.SourcePedimento, x.SourcePartida))
+            .ShouldBe([("254734565000200", 5L, 2L, (DateOnly?)new DateOnly(2025, 1, 31), "254734565000123", (int?)1),
+                ("254734565000201", 5L, 3L, new DateOnly(2025, 1, 31), "254734565000123", 1)], ignoreOrder: true);
+        store.Scans.Exits(new DateOnly(2025, 3, 1)).Select(x => x.Pedimento).ShouldBe(["254734565000201"]);
+        store.Scans.Exits(parts: [("", "MAT-1")]).Select(x => x.Pedimento).ShouldBe(["254734565000200"]);
+        store.Scans.AnyExitOrEventBetween(new DateOnly(2025, 4, 1), new DateOnly(2025, 4, 30)).ShouldBeFalse();
+        store.Scans.AnyExitOrEventBetween(new DateOnly(2025, 4, 1), new DateOnly(2025, 5, 1)).ShouldBeTrue();
+        store.Scans.EarliestDate(MovementTable.Entries, 3).ShouldBe(new DateOnly(2025, 1, 5));
+        store.Scans.EarliestDate(MovementTable.Exits, 5).ShouldBe(new DateOnly(2025, 2, 1));
+        store.Scans.EarliestDate(MovementTable.Events, 5).ShouldBeNull();
+        var movement = store.Scans.MovementsOf("acme", "254734565000201").ShouldHaveSingleItem();
+        (movement.BatchId, movement.Line, movement.Date, movement.Product).ShouldBe((5L, 3L, new DateOnly(2025, 4, 1), "MAT-1"));
+        store.Scans.Movement(5, 2).ShouldBe(("254734565000200", "H1", new DateOnly(2025, 2, 1), "MAT-1"));
+        store.Scans.Movement(5, 99).ShouldBeNull();
+
+        var lines = new List<(string, int, string)>();
+        store.Scans.DocumentLines(exits: false, "acme", (doc, partida, clave, _, _) =>
+            lines.Add((System.Text.Encoding.UTF8.GetString(doc), partida, clave)));
+        lines.ShouldBe([("254734565000124", 1, "IN")]);
+    }
+}

@@ -1,0 +1,85 @@
+namespace Traza.Storage.Tests.Conformance;
+
+/// <summary>
+/// SPEC §9 "readers see a consistent snapshot": a read snapshot does not see a batch another connection commits meanwhile,
+/// and a second reader is handed out only when it sees the same snapshot.
+/// </summary>
+public abstract class ReadSnapshotContract<TFixture>(TFixture fixture) : StoreContract<TFixture>(fixture)
+    where TFixture : class, IStoreFixture
+{
+    [Fact]
+    public void A_batch_committed_by_another_store_during_a_snapshot_is_seen_only_after_it()
+    {
+        using var store = Open();
+        _ = Commit(store, "entries", "a.csv", b => b.AddEntry(Entry("254734565000123", 1m), 2));
+        var reading = store.BeginReadSnapshot();
+        var mark = store.SnapshotMark();
+        using (var side = store.OpenSnapshotSide(mark))
+        {
+            side.ShouldNotBeNull("nothing committed since the snapshot began").Entries().Count.ShouldBe(1);
+        }
+
+        using (var other = Open())
+        {
+            _ = Commit(other, "entries", "b.csv", b => b.AddEntry(Entry("254734565000124", 2m), 2));
+        }
+
+        store.Batches().Count.ShouldBe(1, "the snapshot's batch list");
+        store.LoadEntries().Count.ShouldBe(1, "the snapshot's rows");
+        store.Scans.Entries().Count.ShouldBe(1);
+        store.SnapshotMark().ShouldBe(mark);
+        store.OpenSnapshotSide(mark).ShouldBeNull("a reader opened now sees the later batch");
+        reading.Dispose();
+
+        store.Batches().Count.ShouldBe(2);
+        store.LoadEntries().Count.ShouldBe(2);
+        using var after = store.OpenSnapshotSide(store.SnapshotMark());
+        after.ShouldNotBeNull().Entries().Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_snapshot_inside_a_snapshot_or_a_batch_is_the_enclosing_one()
+    {
+        using var store = Open();
+        using (store.BeginReadSnapshot())
+        {
+            using (store.BeginReadSnapshot())
+            {
+                store.Batches().Count.ShouldBe(0);
+            }
+
+            using var other = Open();
+            _ = Commit(other, "parts", "a.csv", b => b.AddPart(Part("MAT-1"), 2));
+            store.Batches().Count.ShouldBe(0, "the inner scope's end did not end the outer snapshot");
+        }
+
+        using var batch = store.BeginBatch("parts", "b.csv", "sha-b");
+        batch.AddPart(Part("MAT-2"), 2);
+        using (store.BeginReadSnapshot())
+        {
+            store.Batches().Count.ShouldBe(1);
+            store.LoadParts().Count.ShouldBe(2, "the batch's own rows");
+        }
+
+        batch.Commit();
+    }
+
+    [Fact]
+    public void A_snapshot_sees_the_stored_run_it_began_with()
+    {
+        using var store = Open();
+        Seed(store);
+        store.Derived.Save(Run(1, new DateOnly(2025, 2, 1)), [], [], [], []);
+        using (store.BeginReadSnapshot())
+        {
+            using (var other = Open())
+            {
+                other.Derived.Save(Run(2, new DateOnly(2025, 3, 1)), [], [], [], []);
+            }
+
+            store.Derived.LatestRun().ShouldNotBeNull().AsOf.ShouldBe(new DateOnly(2025, 2, 1));
+        }
+
+        store.Derived.LatestRun().ShouldNotBeNull().AsOf.ShouldBe(new DateOnly(2025, 3, 1));
+    }
+}

@@ -1,0 +1,22 @@
+namespace Traza.Storage.Tests.Conformance;
+
+// The contracts run against real SQLite files. A PostgreSQL fixture (targets: connection strings of fresh databases, the
+// provider Traza.Storage.Postgres.PostgresStoreProvider) plus one line per contract, as below, runs them on PostgreSQL.
+
+public sealed class SqliteLedgerBatchContract(SqliteStoreFixture fixture) : LedgerBatchContract<SqliteStoreFixture>(fixture);
+
+public sealed class SqliteChainContract(SqliteStoreFixture fixture) : ChainContract<SqliteStoreFixture>(fixture);
+
+public sealed class SqliteLedgerRecordsContract(SqliteStoreFixture fixture) : LedgerRecordsContract<SqliteStoreFixture>(fixture);
+
+public sealed class SqliteLedgerScansContract(SqliteStoreFixture fixture) : LedgerScansContract<SqliteStoreFixture>(fixture);
+
+public sealed class SqliteReadSnapshotContract(SqliteStoreFixture fixture) : ReadSnapshotContract<SqliteStoreFixture>(fixture);
+
+public sealed class SqliteDerivedContract(SqliteStoreFixture fixture) : DerivedContract<SqliteStoreFixture>(fixture);
+
+public sealed class SqliteGovernmentContract(SqliteStoreFixture fixture) : GovernmentContract<SqliteStoreFixture>(fixture);
+
+public sealed class SqliteReversalContract(SqliteStoreFixture fixture) : ReversalContract<SqliteStoreFixture>(fixture);
+
+public sealed class SqliteStoreProviderContract(SqliteStoreFixture fixture) : StoreProviderContract<SqliteStoreFixture>(fixture);
