@@ -187,23 +187,3 @@ internal sealed class PostgresDataStageWriter(PostgresBatch batch) : IDataStageB
     {
     }
 }
-
-/// <summary>The reversal side of a batch, on PostgreSQL.</summary>
-internal sealed class PostgresReversalWriter(PostgresBatch batch) : IReversalWriter
-{
-    private readonly PostgresBatch batch = batch;
-
-    public string? LayoutOf(long id) => throw NotYet.Exception("reversals (batch " + batch.BatchId + ")");
-
-    public ReversalTarget? Find(TableSpec table, long id, long line) => throw NotYet.Exception("reversals");
-
-    public IReadOnlyList<ReversalTarget> RowsOf(TableSpec table, long id) => throw NotYet.Exception("reversals");
-
-    public (long Batch, long Line)? ReversedBy(long id, long line) => throw NotYet.Exception("reversals");
-
-    public HashSet<(string Client, string Part)> PartsInUse() => throw NotYet.Exception("reversals");
-
-    public string PartOf(ReversalTarget target) => throw NotYet.Exception("reversals");
-
-    public void Reverse(ReversalTarget target, string reason, long line) => throw NotYet.Exception("reversals");
-}

@@ -47,7 +47,7 @@ public sealed partial class PostgresCliTests
         var clock = new FakeTimeProvider(Now);
         var shown = Traza.Storage.Postgres.PostgresTarget.Accepts(db) ? Traza.Storage.Postgres.PostgresTarget.Parse(db).Display : db;
         var transcript = new List<string>();
-        void Run(params string[] args)
+        string Run(params string[] args)
         {
             using var stdout = new StringWriter();
             using var stderr = new StringWriter();
@@ -55,10 +55,12 @@ public sealed partial class PostgresCliTests
             code.ShouldBe(0, $"traza {string.Join(' ', args)} on {db}\n{stdout}\n{stderr}");
             var output = Timing().Replace(stdout.ToString(), " in S s").Replace(shown, "<db>", StringComparison.Ordinal);
             transcript.Add($"traza {string.Join(' ', args.Select(Path.GetFileName))}: {code}\n{output}");
+            return output;
         }
 
         Run("init", "--rfc", rfc, "--name", "Ejemplo", "--immex", "2019-1234", "--modality", modality, "--valid-to", "2030-12-31");
         var discharged = false;
+        string? laterBatch = null;
         foreach (var (layout, path) in files)
         {
             if (layout == "exits" && !discharged && Path.GetFileName(path).StartsWith("later", StringComparison.Ordinal))
@@ -67,7 +69,11 @@ public sealed partial class PostgresCliTests
                 discharged = true;
             }
 
-            Run("import", layout, path);
+            var imported = Run("import", layout, path);
+            if (Path.GetFileName(path).StartsWith("later", StringComparison.Ordinal))
+            {
+                laterBatch = imported.TrimEnd().Split(' ')[^1];
+            }
         }
 
         Run("discharge", "--as-of", "2025-12-31");
@@ -76,6 +82,13 @@ public sealed partial class PostgresCliTests
             Run("report", report, "--as-of", "2025-12-31", "--format", "csv");
         }
 
+        Run("audit", "verify");
+
+        // A reversal (rows moved to exit_reversed, still chained) and the discharge after it.
+        Run("reverse", "--batch", laterBatch!, "--reason", "sent twice");
+        Run("discharge", "--as-of", "2025-12-31");
+        Run("report", "balances", "--as-of", "2025-12-31", "--format", "csv");
+        Run("report", "exits", "--as-of", "2025-12-31", "--format", "csv");
         Run("audit", "verify");
         return transcript;
     }
