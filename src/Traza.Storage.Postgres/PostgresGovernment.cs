@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -170,20 +172,124 @@ internal sealed class PostgresGovernmentWriter(PostgresBatch batch) : IGovernmen
     }
 }
 
-/// <summary>Data Stage rows of a batch, written to the plain ds tables on PostgreSQL.</summary>
+/// <summary>
+/// Data Stage rows of a batch on PostgreSQL, written to the plain ds tables (one row per record, docs/architecture.md
+/// "PostgreSQL store") with SQLite's merge rules (SPEC §4.2): 501 and 551 rows by natural key — a package executed the same
+/// day or later replaces the row, an older one never does, an identical one changes nothing —, every other table by content
+/// (key and row hash). Each block's rows go to the server in one round trip (an <see cref="NpgsqlBatch"/>).
+/// </summary>
 internal sealed class PostgresDataStageWriter(PostgresBatch batch) : IDataStageBlockWriter
 {
-    private readonly PostgresBatch batch = batch;
+    private readonly Dictionary<string, (string Sql, IReadOnlyList<(string Name, bool Integer)> Columns)> statements = new(StringComparer.Ordinal);
+    private byte[] scratch = new byte[DataStageBlock.TargetBytes];
 
-    public long Rows => 0;
+    public long Rows { get; private set; }
 
-    public long Stored => 0;
+    public long Stored { get; private set; }
 
-    public void Write(DataStageBlock block) => throw NotYet.Exception("importing Data Stage packages (batch " + batch.BatchId + ")");
+    public void Write(DataStageBlock block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        if (block.Count == 0)
+        {
+            return;
+        }
 
-    public void Complete() => throw NotYet.Exception("importing Data Stage packages");
+        Rows += block.Count;
+        var spec = block.Spec;
+        var (sql, columns) = Statement(spec);
+
+        // The block's rows as SQLite's views give them (the codec's JSON form): key, partida, row_hash, src_line, typed, raw.
+        var json = DataStageBlockCodec.RowsJson(spec.Name, DataStageBlockCodec.Compress(block.Data, ref scratch), null);
+        using var document = JsonDocument.Parse(json);
+        using var npgsqlBatch = new NpgsqlBatch(batch.Store.Connection);
+        foreach (var row in document.RootElement.EnumerateArray())
+        {
+            var values = row.EnumerateArray().ToArray();
+            var typed = values.AsSpan(7, values.Length - 8);
+            if (typed.Length != spec.Typed.Count)
+            {
+                throw new InvalidDataException($"Data Stage {spec.Name}: {typed.Length} typed values, {spec.Typed.Count} expected");
+            }
+
+            var command = new NpgsqlBatchCommand(sql);
+            foreach (var (name, integer) in columns)
+            {
+                var value = name switch
+                {
+                    "program_id" => (object)batch.Store.Program.Value,
+                    "pedimento" => Value(values[0], integer),
+                    "patente" => Value(values[1], integer),
+                    "pedimento7" => Value(values[2], integer),
+                    "seccion" => Value(values[3], integer),
+                    "partida" => Value(values[4], integer),
+                    "row_hash" => Value(values[5], integer),
+                    "folio" => block.Folio,
+                    "src_line" => Value(values[6], integer),
+                    "raw" => Value(values[^1], integer),
+                    _ => Value(typed[IndexOf(spec.Typed, name)], integer),
+                };
+                command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = integer ? NpgsqlDbType.Bigint : NpgsqlDbType.Text, Value = value });
+            }
+
+            npgsqlBatch.BatchCommands.Add(command);
+        }
+
+        npgsqlBatch.ExecuteNonQuery();
+        foreach (var command in npgsqlBatch.BatchCommands)
+        {
+            Stored += command.RecordsAffected;
+        }
+    }
+
+    /// <summary>Nothing left: every block merged as it was written.</summary>
+    public void Complete()
+    {
+    }
 
     public void Dispose()
     {
     }
+
+    private (string Sql, IReadOnlyList<(string Name, bool Integer)> Columns) Statement(GovernmentSchema.DsTable spec)
+    {
+        if (statements.TryGetValue(spec.Name, out var found))
+        {
+            return found;
+        }
+
+        var columns = batch.Store.Columns(spec.SqlTable);
+        var names = string.Join(", ", columns.Select(c => PgSql.Q(c.Name)));
+        var placeholders = string.Join(", ", columns.Select((_, i) => "$" + (i + 1).ToString(CultureInfo.InvariantCulture)));
+        var key = "program_id, pedimento, patente, pedimento7, seccion" + (spec.HasPartida ? ", partida" : string.Empty);
+        var table = PgSql.Q(spec.SqlTable);
+        var merge = spec.NaturalKey
+            ? $"ON CONFLICT ({key}) DO UPDATE SET " +
+              string.Join(", ", columns.Select(c => c.Name).Where(c => !key.Split(", ").Contains(c)).Select(c => $"{PgSql.Q(c)} = excluded.{PgSql.Q(c)}")) +
+              $" WHERE {table}.raw <> excluded.raw AND ({table}.executed IS NULL OR (excluded.executed IS NOT NULL AND excluded.executed >= {table}.executed))"
+            : "ON CONFLICT DO NOTHING";
+        var statement = ($"INSERT INTO {table} ({names}) VALUES ({placeholders}) {merge}", (IReadOnlyList<(string, bool)>)columns);
+        statements[spec.Name] = statement;
+        return statement;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> typed, string name)
+    {
+        for (var i = 0; i < typed.Count; i++)
+        {
+            if (string.Equals(typed[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidDataException($"Data Stage column {name} is not among the table's typed values");
+    }
+
+    private static object Value(JsonElement value, bool integer) => value.ValueKind switch
+    {
+        JsonValueKind.Null => DBNull.Value,
+        JsonValueKind.Number => integer ? value.GetInt64() : value.GetRawText(),
+        _ => integer ? long.Parse(value.GetString()!, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : value.GetString()!,
+    };
 }
