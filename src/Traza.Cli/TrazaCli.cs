@@ -106,12 +106,6 @@ public static class TrazaCli
             stderr.WriteLine($"the --db target cannot be used: {e.Message}");
             return InvalidInput;
         }
-        catch (Traza.Storage.Postgres.PostgresNotSupportedException e)
-        {
-            // What the PostgreSQL store does not do yet (docs/architecture.md, "PostgreSQL store"); nothing was committed.
-            stderr.WriteLine(e.Message);
-            return Usage;
-        }
     }
 
     /// <summary>

@@ -1,83 +1,345 @@
+using System.Globalization;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
 namespace Traza.Storage.Postgres;
 
-/// <summary>Government data as the reports read it, on PostgreSQL.</summary>
+/// <summary>
+/// Government data as the reports read it, on PostgreSQL: the plain ds_501/ds_551 tables (one row per record; SQLite reads
+/// the same columns out of its blocks) and the M3 tables, in SQLite's order.
+/// </summary>
 internal sealed class PostgresGovernmentReader(PostgresStore store) : IGovernmentReader
 {
-    private readonly PostgresStore store = store;
+    public IReadOnlyList<GovernmentPedimento> DataStagePedimentos() => Read(
+        $"SELECT pedimento, clave, operation, coalesce(fecha_pago, fecha_recepcion) FROM ds_501 WHERE {store.ProgramFilter} AND pedimento <> '' " +
+        "ORDER BY pedimento, patente, pedimento7, seccion",
+        $"SELECT pedimento, partida, value_usd FROM ds_551 WHERE {store.ProgramFilter} AND pedimento <> '' ORDER BY pedimento, partida");
 
-    public IReadOnlyList<GovernmentPedimento> DataStagePedimentos() => throw NotYet.Exception("government data (" + store.Target + ")");
+    public IReadOnlyList<GovernmentPedimento> M3Pedimentos() => Read(
+        $"SELECT pedimento, clave, operation, fecha_pago FROM m3_pedimento WHERE {store.ProgramFilter} AND pedimento <> '' " +
+        "ORDER BY pedimento, patente, pedimento7, seccion",
+        $"SELECT pedimento, partida, value_usd FROM m3_partida WHERE {store.ProgramFilter} AND pedimento <> '' ORDER BY pedimento, partida");
 
-    public IReadOnlyList<GovernmentPedimento> M3Pedimentos() => throw NotYet.Exception("government data");
+    /// <inheritdoc/>
+    public IReadOnlyList<GovernmentRow> DataStageRows(string table, IReadOnlyList<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        if (!GovernmentSchema.Tables.TryGetValue(table, out var schema))
+        {
+            throw new ArgumentException($"no Data Stage table '{table}'", nameof(table));
+        }
 
-    public IReadOnlyList<GovernmentRow> DataStageRows(string table, IReadOnlyList<string> columns) => throw NotYet.Exception("government data");
+        foreach (var c in columns)
+        {
+            if (!schema.Typed.Contains(c))
+            {
+                throw new ArgumentException($"Data Stage table {table} has no typed column '{c}'", nameof(columns));
+            }
+        }
 
-    public IReadOnlyList<GovernmentPackage> DataStagePackages() => throw NotYet.Exception("government data");
+        var selected = string.Concat(columns.Select(c => $", {PgSql.Q(c)}::text"));
+        var result = new List<GovernmentRow>();
+        using var cmd = store.Command(
+            $"SELECT pedimento, {(schema.HasPartida ? "partida" : "0::bigint")}{selected} FROM {PgSql.Q(schema.SqlTable)} WHERE {store.ProgramFilter}");
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var values = new string?[columns.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = r.TextOrNull(i + 2);
+            }
+
+            result.Add(new GovernmentRow(r.GetString(0), checked((int)r.GetInt64(1)), values));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<GovernmentPackage> DataStagePackages()
+    {
+        using var cmd = store.Command($"SELECT folio, fecha_inicial, fecha_final FROM ds_package WHERE {store.ProgramFilter} ORDER BY folio");
+        using var r = cmd.ExecuteReader();
+        var result = new List<GovernmentPackage>();
+        while (r.Read())
+        {
+            result.Add(new GovernmentPackage(r.GetString(0), r.DateOrNull(1), r.DateOrNull(2)));
+        }
+
+        return result;
+    }
+
+    private List<GovernmentPedimento> Read(string heads, string partidas)
+    {
+        var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        using (var cmd = store.Command(partidas))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var ped = r.GetString(0);
+                if (!values.TryGetValue(ped, out var list))
+                {
+                    values[ped] = list = [];
+                }
+
+                list.Add(r.IsDBNull(2) ? string.Empty : r.GetString(2));
+            }
+        }
+
+        var result = new List<GovernmentPedimento>();
+        using (var cmd = store.Command(heads))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var ped = r.GetString(0);
+                result.Add(new GovernmentPedimento(ped, r.TextOrNull(1), r.TextOrNull(2), r.DateOrNull(3), values.TryGetValue(ped, out var v) ? v : []));
+            }
+        }
+
+        return result;
+    }
 }
 
-/// <summary>Government rows of a batch, on PostgreSQL.</summary>
+/// <summary>
+/// Government rows of a batch on PostgreSQL, in its transaction: SQLite's upserts (M3 pedimentos and partidas merge by key, a
+/// later file replacing the row; M3 records by content), so re-imports are idempotent (SPEC §4.2).
+/// </summary>
 internal sealed class PostgresGovernmentWriter(PostgresBatch batch) : IGovernmentWriter
 {
-    private readonly PostgresBatch batch = batch;
+    private readonly Dictionary<string, NpgsqlCommand> commands = new(StringComparer.Ordinal);
 
-    public long Rows => 0;
+    private long Program => batch.Store.Program.Value;
 
-    public bool FileSeen(string kind, string sha256) => throw NotYet.Exception("importing government data (batch " + batch.BatchId + ")");
+    public long Rows { get; private set; }
 
-    public void RecordFile(string kind, string sha256, string name, string importedAt) => throw NotYet.Exception("importing government data");
+    public bool FileSeen(string kind, string sha256) =>
+        Command("file?", "SELECT 1 FROM gov_file WHERE program_id = $1 AND kind = $2 AND sha256 = $3", "itt", Program, kind, sha256)
+            .ExecuteScalar() is not null;
+
+    public void RecordFile(string kind, string sha256, string name, string importedAt) =>
+        Command("file", "INSERT INTO gov_file (program_id, kind, sha256, name, imported_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+            "itttt", Program, kind, sha256, name, importedAt).ExecuteNonQuery();
 
     public void Package(string folio, string rfcOPatente, DateOnly? fechaInicial, DateOnly? fechaFinal, DateOnly? fechaEjecucion,
-        long? totalFracciones, long? totalContribuciones, string source, string raw) => throw NotYet.Exception("importing government data");
+        long? totalFracciones, long? totalContribuciones, string source, string raw) =>
+        Command("package", """
+            INSERT INTO ds_package (program_id, folio, rfc_o_patente, fecha_inicial, fecha_final, fecha_ejecucion, total_fracciones,
+                total_contribuciones, source, raw)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            ON CONFLICT (program_id, folio) DO UPDATE SET rfc_o_patente = excluded.rfc_o_patente, fecha_inicial = excluded.fecha_inicial,
+                fecha_final = excluded.fecha_final, fecha_ejecucion = excluded.fecha_ejecucion, total_fracciones = excluded.total_fracciones,
+                total_contribuciones = excluded.total_contribuciones, source = excluded.source, raw = excluded.raw
+            """, "itttttiitt", Program, folio, rfcOPatente, SqlText.Value(fechaInicial), SqlText.Value(fechaFinal), SqlText.Value(fechaEjecucion),
+            (object?)totalFracciones ?? DBNull.Value, (object?)totalContribuciones ?? DBNull.Value, source, raw).ExecuteNonQuery();
 
-    public void Header(string folio, string tabla, string header, long rows) => throw NotYet.Exception("importing government data");
+    public void Header(string folio, string tabla, string header, long rows) =>
+        Command("header", """
+            INSERT INTO ds_header (program_id, folio, tabla, header, rows) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (program_id, folio, tabla) DO UPDATE SET header = excluded.header, rows = excluded.rows
+            """, "ittti", Program, folio, tabla, header, rows).ExecuteNonQuery();
 
     public void M3Pedimento(GovernmentKey key, string tipoMovimiento, string? operation, string? clave, string? rfc, DateOnly? fechaPago,
-        string fileName, long line) => throw NotYet.Exception("importing government data");
+        string fileName, long line)
+    {
+        Command("m3p", """
+            INSERT INTO m3_pedimento (program_id, pedimento, patente, pedimento7, seccion, tipo_movimiento, operation, clave, rfc, fecha_pago,
+                file_name, src_line)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            ON CONFLICT (program_id, pedimento, patente, pedimento7, seccion) DO UPDATE SET tipo_movimiento = excluded.tipo_movimiento,
+                operation = excluded.operation, clave = excluded.clave, rfc = excluded.rfc, fecha_pago = excluded.fecha_pago,
+                file_name = excluded.file_name, src_line = excluded.src_line
+            """, "itttttttttti", Program, key.Pedimento, key.Patente, key.Pedimento7, key.Seccion, tipoMovimiento, SqlText.Value(operation),
+            SqlText.Value(clave), SqlText.Value(rfc), SqlText.Value(fechaPago), fileName, line).ExecuteNonQuery();
+        Rows++;
+    }
 
     public void M3Partida(GovernmentKey key, int partida, string? fraccion, string? nico, decimal? valueUsd, decimal? qtyUmc, string? umc,
-        decimal? qtyUmt, string? umt, string? origin, string raw) => throw NotYet.Exception("importing government data");
+        decimal? qtyUmt, string? umt, string? origin, string raw)
+    {
+        Command("m3pp", """
+            INSERT INTO m3_partida (program_id, pedimento, patente, pedimento7, seccion, partida, fraccion, nico, value_usd, qty_umc, umc,
+                qty_umt, umt, origin, raw)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+            ON CONFLICT (program_id, pedimento, patente, pedimento7, seccion, partida) DO UPDATE SET fraccion = excluded.fraccion,
+                nico = excluded.nico, value_usd = excluded.value_usd, qty_umc = excluded.qty_umc, umc = excluded.umc,
+                qty_umt = excluded.qty_umt, umt = excluded.umt, origin = excluded.origin, raw = excluded.raw
+            """, "ittttittttttttt", Program, key.Pedimento, key.Patente, key.Pedimento7, key.Seccion, (long)partida, SqlText.Value(fraccion),
+            SqlText.Value(nico), SqlText.Value(valueUsd), SqlText.Value(qtyUmc), SqlText.Value(umc), SqlText.Value(qtyUmt), SqlText.Value(umt),
+            SqlText.Value(origin), raw).ExecuteNonQuery();
+        Rows++;
+    }
 
-    public void M3Record(GovernmentKey key, string register, string rowHash, string fileName, long line, string raw) =>
-        throw NotYet.Exception("importing government data");
+    public void M3Record(GovernmentKey key, string register, string rowHash, string fileName, long line, string raw)
+    {
+        Command("m3r", """
+            INSERT INTO m3_record (program_id, pedimento, patente, pedimento7, seccion, register, row_hash, file_name, src_line, raw)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING
+            """, "itttttttit", Program, key.Pedimento, key.Patente, key.Pedimento7, key.Seccion, register, rowHash, fileName, line, raw)
+            .ExecuteNonQuery();
+        Rows++;
+    }
 
     public void Dispose()
     {
+        foreach (var c in commands.Values)
+        {
+            c.Dispose();
+        }
+
+        commands.Clear();
+    }
+
+    /// <summary>A prepared command of the batch with its values set; <paramref name="types"/> holds 'i' (bigint) or 't' (text) per value.</summary>
+    private NpgsqlCommand Command(string name, string sql, string types, params object?[] values)
+    {
+        if (!commands.TryGetValue(name, out var cmd))
+        {
+            cmd = batch.Command(sql);
+            foreach (var type in types)
+            {
+                cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = type == 'i' ? NpgsqlDbType.Bigint : NpgsqlDbType.Text });
+            }
+
+            cmd.Prepare();
+            commands[name] = cmd;
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            cmd.Parameters[i].Value = values[i] switch
+            {
+                null => DBNull.Value,
+                int n => (long)n,
+                var v => v,
+            };
+        }
+
+        return cmd;
     }
 }
 
-/// <summary>Data Stage rows of a batch, written to the plain ds tables on PostgreSQL.</summary>
+/// <summary>
+/// Data Stage rows of a batch on PostgreSQL, written to the plain ds tables (one row per record, docs/architecture.md
+/// "PostgreSQL store") with SQLite's merge rules (SPEC §4.2): 501 and 551 rows by natural key — a package executed the same
+/// day or later replaces the row, an older one never does, an identical one changes nothing —, every other table by content
+/// (key and row hash). Each block's rows go to the server in one round trip (an <see cref="NpgsqlBatch"/>).
+/// </summary>
 internal sealed class PostgresDataStageWriter(PostgresBatch batch) : IDataStageBlockWriter
 {
-    private readonly PostgresBatch batch = batch;
+    private readonly Dictionary<string, (string Sql, IReadOnlyList<(string Name, bool Integer)> Columns)> statements = new(StringComparer.Ordinal);
+    private byte[] scratch = new byte[DataStageBlock.TargetBytes];
 
-    public long Rows => 0;
+    public long Rows { get; private set; }
 
-    public long Stored => 0;
+    public long Stored { get; private set; }
 
-    public void Write(DataStageBlock block) => throw NotYet.Exception("importing Data Stage packages (batch " + batch.BatchId + ")");
+    public void Write(DataStageBlock block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        if (block.Count == 0)
+        {
+            return;
+        }
 
-    public void Complete() => throw NotYet.Exception("importing Data Stage packages");
+        Rows += block.Count;
+        var spec = block.Spec;
+        var (sql, columns) = Statement(spec);
+
+        // The block's rows as SQLite's views give them (the codec's JSON form): key, partida, row_hash, src_line, typed, raw.
+        var json = DataStageBlockCodec.RowsJson(spec.Name, DataStageBlockCodec.Compress(block.Data, ref scratch), null);
+        using var document = JsonDocument.Parse(json);
+        using var npgsqlBatch = new NpgsqlBatch(batch.Store.Connection);
+        foreach (var row in document.RootElement.EnumerateArray())
+        {
+            var values = row.EnumerateArray().ToArray();
+            var typed = values.AsSpan(7, values.Length - 8);
+            if (typed.Length != spec.Typed.Count)
+            {
+                throw new InvalidDataException($"Data Stage {spec.Name}: {typed.Length} typed values, {spec.Typed.Count} expected");
+            }
+
+            var command = new NpgsqlBatchCommand(sql);
+            foreach (var (name, integer) in columns)
+            {
+                var value = name switch
+                {
+                    "program_id" => (object)batch.Store.Program.Value,
+                    "pedimento" => Value(values[0], integer),
+                    "patente" => Value(values[1], integer),
+                    "pedimento7" => Value(values[2], integer),
+                    "seccion" => Value(values[3], integer),
+                    "partida" => Value(values[4], integer),
+                    "row_hash" => Value(values[5], integer),
+                    "folio" => block.Folio,
+                    "src_line" => Value(values[6], integer),
+                    "raw" => Value(values[^1], integer),
+                    _ => Value(typed[IndexOf(spec.Typed, name)], integer),
+                };
+                command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = integer ? NpgsqlDbType.Bigint : NpgsqlDbType.Text, Value = value });
+            }
+
+            npgsqlBatch.BatchCommands.Add(command);
+        }
+
+        npgsqlBatch.ExecuteNonQuery();
+        foreach (var command in npgsqlBatch.BatchCommands)
+        {
+            Stored += command.RecordsAffected;
+        }
+    }
+
+    /// <summary>Nothing left: every block merged as it was written.</summary>
+    public void Complete()
+    {
+    }
 
     public void Dispose()
     {
     }
-}
 
-/// <summary>The reversal side of a batch, on PostgreSQL.</summary>
-internal sealed class PostgresReversalWriter(PostgresBatch batch) : IReversalWriter
-{
-    private readonly PostgresBatch batch = batch;
+    private (string Sql, IReadOnlyList<(string Name, bool Integer)> Columns) Statement(GovernmentSchema.DsTable spec)
+    {
+        if (statements.TryGetValue(spec.Name, out var found))
+        {
+            return found;
+        }
 
-    public string? LayoutOf(long id) => throw NotYet.Exception("reversals (batch " + batch.BatchId + ")");
+        var columns = batch.Store.Columns(spec.SqlTable);
+        var names = string.Join(", ", columns.Select(c => PgSql.Q(c.Name)));
+        var placeholders = string.Join(", ", columns.Select((_, i) => "$" + (i + 1).ToString(CultureInfo.InvariantCulture)));
+        var key = "program_id, pedimento, patente, pedimento7, seccion" + (spec.HasPartida ? ", partida" : string.Empty);
+        var table = PgSql.Q(spec.SqlTable);
+        var merge = spec.NaturalKey
+            ? $"ON CONFLICT ({key}) DO UPDATE SET " +
+              string.Join(", ", columns.Select(c => c.Name).Where(c => !key.Split(", ").Contains(c)).Select(c => $"{PgSql.Q(c)} = excluded.{PgSql.Q(c)}")) +
+              $" WHERE {table}.raw <> excluded.raw AND ({table}.executed IS NULL OR (excluded.executed IS NOT NULL AND excluded.executed >= {table}.executed))"
+            : "ON CONFLICT DO NOTHING";
+        var statement = ($"INSERT INTO {table} ({names}) VALUES ({placeholders}) {merge}", (IReadOnlyList<(string, bool)>)columns);
+        statements[spec.Name] = statement;
+        return statement;
+    }
 
-    public ReversalTarget? Find(TableSpec table, long id, long line) => throw NotYet.Exception("reversals");
+    private static int IndexOf(IReadOnlyList<string> typed, string name)
+    {
+        for (var i = 0; i < typed.Count; i++)
+        {
+            if (string.Equals(typed[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
 
-    public IReadOnlyList<ReversalTarget> RowsOf(TableSpec table, long id) => throw NotYet.Exception("reversals");
+        throw new InvalidDataException($"Data Stage column {name} is not among the table's typed values");
+    }
 
-    public (long Batch, long Line)? ReversedBy(long id, long line) => throw NotYet.Exception("reversals");
-
-    public HashSet<(string Client, string Part)> PartsInUse() => throw NotYet.Exception("reversals");
-
-    public string PartOf(ReversalTarget target) => throw NotYet.Exception("reversals");
-
-    public void Reverse(ReversalTarget target, string reason, long line) => throw NotYet.Exception("reversals");
+    private static object Value(JsonElement value, bool integer) => value.ValueKind switch
+    {
+        JsonValueKind.Null => DBNull.Value,
+        JsonValueKind.Number => integer ? value.GetInt64() : value.GetRawText(),
+        _ => integer ? long.Parse(value.GetString()!, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : value.GetString()!,
+    };
 }
