@@ -29,7 +29,7 @@ internal static class PostgresTestDatabase
 
         var template = Template.Value;
         var name = "traza_cli_" + Guid.NewGuid().ToString("N");
-        Execute(server, $"CREATE DATABASE {name} TEMPLATE {template}");
+        Execute(server, $"CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY");
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
