@@ -1,3 +1,5 @@
+using Traza.Domain.Common;
+
 namespace Traza.Storage.Sqlite;
 
 // DischargeStore: an incremental run's save. Only the pools it touched are rewritten (a tail, or a whole pool and its
@@ -99,7 +101,7 @@ public sealed partial class DischargeStore
             }
         }
 
-        var day = Iso(from);
+        var day = CanonicalText.Date(from);
         foreach (var table in (ReadOnlySpan<int>)[DerivedDigest.Shortage, DerivedDigest.WasteDisposal, DerivedDigest.Finding])
         {
             using var delete = DerivedRowStatement.Delete(connection, table, $"{SqliteDatabase.ProgramSql} AND date >= ?1");

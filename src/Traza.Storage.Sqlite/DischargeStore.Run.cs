@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Microsoft.Data.Sqlite;
+using Traza.Domain.Common;
 
 namespace Traza.Storage.Sqlite;
 
@@ -23,7 +24,7 @@ public sealed partial class DischargeStore
             $"day_counts, derived_digest FROM discharge_run WHERE {SqliteDatabase.ProgramSql} ORDER BY id DESC LIMIT 1";
         using var r = cmd.ExecuteReader();
         return r.Read()
-            ? new DischargeRunRecord(r.GetInt64(0), ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
+            ? new DischargeRunRecord(r.GetInt64(0), CanonicalText.ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
                 r.GetInt64(5), r.GetInt64(6), r.GetInt64(7))
             {
                 LastBatch = r.GetInt64(8),
@@ -37,7 +38,7 @@ public sealed partial class DischargeStore
     private void InsertRun(SqliteTransaction tx, DischargeRunRecord run, DerivedRowHasher hasher, DerivedDigest digest)
     {
         var days = PackDayCounts(run.DayCounts);
-        hasher.Begin(DerivedDigest.Run).Integer(SqliteDatabase.ProgramId).Integer(run.Id).Text(Iso(run.AsOf)).Text(run.LedgerHead).Text(run.StartedAt)
+        hasher.Begin(DerivedDigest.Run).Integer(SqliteDatabase.ProgramId).Integer(run.Id).Text(CanonicalText.Date(run.AsOf)).Text(run.LedgerHead).Text(run.StartedAt)
             .Text(run.FinishedAt).Integer(run.Consumptions).Integer(run.Allocations).Integer(run.Shortages).Integer(run.LastBatch)
             .Blob(days).AddTo(digest, DerivedDigest.Run);
         using (var cmd = Command(tx, "INSERT INTO discharge_run (program_id, id, as_of, ledger_head, started_at, finished_at, " +
@@ -45,7 +46,7 @@ public sealed partial class DischargeStore
             $"VALUES ({SqliteDatabase.ProgramIdSql}, $id, $asof, $head, $start, $end, $c, $a, $s, $last, $days, $digest)"))
         {
             cmd.Parameters.AddWithValue("$id", run.Id);
-            cmd.Parameters.AddWithValue("$asof", Iso(run.AsOf));
+            cmd.Parameters.AddWithValue("$asof", CanonicalText.Date(run.AsOf));
             cmd.Parameters.AddWithValue("$head", run.LedgerHead);
             cmd.Parameters.AddWithValue("$start", run.StartedAt);
             cmd.Parameters.AddWithValue("$end", run.FinishedAt);

@@ -1,3 +1,5 @@
+using Traza.Domain.Common;
+
 namespace Traza.Storage.Sqlite;
 
 // DischargeStore: the stored shortages, waste disposals and findings, as reports list them.
@@ -14,7 +16,7 @@ public sealed partial class DischargeStore
         while (r.Read())
         {
             result.Add(new StoredShortage(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4),
-                ParseDate(r.GetString(5)), ParseDec(r.GetString(6))));
+                CanonicalText.ParseDate(r.GetString(5)), CanonicalText.ParseDecimal(r.GetString(6))));
         }
 
         return result;
@@ -28,12 +30,12 @@ public sealed partial class DischargeStore
             $"WHERE {SqliteDatabase.ProgramSql} AND ($client IS NULL OR client = $client) AND ($from IS NULL OR date >= $from) " +
             "ORDER BY date, client, part, movement";
         cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$from", from is { } f ? Iso(f) : DBNull.Value);
+        cmd.Parameters.AddWithValue("$from", from is { } f ? CanonicalText.Date(f) : DBNull.Value);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
             result.Add(new StoredWasteDisposal(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetInt32(4),
-                ParseDate(r.GetString(5)), ParseDec(r.GetString(6))));
+                CanonicalText.ParseDate(r.GetString(5)), CanonicalText.ParseDecimal(r.GetString(6))));
         }
 
         return result;
@@ -49,8 +51,8 @@ public sealed partial class DischargeStore
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            result.Add(new StoredFinding(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetString(3), ParseDate(r.GetString(4)),
-                r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetInt32(7), ParseDec(r.GetString(8)), r.GetString(9)));
+            result.Add(new StoredFinding(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetString(3), CanonicalText.ParseDate(r.GetString(4)),
+                r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetInt32(7), CanonicalText.ParseDecimal(r.GetString(8)), r.GetString(9)));
         }
 
         return result;

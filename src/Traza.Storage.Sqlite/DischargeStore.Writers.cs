@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Traza.Domain.Common;
 
 namespace Traza.Storage.Sqlite;
 
@@ -104,10 +105,10 @@ public sealed partial class DischargeStore
             foreach (var s in shortages)
             {
                 Set(cmd, ("$client", s.Client), ("$m", s.Movement), ("$part", s.Part), ("$kind", s.MovementKind), ("$doc", s.Document),
-                    ("$date", Iso(s.Date)), ("$qty", Dec(s.Qty)));
+                    ("$date", CanonicalText.Date(s.Date)), ("$qty", CanonicalText.Decimal(s.Qty)));
                 cmd.ExecuteNonQuery();
                 hasher.Begin(DerivedDigest.Shortage).Integer(SqliteDatabase.ProgramId).Text(s.Client).Integer(s.Movement).Text(s.Part).Text(s.MovementKind)
-                    .Text(s.Document).Text(Iso(s.Date)).Text(Dec(s.Qty)).AddTo(digest, DerivedDigest.Shortage);
+                    .Text(s.Document).Text(CanonicalText.Date(s.Date)).Text(CanonicalText.Decimal(s.Qty)).AddTo(digest, DerivedDigest.Shortage);
             }
         }
     }
@@ -120,10 +121,10 @@ public sealed partial class DischargeStore
             foreach (var d in disposals)
             {
                 Set(cmd, ("$client", d.Client), ("$m", d.Movement), ("$part", d.Part), ("$ped", d.Pedimento), ("$partida", d.Partida),
-                    ("$date", Iso(d.Date)), ("$qty", Dec(d.Qty)));
+                    ("$date", CanonicalText.Date(d.Date)), ("$qty", CanonicalText.Decimal(d.Qty)));
                 cmd.ExecuteNonQuery();
                 hasher.Begin(DerivedDigest.WasteDisposal).Integer(SqliteDatabase.ProgramId).Text(d.Client).Integer(d.Movement).Text(d.Part).Text(d.Pedimento)
-                    .Integer(d.Partida).Text(Iso(d.Date)).Text(Dec(d.Qty)).AddTo(digest, DerivedDigest.WasteDisposal);
+                    .Integer(d.Partida).Text(CanonicalText.Date(d.Date)).Text(CanonicalText.Decimal(d.Qty)).AddTo(digest, DerivedDigest.WasteDisposal);
             }
         }
     }
@@ -138,11 +139,11 @@ public sealed partial class DischargeStore
             foreach (var f in findings)
             {
                 Set(cmd, ("$seq", ++seq), ("$client", f.Client), ("$code", f.Code), ("$m", f.Movement), ("$doc", f.Document),
-                    ("$date", Iso(f.Date)), ("$part", f.Part), ("$ped", f.Pedimento), ("$partida", f.Partida), ("$qty", Dec(f.Qty)),
+                    ("$date", CanonicalText.Date(f.Date)), ("$part", f.Part), ("$ped", f.Pedimento), ("$partida", f.Partida), ("$qty", CanonicalText.Decimal(f.Qty)),
                     ("$detail", f.Detail));
                 cmd.ExecuteNonQuery();
                 hasher.Begin(DerivedDigest.Finding).Integer(SqliteDatabase.ProgramId).Integer(seq).Text(f.Client).Text(f.Code).Integer(f.Movement)
-                    .Text(f.Document).Text(Iso(f.Date)).Text(f.Part).Text(f.Pedimento).Integer(f.Partida).Text(Dec(f.Qty)).Text(f.Detail)
+                    .Text(f.Document).Text(CanonicalText.Date(f.Date)).Text(f.Part).Text(f.Pedimento).Integer(f.Partida).Text(CanonicalText.Decimal(f.Qty)).Text(f.Detail)
                     .AddTo(digest, DerivedDigest.Finding);
             }
         }

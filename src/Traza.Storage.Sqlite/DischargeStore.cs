@@ -10,7 +10,7 @@ namespace Traza.Storage.Sqlite;
 /// incremental save (<c>.Incremental.cs</c>), the row writers that feed the derived digest (<c>.Writers.cs</c>), the run row
 /// and catalog (<c>.Run.cs</c>), pools loaded (<c>.Pools.cs</c>), the tails an incremental run reads (<c>.Tails.cs</c>), shortages,
 /// disposals and findings (<c>.Shortages.cs</c>) and the lot totals reports scan (<c>.LotTotals.cs</c>); this file holds the
-/// helpers they share: commands, pragmas and the stored text of keys, dates and decimals.
+/// helpers they share: commands, pragmas and the stored text of lot keys (dates and decimals are <see cref="Traza.Domain.Common.CanonicalText"/>'s).
 /// </summary>
 public sealed partial class DischargeStore(SqliteConnection connection) : IDerivedStore
 {
@@ -75,12 +75,4 @@ public sealed partial class DischargeStore(SqliteConnection connection) : IDeriv
             cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
         }
     }
-
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Dec(decimal d) => d.ToString(CultureInfo.InvariantCulture);
-
-    private static DateOnly ParseDate(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static decimal ParseDec(string s) => decimal.Parse(s, NumberStyles.Number, CultureInfo.InvariantCulture);
 }
