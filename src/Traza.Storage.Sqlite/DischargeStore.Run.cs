@@ -38,7 +38,8 @@ public sealed partial class DischargeStore
     private void InsertRun(SqliteTransaction tx, DischargeRunRecord run, DerivedRowHasher hasher, DerivedDigest digest)
     {
         var days = PackDayCounts(run.DayCounts);
-        hasher.Begin(DerivedDigest.Run).Integer(SqliteDatabase.ProgramId).Integer(run.Id).Text(CanonicalText.Date(run.AsOf)).Text(run.LedgerHead).Text(run.StartedAt)
+        hasher.Begin(DerivedDigest.Run).Integer(SqliteDatabase.ProgramId).Integer(run.Id).Text(CanonicalText.Date(run.AsOf))
+            .Text(run.LedgerHead).Text(run.StartedAt)
             .Text(run.FinishedAt).Integer(run.Consumptions).Integer(run.Allocations).Integer(run.Shortages).Integer(run.LastBatch)
             .Blob(days).AddTo(digest, DerivedDigest.Run);
         using (var cmd = Command(tx, "INSERT INTO discharge_run (program_id, id, as_of, ledger_head, started_at, finished_at, " +

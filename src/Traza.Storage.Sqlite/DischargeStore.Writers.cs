@@ -50,8 +50,8 @@ public sealed partial class DischargeStore
 
         public void Write(string client, string part, int segment, int first, string lotKeys, byte[] lotState)
         {
-            hasher.Begin(DerivedDigest.Pool).Integer(SqliteDatabase.ProgramId).Integer(segment).Text(client).Text(part).Integer(first).Integer(runId)
-                .Text(lotKeys).Blob(lotState).AddTo(digest, DerivedDigest.Pool);
+            hasher.Begin(DerivedDigest.Pool).Integer(SqliteDatabase.ProgramId).Integer(segment).Text(client).Text(part).Integer(first)
+                .Integer(runId).Text(lotKeys).Blob(lotState).AddTo(digest, DerivedDigest.Pool);
             insert.BindText(1, client);
             insert.BindText(2, part);
             insert.BindInt64(3, segment);
@@ -89,7 +89,8 @@ public sealed partial class DischargeStore
                 insert.BindInt64(6, chunk.Count);
                 insert.BindBlob(7, chunk.Data);
                 _ = insert.Execute();
-                hasher.Begin(DerivedDigest.Alloc).Integer(SqliteDatabase.ProgramId).Text(pool.Client).Text(pool.Part).Integer(chunk.Period).Integer(sequence)
+                hasher.Begin(DerivedDigest.Alloc).Integer(SqliteDatabase.ProgramId).Text(pool.Client).Text(pool.Part)
+                    .Integer(chunk.Period).Integer(sequence)
                     .Integer(chunk.LastDay).Integer(chunk.Count).Blob(chunk.Data).AddTo(digest, DerivedDigest.Alloc);
             }
         }
@@ -100,15 +101,18 @@ public sealed partial class DischargeStore
     private void InsertShortages(
         SqliteTransaction tx, IEnumerable<StoredShortage> shortages, DerivedRowHasher hasher, DerivedDigest digest)
     {
-        using (var cmd = Command(tx, $"INSERT INTO discharge_shortage VALUES ({SqliteDatabase.ProgramIdSql}, $client, $m, $part, $kind, $doc, $date, $qty)"))
+        using (var cmd = Command(tx,
+            $"INSERT INTO discharge_shortage VALUES ({SqliteDatabase.ProgramIdSql}, $client, $m, $part, $kind, $doc, $date, $qty)"))
         {
             foreach (var s in shortages)
             {
                 Set(cmd, ("$client", s.Client), ("$m", s.Movement), ("$part", s.Part), ("$kind", s.MovementKind), ("$doc", s.Document),
                     ("$date", CanonicalText.Date(s.Date)), ("$qty", CanonicalText.Decimal(s.Qty)));
                 cmd.ExecuteNonQuery();
-                hasher.Begin(DerivedDigest.Shortage).Integer(SqliteDatabase.ProgramId).Text(s.Client).Integer(s.Movement).Text(s.Part).Text(s.MovementKind)
-                    .Text(s.Document).Text(CanonicalText.Date(s.Date)).Text(CanonicalText.Decimal(s.Qty)).AddTo(digest, DerivedDigest.Shortage);
+                hasher.Begin(DerivedDigest.Shortage).Integer(SqliteDatabase.ProgramId).Text(s.Client).Integer(s.Movement).Text(s.Part)
+                    .Text(s.MovementKind)
+                    .Text(s.Document).Text(CanonicalText.Date(s.Date)).Text(CanonicalText.Decimal(s.Qty))
+                    .AddTo(digest, DerivedDigest.Shortage);
             }
         }
     }
@@ -116,15 +120,19 @@ public sealed partial class DischargeStore
     private void InsertDisposals(
         SqliteTransaction tx, IEnumerable<StoredWasteDisposal> disposals, DerivedRowHasher hasher, DerivedDigest digest)
     {
-        using (var cmd = Command(tx, $"INSERT INTO discharge_waste_disposal VALUES ({SqliteDatabase.ProgramIdSql}, $client, $m, $part, $ped, $partida, $date, $qty)"))
+        using (var cmd = Command(tx,
+            $"INSERT INTO discharge_waste_disposal VALUES ({SqliteDatabase.ProgramIdSql}, " +
+            "$client, $m, $part, $ped, $partida, $date, $qty)"))
         {
             foreach (var d in disposals)
             {
                 Set(cmd, ("$client", d.Client), ("$m", d.Movement), ("$part", d.Part), ("$ped", d.Pedimento), ("$partida", d.Partida),
                     ("$date", CanonicalText.Date(d.Date)), ("$qty", CanonicalText.Decimal(d.Qty)));
                 cmd.ExecuteNonQuery();
-                hasher.Begin(DerivedDigest.WasteDisposal).Integer(SqliteDatabase.ProgramId).Text(d.Client).Integer(d.Movement).Text(d.Part).Text(d.Pedimento)
-                    .Integer(d.Partida).Text(CanonicalText.Date(d.Date)).Text(CanonicalText.Decimal(d.Qty)).AddTo(digest, DerivedDigest.WasteDisposal);
+                hasher.Begin(DerivedDigest.WasteDisposal).Integer(SqliteDatabase.ProgramId).Text(d.Client).Integer(d.Movement)
+                    .Text(d.Part).Text(d.Pedimento)
+                    .Integer(d.Partida).Text(CanonicalText.Date(d.Date)).Text(CanonicalText.Decimal(d.Qty))
+                    .AddTo(digest, DerivedDigest.WasteDisposal);
             }
         }
     }
@@ -139,12 +147,14 @@ public sealed partial class DischargeStore
             foreach (var f in findings)
             {
                 Set(cmd, ("$seq", ++seq), ("$client", f.Client), ("$code", f.Code), ("$m", f.Movement), ("$doc", f.Document),
-                    ("$date", CanonicalText.Date(f.Date)), ("$part", f.Part), ("$ped", f.Pedimento), ("$partida", f.Partida), ("$qty", CanonicalText.Decimal(f.Qty)),
+                    ("$date", CanonicalText.Date(f.Date)), ("$part", f.Part), ("$ped", f.Pedimento), ("$partida", f.Partida),
+                    ("$qty", CanonicalText.Decimal(f.Qty)),
                     ("$detail", f.Detail));
                 cmd.ExecuteNonQuery();
-                hasher.Begin(DerivedDigest.Finding).Integer(SqliteDatabase.ProgramId).Integer(seq).Text(f.Client).Text(f.Code).Integer(f.Movement)
-                    .Text(f.Document).Text(CanonicalText.Date(f.Date)).Text(f.Part).Text(f.Pedimento).Integer(f.Partida).Text(CanonicalText.Decimal(f.Qty)).Text(f.Detail)
-                    .AddTo(digest, DerivedDigest.Finding);
+                hasher.Begin(DerivedDigest.Finding).Integer(SqliteDatabase.ProgramId).Integer(seq).Text(f.Client).Text(f.Code)
+                    .Integer(f.Movement)
+                    .Text(f.Document).Text(CanonicalText.Date(f.Date)).Text(f.Part).Text(f.Pedimento).Integer(f.Partida)
+                    .Text(CanonicalText.Decimal(f.Qty)).Text(f.Detail).AddTo(digest, DerivedDigest.Finding);
             }
         }
     }

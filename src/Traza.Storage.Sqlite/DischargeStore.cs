@@ -10,7 +10,8 @@ namespace Traza.Storage.Sqlite;
 /// incremental save (<c>.Incremental.cs</c>), the row writers that feed the derived digest (<c>.Writers.cs</c>), the run row
 /// and catalog (<c>.Run.cs</c>), pools loaded (<c>.Pools.cs</c>), the tails an incremental run reads (<c>.Tails.cs</c>), shortages,
 /// disposals and findings (<c>.Shortages.cs</c>) and the lot totals reports scan (<c>.LotTotals.cs</c>); this file holds the
-/// helpers they share: commands, pragmas and the stored text of lot keys (dates and decimals are <see cref="Traza.Domain.Common.CanonicalText"/>'s).
+/// helpers they share: commands, pragmas and the stored text of lot keys (dates and decimals are
+/// <see cref="Traza.Domain.Common.CanonicalText"/>'s).
 /// </summary>
 public sealed partial class DischargeStore(SqliteConnection connection) : IDerivedStore
 {

@@ -133,7 +133,8 @@ internal sealed unsafe partial class NativeStatement : IDisposable
 
         if (version != providerVersion)
         {
-            return $"Two SQLite libraries are loaded: {Library} {Format(version)} here, {Format(providerVersion)} in Microsoft.Data.Sqlite.";
+            return $"Two SQLite libraries are loaded: {Library} {Format(version)} here, " +
+                $"{Format(providerVersion)} in Microsoft.Data.Sqlite.";
         }
 
         return version < MinimumVersion
