@@ -25,6 +25,8 @@ public static class SqlText
         long l => l.ToString(CultureInfo.InvariantCulture),
         int i => i.ToString(CultureInfo.InvariantCulture),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
+        decimal m => CanonicalText.Decimal(m),
+        DateOnly date => CanonicalText.Date(date),
         byte[] b => Convert.ToHexString(b),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
