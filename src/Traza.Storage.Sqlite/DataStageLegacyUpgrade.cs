@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Traza.Domain.Common;
 
 namespace Traza.Storage.Sqlite;
 
@@ -87,7 +88,7 @@ public static class DataStageLegacyUpgrade
                 var hash = r.IsDBNull(7) ? 0UL : ulong.Parse(r.GetString(7), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
                 var first = 9;
                 DateOnly? executed = spec.NaturalKey && !r.IsDBNull(first + spec.Typed.Count - 1)
-                    ? SqlText.ParseDate(r.GetString(first + spec.Typed.Count - 1))
+                    ? CanonicalText.ParseDate(r.GetString(first + spec.Typed.Count - 1))
                     : null;
                 block.BeginRow(r.GetInt64(1), key, hash, executed);
                 for (var i = 0; i < block.TypedStored; i++)

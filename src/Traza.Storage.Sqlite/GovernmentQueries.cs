@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Traza.Domain.Common;
 
 namespace Traza.Storage.Sqlite;
 
@@ -32,7 +33,7 @@ public static class GovernmentQueries
                 key.Pedimento.ToString("D15", CultureInfo.InvariantCulture),
                 values[0],
                 values[1],
-                date is null ? null : SqlText.ParseDate(date),
+                date is null ? null : CanonicalText.ParseDate(date),
                 partidas.TryGetValue(key.Pedimento, out var v) ? v : []));
         }
 
@@ -120,7 +121,7 @@ public static class GovernmentQueries
                     ped,
                     r.IsDBNull(1) ? null : r.GetString(1),
                     r.IsDBNull(2) ? null : r.GetString(2),
-                    r.IsDBNull(3) ? null : SqlText.ParseDate(r.GetString(3)),
+                    r.IsDBNull(3) ? null : CanonicalText.ParseDate(r.GetString(3)),
                     values.TryGetValue(ped, out var v) ? v : []));
             }
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Traza.Domain.Common;
 
 namespace Traza.Storage.Sqlite;
 
@@ -211,7 +212,7 @@ public static class LedgerScan
             "SELECT client, part, pedimento, partida, clave, date, qty, bom_date, source_pedimento, source_partida, batch_id, line " +
             "FROM exit" + (from is null ? $" WHERE {SqliteDatabase.ProgramSql}" : $" INDEXED BY exit_date WHERE {SqliteDatabase.ProgramSql} AND date >= $from") +
             (parts is null ? string.Empty : " AND " + OfParts));
-        cmd.Parameters.AddWithValue("$from", from is { } f ? f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
+        cmd.Parameters.AddWithValue("$from", from is { } f ? CanonicalText.Date(f) : string.Empty);
         if (parts is not null)
         {
             cmd.Parameters.AddWithValue("$parts", PartsJson(parts));
@@ -243,7 +244,7 @@ public static class LedgerScan
             "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, customs_value_mxn, site, batch_id, line " +
             $"FROM entry WHERE {SqliteDatabase.ProgramSql} AND ($client IS NULL OR client = $client) AND ($asof IS NULL OR date <= $asof)");
         cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$asof", asOf is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value);
+        cmd.Parameters.AddWithValue("$asof", asOf is { } d ? CanonicalText.Date(d) : DBNull.Value);
         using var r = cmd.ExecuteReader();
         var rows = new List<EntryRecord>();
         var strings = new StringPool();
@@ -273,7 +274,7 @@ public static class LedgerScan
             "SELECT client, part, clave, pedimento, partida, date, qty, qty_umt, value_usd FROM entry " +
             $"WHERE {SqliteDatabase.ProgramSql} AND (?1 IS NULL OR client = ?1) AND (?2 IS NULL OR date <= ?2)");
         stmt.BindTextOrNull(1, client);
-        stmt.BindTextOrNull(2, asOf is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
+        stmt.BindTextOrNull(2, asOf is { } d ? CanonicalText.Date(d) : null);
         var table = new LotEntryTable();
         var clients = new Utf8StringPool();
         var parts = new Utf8StringPool();
@@ -306,7 +307,7 @@ public static class LedgerScan
             }
         }
 
-        return SqlText.ParseDate(Encoding.UTF8.GetString(text));
+        return CanonicalText.ParseDate(Encoding.UTF8.GetString(text));
     }
 
     private static int Digits(ReadOnlySpan<byte> text)
@@ -379,7 +380,7 @@ public static class LedgerScan
             }
         }
 
-        return SqlText.ParseDate(text);
+        return CanonicalText.ParseDate(text);
     }
 
     private static int Digits(string text, int start, int length)

@@ -15,7 +15,9 @@ namespace Traza.Storage.Sqlite;
 /// Lifetime is owned, not kept by convention: the statement is a <see cref="SafeHandle"/> of its own (finalized on
 /// <see cref="Dispose"/>, or by the finalizer if a caller forgets), and the connection's handle is leased with
 /// <see cref="SafeHandle.DangerousAddRef"/> from prepare to dispose, so closing the connection while a statement is alive
-/// cannot free the <c>sqlite3*</c> under it. Not thread-safe: one statement, one thread at a time (as SQLite's own).
+/// cannot free the <c>sqlite3*</c> under it. A statement never disposed is finalized by its handle, but its lease then
+/// keeps the connection open natively until the process ends: always dispose. Not thread-safe: one statement, one thread
+/// at a time (as SQLite's own).
 /// </para>
 /// </summary>
 internal sealed unsafe partial class NativeStatement : IDisposable
@@ -131,7 +133,8 @@ internal sealed unsafe partial class NativeStatement : IDisposable
 
         if (version != providerVersion)
         {
-            return $"Two SQLite libraries are loaded: {Library} {Format(version)} here, {Format(providerVersion)} in Microsoft.Data.Sqlite.";
+            return $"Two SQLite libraries are loaded: {Library} {Format(version)} here, " +
+                $"{Format(providerVersion)} in Microsoft.Data.Sqlite.";
         }
 
         return version < MinimumVersion

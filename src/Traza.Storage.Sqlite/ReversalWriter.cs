@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Traza.Domain.Common;
 
 namespace Traza.Storage.Sqlite;
 
@@ -21,7 +22,7 @@ public sealed class ReversalWriter : IReversalWriter
         Dated.Contains(table.Name) ? "date" : Versioned.Contains(table.Name) ? "NULLIF(valid_from, '')" : "NULL";
 
     private static ReversalTarget Target(TableSpec table, long id, long line, SqliteDataReader r) =>
-        new(table, id, line, r.GetString(0), r.IsDBNull(1) ? null : SqlText.ParseDate(r.GetString(1)))
+        new(table, id, line, r.GetString(0), r.IsDBNull(1) ? null : CanonicalText.ParseDate(r.GetString(1)))
         {
             IsVersion = Versioned.Contains(table.Name),
         };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Traza.Domain.Common;
 
 namespace Traza.Storage.Sqlite;
 
@@ -50,8 +51,8 @@ internal sealed class SqliteLedgerScans(SqliteLedgerStore store) : ILedgerScans
         using var cmd = store.CreateCommand(
             $"SELECT EXISTS (SELECT 1 FROM exit INDEXED BY exit_date WHERE {SqliteDatabase.ProgramSql} AND date > $after AND date <= $through) " +
             $"OR EXISTS (SELECT 1 FROM event WHERE {SqliteDatabase.ProgramSql} AND date > $after AND date <= $through)");
-        cmd.Parameters.AddWithValue("$after", SqlText.Date(after));
-        cmd.Parameters.AddWithValue("$through", SqlText.Date(through));
+        cmd.Parameters.AddWithValue("$after", CanonicalText.Date(after));
+        cmd.Parameters.AddWithValue("$through", CanonicalText.Date(through));
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
     }
 
@@ -67,7 +68,7 @@ internal sealed class SqliteLedgerScans(SqliteLedgerStore store) : ILedgerScans
         // INDEXED BY: left alone, SQLite prefers the primary key's program_id prefix and scans the whole table.
         using var cmd = store.CreateCommand($"SELECT min(date) FROM {name} INDEXED BY {name}_batch WHERE {SqliteDatabase.ProgramSql} AND batch_id = $b");
         cmd.Parameters.AddWithValue("$b", batchId);
-        return cmd.ExecuteScalar() is string text ? SqlText.ParseDate(text) : null;
+        return cmd.ExecuteScalar() is string text ? CanonicalText.ParseDate(text) : null;
     }
 
     public List<(string Client, string Part)> PoolsOfEntry(string? client, string pedimento, int? partida)
@@ -109,7 +110,7 @@ internal sealed class SqliteLedgerScans(SqliteLedgerStore store) : ILedgerScans
             while (r.Read())
             {
                 result.Add(new DocumentMovement(r.GetInt64(0), r.GetInt64(1), r.GetString(7), r.GetString(2), r.GetString(3),
-                    SqlText.ParseDate(r.GetString(4)), r.GetString(5), r.IsDBNull(6) ? null : SqlText.ParseDate(r.GetString(6))));
+                    CanonicalText.ParseDate(r.GetString(4)), r.GetString(5), r.IsDBNull(6) ? null : CanonicalText.ParseDate(r.GetString(6))));
             }
         }
 
@@ -124,7 +125,7 @@ internal sealed class SqliteLedgerScans(SqliteLedgerStore store) : ILedgerScans
         cmd.Parameters.AddWithValue("$b", batchId);
         cmd.Parameters.AddWithValue("$l", line);
         using var r = cmd.ExecuteReader();
-        return r.Read() ? (r.GetString(0), r.GetString(1), SqlText.ParseDate(r.GetString(2)), r.GetString(3)) : null;
+        return r.Read() ? (r.GetString(0), r.GetString(1), CanonicalText.ParseDate(r.GetString(2)), r.GetString(3)) : null;
     }
 
     public EntryRecord? Entry(string client, string pedimento, int partida, string part)
@@ -137,8 +138,8 @@ internal sealed class SqliteLedgerScans(SqliteLedgerStore store) : ILedgerScans
         cmd.Parameters.AddWithValue("$part", part);
         using var r = cmd.ExecuteReader();
         return r.Read()
-            ? new EntryRecord(client, pedimento, partida, part, r.GetString(4), SqlText.ParseDate(r.GetString(0)), SqlText.ParseDecimal(r.GetString(1)),
-                r.IsDBNull(2) ? null : SqlText.ParseDecimal(r.GetString(2)), r.IsDBNull(3) ? null : SqlText.ParseDecimal(r.GetString(3)),
+            ? new EntryRecord(client, pedimento, partida, part, r.GetString(4), CanonicalText.ParseDate(r.GetString(0)), CanonicalText.ParseDecimal(r.GetString(1)),
+                r.IsDBNull(2) ? null : CanonicalText.ParseDecimal(r.GetString(2)), r.IsDBNull(3) ? null : CanonicalText.ParseDecimal(r.GetString(3)),
                 null, null, null, null, null, null, null)
             : null;
     }

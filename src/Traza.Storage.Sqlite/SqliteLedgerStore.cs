@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Traza.Domain.Common;
 
 namespace Traza.Storage.Sqlite;
 
@@ -281,7 +282,7 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
         "SELECT client, product, component, valid_from, qty_per, merma_pct, desperdicio_pct, valid_to, batch_id, line FROM bom " +
         $"WHERE {SqliteDatabase.ProgramSql}" + ClientFilter + " ORDER BY batch_id, line",
         client,
-        r => new BomRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3).Length == 0 ? null : SqlText.ParseDate(r.GetString(3)),
+        r => new BomRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3).Length == 0 ? null : CanonicalText.ParseDate(r.GetString(3)),
             Dec(r, 4), Dec(r, 5), Dec(r, 6), Date(r, 7))
         { BatchId = r.GetInt64(8), Line = r.GetInt64(9) });
 
@@ -297,7 +298,7 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
         $"invoice, rectifies, site, batch_id, line FROM {table} WHERE {SqliteDatabase.ProgramSql}" + ClientFilter +
         " AND ($asof IS NULL OR date <= $asof) ORDER BY batch_id, line",
         client,
-        r => new EntryRecord(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), SqlText.ParseDate(r.GetString(5)),
+        r => new EntryRecord(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), CanonicalText.ParseDate(r.GetString(5)),
             Dec(r, 6), NDec(r, 7), NDec(r, 8), NDec(r, 9), NDec(r, 10), Text(r, 11), Text(r, 12), Text(r, 13), Text(r, 14), Text(r, 15))
         { BatchId = r.GetInt64(16), Line = r.GetInt64(17) },
         asOf);
@@ -314,7 +315,7 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
         $"source_pedimento, source_partida, rectifies, batch_id, line FROM {table} WHERE {SqliteDatabase.ProgramSql}" + ClientFilter +
         " AND ($asof IS NULL OR date <= $asof) ORDER BY batch_id, line",
         client,
-        r => new ExitRecord(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), SqlText.ParseDate(r.GetString(5)),
+        r => new ExitRecord(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), CanonicalText.ParseDate(r.GetString(5)),
             Dec(r, 6), NDec(r, 7), NDec(r, 8), Text(r, 9), Text(r, 10), Text(r, 11), Date(r, 12), Text(r, 13),
             r.IsDBNull(14) ? null : r.GetInt32(14), Text(r, 15))
         { BatchId = r.GetInt64(16), Line = r.GetInt64(17) },
@@ -325,7 +326,7 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
         $"SELECT client, date, type, part, reference, qty, waste, third_party, site, batch_id, line FROM event WHERE {SqliteDatabase.ProgramSql}" +
         ClientFilter + " AND ($asof IS NULL OR date <= $asof) ORDER BY batch_id, line",
         client,
-        r => new EventRecord(r.GetString(0), SqlText.ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4), Dec(r, 5),
+        r => new EventRecord(r.GetString(0), CanonicalText.ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4), Dec(r, 5),
             r.GetInt64(6) != 0, Text(r, 7), Text(r, 8))
         { BatchId = r.GetInt64(9), Line = r.GetInt64(10) },
         asOf);
@@ -335,7 +336,7 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
         $"SELECT client, date, part, site, qty, batch_id, line FROM count_row WHERE {SqliteDatabase.ProgramSql}" + ClientFilter +
         " AND ($asof IS NULL OR date <= $asof) ORDER BY batch_id, line",
         client,
-        r => new CountRecord(r.GetString(0), SqlText.ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), Dec(r, 4))
+        r => new CountRecord(r.GetString(0), CanonicalText.ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), Dec(r, 4))
         { BatchId = r.GetInt64(5), Line = r.GetInt64(6) },
         asOf);
 
@@ -364,7 +365,7 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
             "SELECT v.date FROM reversal r INDEXED BY reversal_batch JOIN event_reversed v ON v.batch_id = r.target_batch " +
             "AND v.line = r.target_line WHERE r.batch_id = $b)");
         cmd.Parameters.AddWithValue("$b", reversalBatch);
-        return cmd.ExecuteScalar() is string text ? SqlText.ParseDate(text) : null;
+        return cmd.ExecuteScalar() is string text ? CanonicalText.ParseDate(text) : null;
     }
 
     /// <summary>Every period close and reopen (migration 0026), in the order they were recorded.</summary>
@@ -377,21 +378,21 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
     public IReadOnlyList<TariffRecord> LoadTariffs() => Read(
         $"SELECT fraccion, nico, mfn_pct, valid_from, valid_to, batch_id, line FROM tariff WHERE {SqliteDatabase.ProgramSql} ORDER BY fraccion, nico, valid_from",
         null,
-        r => new TariffRecord(r.GetString(0), r.GetString(1), Dec(r, 2), SqlText.ParseDate(r.GetString(3)), Date(r, 4))
+        r => new TariffRecord(r.GetString(0), r.GetString(1), Dec(r, 2), CanonicalText.ParseDate(r.GetString(3)), Date(r, 4))
         { BatchId = r.GetInt64(5), Line = r.GetInt64(6) });
 
     /// <summary>The loaded trade agreements by country (SPEC §4.1 partners).</summary>
     public IReadOnlyList<PartnerRecord> LoadPartners() => Read(
         $"SELECT country, agreement, valid_from, valid_to, batch_id, line FROM partner WHERE {SqliteDatabase.ProgramSql} ORDER BY country, agreement, valid_from",
         null,
-        r => new PartnerRecord(r.GetString(0), r.GetString(1), SqlText.ParseDate(r.GetString(2)), Date(r, 3))
+        r => new PartnerRecord(r.GetString(0), r.GetString(1), CanonicalText.ParseDate(r.GetString(2)), Date(r, 3))
         { BatchId = r.GetInt64(4), Line = r.GetInt64(5) });
 
     /// <summary>The loaded DOF exchange rates by date (SPEC §4.1 rates).</summary>
     public IReadOnlyList<RateRecord> LoadRates() => Read(
         $"SELECT date, mxn_per_usd, batch_id, line FROM rate WHERE {SqliteDatabase.ProgramSql} ORDER BY date",
         null,
-        r => new RateRecord(SqlText.ParseDate(r.GetString(0)), Dec(r, 1)) { BatchId = r.GetInt64(2), Line = r.GetInt64(3) });
+        r => new RateRecord(CanonicalText.ParseDate(r.GetString(0)), Dec(r, 1)) { BatchId = r.GetInt64(2), Line = r.GetInt64(3) });
 
     /// <summary>The loaded INPC by month (SPEC §4.1 inpc; CFF art. 17-A).</summary>
     public IReadOnlyList<MonthlyRecord> LoadInpc() => Read(
@@ -410,7 +411,7 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
         $"SELECT rule_on, rule_key, months, valid_from, valid_to, note, batch_id, line FROM term_rule WHERE {SqliteDatabase.ProgramSql} " +
         "ORDER BY rule_on, rule_key, valid_from",
         null,
-        r => new TermRuleRecord(r.GetString(0), r.GetString(1), r.GetString(2), SqlText.ParseDate(r.GetString(3)), Date(r, 4), Text(r, 5))
+        r => new TermRuleRecord(r.GetString(0), r.GetString(1), r.GetString(2), CanonicalText.ParseDate(r.GetString(3)), Date(r, 4), Text(r, 5))
         { BatchId = r.GetInt64(6), Line = r.GetInt64(7) });
 
     public void Dispose() => Connection.Dispose();
@@ -470,9 +471,9 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
 
     private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    private static DateOnly? Date(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : SqlText.ParseDate(r.GetString(i));
+    private static DateOnly? Date(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : CanonicalText.ParseDate(r.GetString(i));
 
-    private static decimal Dec(SqliteDataReader r, int i) => SqlText.ParseDecimal(r.GetString(i));
+    private static decimal Dec(SqliteDataReader r, int i) => CanonicalText.ParseDecimal(r.GetString(i));
 
-    private static decimal? NDec(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : SqlText.ParseDecimal(r.GetString(i));
+    private static decimal? NDec(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : CanonicalText.ParseDecimal(r.GetString(i));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Traza.Formats.Layouts;
 using Traza.Storage;
+using Traza.Domain.Common;
 
 namespace Traza.App.Imports;
 
@@ -36,7 +37,7 @@ public sealed class TariffsImport : ILayoutImport
         foreach (var r in context.Rows(reader))
         {
             CatalogImport.Add(context, TableSpec.Tariff, [string.Empty, r.Fraccion.Code, r.Nico, CatalogImport.Date(r.ValidFrom)],
-                [SqlText.Decimal(r.MfnPct), SqlText.Value(r.ValidTo)], r.Line);
+                [CanonicalText.Decimal(r.MfnPct), SqlText.Value(r.ValidTo)], r.Line);
         }
     }
 }
@@ -73,7 +74,7 @@ public sealed class RatesImport : ILayoutImport
         using var reader = new RatesReader(source, context.FileName);
         foreach (var r in context.Rows(reader))
         {
-            CatalogImport.Add(context, TableSpec.Rate, [string.Empty, CatalogImport.Date(r.Date)], [SqlText.Decimal(r.MxnPerUsd)], r.Line);
+            CatalogImport.Add(context, TableSpec.Rate, [string.Empty, CatalogImport.Date(r.Date)], [CanonicalText.Decimal(r.MxnPerUsd)], r.Line);
         }
     }
 }
@@ -91,7 +92,7 @@ public sealed class InpcImport : ILayoutImport
         using var reader = MonthlyReader.Inpc(source, context.FileName);
         foreach (var r in context.Rows(reader))
         {
-            CatalogImport.Add(context, TableSpec.Inpc, [string.Empty, r.Month], [SqlText.Decimal(r.Value)], r.Line);
+            CatalogImport.Add(context, TableSpec.Inpc, [string.Empty, r.Month], [CanonicalText.Decimal(r.Value)], r.Line);
         }
     }
 }
@@ -109,7 +110,7 @@ public sealed class SurchargesImport : ILayoutImport
         using var reader = MonthlyReader.Surcharges(source, context.FileName);
         foreach (var r in context.Rows(reader))
         {
-            CatalogImport.Add(context, TableSpec.Surcharge, [string.Empty, r.Month], [SqlText.Decimal(r.Value)], r.Line);
+            CatalogImport.Add(context, TableSpec.Surcharge, [string.Empty, r.Month], [CanonicalText.Decimal(r.Value)], r.Line);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Traza.Formats.Layouts;
 using Traza.Storage;
+using Traza.Domain.Common;
 
 namespace Traza.App.Imports;
 
@@ -113,7 +114,7 @@ public sealed class EntriesImport : ILayoutImport
         if (context.Batch.Find(TableSpec.EntryOpening, keyValues) is { } stored)
         {
             context.Batch.Replace(TableSpec.EntryOpening, keyValues,
-                [("discharged_before", SqlText.Decimal(SqlText.ParseDecimal((string)stored.Content[0]) + added))]);
+                [("discharged_before", CanonicalText.Decimal(CanonicalText.ParseDecimal((string)stored.Content[0]) + added))]);
         }
         else
         {
@@ -133,7 +134,7 @@ public sealed class EntriesImport : ILayoutImport
         }
 
         var stored = context.Batch.Find(TableSpec.EntryOpening, [lot.Client, lot.Pedimento, (long)lot.Partida, lot.Part]) is { } found
-            ? SqlText.ParseDecimal((string)found.Content[0])
+            ? CanonicalText.ParseDecimal((string)found.Content[0])
             : 0m;
         return stored == (lot.DischargedBefore ?? 0m) ? entry : entry with { Outcome = InsertOutcome.Conflict };
     }
@@ -148,18 +149,18 @@ public sealed class EntriesImport : ILayoutImport
     {
         object[] keyValues = [key.Client, key.Pedimento, (long)key.Partida, key.Part];
         var c = context.Batch.Find(TableSpec.Entry, keyValues)!.Value.Content;
-        var lot = new EntryRecord(key.Client, key.Pedimento, key.Partida, key.Part, (string)c[0], SqlText.ParseDate((string)c[1]),
-            SqlText.ParseDecimal((string)c[2]), Dec(c[3]), Dec(c[4]), Dec(c[5]), null, null, null, null, null, null)
+        var lot = new EntryRecord(key.Client, key.Pedimento, key.Partida, key.Part, (string)c[0], CanonicalText.ParseDate((string)c[1]),
+            CanonicalText.ParseDecimal((string)c[2]), Dec(c[3]), Dec(c[4]), Dec(c[5]), null, null, null, null, null, null)
         { Line = firstLine };
         var sum = Sum(context, lot, row, part);
         context.Batch.Replace(TableSpec.Entry, keyValues,
         [
-            ("qty", SqlText.Decimal(sum.Qty)), ("qty_umt", SqlText.Value(sum.QtyUmt)), ("value_usd", SqlText.Value(sum.ValueUsd)),
+            ("qty", CanonicalText.Decimal(sum.Qty)), ("qty_umt", SqlText.Value(sum.QtyUmt)), ("value_usd", SqlText.Value(sum.ValueUsd)),
             ("customs_value_mxn", SqlText.Value(sum.CustomsValueMxn)),
         ]);
     }
 
-    private static decimal? Dec(object value) => value is string s ? SqlText.ParseDecimal(s) : null;
+    private static decimal? Dec(object value) => value is string s ? CanonicalText.ParseDecimal(s) : null;
 
     /// <summary>Adds a row to its lot: they must agree on clave and date (SPEC §4.1).</summary>
     private static EntryRecord Sum(ImportContext context, EntryRecord lot, EntryRecord row, PartRecord part)

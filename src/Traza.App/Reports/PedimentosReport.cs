@@ -1,8 +1,7 @@
 using System.Text;
+using Traza.Domain.Common;
 using Traza.Domain.Values;
 using Traza.Formats.Reports;
-using Traza.Storage;
-
 
 namespace Traza.App.Reports;
 
@@ -107,7 +106,7 @@ public sealed class PedimentosReport : IReport
         {
             if (v.Length > 0)
             {
-                total = (total ?? 0m) + SqlText.ParseDecimal(v);
+                total = (total ?? 0m) + CanonicalText.ParseDecimal(v);
             }
         }
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
+using Traza.Domain.Common;
 
 namespace Traza.Formats.Reports;
 
@@ -97,24 +98,11 @@ public sealed class CsvRowWriter : IDisposable
         }
     }
 
-    /// <summary>A number as <see cref="CellText.Decimal"/> writes it: invariant, no trailing zeros, 0 as "0".</summary>
+    /// <summary>A number as <see cref="CanonicalText.Decimal"/> writes it: invariant, no trailing zeros, 0 as "0".</summary>
     public void Number(decimal value)
     {
-        if (value == 0m)
-        {
-            Raw("0"u8);
-            return;
-        }
-
-        Span<byte> utf8 = stackalloc byte[64];
-        _ = value.TryFormat(utf8, out var written, default, CultureInfo.InvariantCulture);
-        var digits = utf8[..written];
-        if (digits.Contains((byte)'.'))
-        {
-            digits = digits.TrimEnd((byte)'0').TrimEnd((byte)'.');
-        }
-
-        Raw(digits);
+        Span<byte> utf8 = stackalloc byte[CanonicalText.MaxDecimalBytes];
+        Raw(utf8[..CanonicalText.FormatDecimal(value, utf8)]);
     }
 
     /// <summary>A number, or an empty field for null.</summary>
@@ -152,15 +140,11 @@ public sealed class CsvRowWriter : IDisposable
         }
     }
 
-    /// <summary>A date as <c>YYYY-MM-DD</c>.</summary>
+    /// <summary>A date as <see cref="CanonicalText.Date"/> writes it: <c>YYYY-MM-DD</c>.</summary>
     public void Date(DateOnly value)
     {
-        Span<byte> utf8 = stackalloc byte[10];
-        Digits(utf8[..4], value.Year);
-        utf8[4] = (byte)'-';
-        Digits(utf8.Slice(5, 2), value.Month);
-        utf8[7] = (byte)'-';
-        Digits(utf8.Slice(8, 2), value.Day);
+        Span<byte> utf8 = stackalloc byte[CanonicalText.DateBytes];
+        CanonicalText.FormatDate(value, utf8);
         Raw(utf8);
     }
 
@@ -197,15 +181,6 @@ public sealed class CsvRowWriter : IDisposable
     }
 
     public void Dispose() => Flush();
-
-    private static void Digits(Span<byte> into, int value)
-    {
-        for (var i = into.Length - 1; i >= 0; i--)
-        {
-            into[i] = (byte)('0' + (value % 10));
-            value /= 10;
-        }
-    }
 
     private void Raw(ReadOnlySpan<byte> utf8)
     {

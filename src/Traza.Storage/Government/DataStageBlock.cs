@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
+using Traza.Domain.Common;
 
 namespace Traza.Storage;
 
@@ -204,7 +205,7 @@ public sealed class DataStageBlock
         typedWritten++;
     }
 
-    /// <summary>An exact decimal in the text of <see cref="SqlText.Decimal"/> ("1.5", "-2", "0").</summary>
+    /// <summary>An exact decimal in the text of <see cref="CanonicalText.Decimal"/> ("1.5", "-2", "0").</summary>
     public void Decimal(decimal? value)
     {
         if (value is not { } d)
@@ -213,22 +214,8 @@ public sealed class DataStageBlock
             return;
         }
 
-        Span<byte> text = stackalloc byte[64];
-        int length;
-        if (d == 0m)
-        {
-            text[0] = (byte)'0';
-            length = 1;
-        }
-        else
-        {
-            _ = d.TryFormat(text, out length, default, CultureInfo.InvariantCulture);
-            if (text[..length].Contains((byte)'.'))
-            {
-                length = text[..length].TrimEnd((byte)'0').TrimEnd((byte)'.').Length;
-            }
-        }
-
+        Span<byte> text = stackalloc byte[CanonicalText.MaxDecimalBytes];
+        var length = CanonicalText.FormatDecimal(d, text);
         Reserve(8 + length);
         buffer[used++] = TagText;
         WriteVarint(length);

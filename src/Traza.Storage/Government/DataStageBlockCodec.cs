@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using Traza.Domain.Common;
 
 namespace Traza.Storage;
 
@@ -186,7 +187,7 @@ public static class DataStageBlockCodec
                         var text = Field(raw, (int)value);
                         return text.Length == 0 ? null : text;
                     case DataStageBlock.TagDate:
-                        return DateOnly.FromDayNumber((int)value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                        return CanonicalText.Date(DateOnly.FromDayNumber((int)value));
                     default:
                         return null;
                 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
+using Traza.Domain.Common;
 
 namespace Traza.Storage;
 
@@ -70,7 +71,7 @@ public sealed class RowBuffer
         used += written;
     }
 
-    /// <summary>A date as <c>YYYY-MM-DD</c> text (<see cref="SqlText.Date"/>); null is NULL.</summary>
+    /// <summary>A date as <c>YYYY-MM-DD</c> text (<see cref="CanonicalText.Date"/>); null is NULL.</summary>
     public void Set(int column, DateOnly? value)
     {
         if (value is not { } date)
@@ -80,22 +81,12 @@ public sealed class RowBuffer
         }
 
         kinds[column] = ValueKind.Text;
-        Span<byte> text = stackalloc byte[10];
-        var (year, month, day) = date;
-        text[0] = (byte)('0' + (year / 1000));
-        text[1] = (byte)('0' + (year / 100 % 10));
-        text[2] = (byte)('0' + (year / 10 % 10));
-        text[3] = (byte)('0' + (year % 10));
-        text[4] = (byte)'-';
-        text[5] = (byte)('0' + (month / 10));
-        text[6] = (byte)('0' + (month % 10));
-        text[7] = (byte)'-';
-        text[8] = (byte)('0' + (day / 10));
-        text[9] = (byte)('0' + (day % 10));
+        Span<byte> text = stackalloc byte[CanonicalText.DateBytes];
+        CanonicalText.FormatDate(date, text);
         Append(column, text);
     }
 
-    /// <summary>An exact decimal in the normalized text of <see cref="SqlText.Decimal"/>; null is NULL.</summary>
+    /// <summary>An exact decimal in <see cref="CanonicalText.Decimal"/>'s text; null is NULL.</summary>
     public void Set(int column, decimal? value)
     {
         if (value is not { } d)
@@ -105,82 +96,8 @@ public sealed class RowBuffer
         }
 
         kinds[column] = ValueKind.Text;
-        if (d == 0m)
-        {
-            Append(column, "0"u8);
-            return;
-        }
-
-        Span<byte> text = stackalloc byte[64];
-        var span = text[..Normalized(d, text)];
-        Append(column, span);
-    }
-
-    /// <summary>
-    /// Writes <see cref="SqlText.Decimal"/>'s text of a non-zero value: invariant digits without trailing fraction
-    /// zeros. A mantissa that fits 64 bits (nearly every quantity and amount) is written digit by digit; wider ones go
-    /// through the BCL (property-tested against it; SPEC §8 import throughput).
-    /// </summary>
-    internal static int Normalized(decimal value, Span<byte> text)
-    {
-        Span<int> bits = stackalloc int[4];
-        _ = decimal.GetBits(value, bits);
-        if (bits[2] != 0)
-        {
-            _ = value.TryFormat(text, out var written, default, CultureInfo.InvariantCulture);
-            var span = text[..written];
-            if (span.Contains((byte)'.'))
-            {
-                span = span.TrimEnd((byte)'0').TrimEnd((byte)'.');
-            }
-
-            return span.Length;
-        }
-
-        var mantissa = unchecked(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
-        var scale = (bits[3] >> 16) & 0xFF;
-        while (scale > 0 && mantissa % 10 == 0)
-        {
-            mantissa /= 10;
-            scale--;
-        }
-
-        Span<byte> digits = stackalloc byte[20];
-        var count = 0;
-        do
-        {
-            digits[digits.Length - ++count] = (byte)('0' + (int)(mantissa % 10));
-            mantissa /= 10;
-        }
-        while (mantissa != 0);
-
-        var at = 0;
-        if (bits[3] < 0)
-        {
-            text[at++] = (byte)'-';
-        }
-
-        var whole = count - scale;
-        if (whole <= 0)
-        {
-            text[at++] = (byte)'0';
-            text[at++] = (byte)'.';
-            text.Slice(at, -whole).Fill((byte)'0');
-            at += -whole;
-            digits[^count..].CopyTo(text[at..]);
-            return at + count;
-        }
-
-        digits.Slice(digits.Length - count, whole).CopyTo(text[at..]);
-        at += whole;
-        if (scale > 0)
-        {
-            text[at++] = (byte)'.';
-            digits[^scale..].CopyTo(text[at..]);
-            at += scale;
-        }
-
-        return at;
+        Span<byte> text = stackalloc byte[CanonicalText.MaxDecimalBytes];
+        Append(column, text[..CanonicalText.FormatDecimal(d, text)]);
     }
 
     /// <summary>The values set, as one immutable <see cref="EncodedRow"/> (one array).</summary>
