@@ -16,6 +16,9 @@ public sealed class PostgresStoreProvider : IStoreProvider
     /// <inheritdoc/>
     public bool Accepts(string target) => PostgresTarget.Accepts(target);
 
+    /// <summary>A database on a server: never a file path, and its target may hold a password.</summary>
+    public bool TargetsAreFiles => false;
+
     /// <inheritdoc/>
     public ITrazaStore Open(string target, TimeProvider clock) => PostgresStore.Open(PostgresTarget.Parse(target), clock);
 
@@ -43,11 +46,20 @@ public sealed class PostgresStoreProvider : IStoreProvider
         return cmd.ExecuteScalar() as string;
     }
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// True when the database exists and holds any table (Traza's or another application's, as a SQLite file exists whoever
+    /// wrote it): the demo then asks <see cref="CreatedBy"/> and refuses to replace what it did not create.
+    /// </summary>
     public bool Exists(string target)
     {
         using var connection = TryConnect(PostgresTarget.Parse(target));
-        return connection is not null && PostgresMigrator.HasSchemaVersion(connection);
+        if (connection is null)
+        {
+            return false;
+        }
+
+        using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()", connection);
+        return (long)tables.ExecuteScalar()! > 0;
     }
 
     /// <summary>

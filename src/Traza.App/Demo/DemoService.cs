@@ -50,11 +50,14 @@ public static class DemoService
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(clock);
         var started = clock.GetTimestamp();
-        var full = Path.GetFullPath(databasePath);
+        // A file target is made absolute and the input files go beside it; a server's database (PostgreSQL) is used as given
+        // and the input files go to the current folder.
+        var isFile = provider.TargetsAreFiles;
+        var full = isFile ? Path.GetFullPath(databasePath) : databasePath;
         PrepareTarget(provider, full);
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var files = Path.Combine(Path.GetDirectoryName(full)!, "traza-demo");
+        var files = Path.Combine(isFile ? Path.GetDirectoryName(full)! : Directory.GetCurrentDirectory(), "traza-demo");
         var start = today.AddMonths(-16);
         var options = new GeneratorOptions
         {
@@ -112,7 +115,7 @@ public static class DemoService
             }).ToList();
             var nearest = lots.Where(l => l.Status.State is LotState.Open or LotState.Expiring && l.Status.DaysLeft is not null)
                 .OrderBy(l => l.Status.DaysLeft).ThenBy(l => l.Entry.Pedimento, StringComparer.Ordinal).Take(5).ToList();
-            return new DemoSummary(full, files, today, imports, outcome, clients, nearest, clock.GetElapsedTime(started));
+            return new DemoSummary(store.Target, files, today, imports, outcome, clients, nearest, clock.GetElapsedTime(started));
         }
     }
 
@@ -176,7 +179,8 @@ public static class DemoService
 
         if (createdBy != Marker)
         {
-            throw AppException.Conflict($"{path} exists and was not created by traza demo; refusing to replace it (use --db to choose another file)");
+            var what = provider.TargetsAreFiles ? path : "the --db database"; // a server's target may hold a password
+            throw AppException.Conflict($"{what} exists and was not created by traza demo; refusing to replace it (use --db to choose another file)");
         }
 
         provider.Delete(path);

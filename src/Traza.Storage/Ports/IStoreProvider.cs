@@ -32,6 +32,12 @@ public interface IStoreProvider
 
     /// <summary>What a driver error means for the user, or <see cref="StoreFailure.Other"/>.</summary>
     StoreFailure Classify(DbException error);
+
+    /// <summary>
+    /// True when targets are files on this machine (SQLite): the demo then writes its input files beside the database and
+    /// may show the target as given. False for a server's database, whose target may hold a password.
+    /// </summary>
+    bool TargetsAreFiles => true;
 }
 
 /// <summary>What a store's driver error means (exit codes: busy 4, not a store 3).</summary>

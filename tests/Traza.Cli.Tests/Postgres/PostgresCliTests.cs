@@ -41,6 +41,41 @@ public sealed partial class PostgresCliTests
         }
     }
 
+    [Fact]
+    public void The_demo_builds_into_postgres_replaces_only_its_own_database_and_never_shows_the_password()
+    {
+        using var pg = new TempPostgres();
+        var target = new Npgsql.NpgsqlConnectionStringBuilder(pg.ConnectionString) { Password = "s3cret" }.ConnectionString;
+        var files = Path.Combine(Directory.GetCurrentDirectory(), "traza-demo"); // a server target's input files: the current folder
+        try
+        {
+            var clock = new FakeTimeProvider(Now);
+            using (var stdout = new StringWriter())
+            using (var stderr = new StringWriter())
+            {
+                TrazaCli.Run(["demo", "--db", target], stdout, stderr, clock).ShouldBe(0, stderr.ToString());
+                stdout.ToString().ShouldNotContain("s3cret");
+                TrazaCli.Run(["demo", "--db", target], stdout, stderr, clock).ShouldBe(0, stderr.ToString()); // its own: replaced
+                TrazaCli.Run(["audit", "verify", "--db", target], stdout, stderr, clock).ShouldBe(0, stderr.ToString());
+            }
+
+            pg.Execute("UPDATE app_meta SET value = 'someone else'");
+            using (var stdout = new StringWriter())
+            using (var stderr = new StringWriter())
+            {
+                TrazaCli.Run(["demo", "--db", target], stdout, stderr, clock).ShouldBe(4); // SPEC §5: not its own, refused
+                stderr.ToString().ShouldNotContain("s3cret");
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(files))
+            {
+                Directory.Delete(files, recursive: true);
+            }
+        }
+    }
+
     /// <summary>Every command's exit code and output, timings removed.</summary>
     private static List<string> Transcript(string db, string rfc, string modality, IReadOnlyList<(string Layout, string Path)> files)
     {
