@@ -307,7 +307,7 @@ internal static class ImportFloorBench
     }
 
     /// <summary>Rows shaped as <c>traza gen</c>'s entries: pedimentos of a few partidas in date order, skewed parts.</summary>
-    private static List<EncodedRow> Rows(int count)
+    internal static List<EncodedRow> Rows(int count)
     {
         var random = new Random(7);
         var buffer = new RowBuffer(TableSpec.Entry.Columns);

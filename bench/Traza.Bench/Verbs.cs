@@ -7,6 +7,7 @@ internal static class Verbs
     {
         ["discharge-phases"] = DischargeBench.Run,
         ["import-floor"] = ImportFloorBench.Run,
+        ["pg-import-floor"] = PostgresFloorBench.Run,
         ["kernels"] = Kernels.KernelsVerb.Run,
         ["scale"] = ScaleRunner.Run,
     };

@@ -1,3 +1,4 @@
+using Traza.Domain.Common;
 using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
@@ -28,11 +29,11 @@ internal static class PgSql
 
     public static string? TextOrNull(this NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    public static DateOnly? DateOrNull(this NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : SqlText.ParseDate(r.GetString(i));
+    public static DateOnly? DateOrNull(this NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : CanonicalText.ParseDate(r.GetString(i));
 
-    public static decimal Dec(this NpgsqlDataReader r, int i) => SqlText.ParseDecimal(r.GetString(i));
+    public static decimal Dec(this NpgsqlDataReader r, int i) => CanonicalText.ParseDecimal(r.GetString(i));
 
-    public static decimal? DecOrNull(this NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : SqlText.ParseDecimal(r.GetString(i));
+    public static decimal? DecOrNull(this NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : CanonicalText.ParseDecimal(r.GetString(i));
 
     public static int Int32(this NpgsqlDataReader r, int i) => checked((int)r.GetInt64(i));
 

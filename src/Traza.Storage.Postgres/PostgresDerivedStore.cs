@@ -1,3 +1,4 @@
+using Traza.Domain.Common;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
@@ -131,7 +132,7 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
 
         foreach (var table in (ReadOnlySpan<int>)[DerivedDigest.Shortage, DerivedDigest.WasteDisposal, DerivedDigest.Finding])
         {
-            DeleteReturning(table, $"{P} AND date >= $1", cmd => cmd.Text(SqlText.Date(from)), hasher, digest);
+            DeleteReturning(table, $"{P} AND date >= $1", cmd => cmd.Text(CanonicalText.Date(from)), hasher, digest);
         }
 
         long lastSeq;
@@ -166,7 +167,7 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
             $"FROM discharge_run WHERE {P} ORDER BY id DESC LIMIT 1");
         using var r = cmd.ExecuteReader();
         return r.Read()
-            ? new DischargeRunRecord(r.GetInt64(0), SqlText.ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
+            ? new DischargeRunRecord(r.GetInt64(0), CanonicalText.ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
                 r.GetInt64(5), r.GetInt64(6), r.GetInt64(7))
             {
                 LastBatch = r.GetInt64(8),
@@ -259,7 +260,7 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
             $"WHERE {P} AND ($1::text IS NULL OR client = $1) ORDER BY date, client, document, part, movement",
             cmd => cmd.Text(client),
             r => result.Add(new StoredShortage(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4),
-                SqlText.ParseDate(r.GetString(5)), r.Dec(6))));
+                CanonicalText.ParseDate(r.GetString(5)), r.Dec(6))));
         return result;
     }
 
@@ -268,9 +269,9 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
         var result = new List<StoredWasteDisposal>();
         Read("SELECT client, movement, part, pedimento, partida, date, qty FROM discharge_waste_disposal " +
             $"WHERE {P} AND ($1::text IS NULL OR client = $1) AND ($2::text IS NULL OR date >= $2) ORDER BY date, client, part, movement",
-            cmd => cmd.Text(client).Text(from is { } f ? SqlText.Date(f) : null),
+            cmd => cmd.Text(client).Text(from is { } f ? CanonicalText.Date(f) : null),
             r => result.Add(new StoredWasteDisposal(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.Int32(4),
-                SqlText.ParseDate(r.GetString(5)), r.Dec(6))));
+                CanonicalText.ParseDate(r.GetString(5)), r.Dec(6))));
         return result;
     }
 
@@ -280,7 +281,7 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
         Read("SELECT client, code, movement, document, date, part, pedimento, partida, qty, detail FROM discharge_finding " +
             $"WHERE {P} AND ($1::text IS NULL OR client = $1) ORDER BY seq",
             cmd => cmd.Text(client),
-            r => result.Add(new StoredFinding(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetString(3), SqlText.ParseDate(r.GetString(4)),
+            r => result.Add(new StoredFinding(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetString(3), CanonicalText.ParseDate(r.GetString(4)),
                 r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.Int32(7), r.Dec(8), r.GetString(9))));
         return result;
     }
@@ -461,12 +462,12 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
     private void InsertRun(DischargeRunRecord run, DerivedRowHasher hasher, DerivedDigest digest)
     {
         var days = PackDayCounts(run.DayCounts);
-        hasher.Begin(DerivedDigest.Run).Integer(Program).Integer(run.Id).Text(SqlText.Date(run.AsOf)).Text(run.LedgerHead).Text(run.StartedAt)
+        hasher.Begin(DerivedDigest.Run).Integer(Program).Integer(run.Id).Text(CanonicalText.Date(run.AsOf)).Text(run.LedgerHead).Text(run.StartedAt)
             .Text(run.FinishedAt).Integer(run.Consumptions).Integer(run.Allocations).Integer(run.Shortages).Integer(run.LastBatch)
             .Blob(days).AddTo(digest, DerivedDigest.Run);
         using var cmd = store.Command("INSERT INTO discharge_run (program_id, id, as_of, ledger_head, started_at, finished_at, consumptions, " +
             "allocations, shortages, last_batch, day_counts, derived_digest) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
-            .Int(Program).Int(run.Id).Text(SqlText.Date(run.AsOf)).Text(run.LedgerHead).Text(run.StartedAt).Text(run.FinishedAt)
+            .Int(Program).Int(run.Id).Text(CanonicalText.Date(run.AsOf)).Text(run.LedgerHead).Text(run.StartedAt).Text(run.FinishedAt)
             .Int(run.Consumptions).Int(run.Allocations).Int(run.Shortages).Int(run.LastBatch).Bytes(days).Text(digest.Format());
         cmd.ExecuteNonQuery();
     }
@@ -477,7 +478,7 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
             "COPY discharge_shortage (program_id, client, movement, part, movement_kind, document, date, qty) FROM STDIN (FORMAT BINARY)");
         foreach (var s in shortages)
         {
-            var (date, qty) = (SqlText.Date(s.Date), Dec(s.Qty));
+            var (date, qty) = (CanonicalText.Date(s.Date), Dec(s.Qty));
             copy.StartRow();
             copy.Write(Program, NpgsqlDbType.Bigint);
             copy.Write(s.Client, NpgsqlDbType.Text);
@@ -500,7 +501,7 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
             "COPY discharge_waste_disposal (program_id, client, movement, part, pedimento, partida, date, qty) FROM STDIN (FORMAT BINARY)");
         foreach (var d in disposals)
         {
-            var (date, qty) = (SqlText.Date(d.Date), Dec(d.Qty));
+            var (date, qty) = (CanonicalText.Date(d.Date), Dec(d.Qty));
             copy.StartRow();
             copy.Write(Program, NpgsqlDbType.Bigint);
             copy.Write(d.Client, NpgsqlDbType.Text);
@@ -526,7 +527,7 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
         foreach (var f in findings)
         {
             seq++;
-            var (date, qty) = (SqlText.Date(f.Date), Dec(f.Qty));
+            var (date, qty) = (CanonicalText.Date(f.Date), Dec(f.Qty));
             copy.StartRow();
             copy.Write(Program, NpgsqlDbType.Bigint);
             copy.Write(seq, NpgsqlDbType.Bigint);

@@ -1,3 +1,4 @@
+using Traza.Domain.Common;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
@@ -37,7 +38,7 @@ internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
             $"WHERE {P} ORDER BY batch_id, line",
             null,
             r => rows.Add(new BomScan(strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), strings.Get(r.GetString(2)),
-                r.GetString(3).Length == 0 ? null : SqlText.ParseDate(r.GetString(3)), r.Dec(4), r.Dec(5), r.Dec(6), r.DateOrNull(7))));
+                r.GetString(3).Length == 0 ? null : CanonicalText.ParseDate(r.GetString(3)), r.Dec(4), r.Dec(5), r.Dec(6), r.DateOrNull(7))));
         return rows;
     }
 
@@ -55,7 +56,7 @@ internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
                     cmd.Text(client);
                 }
             },
-            r => line(Encoding.UTF8.GetBytes(r.GetString(0)), r.Int32(1), strings.Get(r.GetString(2)), SqlText.ParseDate(r.GetString(3)),
+            r => line(Encoding.UTF8.GetBytes(r.GetString(0)), r.Int32(1), strings.Get(r.GetString(2)), CanonicalText.ParseDate(r.GetString(3)),
                 r.DecOrNull(4)));
     }
 
@@ -97,10 +98,10 @@ internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
             cmd =>
             {
                 BindParts(cmd, parts ?? []);
-                cmd.Text(from is { } f ? SqlText.Date(f) : null);
+                cmd.Text(from is { } f ? CanonicalText.Date(f) : null);
             },
             r => rows.Add(new ExitScan(strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), strings.Get(r.GetString(2)), r.Int32(3),
-                strings.Get(r.GetString(4)), SqlText.ParseDate(r.GetString(5)), r.Dec(6), r.DateOrNull(7), r.TextOrNull(8),
+                strings.Get(r.GetString(4)), CanonicalText.ParseDate(r.GetString(5)), r.Dec(6), r.DateOrNull(7), r.TextOrNull(8),
                 r.IsDBNull(9) ? null : r.Int32(9), r.GetInt64(10), r.GetInt64(11))));
         return rows;
     }
@@ -113,9 +114,9 @@ internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
             "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, customs_value_mxn, site, batch_id, line " +
             $"FROM entry WHERE {P} AND ($1::text IS NULL OR client = $1) AND ($2::text IS NULL OR date <= $2) " +
             "ORDER BY client, pedimento, partida, part",
-            cmd => cmd.Text(client).Text(asOf is { } d ? SqlText.Date(d) : null),
+            cmd => cmd.Text(client).Text(asOf is { } d ? CanonicalText.Date(d) : null),
             r => rows.Add(new EntryRecord(strings.Get(r.GetString(0)), r.GetString(1), r.Int32(2), strings.Get(r.GetString(3)),
-                strings.Get(r.GetString(4)), SqlText.ParseDate(r.GetString(5)), r.Dec(6), r.DecOrNull(7), r.DecOrNull(8), r.DecOrNull(9),
+                strings.Get(r.GetString(4)), CanonicalText.ParseDate(r.GetString(5)), r.Dec(6), r.DecOrNull(7), r.DecOrNull(8), r.DecOrNull(9),
                 null, null, null, null, null, r.IsDBNull(10) ? null : strings.Get(r.GetString(10)))
             { BatchId = r.GetInt64(11), Line = r.GetInt64(12) }));
         return rows;
@@ -128,9 +129,9 @@ internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
         Read(
             "SELECT client, part, clave, pedimento, partida, date, qty, qty_umt, value_usd FROM entry " +
             $"WHERE {P} AND ($1::text IS NULL OR client = $1) AND ($2::text IS NULL OR date <= $2) ORDER BY client, pedimento, partida, part",
-            cmd => cmd.Text(client).Text(asOf is { } d ? SqlText.Date(d) : null),
+            cmd => cmd.Text(client).Text(asOf is { } d ? CanonicalText.Date(d) : null),
             r => table.Add(strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), strings.Get(r.GetString(2)),
-                Encoding.UTF8.GetBytes(r.GetString(3)), r.Int32(4), SqlText.ParseDate(r.GetString(5)), r.Dec(6), r.DecOrNull(7), r.DecOrNull(8)));
+                Encoding.UTF8.GetBytes(r.GetString(3)), r.Int32(4), CanonicalText.ParseDate(r.GetString(5)), r.Dec(6), r.DecOrNull(7), r.DecOrNull(8)));
         return table;
     }
 
@@ -143,7 +144,7 @@ internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
 
         using var cmd = store.Command(
             $"SELECT EXISTS (SELECT 1 FROM exit WHERE {P} AND date > $1 AND date <= $2) " +
-            $"OR EXISTS (SELECT 1 FROM event WHERE {P} AND date > $1 AND date <= $2)").Text(SqlText.Date(after)).Text(SqlText.Date(through));
+            $"OR EXISTS (SELECT 1 FROM event WHERE {P} AND date > $1 AND date <= $2)").Text(CanonicalText.Date(after)).Text(CanonicalText.Date(through));
         return (bool)cmd.ExecuteScalar()!;
     }
 
@@ -157,7 +158,7 @@ internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
         };
 
         using var cmd = store.Command($"SELECT min(date) FROM {name} WHERE {P} AND batch_id = $1").Int(batchId);
-        return cmd.ExecuteScalar() is string text ? SqlText.ParseDate(text) : null;
+        return cmd.ExecuteScalar() is string text ? CanonicalText.ParseDate(text) : null;
     }
 
     public List<(string Client, string Part)> PoolsOfEntry(string? client, string pedimento, int? partida)
@@ -186,7 +187,7 @@ internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
             $"WHERE {P} AND ($1::text IS NULL OR client = $1) AND reference = $2 ORDER BY client, source, k1, k2, k3, k4",
             cmd => cmd.Text(client).Text(document),
             r => result.Add(new DocumentMovement(r.GetInt64(0), r.GetInt64(1), r.GetString(7), r.GetString(2), r.GetString(3),
-                SqlText.ParseDate(r.GetString(4)), r.GetString(5), r.DateOrNull(6))));
+                CanonicalText.ParseDate(r.GetString(4)), r.GetString(5), r.DateOrNull(6))));
         return result;
     }
 
@@ -196,7 +197,7 @@ internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
             $"SELECT pedimento, clave, date, part FROM exit WHERE {P} AND batch_id = $1 AND line = $2 " +
             $"UNION ALL SELECT reference, type, date, part FROM event WHERE {P} AND batch_id = $1 AND line = $2").Int(batchId).Int(line);
         using var r = cmd.ExecuteReader();
-        return r.Read() ? (r.GetString(0), r.GetString(1), SqlText.ParseDate(r.GetString(2)), r.GetString(3)) : null;
+        return r.Read() ? (r.GetString(0), r.GetString(1), CanonicalText.ParseDate(r.GetString(2)), r.GetString(3)) : null;
     }
 
     public EntryRecord? Entry(string client, string pedimento, int partida, string part)
@@ -206,7 +207,7 @@ internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
             .Text(client).Text(pedimento).Int(partida).Text(part);
         using var r = cmd.ExecuteReader();
         return r.Read()
-            ? new EntryRecord(client, pedimento, partida, part, r.GetString(4), SqlText.ParseDate(r.GetString(0)), r.Dec(1), r.DecOrNull(2),
+            ? new EntryRecord(client, pedimento, partida, part, r.GetString(4), CanonicalText.ParseDate(r.GetString(0)), r.Dec(1), r.DecOrNull(2),
                 r.DecOrNull(3), null, null, null, null, null, null, null)
             : null;
     }
@@ -217,7 +218,7 @@ internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
         var strings = new StringPool();
         Read("SELECT client, part, pedimento, partida, clave, date, qty FROM entry" + where, bind, r =>
             rows.Add(new EntryScan(strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), strings.Get(r.GetString(2)), r.Int32(3),
-                strings.Get(r.GetString(4)), SqlText.ParseDate(r.GetString(5)), r.Dec(6))));
+                strings.Get(r.GetString(4)), CanonicalText.ParseDate(r.GetString(5)), r.Dec(6))));
         return rows;
     }
 

@@ -1,3 +1,4 @@
+using Traza.Domain.Common;
 using Npgsql;
 
 namespace Traza.Storage.Postgres;
@@ -40,7 +41,7 @@ public sealed partial class PostgresStore
         $"WHERE {ProgramFilter}{ClientFilter} ORDER BY batch_id, line",
         client,
         null,
-        r => new BomRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3).Length == 0 ? null : SqlText.ParseDate(r.GetString(3)),
+        r => new BomRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3).Length == 0 ? null : CanonicalText.ParseDate(r.GetString(3)),
             r.Dec(4), r.Dec(5), r.Dec(6), r.DateOrNull(7))
         { BatchId = r.GetInt64(8), Line = r.GetInt64(9) });
 
@@ -54,7 +55,7 @@ public sealed partial class PostgresStore
         $"invoice, rectifies, site, batch_id, line FROM {table} WHERE {ProgramFilter}{ClientFilter}{AsOfFilter} ORDER BY batch_id, line",
         client,
         asOf,
-        r => new EntryRecord(r.GetString(0), r.GetString(1), r.Int32(2), r.GetString(3), r.GetString(4), SqlText.ParseDate(r.GetString(5)),
+        r => new EntryRecord(r.GetString(0), r.GetString(1), r.Int32(2), r.GetString(3), r.GetString(4), CanonicalText.ParseDate(r.GetString(5)),
             r.Dec(6), r.DecOrNull(7), r.DecOrNull(8), r.DecOrNull(9), r.DecOrNull(10), r.TextOrNull(11), r.TextOrNull(12), r.TextOrNull(13),
             r.TextOrNull(14), r.TextOrNull(15))
         { BatchId = r.GetInt64(16), Line = r.GetInt64(17) });
@@ -70,7 +71,7 @@ public sealed partial class PostgresStore
         "ORDER BY batch_id, line",
         client,
         asOf,
-        r => new ExitRecord(r.GetString(0), r.GetString(1), r.Int32(2), r.GetString(3), r.GetString(4), SqlText.ParseDate(r.GetString(5)),
+        r => new ExitRecord(r.GetString(0), r.GetString(1), r.Int32(2), r.GetString(3), r.GetString(4), CanonicalText.ParseDate(r.GetString(5)),
             r.Dec(6), r.DecOrNull(7), r.DecOrNull(8), r.TextOrNull(9), r.TextOrNull(10), r.TextOrNull(11), r.DateOrNull(12), r.TextOrNull(13),
             r.IsDBNull(14) ? null : r.Int32(14), r.TextOrNull(15))
         { BatchId = r.GetInt64(16), Line = r.GetInt64(17) });
@@ -80,7 +81,7 @@ public sealed partial class PostgresStore
         $"WHERE {ProgramFilter}{ClientFilter}{AsOfFilter} ORDER BY batch_id, line",
         client,
         asOf,
-        r => new EventRecord(r.GetString(0), SqlText.ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4), r.Dec(5),
+        r => new EventRecord(r.GetString(0), CanonicalText.ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4), r.Dec(5),
             r.GetInt64(6) != 0, r.TextOrNull(7), r.TextOrNull(8))
         { BatchId = r.GetInt64(9), Line = r.GetInt64(10) });
 
@@ -88,7 +89,7 @@ public sealed partial class PostgresStore
         $"SELECT client, date, part, site, qty, batch_id, line FROM count_row WHERE {ProgramFilter}{ClientFilter}{AsOfFilter} ORDER BY batch_id, line",
         client,
         asOf,
-        r => new CountRecord(r.GetString(0), SqlText.ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), r.Dec(4))
+        r => new CountRecord(r.GetString(0), CanonicalText.ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), r.Dec(4))
         { BatchId = r.GetInt64(5), Line = r.GetInt64(6) });
 
     public IReadOnlyList<ReversalRecord> LoadReversals(string? client = null) => Read(
@@ -120,7 +121,7 @@ public sealed partial class PostgresStore
             $"AND x.line = r.target_line WHERE r.{ProgramFilter} AND r.batch_id = $1 UNION ALL " +
             "SELECT v.date FROM reversal r JOIN event_reversed v ON v.program_id = r.program_id AND v.batch_id = r.target_batch " +
             $"AND v.line = r.target_line WHERE r.{ProgramFilter} AND r.batch_id = $1) m").Int(reversalBatch);
-        return cmd.ExecuteScalar() is string text ? SqlText.ParseDate(text) : null;
+        return cmd.ExecuteScalar() is string text ? CanonicalText.ParseDate(text) : null;
     }
 
     public IReadOnlyList<PeriodActionRecord> LoadPeriodActions() => Read(
@@ -133,21 +134,21 @@ public sealed partial class PostgresStore
         $"SELECT fraccion, nico, mfn_pct, valid_from, valid_to, batch_id, line FROM tariff WHERE {ProgramFilter} ORDER BY fraccion, nico, valid_from",
         null,
         null,
-        r => new TariffRecord(r.GetString(0), r.GetString(1), r.Dec(2), SqlText.ParseDate(r.GetString(3)), r.DateOrNull(4))
+        r => new TariffRecord(r.GetString(0), r.GetString(1), r.Dec(2), CanonicalText.ParseDate(r.GetString(3)), r.DateOrNull(4))
         { BatchId = r.GetInt64(5), Line = r.GetInt64(6) });
 
     public IReadOnlyList<PartnerRecord> LoadPartners() => Read(
         $"SELECT country, agreement, valid_from, valid_to, batch_id, line FROM partner WHERE {ProgramFilter} ORDER BY country, agreement, valid_from",
         null,
         null,
-        r => new PartnerRecord(r.GetString(0), r.GetString(1), SqlText.ParseDate(r.GetString(2)), r.DateOrNull(3))
+        r => new PartnerRecord(r.GetString(0), r.GetString(1), CanonicalText.ParseDate(r.GetString(2)), r.DateOrNull(3))
         { BatchId = r.GetInt64(4), Line = r.GetInt64(5) });
 
     public IReadOnlyList<RateRecord> LoadRates() => Read(
         $"SELECT date, mxn_per_usd, batch_id, line FROM rate WHERE {ProgramFilter} ORDER BY date",
         null,
         null,
-        r => new RateRecord(SqlText.ParseDate(r.GetString(0)), r.Dec(1)) { BatchId = r.GetInt64(2), Line = r.GetInt64(3) });
+        r => new RateRecord(CanonicalText.ParseDate(r.GetString(0)), r.Dec(1)) { BatchId = r.GetInt64(2), Line = r.GetInt64(3) });
 
     public IReadOnlyList<MonthlyRecord> LoadInpc() => Read(
         $"SELECT month, idx, batch_id, line FROM inpc WHERE {ProgramFilter} ORDER BY month",
@@ -166,7 +167,7 @@ public sealed partial class PostgresStore
         "ORDER BY rule_on, rule_key, valid_from",
         null,
         null,
-        r => new TermRuleRecord(r.GetString(0), r.GetString(1), r.GetString(2), SqlText.ParseDate(r.GetString(3)), r.DateOrNull(4), r.TextOrNull(5))
+        r => new TermRuleRecord(r.GetString(0), r.GetString(1), r.GetString(2), CanonicalText.ParseDate(r.GetString(3)), r.DateOrNull(4), r.TextOrNull(5))
         { BatchId = r.GetInt64(6), Line = r.GetInt64(7) });
 
     /// <summary>Runs a load; $1 (client) and $2 (as-of) are bound when the SQL names them.</summary>
@@ -180,7 +181,7 @@ public sealed partial class PostgresStore
 
         if (sql.Contains("$2", StringComparison.Ordinal))
         {
-            cmd.Text(asOf is { } d ? SqlText.Date(d) : null);
+            cmd.Text(asOf is { } d ? CanonicalText.Date(d) : null);
         }
 
         using var reader = cmd.ExecuteReader();

@@ -74,8 +74,8 @@ public static class GovernmentQueries
         {
             result.Add(new GovernmentPackage(
                 r.GetString(0),
-                r.IsDBNull(1) ? null : SqlText.ParseDate(r.GetString(1)),
-                r.IsDBNull(2) ? null : SqlText.ParseDate(r.GetString(2))));
+                r.IsDBNull(1) ? null : CanonicalText.ParseDate(r.GetString(1)),
+                r.IsDBNull(2) ? null : CanonicalText.ParseDate(r.GetString(2))));
         }
 
         return result;

@@ -1,6 +1,6 @@
+using Traza.Domain.Common;
 using System.Globalization;
 using Traza.Domain.Catalogs;
-using Traza.Formats.Reports;
 using Traza.Domain.Discharge;
 using Traza.Storage;
 
@@ -218,5 +218,5 @@ public static class Reconciler
 
     private static string Text(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
 
-    private static string CanonicalDecimal(decimal? value) => value is { } v ? CellText.Decimal(v) : string.Empty;
+    private static string CanonicalDecimal(decimal? value) => value is { } v ? CanonicalText.Decimal(v) : string.Empty;
 }

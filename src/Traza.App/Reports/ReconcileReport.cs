@@ -1,3 +1,4 @@
+using Traza.Domain.Common;
 using System.Globalization;
 using Traza.App.Reconciliation;
 using Traza.Domain.Discharge;
@@ -56,9 +57,9 @@ public sealed class ReconcileReport : IReport
             if (f.Code == FindingCodes.DirectedSourceShort && f.Date <= context.AsOf)
             {
                 findings.Add(new ReconcileFinding(FindingKinds.DirectedSourceShort, f.Pedimento, f.Partida, "qty", null, null,
-                    CellText.Decimal(f.Qty),
+                    CanonicalText.Decimal(f.Qty),
                     $"exit {f.Document} of {f.Date:yyyy-MM-dd} names lot {f.Pedimento}{(f.Partida is { } p ? "/" + p : string.Empty)} for {f.Part}, " +
-                    $"which could not cover {CellText.Decimal(f.Qty)}: the rest came from other lots by FIFO; check the source_pedimento of that exit",
+                    $"which could not cover {CanonicalText.Decimal(f.Qty)}: the rest came from other lots by FIFO; check the source_pedimento of that exit",
                     "ledger"));
             }
         }

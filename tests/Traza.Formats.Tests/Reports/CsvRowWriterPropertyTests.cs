@@ -1,3 +1,4 @@
+using Traza.Domain.Common;
 using System.Text;
 using CsCheck;
 using Traza.Formats.Reports;
@@ -140,7 +141,7 @@ public sealed class CsvRowWriterPropertyTests
                 csv.Number(d);
             }
 
-            Encoding.UTF8.GetString(stream.ToArray()).ShouldBe(CellText.Decimal(d));
+            Encoding.UTF8.GetString(stream.ToArray()).ShouldBe(CanonicalText.Decimal(d));
         }, iter: 20_000);
     }
 

@@ -1,3 +1,4 @@
+using Traza.Domain.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -154,8 +155,8 @@ public sealed class DataStageBlockPropertyTests
     {
         "int" => ((long)v.Value!).ToString(CultureInfo.InvariantCulture),
         "text" => Stored((string)v.Value!),
-        "decimal" => SqlText.Decimal((decimal)v.Value!),
-        "date" => SqlText.Date((DateOnly)v.Value!),
+        "decimal" => CanonicalText.Decimal((decimal)v.Value!),
+        "date" => CanonicalText.Date((DateOnly)v.Value!),
         "field" => FieldOf(raw, (int)v.Value!),
         _ => null,
     };
@@ -203,7 +204,7 @@ public sealed class DataStageBlockPropertyTests
         {
             var executed = cells[7 + typedCount];
             (executed.ValueKind == JsonValueKind.Null ? null : executed.GetString())
-                .ShouldBe(expected.Executed is { } e ? SqlText.Date(e) : null);
+                .ShouldBe(expected.Executed is { } e ? CanonicalText.Date(e) : null);
         }
 
         cells[^1].GetString().ShouldBe(Stored(expected.Raw));

@@ -1,3 +1,4 @@
+using Traza.Domain.Common;
 using CsCheck;
 using Microsoft.Data.Sqlite;
 using Traza.Storage.Postgres;
@@ -139,7 +140,7 @@ public sealed class PostgresChainTests
                     0 => batch.AddPart(new PartRecord(client, "MAT-" + op.Key, op.Optional ? "Tornillo ø3" : null, "material", null, null, "kg", "kg",
                         Math.Abs(qty) + 1m, null, "imported"), line),
                     2 => batch.Insert(TableSpec.Tariff, [string.Empty, "8471.30.01", op.Optional ? "00" : string.Empty, "2025-01-0" + (1 + (op.Key % 9))],
-                        [SqlText.Decimal(qty), op.Optional ? (object)"2026-12-31" : DBNull.Value], line),
+                        [CanonicalText.Decimal(qty), op.Optional ? (object)"2026-12-31" : DBNull.Value], line),
                     3 => batch.AddBom(new BomRecord(client, "PRD-" + (op.Key % 2), "MAT-" + op.Key, op.Optional ? date : null, Math.Abs(qty) + 0.5m,
                         1.5m, 0m, null), line),
                     _ => batch.AddEvent(new EventRecord(client, date, "waste", "MAT-" + op.Key, op.Optional ? "R-1" : string.Empty, qty, op.Optional,
@@ -151,7 +152,7 @@ public sealed class PostgresChainTests
             {
                 // A rewritten lot (as entries import sums a lot's rows): the streamed digest no longer holds.
                 batch.Replace(TableSpec.Entry, [lastEntry.Client, lastEntry.Pedimento, (long)lastEntry.Partida, lastEntry.Part],
-                    [("qty", SqlText.Decimal(lastEntry.Qty + 1m))]);
+                    [("qty", CanonicalText.Decimal(lastEntry.Qty + 1m))]);
             }
 
             batch.Commit();
