@@ -54,7 +54,7 @@ public static class DemoService
         // and the input files go to the current folder.
         var isFile = provider.TargetsAreFiles;
         var full = isFile ? Path.GetFullPath(databasePath) : databasePath;
-        PrepareTarget(provider, full);
+        PrepareTarget(provider, full, clock);
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var files = Path.Combine(isFile ? Path.GetDirectoryName(full)! : Directory.GetCurrentDirectory(), "traza-demo");
@@ -159,8 +159,11 @@ public static class DemoService
         return sb.ToString();
     }
 
-    /// <summary>Removes a database the demo created before; refuses (conflict) anything else at that path.</summary>
-    private static void PrepareTarget(IStoreProvider provider, string path)
+    /// <summary>
+    /// Removes a database the demo created before; takes a Traza store that holds no batch (a PostgreSQL database whose
+    /// schema was created but no program); refuses (conflict) anything else at that path.
+    /// </summary>
+    private static void PrepareTarget(IStoreProvider provider, string path, TimeProvider clock)
     {
         if (!provider.Exists(path))
         {
@@ -168,13 +171,19 @@ public static class DemoService
         }
 
         string? createdBy;
+        var isStore = true;
         try
         {
             createdBy = provider.CreatedBy(path);
         }
         catch (NotATrazaStoreException)
         {
-            createdBy = null;
+            (createdBy, isStore) = (null, false);
+        }
+
+        if (createdBy is null && isStore && HoldsNothing(provider, path, clock))
+        {
+            return;
         }
 
         if (createdBy != Marker)
@@ -184,5 +193,12 @@ public static class DemoService
         }
 
         provider.Delete(path);
+    }
+
+    /// <summary>True when the Traza store at <paramref name="path"/> has no batch at all: nothing of anyone's to replace.</summary>
+    private static bool HoldsNothing(IStoreProvider provider, string path, TimeProvider clock)
+    {
+        using var store = provider.Open(path, clock);
+        return store.Batches().Count == 0;
     }
 }

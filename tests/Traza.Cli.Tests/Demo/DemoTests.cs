@@ -25,7 +25,7 @@ public class DemoTests
         balances.ShouldContain(r => r["status"] == "open");
         balances.ShouldContain(r => r["status"] == "closed");
         cli.Csv("report", "shortages").ShouldNotBeEmpty();
-        File.Exists(Path.Combine(cli.Dir, "traza-demo", "entries.csv")).ShouldBeTrue();
+        File.Exists(Path.Combine(TestStore.IsPostgres ? Directory.GetCurrentDirectory() : cli.Dir, "traza-demo", "entries.csv")).ShouldBeTrue();
     }
 
     [Fact]

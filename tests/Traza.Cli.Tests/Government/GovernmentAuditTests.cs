@@ -202,6 +202,7 @@ public class GovernmentAuditTests
     [Fact]
     public void Truncated_or_damaged_package_through_the_cli_is_exit_3_and_writes_nothing()
     {
+        TestStore.RequireSqlite(); // restarts from a SQLite copy inside the property
         using var cli = Init();
         var good = File.ReadAllBytes(FullPackage(cli, "good.zip"));
         var path = cli.Path_("bad.zip");
