@@ -55,12 +55,16 @@ internal static class PostgresChain
         long rows = 0;
         foreach (var (table, columns) in tables)
         {
-            // Every value as text (bigint as its digits, as SQLite's canonical form); the last column orders by the numeric line.
-            var select = string.Join(", ", columns.Select(c => PgSql.Q(c) + "::text")) + ", line AS line_order";
+            // Every value as text (bigint as its digits, as SQLite's canonical form), then the native values that order the
+            // rows: by line, and rows of one line by their columns in declaration order — the key first, as SQLite's
+            // (batch_id, line) index returns them (docs/architecture.md Decision 1; the conformance ChainContract).
+            var select = string.Join(", ", columns.Select(c => PgSql.Q(c) + "::text")) + ", line AS line_order"
+                + string.Concat(columns.Select((c, i) => $", {PgSql.Q(c)} AS o{i}"));
+            var order = " ORDER BY line_order" + string.Concat(columns.Select((_, i) => $", o{i}"));
             var sql = reversed.Contains(table + LedgerHashes.ReversedSuffix)
                 ? $"SELECT {select} FROM {PgSql.Q(table)} WHERE program_id = {program} AND batch_id = $1 UNION ALL " +
-                  $"SELECT {select} FROM {PgSql.Q(table + LedgerHashes.ReversedSuffix)} WHERE program_id = {program} AND batch_id = $1 ORDER BY line_order"
-                : $"SELECT {select} FROM {PgSql.Q(table)} WHERE program_id = {program} AND batch_id = $1 ORDER BY line_order";
+                  $"SELECT {select} FROM {PgSql.Q(table + LedgerHashes.ReversedSuffix)} WHERE program_id = {program} AND batch_id = $1{order}"
+                : $"SELECT {select} FROM {PgSql.Q(table)} WHERE program_id = {program} AND batch_id = $1{order}";
             using var cmd = new NpgsqlCommand(sql, connection).Int(batchId);
             using var r = cmd.ExecuteReader();
             var header = true;

@@ -313,10 +313,15 @@ internal sealed class PostgresDataStageWriter(PostgresBatch batch) : IDataStageB
         var placeholders = string.Join(", ", columns.Select((_, i) => "$" + (i + 1).ToString(CultureInfo.InvariantCulture)));
         var key = "program_id, pedimento, patente, pedimento7, seccion" + (spec.HasPartida ? ", partida" : string.Empty);
         var table = PgSql.Q(spec.SqlTable);
+        // A row differs in content when any value but its key and provenance (folio, src_line, executed) differs: the raw
+        // text alone may be equal for rows whose typed values differ.
+        var content = columns.Select(c => c.Name).Where(c => !key.Split(", ").Contains(c) && c is not ("folio" or "src_line" or "executed")).ToList();
+        var differs = $"ROW({string.Join(", ", content.Select(c => $"{table}.{PgSql.Q(c)}"))}) IS DISTINCT FROM " +
+            $"ROW({string.Join(", ", content.Select(c => $"excluded.{PgSql.Q(c)}"))})";
         var merge = spec.NaturalKey
             ? $"ON CONFLICT ({key}) DO UPDATE SET " +
               string.Join(", ", columns.Select(c => c.Name).Where(c => !key.Split(", ").Contains(c)).Select(c => $"{PgSql.Q(c)} = excluded.{PgSql.Q(c)}")) +
-              $" WHERE {table}.raw <> excluded.raw AND ({table}.executed IS NULL OR (excluded.executed IS NOT NULL AND excluded.executed >= {table}.executed))"
+              $" WHERE {differs} AND ({table}.executed IS NULL OR (excluded.executed IS NOT NULL AND excluded.executed >= {table}.executed))"
             : "ON CONFLICT DO NOTHING";
         var statement = ($"INSERT INTO {table} ({names}) VALUES ({placeholders}) {merge}", (IReadOnlyList<(string, bool)>)columns);
         statements[spec.Name] = statement;

@@ -47,8 +47,10 @@ public sealed class PostgresStoreProvider : IStoreProvider
     }
 
     /// <summary>
-    /// True when the database exists and holds any table (Traza's or another application's, as a SQLite file exists whoever
-    /// wrote it): the demo then asks <see cref="CreatedBy"/> and refuses to replace what it did not create.
+    /// True when the database holds data: another application's tables (as a SQLite file exists whoever wrote it), or a
+    /// Traza schema with any batch or marker of the program. An empty database, and one whose program was
+    /// <see cref="Delete"/>d (the schema stays), hold nothing. The demo asks <see cref="CreatedBy"/> of what exists and
+    /// refuses to replace what it did not create.
     /// </summary>
     public bool Exists(string target)
     {
@@ -58,8 +60,16 @@ public sealed class PostgresStoreProvider : IStoreProvider
             return false;
         }
 
-        using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()", connection);
-        return (long)tables.ExecuteScalar()! > 0;
+        if (!PostgresMigrator.HasSchemaVersion(connection))
+        {
+            using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()", connection);
+            return (long)tables.ExecuteScalar()! > 0;
+        }
+
+        using var held = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM import_batch WHERE program_id = $1) OR EXISTS (SELECT 1 FROM app_meta WHERE program_id = $1)",
+            connection).Int(ProgramId.Default.Value);
+        return (bool)held.ExecuteScalar()!;
     }
 
     /// <summary>

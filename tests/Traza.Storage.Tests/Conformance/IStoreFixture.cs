@@ -23,4 +23,10 @@ public interface IStoreFixture : IDisposable
     /// the ledger are part of the seam: SPEC §7).
     /// </summary>
     void Execute(string target, string sql);
+
+    /// <summary>
+    /// Whether the store opens a second reader on the main reader's snapshot (<see cref="ITrazaStore.OpenSnapshotSide"/>):
+    /// SQLite does; PostgreSQL returns null for now, which the port allows (the caller reads on the main reader).
+    /// </summary>
+    bool OffersSnapshotSides => true;
 }

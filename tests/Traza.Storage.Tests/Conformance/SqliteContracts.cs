@@ -1,7 +1,6 @@
 namespace Traza.Storage.Tests.Conformance;
 
-// The contracts run against real SQLite files. A PostgreSQL fixture (targets: connection strings of fresh databases, the
-// provider Traza.Storage.Postgres.PostgresStoreProvider) plus one line per contract, as below, runs them on PostgreSQL.
+// The contracts run against real SQLite files here and against a real PostgreSQL server in PostgresContracts.cs.
 
 public sealed class SqliteLedgerBatchContract(SqliteStoreFixture fixture) : LedgerBatchContract<SqliteStoreFixture>(fixture);
 

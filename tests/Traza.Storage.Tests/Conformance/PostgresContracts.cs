@@ -1,0 +1,75 @@
+using Npgsql;
+using Traza.Storage.Postgres;
+using Traza.Storage.Tests.Postgres;
+
+namespace Traza.Storage.Tests.Conformance;
+
+/// <summary>
+/// Fresh databases on the test server (<see cref="PostgresServer"/>: skipped without one, failed in CI), each dropped when
+/// the fixture is disposed. The server is asked for only when a test takes a target, so a missing server skips the test.
+/// </summary>
+public sealed class PostgresStoreFixture : IStoreFixture
+{
+    private readonly List<TempPostgres> databases = [];
+
+    public IStoreProvider Provider { get; } = new PostgresStoreProvider();
+
+    public bool OffersSnapshotSides => false;
+
+    public string NewTarget()
+    {
+        var database = new TempPostgres();
+        lock (databases)
+        {
+            databases.Add(database);
+        }
+
+        return database.ConnectionString;
+    }
+
+    public string NewForeignTarget()
+    {
+        var target = NewTarget();
+        Execute(target, "CREATE TABLE invoices (folio text PRIMARY KEY, total numeric)");
+        return target;
+    }
+
+    public void Execute(string target, string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(target) { Pooling = false }.ConnectionString);
+        connection.Open();
+        using var cmd = new NpgsqlCommand(sql, connection);
+        _ = cmd.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        lock (databases)
+        {
+            foreach (var database in databases)
+            {
+                database.Dispose();
+            }
+
+            databases.Clear();
+        }
+    }
+}
+
+public sealed class PostgresLedgerBatchContract(PostgresStoreFixture fixture) : LedgerBatchContract<PostgresStoreFixture>(fixture);
+
+public sealed class PostgresChainContract(PostgresStoreFixture fixture) : ChainContract<PostgresStoreFixture>(fixture);
+
+public sealed class PostgresLedgerRecordsContract(PostgresStoreFixture fixture) : LedgerRecordsContract<PostgresStoreFixture>(fixture);
+
+public sealed class PostgresLedgerScansContract(PostgresStoreFixture fixture) : LedgerScansContract<PostgresStoreFixture>(fixture);
+
+public sealed class PostgresReadSnapshotContract(PostgresStoreFixture fixture) : ReadSnapshotContract<PostgresStoreFixture>(fixture);
+
+public sealed class PostgresDerivedContract(PostgresStoreFixture fixture) : DerivedContract<PostgresStoreFixture>(fixture);
+
+public sealed class PostgresGovernmentContract(PostgresStoreFixture fixture) : GovernmentContract<PostgresStoreFixture>(fixture);
+
+public sealed class PostgresReversalContract(PostgresStoreFixture fixture) : ReversalContract<PostgresStoreFixture>(fixture);
+
+public sealed class PostgresStoreProviderContract(PostgresStoreFixture fixture) : StoreProviderContract<PostgresStoreFixture>(fixture);
