@@ -1,3 +1,4 @@
+using Traza.Tests.Shared;
 using CsCheck;
 using Traza.Storage.Sqlite;
 

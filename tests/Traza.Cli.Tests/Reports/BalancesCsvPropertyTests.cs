@@ -1,3 +1,4 @@
+using Traza.Tests.Shared;
 using CsCheck;
 using Microsoft.Extensions.Time.Testing;
 using Traza.App.Discharge;

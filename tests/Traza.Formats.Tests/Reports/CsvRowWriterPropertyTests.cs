@@ -1,3 +1,4 @@
+using Traza.Tests.Shared;
 using Traza.Domain.Common;
 using System.Text;
 using CsCheck;

@@ -1,12 +1,12 @@
 using CsCheck;
 
-namespace Traza.Formats.Tests;
+namespace Traza.Tests.Shared;
 
 /// <summary>
 /// Generators of the values that break text forms: empty text, separators, quotes, line breaks, unicode beyond the BMP,
 /// decimals at the edges of <see cref="decimal"/> (tiny, huge, negative, with trailing zeros), integer limits and dates.
 /// </summary>
-public static class EdgeValues
+internal static class EdgeValues
 {
     private static readonly string[] Awkward =
     [
