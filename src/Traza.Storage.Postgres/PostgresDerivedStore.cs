@@ -268,7 +268,8 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
     {
         var result = new List<StoredWasteDisposal>();
         Read("SELECT client, movement, part, pedimento, partida, date, qty FROM discharge_waste_disposal " +
-            $"WHERE {P} AND ($1::text IS NULL OR client = $1) AND ($2::text IS NULL OR date >= $2) ORDER BY date, client, part, movement",
+            $"WHERE {P} AND ($1::text IS NULL OR client = $1) AND ($2::text IS NULL OR date >= $2) " +
+            "ORDER BY date, client, part, movement, pedimento, partida",
             cmd => cmd.Text(client).Text(from is { } f ? CanonicalText.Date(f) : null),
             r => result.Add(new StoredWasteDisposal(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.Int32(4),
                 CanonicalText.ParseDate(r.GetString(5)), r.Dec(6))));

@@ -28,7 +28,7 @@ public sealed partial class DischargeStore
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT client, movement, part, pedimento, partida, date, qty FROM discharge_waste_disposal " +
             $"WHERE {SqliteDatabase.ProgramSql} AND ($client IS NULL OR client = $client) AND ($from IS NULL OR date >= $from) " +
-            "ORDER BY date, client, part, movement";
+            "ORDER BY date, client, part, movement, pedimento, partida";
         cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$from", from is { } f ? CanonicalText.Date(f) : DBNull.Value);
         using var r = cmd.ExecuteReader();
