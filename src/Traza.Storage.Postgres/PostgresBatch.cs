@@ -125,59 +125,15 @@ public sealed class PostgresBatch : ILedgerBatch
 
     public InsertResult AddExit(ExitRecord x, long line) => Append(TableSpec.Exit, LedgerRows.Encode(x, Writer(TableSpec.Exit).Row), line);
 
-    public InsertResult AddEvent(EventRecord v, long line)
-    {
-        ArgumentNullException.ThrowIfNull(v);
-        var row = Writer(TableSpec.Event).Row;
-        row.Clear();
-        row.Set(0, v.Client);
-        row.Set(1, (DateOnly?)v.Date);
-        row.Set(2, v.Type);
-        row.Set(3, v.Part);
-        row.Set(4, v.Reference);
-        row.Set(5, line);
-        row.Set(6, (decimal?)v.Qty);
-        row.Set(7, v.Waste ? 1L : 0L);
-        row.Set(8, v.ThirdParty);
-        row.Set(9, v.Site);
-        return Append(TableSpec.Event, row.ToEncoded(), line);
-    }
+    public InsertResult AddEvent(EventRecord v, long line) =>
+        Append(TableSpec.Event, LedgerRows.Encode(v, line, Writer(TableSpec.Event).Row), line);
 
     public InsertResult AddCount(CountRecord c, long line) => Append(TableSpec.Count, LedgerRows.Encode(c, Writer(TableSpec.Count).Row), line);
 
     public InsertResult Insert(TableSpec table, object[] key, object[] content, long line)
     {
         ArgumentNullException.ThrowIfNull(table);
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(content);
-        var row = Writer(table).Row;
-        row.Clear();
-        var c = 0;
-        foreach (var value in key.Concat(content))
-        {
-            switch (value)
-            {
-                case null or DBNull:
-                    row.SetNull(c);
-                    break;
-                case string text:
-                    row.Set(c, text);
-                    break;
-                case long l:
-                    row.Set(c, l);
-                    break;
-                case int i:
-                    row.Set(c, (long)i);
-                    break;
-                default:
-                    row.Set(c, SqlText.Canonical(value));
-                    break;
-            }
-
-            c++;
-        }
-
-        return Append(table, row.ToEncoded(), line);
+        return Append(table, LedgerRows.Encode(key, content, Writer(table).Row), line);
     }
 
     public void Replace(TableSpec table, object[] key, IReadOnlyList<(string Column, object Value)> content)

@@ -13,36 +13,7 @@ public sealed partial class BatchWriter
     public InsertResult Insert(TableSpec table, object[] key, object[] content, long line)
     {
         ArgumentNullException.ThrowIfNull(table);
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(content);
-        var row = Writer(table).Row;
-        row.Clear();
-        var c = 0;
-        foreach (var value in key.Concat(content))
-        {
-            switch (value)
-            {
-                case null or DBNull:
-                    row.SetNull(c);
-                    break;
-                case string text:
-                    row.Set(c, text);
-                    break;
-                case long l:
-                    row.Set(c, l);
-                    break;
-                case int i:
-                    row.Set(c, (long)i);
-                    break;
-                default:
-                    row.Set(c, SqlText.Canonical(value));
-                    break;
-            }
-
-            c++;
-        }
-
-        return Append(table, row.ToEncoded(), line);
+        return Append(table, LedgerRows.Encode(key, content, Writer(table).Row), line);
     }
 
     /// <summary>

@@ -16,23 +16,8 @@ public sealed partial class BatchWriter
 
     public InsertResult AddExit(ExitRecord x, long line) => Append(TableSpec.Exit, LedgerRows.Encode(x, Writer(TableSpec.Exit).Row), line);
 
-    public InsertResult AddEvent(EventRecord v, long line)
-    {
-        ArgumentNullException.ThrowIfNull(v);
-        var row = Writer(TableSpec.Event).Row;
-        row.Clear();
-        row.Set(0, v.Client);
-        row.Set(1, (DateOnly?)v.Date);
-        row.Set(2, v.Type);
-        row.Set(3, v.Part);
-        row.Set(4, v.Reference);
-        row.Set(5, line);
-        row.Set(6, (decimal?)v.Qty);
-        row.Set(7, v.Waste ? 1L : 0L);
-        row.Set(8, v.ThirdParty);
-        row.Set(9, v.Site);
-        return Append(TableSpec.Event, row.ToEncoded(), line);
-    }
+    public InsertResult AddEvent(EventRecord v, long line) =>
+        Append(TableSpec.Event, LedgerRows.Encode(v, line, Writer(TableSpec.Event).Row), line);
 
     public InsertResult AddCount(CountRecord c, long line) => Append(TableSpec.Count, LedgerRows.Encode(c, Writer(TableSpec.Count).Row), line);
 }

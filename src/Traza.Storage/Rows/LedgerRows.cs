@@ -141,4 +141,61 @@ public static class LedgerRows
         row.Set(4, (decimal?)c.Qty);
         return row.ToEncoded();
     }
+
+    /// <summary>An events row (SPEC §4.1 events); its line is part of its key.</summary>
+    public static EncodedRow Encode(EventRecord v, long line, RowBuffer row)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        ArgumentNullException.ThrowIfNull(row);
+        row.Clear();
+        row.Set(0, v.Client);
+        row.Set(1, (DateOnly?)v.Date);
+        row.Set(2, v.Type);
+        row.Set(3, v.Part);
+        row.Set(4, v.Reference);
+        row.Set(5, line);
+        row.Set(6, (decimal?)v.Qty);
+        row.Set(7, v.Waste ? 1L : 0L);
+        row.Set(8, v.ThirdParty);
+        row.Set(9, v.Site);
+        return row.ToEncoded();
+    }
+
+    /// <summary>
+    /// A catalog row from its key and content values in stored form (string, long or int, null/DBNull; anything else as
+    /// its canonical text), as <c>ILedgerBatch.Insert</c> takes them.
+    /// </summary>
+    public static EncodedRow Encode(IReadOnlyList<object?> key, IReadOnlyList<object?> content, RowBuffer row)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(row);
+        row.Clear();
+        var c = 0;
+        foreach (var value in key.Concat(content))
+        {
+            switch (value)
+            {
+                case null or DBNull:
+                    row.SetNull(c);
+                    break;
+                case string text:
+                    row.Set(c, text);
+                    break;
+                case long l:
+                    row.Set(c, l);
+                    break;
+                case int i:
+                    row.Set(c, (long)i);
+                    break;
+                default:
+                    row.Set(c, SqlText.Canonical(value));
+                    break;
+            }
+
+            c++;
+        }
+
+        return row.ToEncoded();
+    }
 }

@@ -64,6 +64,9 @@ public class ReconcileTests
         var bad = cli.Run("report", "reconcile", "--qty-tolerance", "-1");
         bad.Exit.ShouldBe(2);
         bad.Stderr.ShouldContain("--qty-tolerance");
+        var text = cli.Run("report", "reconcile", "--value-tolerance", "1,5");
+        text.Exit.ShouldBe(2);
+        text.Stderr.ShouldContain("option --value-tolerance: a number from 0, with '.' for decimals, found '1,5'");
     }
 
     [Fact]
@@ -74,6 +77,25 @@ public class ReconcileTests
 
         cli.ReportCsv("reconcile", "--as-of", "2025-12-31")
             .ShouldBe(["finding,pedimento,partida,field,ledger,datastage,difference,advice,source"]);
+    }
+
+    /// <summary>
+    /// The export of 8 MAT-1 names lot 5000004/1, which holds 5: 5 come from it and 3 by FIFO from the earliest lot
+    /// (5000001, 2025-01-05); MAT-1's fracción 85423901 and UMT 6 (umt_per_umc 1) make both lines of its 512 block.
+    /// </summary>
+    [Fact]
+    public void Descargos_sum_the_exit_allocations_by_original_pedimento_and_fraccion()
+    {
+        using var cli = Ledger(clean: false);
+
+        cli.ReportCsv("descargos", "--exit", P("5100001"), "--as-of", "2025-12-31").ShouldBe(
+        [
+            "original_pedimento,clave,date,fraccion,umt,qty_umt,exit_document",
+            $"{P("5000001")},IN,2025-01-05,85423901,6,3,{P("5100001")}",
+            $"{P("5000004")},IN,2025-01-08,85423901,6,5,{P("5100001")}",
+        ]);
+        cli.ReportCsv("descargos", "--as-of", "2025-12-31").Skip(1).ShouldAllBe(l => l.EndsWith("," + P("5100001")));
+        cli.ReportCsv("descargos", "--exit", P("5199999")).ShouldBe(["original_pedimento,clave,date,fraccion,umt,qty_umt,exit_document"]);
     }
 
     [Fact]
