@@ -81,6 +81,14 @@ public static class ReconcileInputs
             }
         }
 
+        foreach (var row in government.DataStageRows("512", ["original_pedimento", "fraccion_original", "umt", "qty_umt"]))
+        {
+            if (result.TryGetValue(row.Pedimento, out var p) && row.Values[0] is { Length: 15 } original)
+            {
+                p.Descargos.Add(new GovernmentDescargo(original, row.Values[1], row.Values[2], Decimal(row.Values[3])));
+            }
+        }
+
         foreach (var row in government.DataStageRows("701", ["anterior_pedimento"]))
         {
             if (result.TryGetValue(row.Pedimento, out var p) && row.Values[0] is { Length: 15 } anterior)
@@ -90,6 +98,35 @@ public static class ReconcileInputs
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Traza's 512 blocks (<c>report descargos</c>) of the ledger's exits that Data Stage holds with 512 rows — the only
+    /// exits <c>descargo_differs</c> compares (brokers transmit no descargos for most retornos: regulatory.md §2.1).
+    /// </summary>
+    public static void AddDescargos(
+        ITrazaStore store, DateOnly asOf, string? client, Dictionary<string, LedgerPedimento> ledger,
+        IReadOnlyDictionary<string, GovernmentPedimentoData> government)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(government);
+        var exits = ledger.Values
+            .Where(p => p.Operation == "export" && government.TryGetValue(p.Pedimento, out var gov) && gov.Descargos.Count > 0)
+            .Select(p => p.Pedimento)
+            .ToList();
+        if (exits.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var line in Reports.DescargosReport.Lines(store, asOf, client, exits))
+        {
+            if (ledger.TryGetValue(line.ExitDocument, out var exit))
+            {
+                exit.Descargos.Add(new LedgerDescargo(line.OriginalPedimento, line.Fraccion, line.Umt, line.QtyUmt));
+            }
+        }
     }
 
     private static void Add(

@@ -84,6 +84,21 @@ public sealed class LedgerPedimento(string pedimento, string operation)
     public SortedSet<string> Rectifies { get; } = new(StringComparer.Ordinal);
 
     public SortedDictionary<int, LedgerPartida> Partidas { get; } = [];
+
+    /// <summary>For an exit: Traza's 512 block — its allocations by original pedimento and fracción, in UMT.</summary>
+    public List<LedgerDescargo> Descargos { get; } = [];
+}
+
+/// <summary>One line of the 512 block Traza computes for an exit (<c>report descargos</c>).</summary>
+public sealed record LedgerDescargo(string Original, string Fraccion, string Umt, decimal QtyUmt);
+
+/// <summary>
+/// One 512 row of Data Stage. A row without a fracción or with a quantity of zero only references its original
+/// pedimento (brokers write thousands of those on V1/V5 transfers): it is compared by presence, not by quantity.
+/// </summary>
+public sealed record GovernmentDescargo(string Original, string? Fraccion, string? Umt, decimal? QtyUmt)
+{
+    public bool IsReference => Fraccion is not { Length: > 0 } || QtyUmt is not { } qty || qty == 0;
 }
 
 /// <summary>A partida of a ledger pedimento: the sum of its parts' rows (SPEC §3.10: quantities in UMT, values in USD).</summary>
@@ -135,6 +150,9 @@ public sealed class GovernmentPedimentoData(string pedimento)
     public string? Rectifies { get; set; }
 
     public SortedDictionary<int, GovernmentPartidaData> Partidas { get; } = [];
+
+    /// <summary>Its 512 rows (descargos), for an exit whose broker transmitted them.</summary>
+    public List<GovernmentDescargo> Descargos { get; } = [];
 
     /// <summary>The date SPEC §3.10 compares the ledger's with: 506 TipoFecha 1 for imports, else the payment date.</summary>
     public DateOnly? ComparedDate => Operation == "import" ? EntryDate ?? PaymentDate : PaymentDate;

@@ -183,6 +183,68 @@ public static class Reconciler
                     "datastage"));
             }
         }
+
+        CompareDescargos(led, gov, tolerances, findings);
+    }
+
+    /// <summary>
+    /// SPEC §3.10 <c>descargo_differs</c>, for an exit both sides hold and whose broker transmitted 512 rows: SAT's rows
+    /// with a fracción and a quantity, summed by (original pedimento, fracción), against Traza's allocations summed the same
+    /// way (<c>report descargos</c>). A 512 row without a fracción or with quantity zero only references its original: it is
+    /// satisfied when Traza discharged anything of that original for the exit, and it covers whatever Traza took from it.
+    /// </summary>
+    private static void CompareDescargos(LedgerPedimento led, GovernmentPedimentoData gov, ReconcileTolerances tolerances, List<ReconcileFinding> findings)
+    {
+        if (led.Operation != "export" || gov.Descargos.Count == 0)
+        {
+            return;
+        }
+
+        var exit = led.Pedimento;
+        var traza = led.Descargos
+            .GroupBy(d => (d.Original, d.Fraccion))
+            .ToDictionary(g => g.Key, g => (Qty: g.Sum(d => d.QtyUmt), Umt: g.First().Umt));
+        var trazaOriginals = new HashSet<string>(led.Descargos.Select(d => d.Original), StringComparer.Ordinal);
+        var sat = gov.Descargos
+            .Where(d => !d.IsReference)
+            .GroupBy(d => (d.Original, Fraccion: d.Fraccion!))
+            .ToDictionary(g => g.Key, g => (Qty: g.Sum(d => d.QtyUmt!.Value), g.First().Umt));
+        var referenced = new SortedSet<string>(gov.Descargos.Where(d => d.IsReference).Select(d => d.Original), StringComparer.Ordinal);
+
+        foreach (var original in referenced.Where(o => !trazaOriginals.Contains(o)))
+        {
+            findings.Add(new(FindingKinds.DescargoDiffers, exit, null, $"descargo {original}", null, "reference", null,
+                $"SAT's 512 of exit {exit} names original pedimento {original}, from which Traza discharged nothing for this exit: " +
+                "check the exit's source_pedimento and the lots of that pedimento, or ask the broker to correct the descargos",
+                "datastage"));
+        }
+
+        foreach (var ((original, fraccion), (qty, umt)) in sat.OrderBy(s => s.Key))
+        {
+            var ledgerQty = traza.TryGetValue((original, fraccion), out var t) ? t.Qty : 0m;
+            if (Math.Abs(qty - ledgerQty) > tolerances.QtyUmt)
+            {
+                findings.Add(new(FindingKinds.DescargoDiffers, exit, null, $"descargo {original} {fraccion}",
+                    CanonicalText.Decimal(ledgerQty), CanonicalText.Decimal(qty), CanonicalText.Decimal(qty - ledgerQty),
+                    $"SAT's 512 of exit {exit} discharges {CanonicalText.Decimal(qty)} {umt} (UMT) of fracción {fraccion} from {original}, " +
+                    $"Traza's allocations {CanonicalText.Decimal(ledgerQty)}: if Traza is right ask the broker for the rectification " +
+                    $"of {exit}'s descargos, else check the BOM, merma and the exit's source_pedimento",
+                    "datastage"));
+            }
+        }
+
+        foreach (var ((original, fraccion), (qty, umt)) in traza.OrderBy(t => t.Key))
+        {
+            if (!sat.ContainsKey((original, fraccion)) && !referenced.Contains(original) && qty != 0)
+            {
+                findings.Add(new(FindingKinds.DescargoDiffers, exit, null, $"descargo {original} {fraccion}".TrimEnd(),
+                    CanonicalText.Decimal(qty), null, CanonicalText.Decimal(-qty),
+                    $"Traza discharged {CanonicalText.Decimal(qty)} {umt} (UMT){(fraccion.Length > 0 ? $" of fracción {fraccion}" : string.Empty)} " +
+                    $"from {original} for exit {exit}, and SAT's 512 does not name it: ask the broker to add it to the descargos, " +
+                    "or check the exit's BOM and source_pedimento",
+                    "datastage"));
+            }
+        }
     }
 
     /// <summary>

@@ -5,8 +5,11 @@ using Traza.Storage;
 
 namespace Traza.App.Reports;
 
-/// <summary>Filters of <c>report custody</c>: a lot (<c>--pedimento P [--partida N]</c>) or an exit (<c>--exit DOC</c>).</summary>
-public sealed record CustodyFilter(string? Pedimento = null, int? Partida = null, string? Exit = null);
+/// <summary>
+/// Filters of <c>report custody</c>: a lot (<c>--pedimento P [--partida N]</c>) or an exit (<c>--exit DOC</c>); or several
+/// exits at once (<c>Exits</c>, for reconciliation's descargos; with <c>Exit</c>, the union).
+/// </summary>
+public sealed record CustodyFilter(string? Pedimento = null, int? Partida = null, string? Exit = null, IReadOnlyCollection<string>? Exits = null);
 
 /// <summary>
 /// SPEC §6 <c>custody</c>: which lots each exit consumed, both ways — one row per stored allocation of a movement dated
@@ -25,13 +28,15 @@ public static class CustodyReport
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
         var pedimento = filter.Pedimento is null ? null : LedgerSnapshot.Normalize(filter.Pedimento);
-        var exitDoc = filter.Exit is null ? null : LedgerSnapshot.Normalize(filter.Exit);
+        HashSet<string>? exitDocs = filter.Exit is null && filter.Exits is null
+            ? null
+            : [.. (filter.Exits ?? []).Append(filter.Exit).OfType<string>().Select(LedgerSnapshot.Normalize)];
         var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
         var discharge = store.Derived;
         var movements = new Dictionary<long, (string Document, string Clave, DateOnly Date, string Product)>();
         Dictionary<(string, string, int, string), EntryRecord> entries;
         IEnumerable<StoredPool> pools;
-        if (pedimento is null && exitDoc is null)
+        if (pedimento is null && exitDocs is null)
         {
             // Everything: read the ledger once.
             entries = store.LoadEntries(client, asOf).ToDictionary(e => (e.Client, e.Pedimento, e.Partida, e.Part));
@@ -65,7 +70,7 @@ public static class CustodyReport
                 var catalog = LedgerSnapshot.LoadCatalog(store);
                 var bom = new BomExplosion(catalog.PartDefs, catalog.Bom);
                 var first = int.MaxValue;
-                foreach (var (id, owner, m, bomDate) in Query.Movements(store, client, exitDoc!))
+                foreach (var (id, owner, m, bomDate) in exitDocs!.SelectMany(doc => Query.Movements(store, client, doc)))
                 {
                     movements[id] = m;
                     first = Math.Min(first, m.Date.DayNumber);
@@ -113,7 +118,7 @@ public static class CustodyReport
 
                 if (!movements.TryGetValue(a.Movement, out var m))
                 {
-                    if (exitDoc is not null || Query.Movement(store, a.Movement) is not { } known)
+                    if (exitDocs is not null || Query.Movement(store, a.Movement) is not { } known)
                     {
                         continue;
                     }
@@ -121,7 +126,7 @@ public static class CustodyReport
                     movements[a.Movement] = m = known;
                 }
 
-                if (exitDoc is not null && m.Document != exitDoc)
+                if (exitDocs is not null && !exitDocs.Contains(m.Document))
                 {
                     continue;
                 }
@@ -175,7 +180,7 @@ public static class CustodyReport
             return c != 0 ? c : x.Seq.CompareTo(y.Seq);
         });
 
-        var context = new RowContext(store, kept, movementIds, movements, entries, parts, pedimento is not null || exitDoc is not null);
+        var context = new RowContext(store, kept, movementIds, movements, entries, parts, pedimento is not null || exitDocs is not null);
         return new ReportData(Columns, found.Select(context.Row)) { CsvRows = csv => context.WriteCsv(found, csv) };
     }
 

@@ -24,10 +24,17 @@ public static class DescargosReport
             .Select(d => new object?[] { d.OriginalPedimento, d.Clave, d.Date, d.Fraccion, d.Umt, d.QtyUmt, d.ExitDocument }).ToList());
 
     /// <summary>The blocks of <paramref name="exit"/> (every exit pedimento when null), ordered by exit, original pedimento, fracción and UMT.</summary>
-    public static List<Descargo> Lines(ITrazaStore store, DateOnly asOf, string? client, string? exit)
+    public static List<Descargo> Lines(ITrazaStore store, DateOnly asOf, string? client, string? exit) =>
+        Lines(store, asOf, client, new CustodyFilter(Exit: exit));
+
+    /// <summary>The blocks of several exits at once, read in one pass over the pools they touch.</summary>
+    public static List<Descargo> Lines(ITrazaStore store, DateOnly asOf, string? client, IReadOnlyCollection<string> exits) =>
+        Lines(store, asOf, client, new CustodyFilter(Exits: exits));
+
+    private static List<Descargo> Lines(ITrazaStore store, DateOnly asOf, string? client, CustodyFilter filter)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var custody = CustodyReport.Build(store, asOf, client, new CustodyFilter(Exit: exit));
+        var custody = CustodyReport.Build(store, asOf, client, filter);
         var columns = custody.Columns.Select(c => c.Name).ToList();
         int Col(string name) => columns.IndexOf(name);
         var (document, component, qtyUmt, pedimento, partida, clientColumn) =

@@ -50,6 +50,7 @@ public sealed class ReconcileReport : IReport
         var store = context.Store;
         var ledger = ReconcileInputs.Ledger(store, context.AsOf, context.Client);
         var government = ReconcileInputs.DataStage(store.Government, context.AsOf);
+        ReconcileInputs.AddDescargos(store, context.AsOf, context.Client, ledger, government);
         var findings = Reconciler.Compare(ledger, government, store.Government.DataStagePackages(), tolerances,
             ledgerOnly: context.Client is not null);
         foreach (var f in store.Derived.Findings(context.Client))

@@ -39,6 +39,9 @@ public class ReconcileTests
                 $"qty_umt_differs {P("5000007")} 1 qty_umt 50|100|50",
                 $"qty_umt_differs {P("5000008")} 1 qty_umt 20|40|20",
                 $"value_usd_differs {P("5000006")} 1 value_usd 200|205|5",
+                $"descargo_differs {P("5100001")}  descargo {P("5000001")} 85423901 3||-3",
+                $"descargo_differs {P("5100001")}  descargo {P("5000004")} 85423901 5|4|-1",
+                $"descargo_differs {P("5100001")}  descargo {P("5000006")} |reference|",
                 $"rectification_pending {P("5000009")}  pedimento {P("5000009")}|{P("5000010")}|",
                 $"directed_source_short {P("5000004")} 1 qty ||3",
             ]);
@@ -151,8 +154,18 @@ public class ReconcileTests
         Pedimento(w, "5000001", 1, "IN", 5, ("85423901", 100, 100, 1000, "USA"));
         Pedimento(w, "5000009", 1, "IN", 16, ("85423901", 30, 30, 300, "USA"));
         Pedimento(w, "5100001", 2, "RT", 20, ("85423901", 8, 8, 0, "MEX"));
-        if (!clean)
+        if (clean)
         {
+            // The exit's 512 block as Traza computes it, and a reference row (no fracción, .000) to the same original.
+            Descargo(w, "5000001", "2025-01-05", "85423901", "8.000");
+            Descargo(w, "5000001", "2025-01-05", string.Empty, ".000");
+        }
+        else
+        {
+            // Traza takes 3 from 5000001 (SAT names none of it), 5 from 5000004 (SAT says 4), nothing from 5000006
+            // (SAT's reference row names it).
+            Descargo(w, "5000004", "2025-01-08", "85423901", "4.000");
+            Descargo(w, "5000006", "2025-01-14", string.Empty, ".000");
             Pedimento(w, "5000002", 1, "IN", 6, ("85423901", 1, 1, 10, "USA"));
             Pedimento(w, "5000003", 1, "A1", 7, ("85423901", 1, 1, 10, "USA"));
             Pedimento(w, "5000005", 1, "V1", 10, ("85423901", 10, 10, 100, "USA"), ("85423901", 7, 7, 70, "USA"));
@@ -171,6 +184,13 @@ public class ReconcileTests
         var r = cli.Run("import", "datastage", path);
         r.Exit.ShouldBe(0, r.Stderr);
     }
+
+    /// <summary>A 512 row of exit 5100001 discharging from original pedimento <paramref name="n7"/>.</summary>
+    private static void Descargo(DataStagePackageWriter w, string n7, string date, string fraccion, string qty) =>
+        w.AddRow("512", ("Patente", "3420"), ("Pedimento", "5100001"), ("SeccionAduanera", "070"), ("PatenteAduanalOrig", "3420"),
+            ("PedimentoOriginal", n7), ("SeccionAduaneraDespOrig", "070"), ("DocumentoOriginal", "IN"), ("FechaOperacionOrig", date),
+            ("FraccionOriginal", fraccion), ("UnidadMedida", "6"), ("MercanciaDescargada", qty), ("TipoPedimento", "1"),
+            ("FechaPagoReal", w.FormatDate(Jan.AddDays(19), "512", true)));
 
     private static void Pedimento(DataStagePackageWriter w, string n7, int tipoOperacion, string clave, int day,
         params (string Fraccion, decimal Umc, decimal Umt, decimal Usd, string Origin)[] partidas) =>
