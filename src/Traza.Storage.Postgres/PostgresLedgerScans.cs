@@ -212,6 +212,15 @@ internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
             : null;
     }
 
+    public List<RectificationScan> Rectifications(MovementTable table)
+    {
+        var rows = new List<RectificationScan>();
+        Read(RectificationSql.Query(RectificationSql.Table(table), P, string.Empty), null, r =>
+            rows.Add(new RectificationScan(r.GetString(0), r.GetString(1), r.GetString(2), CanonicalText.ParseDate(r.GetString(3)),
+                r.IsDBNull(5) ? null : CanonicalText.ParseDate(r.GetString(5)), r.GetInt64(4))));
+        return rows;
+    }
+
     private List<EntryScan> EntryScans(string where, Action<NpgsqlCommand>? bind)
     {
         var rows = new List<EntryScan>();

@@ -144,6 +144,21 @@ internal sealed class SqliteLedgerScans(SqliteLedgerStore store) : ILedgerScans
             : null;
     }
 
+    public List<RectificationScan> Rectifications(MovementTable table)
+    {
+        var name = RectificationSql.Table(table);
+        using var cmd = store.CreateCommand(RectificationSql.Query(name, SqliteDatabase.ProgramSql, $" INDEXED BY {name}_rectifies"));
+        using var r = cmd.ExecuteReader();
+        var rows = new List<RectificationScan>();
+        while (r.Read())
+        {
+            rows.Add(new RectificationScan(r.GetString(0), r.GetString(1), r.GetString(2), CanonicalText.ParseDate(r.GetString(3)),
+                r.IsDBNull(5) ? null : CanonicalText.ParseDate(r.GetString(5)), r.GetInt64(4)));
+        }
+
+        return rows;
+    }
+
     /// <summary>The program's own '' and every registered client, or just the one asked for.</summary>
     private List<string> Clients(string? client) =>
         client is not null ? [client] : ["", .. store.LoadClients().Select(c => c.Client).Where(c => c.Length > 0)];

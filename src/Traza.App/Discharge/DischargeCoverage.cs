@@ -59,6 +59,13 @@ public sealed record DischargeCoverage(bool Covered, DateOnly DischargeAsOf, str
             return new DischargeCoverage(false, asOf, $"{stored}: exits or events are dated after {Iso(run.AsOf)}");
         }
 
+        // SPEC §3.8: a rectification dated after the run's as-of and on or before D re-bases lots or exits (it is an entry
+        // or exit row, yet changes what earlier movements took).
+        if (asOf > run.AsOf && LedgerRectifications.Read(store, asOf).All.Any(r => r.Date > run.AsOf && r.Date <= asOf))
+        {
+            return new DischargeCoverage(false, asOf, $"{stored}: a rectification is dated after {Iso(run.AsOf)}");
+        }
+
         return new DischargeCoverage(true, run.AsOf, null);
     }
 

@@ -31,6 +31,11 @@ internal static class IncrementalDischarge
             }
         }
 
+        if (RectificationsChanged(store, previous, batches, asOf))
+        {
+            return null;
+        }
+
         foreach (var batch in batches.Where(b => b.Id > previous.LastBatch))
         {
             if (FullRunLayouts.Contains(batch.Layout))
@@ -68,6 +73,46 @@ internal static class IncrementalDischarge
     }
 
     /// <summary>
+    /// SPEC §3.8: "discharges re-run from the original entry date" — a rectification moves rows to the original's date and
+    /// replaces others, so a full run whenever what the rectifications do may differ from the stored run's: a batch since it
+    /// wrote rectification rows, or rows of a pedimento a rectification names or is; the as-of moved across a
+    /// rectification's date; or a reversal since it while the ledger holds any (it may take a rectification back).
+    /// </summary>
+    private static bool RectificationsChanged(
+        ITrazaStore store, DischargeRunRecord previous, IReadOnlyList<BatchRecord> batches, DateOnly asOf)
+    {
+        var rectifications = LedgerRectifications.Read(store, asOf).All;
+        if (rectifications.Count == 0)
+        {
+            return false;
+        }
+
+        var (low, high) = asOf < previous.AsOf ? (asOf, previous.AsOf) : (previous.AsOf, asOf);
+        if (rectifications.Any(r => r.LastBatch > previous.LastBatch || (r.Date > low && r.Date <= high)))
+        {
+            return true;
+        }
+
+        var newer = batches.Where(b => b.Id > previous.LastBatch).ToList();
+        if (newer.Any(b => string.Equals(b.Layout, Reversals.ReversalsImport.LayoutName, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        var named = new HashSet<(string, string)>(rectifications.SelectMany(r => new[] { (r.Client, r.Pedimento), (r.Client, r.Original) }));
+        if (newer.Any(b => string.Equals(b.Layout, "entries", StringComparison.Ordinal))
+            && store.Scans.Entries(previous.LastBatch).Any(e => named.Contains((e.Client, e.Pedimento))))
+        {
+            return true;
+        }
+
+        var exitDates = newer.Where(b => string.Equals(b.Layout, "exits", StringComparison.Ordinal))
+            .Select(b => MinDate(store, b.Layout, b.Id)).OfType<DateOnly>().ToList();
+        return exitDates.Count > 0
+            && store.Scans.Exits(exitDates.Min()).Any(x => x.BatchId > previous.LastBatch && named.Contains((x.Client, x.Pedimento)));
+    }
+
+    /// <summary>
     /// A tail whose first this-many lots are exhausted hands them to its head when saved: tails keep only what can still
     /// move, however many daily runs pass between full ones, and a pool pays the head's rewrite only now and then.
     /// </summary>
@@ -98,9 +143,10 @@ internal static class IncrementalDischarge
         // New lots, by pool.
         var newLots = new Dictionary<int, List<LotDef>>();
         var openings = store.Scans.Openings(previous.LastBatch);
+        var rectifications = LedgerRectifications.Read(store, asOf);
         foreach (var e in store.Scans.Entries(previous.LastBatch))
         {
-            if (LedgerSnapshot.ToLot(e, catalog.Index, catalog.PartDefs, claves, openings) is { } lot)
+            if (LedgerSnapshot.ToLot(e, catalog.Index, catalog.PartDefs, claves, openings, rectifications.Entries) is { } lot)
             {
                 (newLots.TryGetValue(lot.Part, out var list) ? list : newLots[lot.Part] = []).Add(lot);
             }
@@ -110,7 +156,7 @@ internal static class IncrementalDischarge
 
         // The movements that run again, and every pool they reach — also those dated after the as-of date, whose stored
         // allocations (from a run with a later as-of) must go — and the lots directed exits name.
-        var movements = LedgerSnapshot.Resume(store, asOf, from, catalog, [], []);
+        var movements = LedgerSnapshot.Resume(store, asOf, from, catalog, [], [], rectifications.Exits);
         phases.Mark("load movements");
         var affected = new SortedSet<int>(newLots.Keys);
         var named = new HashSet<(string Document, int Partida)>();

@@ -38,14 +38,15 @@ public sealed class LedgerSnapshot
                 return side?.Entries();
             });
         var (partDefs, index, bom) = LoadCatalog(store);
-        var (movements, ids) = LoadMovements(store, index, new ClaveCache(), null);
+        var rectifications = LedgerRectifications.Read(store, asOf);
+        var (movements, ids) = LoadMovements(store, index, new ClaveCache(), null, rectifications.Exits);
         var claves = new ClaveCache();
         var openings = store.Scans.Openings();
         var entries = entriesRead.GetAwaiter().GetResult() ?? store.Scans.Entries();
         var lots = new List<LotDef>(entries.Count);
         foreach (var e in entries)
         {
-            if (ToLot(e, index, partDefs, claves, openings) is { } lot)
+            if (ToLot(e, index, partDefs, claves, openings, rectifications.Entries) is { } lot)
             {
                 lots.Add(lot);
             }
@@ -73,15 +74,17 @@ public sealed class LedgerSnapshot
         var claves = new ClaveCache();
         var lots = new List<LotDef>();
         var openings = store.Scans.Openings();
+        var rectifications = LedgerRectifications.Read(store, asOf);
         foreach (var e in store.Scans.Entries(Keys(catalog, lotParts)))
         {
-            if (ToLot(e, catalog.Index, catalog.PartDefs, claves, openings) is { } lot && lotParts.Contains(lot.Part))
+            if (ToLot(e, catalog.Index, catalog.PartDefs, claves, openings, rectifications.Entries) is { } lot && lotParts.Contains(lot.Part))
             {
                 lots.Add(lot);
             }
         }
 
-        var (movements, ids) = LoadMovements(store, catalog.Index, claves, null, movementParts, Keys(catalog, movementParts));
+        var (movements, ids) = LoadMovements(
+            store, catalog.Index, claves, null, rectifications.Exits, movementParts, Keys(catalog, movementParts));
         return new LedgerSnapshot
         {
             Input = new DischargeInput { Parts = catalog.PartDefs, Bom = catalog.Bom, Lots = lots, Movements = movements, AsOf = asOf },
@@ -97,9 +100,10 @@ public sealed class LedgerSnapshot
     /// only the movements dated on or after <paramref name="from"/>.
     /// </summary>
     internal static LedgerSnapshot Resume(
-        ITrazaStore store, DateOnly asOf, DateOnly from, Catalog catalog, List<LotDef> lots, List<LotStart> start)
+        ITrazaStore store, DateOnly asOf, DateOnly from, Catalog catalog, List<LotDef> lots, List<LotStart> start,
+        RectificationMap exitRectifications)
     {
-        var (movements, ids) = LoadMovements(store, catalog.Index, new ClaveCache(), from);
+        var (movements, ids) = LoadMovements(store, catalog.Index, new ClaveCache(), from, exitRectifications);
         return new LedgerSnapshot
         {
             Input = new DischargeInput
@@ -193,7 +197,8 @@ public sealed class LedgerSnapshot
         Dictionary<(string Client, string Part), int> index,
         PartDef[] partDefs,
         ClaveCache claves,
-        Dictionary<(string Client, string Pedimento, int Partida, string Part), decimal> openings)
+        Dictionary<(string Client, string Pedimento, int Partida, string Part), decimal> openings,
+        RectificationMap rectifications)
     {
         if (!index.TryGetValue((e.Client, e.Part), out var part) || partDefs[part].National)
         {
@@ -206,8 +211,20 @@ public sealed class LedgerSnapshot
             return null;
         }
 
+        // SPEC §3.8: a replaced pedimento's rows make no lot; a rectification's rows make the lot under the original's number
+        // and entry date (its FIFO position), with the rectification's clave and quantity.
+        var (document, entered) = (e.Pedimento, e.Date);
+        switch (rectifications.RoleOf(e.Client, e.Pedimento))
+        {
+            case RectifiedRole.Skipped:
+                return null;
+            case RectifiedRole.Rebased:
+                (document, entered) = rectifications.Root(e.Client, e.Pedimento);
+                break;
+        }
+
         var opening = openings.Count == 0 ? 0m : openings.GetValueOrDefault((e.Client, e.Pedimento, e.Partida, e.Part));
-        return new LotDef(part, e.Pedimento, e.Partida, e.Date, e.Qty, lot == EntryLot.FixedAsset, lot == EntryLot.National, opening);
+        return new LotDef(part, document, e.Partida, entered, e.Qty, lot == EntryLot.FixedAsset, lot == EntryLot.National, opening);
     }
 
     /// <summary>
@@ -219,6 +236,7 @@ public sealed class LedgerSnapshot
         Dictionary<(string Client, string Part), int> index,
         ClaveCache claves,
         DateOnly? from,
+        RectificationMap rectifications,
         IReadOnlySet<int>? only = null,
         List<(string Client, string Part)>? onlyKeys = null)
     {
@@ -232,12 +250,29 @@ public sealed class LedgerSnapshot
                 continue;
             }
 
+            // SPEC §3.8: a replaced exit no longer runs; a rectification runs in the original's place (number and date) with
+            // its own clave and quantities. Resumed from a date, one placed before it is already in the stored state.
+            var (document, date) = (x.Pedimento, x.Date);
+            switch (rectifications.RoleOf(x.Client, x.Pedimento))
+            {
+                case RectifiedRole.Skipped:
+                    continue;
+                case RectifiedRole.Rebased:
+                    (document, date) = rectifications.Root(x.Client, x.Pedimento);
+                    if (from is { } start && date < start)
+                    {
+                        continue;
+                    }
+
+                    break;
+            }
+
             var mode = ClaveRules.ExitModeOf(claves.Find(MovementFile.Exits, x.Clave, x.Date));
             movements.Add(new MovementDef
             {
                 Kind = MovementKind.Exit,
-                Date = x.Date,
-                Document = x.Pedimento,
+                Date = date,
+                Document = document,
                 Partida = x.Partida,
                 Sequence = PackedAllocation.MovementId(x.BatchId, x.Line),
                 Part = part,

@@ -28,9 +28,13 @@ public static class CustodyReport
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
         var pedimento = filter.Pedimento is null ? null : LedgerSnapshot.Normalize(filter.Pedimento);
+        var rectifications = LedgerRectifications.Read(store, asOf);
+
+        // SPEC §3.8: a rectified lot or exit answers to both numbers — the original's and the rectification's.
+        var lotNumbers = pedimento is null ? null : rectifications.Related(pedimento);
         HashSet<string>? exitDocs = filter.Exit is null && filter.Exits is null
             ? null
-            : [.. (filter.Exits ?? []).Append(filter.Exit).OfType<string>().Select(LedgerSnapshot.Normalize)];
+            : [.. (filter.Exits ?? []).Append(filter.Exit).OfType<string>().Select(LedgerSnapshot.Normalize).SelectMany(rectifications.Related)];
         var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
         var discharge = store.Derived;
         var movements = new Dictionary<long, (string Document, string Clave, DateOnly Date, string Product)>();
@@ -39,7 +43,7 @@ public static class CustodyReport
         if (pedimento is null && exitDocs is null)
         {
             // Everything: read the ledger once.
-            entries = store.LoadEntries(client, asOf).ToDictionary(e => (e.Client, e.Pedimento, e.Partida, e.Part));
+            entries = rectifications.AsLots(store.LoadEntries(client, asOf)).ToDictionary(e => (e.Client, e.Pedimento, e.Partida, e.Part));
             foreach (var x in store.LoadExits(client, asOf))
             {
                 movements[PackedAllocation.MovementId(x.BatchId, x.Line)] = (x.Pedimento, x.Clave, x.Date, x.Part);
@@ -60,7 +64,7 @@ public static class CustodyReport
             var fromPeriod = 0;
             if (pedimento is not null)
             {
-                foreach (var e in Query.Entries(store, client, pedimento, filter.Partida))
+                foreach (var e in lotNumbers!.SelectMany(number => Query.Entries(store, client, number, filter.Partida)))
                 {
                     keys.Add((e.Client, e.Part));
                 }
@@ -111,7 +115,7 @@ public static class CustodyReport
             {
                 var a = packed[k];
                 var key = pool.LotKeys[a.Lot];
-                if (a.Day > day || (pedimento is not null && (key.Pedimento != pedimento || (filter.Partida is { } p && key.Partida != p))))
+                if (a.Day > day || (pedimento is not null && (!lotNumbers!.Contains(key.Pedimento) || (filter.Partida is { } p && key.Partida != p))))
                 {
                     continue;
                 }
@@ -180,7 +184,8 @@ public static class CustodyReport
             return c != 0 ? c : x.Seq.CompareTo(y.Seq);
         });
 
-        var context = new RowContext(store, kept, movementIds, movements, entries, parts, pedimento is not null || exitDocs is not null);
+        var context = new RowContext(
+            store, kept, movementIds, movements, entries, parts, pedimento is not null || exitDocs is not null, rectifications);
         return new ReportData(Columns, found.Select(context.Row)) { CsvRows = csv => context.WriteCsv(found, csv) };
     }
 
@@ -198,7 +203,8 @@ public static class CustodyReport
         Dictionary<long, (string Document, string Clave, DateOnly Date, string Product)> movements,
         Dictionary<(string, string, int, string), EntryRecord> entries,
         Dictionary<(string Client, string Part), PartRecord> parts,
-        bool readEntries)
+        bool readEntries,
+        LedgerRectifications rectifications)
     {
         private readonly (string Document, string Clave, DateOnly Date, string Product)[] byIndex =
             [.. movementIds.Select(id => movements[id])];
@@ -260,7 +266,7 @@ public static class CustodyReport
             var entryKey = (pool.Client, key.Pedimento, key.Partida, pool.Part);
             if (!entries.TryGetValue(entryKey, out var entry) && readEntries)
             {
-                entry = Query.Entry(store, entryKey);
+                entry = rectifications.LotEntry(entryKey, number => Query.Entry(store, entryKey with { Pedimento = number }));
             }
 
             var factor = parts.TryGetValue((pool.Client, pool.Part), out var part) ? part.UmtPerUmc : 1m;

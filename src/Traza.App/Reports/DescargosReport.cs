@@ -1,3 +1,4 @@
+using Traza.App.Discharge;
 using Traza.Domain.Values;
 using Traza.Formats.Reports;
 using Traza.Storage;
@@ -40,6 +41,7 @@ public static class DescargosReport
         var (document, component, qtyUmt, pedimento, partida, clientColumn) =
             (Col("exit_document"), Col("component"), Col("qty_umt"), Col("entry_pedimento"), Col("entry_partida"), Col("client"));
         var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
+        var rectifications = LedgerRectifications.Read(store, asOf); // SPEC §3.8: a rectified lot's clave is the rectification's
         var entries = new Dictionary<(string, string, int, string), EntryRecord?>();
         var sums = new SortedDictionary<(string Exit, string Pedimento, string Fraccion, string Umt), (string Clave, DateOnly Date, decimal Qty)>();
         foreach (var row in custody.Rows)
@@ -56,7 +58,8 @@ public static class DescargosReport
             var key = (owner, original, Convert.ToInt32(row[partida], System.Globalization.CultureInfo.InvariantCulture), part);
             if (!entries.TryGetValue(key, out var entry))
             {
-                entries[key] = entry = store.Scans.Entry(key.owner, key.original, key.Item3, part);
+                entries[key] = entry = rectifications.LotEntry(
+                    (key.owner, key.original, key.Item3, part), number => store.Scans.Entry(key.owner, number, key.Item3, part));
             }
 
             if (entry is null || entry.Clave == "NAC")

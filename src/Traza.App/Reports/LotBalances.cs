@@ -1,4 +1,5 @@
 using System.Text;
+using Traza.App.Discharge;
 using Traza.Domain.Catalogs;
 using Traza.Domain.Discharge;
 using Traza.Domain.Model;
@@ -75,6 +76,7 @@ internal sealed class LotBalances
         }
 
         var entries = store.Scans.LotEntries(client, asOf);
+        var rectifications = LedgerRectifications.Read(store, asOf).Entries;
         var partOf = new int[entries.Count];
         string? lastClient = null;
         Dictionary<string, int>? clientParts = null;
@@ -88,6 +90,22 @@ internal sealed class LotBalances
             }
 
             partOf[r] = clientParts is not null && clientParts.TryGetValue(e.Part, out var p) && !parts[p].IsNational ? p : -1;
+            if (!rectifications.IsEmpty && partOf[r] >= 0)
+            {
+                // SPEC §3.8: a replaced pedimento's rows are no lot; a rectification's rows are the lot under the original's
+                // number and entry date.
+                var pedimento = entries.PedimentoText(r);
+                switch (rectifications.RoleOf(e.Client, pedimento))
+                {
+                    case RectifiedRole.Skipped:
+                        partOf[r] = -1;
+                        break;
+                    case RectifiedRole.Rebased:
+                        var (root, date) = rectifications.Root(e.Client, pedimento);
+                        entries.Rebase(r, root, date);
+                        break;
+                }
+            }
         }
 
         var taken = StoredTotals(store, asOf, client, byClient, new EntriesByPart(entries, partOf, parts.Length));

@@ -65,7 +65,8 @@ public static class LotLedger
         var result = new List<LotView>();
         var claves = new LedgerSnapshot.ClaveCache();
         var deadlines = new Dictionary<(PartKind, string, string?, DateOnly), DateOnly?>();
-        foreach (var e in store.Scans.EntriesForLots(client, asOf))
+        var rectifications = LedgerRectifications.Read(store, asOf); // SPEC §3.8
+        foreach (var e in rectifications.AsLots(store.Scans.EntriesForLots(client, asOf)))
         {
             if (!parts.TryGetValue((e.Client, e.Part), out var part) || part.IsNational)
             {

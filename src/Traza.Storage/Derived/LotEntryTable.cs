@@ -19,7 +19,7 @@ public sealed class LotEntryTable
 
     private readonly List<LotEntry[]> blocks = [];
     private readonly List<byte[]> texts = [];
-    private int textLength;
+    private readonly List<int> textLengths = [];
 
     public int Count { get; private set; }
 
@@ -43,20 +43,41 @@ public sealed class LotEntryTable
         {
             blocks.Add(new LotEntry[BlockSize]);
             texts.Add(new byte[BlockSize * 16]);
-            textLength = 0;
+            textLengths.Add(0);
         }
 
-        var text = texts[^1];
-        if (textLength + pedimento.Length > text.Length)
-        {
-            Array.Resize(ref text, Math.Max(text.Length * 2, textLength + pedimento.Length));
-            texts[^1] = text;
-        }
-
-        pedimento.CopyTo(text.AsSpan(textLength));
-        blocks[^1][at] = new LotEntry(client, part, clave, textLength, pedimento.Length, partida, date, qty, qtyUmt, valueUsd);
-        textLength += pedimento.Length;
+        var start = Append(texts.Count - 1, pedimento);
+        blocks[^1][at] = new LotEntry(client, part, clave, start, pedimento.Length, partida, date, qty, qtyUmt, valueUsd);
         Count++;
+    }
+
+    /// <summary>
+    /// Makes a row count under another pedimento and date (SPEC §3.8: a rectification's row counts under the original's number
+    /// and entry date); its clave, quantities and values stay its own.
+    /// </summary>
+    public void Rebase(int row, string pedimento, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(pedimento);
+        var block = row >> BlockBits;
+        var start = Append(block, Encoding.UTF8.GetBytes(pedimento));
+        ref var e = ref blocks[block][row & (BlockSize - 1)];
+        e = e with { PedimentoStart = start, PedimentoLength = Encoding.UTF8.GetByteCount(pedimento), Date = date };
+    }
+
+    /// <summary>Appends UTF-8 text to a block's text buffer and returns where it starts.</summary>
+    private int Append(int block, ReadOnlySpan<byte> pedimento)
+    {
+        var text = texts[block];
+        var length = textLengths[block];
+        if (length + pedimento.Length > text.Length)
+        {
+            Array.Resize(ref text, Math.Max(text.Length * 2, length + pedimento.Length));
+            texts[block] = text;
+        }
+
+        pedimento.CopyTo(text.AsSpan(length));
+        textLengths[block] = length + pedimento.Length;
+        return length;
     }
 }
 

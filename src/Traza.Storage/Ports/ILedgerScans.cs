@@ -59,6 +59,12 @@ public interface ILedgerScans
 
     /// <summary>One entry by its lot key, with the columns custody needs (date, qty, qty_umt, value_usd, clave), or null.</summary>
     EntryRecord? Entry(string client, string pedimento, int partida, string part);
+
+    /// <summary>
+    /// The rectifications among the rows in force of entries or exits (<paramref name="table"/>): one per (client, pedimento,
+    /// rectified pedimento), ordered by client and pedimento (SPEC §3.8; few rows, read through a partial index).
+    /// </summary>
+    List<RectificationScan> Rectifications(MovementTable table);
 }
 
 /// <summary>The movement tables whose rows carry a date the discharge processes.</summary>

@@ -21,3 +21,10 @@ public readonly record struct PartScan(string Client, string Part, string Kind, 
 public readonly record struct BomScan(
     string Client, string Product, string Component, DateOnly? ValidFrom, decimal QtyPer, decimal MermaPct, decimal DesperdicioPct,
     DateOnly? ValidTo);
+
+/// <summary>
+/// One pedimento of entries or exits whose rows name another they rectify (SPEC §3.8): the rectification's earliest date,
+/// the original's earliest date in the same table (null when the ledger lacks it) and the last batch that wrote its rows.
+/// </summary>
+public readonly record struct RectificationScan(
+    string Client, string Pedimento, string Original, DateOnly Date, DateOnly? OriginalDate, long LastBatch);

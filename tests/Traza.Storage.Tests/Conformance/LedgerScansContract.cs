@@ -91,4 +91,30 @@ public abstract class LedgerScansContract<TFixture>(TFixture fixture) : StoreCon
             lines.Add((System.Text.Encoding.UTF8.GetString(doc), partida, clave)));
         lines.ShouldBe([("254734565000124", 1, "IN")]);
     }
+
+    [Fact]
+    public void Rectification_scans_name_each_rectification_with_both_dates_and_its_batch()
+    {
+        using var store = Open();
+        SeedTwoClients(store);
+        store.Scans.Rectifications(MovementTable.Entries).ShouldBeEmpty();
+        _ = Commit(store, "entries", "rect.csv", b =>
+        {
+            b.AddEntry(Entry("254734565000300", 9m, date: new DateOnly(2025, 6, 1)) with { Rectifies = "254734565000123" }, 2);
+            b.AddEntry(Entry("254734565000300", 1m, partida: 2, date: new DateOnly(2025, 6, 2)) with { Rectifies = "254734565000123" }, 3);
+            b.AddEntry(Entry("254734565000301", 4m, client: "acme", date: new DateOnly(2025, 6, 3)) with { Rectifies = "254734565000999" }, 4);
+        });
+        _ = Commit(store, "exits", "rect-x.csv", b =>
+            b.AddExit(Exit("254734565000400", 1m, date: new DateOnly(2025, 7, 1)) with { Rectifies = "254734565000200" }, 2));
+
+        // SPEC §3.8: one row per (client, rectification, original), the earliest date of each side; an original the table lacks
+        // has no date.
+        store.Scans.Rectifications(MovementTable.Entries).ShouldBe(
+        [
+            new RectificationScan("", "254734565000300", "254734565000123", new DateOnly(2025, 6, 1), new DateOnly(2025, 1, 5), 7),
+            new RectificationScan("acme", "254734565000301", "254734565000999", new DateOnly(2025, 6, 3), null, 7),
+        ]);
+        store.Scans.Rectifications(MovementTable.Exits).ShouldBe(
+            [new RectificationScan("", "254734565000400", "254734565000200", new DateOnly(2025, 7, 1), new DateOnly(2025, 2, 1), 8)]);
+    }
 }
