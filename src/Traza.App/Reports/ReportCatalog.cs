@@ -31,6 +31,7 @@ public sealed class ReportCatalog
         new PeriodsReport(),
         new ReconcileReport(),
         new DescargosCatalogReport(),
+        new CountsCatalogReport(),
     ]);
 
     public IReadOnlyList<IReport> All => reports;
