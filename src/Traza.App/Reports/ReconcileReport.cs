@@ -40,7 +40,10 @@ public sealed class ReconcileReport : IReport
         return new ReportData(Columns, findings.Select(f => new object?[]
         {
             f.Finding, f.Pedimento, f.Partida is { } p ? (long)p : null, f.Field, f.Ledger, f.DataStage, f.Difference, f.Advice, f.Source,
-        }).ToList());
+        }).ToList())
+        {
+            Summary = findings.Count == 0 ? null : FindingSummary.Build(findings),
+        };
     }
 
     /// <summary>Every finding as of the context's date, in report order.</summary>

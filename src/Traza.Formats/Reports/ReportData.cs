@@ -25,6 +25,12 @@ public sealed record ReportData(IReadOnlyList<ReportColumn> Columns, IEnumerable
     /// <see cref="Rows"/> is consumed, once.
     /// </summary>
     public Action<CsvRowWriter>? CsvRows { get; init; }
+
+    /// <summary>
+    /// A short table that leads the report in <c>table</c> and XLSX output (its own sheet, <c>summary</c>, before the
+    /// <c>report</c> sheet) — e.g. reconciliation's findings per kind; CSV and JSON carry the report's fields alone (SPEC §6).
+    /// </summary>
+    public ReportData? Summary { get; init; }
 }
 
 /// <summary>The output formats of <c>traza report</c> (SPEC §5).</summary>

@@ -164,6 +164,11 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(output);
+        if (data.Summary is { } summary)
+        {
+            WriteTable(summary with { Summary = null }, output, spectreRows);
+            output.WriteLine();
+        }
         var numeric = new bool[data.Columns.Count];
         var rows = new List<string[]>();
         using var more = data.Rows.GetEnumerator();
@@ -227,22 +232,35 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(output);
-        var headers = data.Columns.Select(c => c.Header).ToArray();
-        using var rows = data.Rows.GetEnumerator();
-        if (!rows.MoveNext())
+        if (data.Summary is { } summary)
         {
-            // MiniExcel takes the header from the first row: an empty report writes a table with columns only.
-            using var empty = new System.Data.DataTable("report") { Locale = System.Globalization.CultureInfo.InvariantCulture };
-            foreach (var h in headers)
-            {
-                empty.Columns.Add(h, typeof(string));
-            }
-
-            output.SaveAs(empty, printHeader: true, sheetName: "report");
+            using var leading = summary.Rows.GetEnumerator();
+            using var main = data.Rows.GetEnumerator();
+            output.SaveAs(new Dictionary<string, object> { ["summary"] = Sheet(summary, leading), ["report"] = Sheet(data, main) },
+                printHeader: true);
             return;
         }
 
-        output.SaveAs(Rows(rows, headers), printHeader: true, sheetName: "report");
+        using var rows = data.Rows.GetEnumerator();
+        output.SaveAs(Sheet(data, rows), printHeader: true, sheetName: "report");
+    }
+
+    /// <summary>A sheet's rows for MiniExcel, or a table with columns only when there is none (MiniExcel takes the header from the first row).</summary>
+    private static object Sheet(ReportData data, IEnumerator<object?[]> rows)
+    {
+        var headers = data.Columns.Select(c => c.Header).ToArray();
+        if (rows.MoveNext())
+        {
+            return Rows(rows, headers);
+        }
+
+        var empty = new System.Data.DataTable("report") { Locale = System.Globalization.CultureInfo.InvariantCulture };
+        foreach (var h in headers)
+        {
+            empty.Columns.Add(h, typeof(string));
+        }
+
+        return empty;
     }
 
     private static IEnumerable<Dictionary<string, object?>> Rows(IEnumerator<object?[]> rows, string[] headers)

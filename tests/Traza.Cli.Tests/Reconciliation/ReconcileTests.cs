@@ -102,6 +102,38 @@ public class ReconcileTests
     }
 
     [Fact]
+    public void Table_and_xlsx_lead_with_a_summary_per_finding_kind_and_csv_keeps_the_contract_fields()
+    {
+        using var cli = Ledger(clean: false);
+        Import(cli, clean: false);
+
+        // Table: the summary first — one row per kind present, in SPEC §3.10's order, with counts and what to do.
+        var table = cli.Run("report", "reconcile", "--as-of", "2025-12-31").Stdout;
+        var summaryAt = table.IndexOf("what_to_do", StringComparison.Ordinal);
+        summaryAt.ShouldBeGreaterThan(0);
+        summaryAt.ShouldBeLessThan(table.IndexOf("advice", StringComparison.Ordinal));
+        var qtyLine = table.Split('\n').First(l => l.Contains("qty_umt_differs", StringComparison.Ordinal));
+        qtyLine.Split('│', StringSplitOptions.TrimEntries).Skip(1).Take(4).ShouldBe(["qty_umt_differs", "3", "3", "datastage"]);
+
+        // XLSX: a summary sheet, then the report sheet with every finding.
+        var path = cli.Path_("reconcile.xlsx");
+        cli.Run("report", "reconcile", "--as-of", "2025-12-31", "--format", "xlsx", "--out", path).Exit.ShouldBe(0);
+        MiniExcelLibs.MiniExcel.GetSheetNames(path).ShouldBe(["summary", "report"]);
+        var summary = MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: true, sheetName: "summary").Cast<IDictionary<string, object>>().ToList();
+        summary.Select(r => r["finding"]?.ToString()).ShouldBe(
+        [
+            "missing_in_ledger", "missing_in_datastage", "not_in_annex24", "partida_missing_in_ledger", "partida_missing_in_datastage",
+            "clave_differs", "fraccion_differs", "origin_differs", "date_differs", "qty_umt_differs", "value_usd_differs",
+            "descargo_differs", "rectification_pending", "directed_source_short",
+        ]);
+        summary.Sum(r => Convert.ToInt64(r["rows"], System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(18L);
+        MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: true, sheetName: "report").Count().ShouldBe(18);
+
+        // CSV: the contract fields alone.
+        cli.ReportCsv("reconcile", "--as-of", "2025-12-31")[0].ShouldBe("finding,pedimento,partida,field,ledger,datastage,difference,advice,source");
+    }
+
+    [Fact]
     public void Empty_ledger_gives_the_header_only()
     {
         using var cli = new CliHarness();
