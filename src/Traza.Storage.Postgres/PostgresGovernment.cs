@@ -58,6 +58,26 @@ internal sealed class PostgresGovernmentReader(PostgresStore store) : IGovernmen
     }
 
     /// <inheritdoc/>
+    public IReadOnlyList<GovernmentRow> M3Rows(string register, IReadOnlyList<string> columns)
+    {
+        var result = new List<GovernmentRow>();
+        using var cmd = store.Command(M3Sql.Query(register, columns, store.ProgramFilter, "::text"));
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var values = new string?[columns.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = r.TextOrNull(i + 2);
+            }
+
+            result.Add(new GovernmentRow(r.GetString(0), checked((int)Convert.ToInt64(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)), values));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc/>
     public IReadOnlyList<GovernmentPackage> DataStagePackages()
     {
         using var cmd = store.Command($"SELECT folio, fecha_inicial, fecha_final FROM ds_package WHERE {store.ProgramFilter} ORDER BY folio");

@@ -82,6 +82,30 @@ public static class GovernmentQueries
     }
 
     /// <summary>Every M3 pedimento with a known 15-digit number, with its 551 partidas' USD values.</summary>
+    /// <summary>See <see cref="IGovernmentReader.M3Rows"/>.</summary>
+    public static IReadOnlyList<GovernmentRow> M3Rows(SqliteConnection connection, SqliteTransaction? tx, string register, IReadOnlyList<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(columns);
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = M3Sql.Query(register, columns, SqliteDatabase.ProgramSql, string.Empty);
+        using var r = cmd.ExecuteReader();
+        var result = new List<GovernmentRow>();
+        while (r.Read())
+        {
+            var values = new string?[columns.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = r.IsDBNull(i + 2) ? null : Convert.ToString(r.GetValue(i + 2), CultureInfo.InvariantCulture);
+            }
+
+            result.Add(new GovernmentRow(r.GetString(0), checked((int)r.GetInt64(1)), values));
+        }
+
+        return result;
+    }
+
     public static IReadOnlyList<GovernmentPedimento> M3Pedimentos(SqliteConnection connection, SqliteTransaction? tx) =>
         Read(connection, tx,
             $"SELECT pedimento, clave, operation, fecha_pago FROM m3_pedimento WHERE {SqliteDatabase.ProgramSql} AND pedimento <> ''",

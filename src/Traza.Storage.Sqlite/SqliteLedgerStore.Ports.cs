@@ -57,6 +57,9 @@ public sealed partial class SqliteLedgerStore
         public IReadOnlyList<GovernmentRow> DataStageRows(string table, IReadOnlyList<string> columns) =>
             GovernmentQueries.DataStageRows(store.Connection, store.activeBatch?.Transaction, table, columns);
 
+        public IReadOnlyList<GovernmentRow> M3Rows(string register, IReadOnlyList<string> columns) =>
+            GovernmentQueries.M3Rows(store.Connection, store.activeBatch?.Transaction, register, columns);
+
         public IReadOnlyList<GovernmentPackage> DataStagePackages() =>
             GovernmentQueries.DataStagePackages(store.Connection, store.activeBatch?.Transaction);
     }

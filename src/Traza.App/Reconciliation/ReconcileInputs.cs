@@ -101,6 +101,103 @@ public static class ReconcileInputs
     }
 
     /// <summary>
+    /// Adds to <paramref name="government"/> the pedimentos the imported SAAI M3 files declare that no Data Stage package holds
+    /// (validated by the broker, not yet in SAT's Data Stage), paid on or before <paramref name="asOf"/>, as SAT's side with
+    /// source <c>m3</c> (SPEC §4.2, issue 13 item 5): 500/501 clave and operation, the 506 payment date (TipoFecha 2) and
+    /// entry date (TipoFecha 1), 551 partidas, 512 descargos and a 701 rectification — M3's own positions (regulatory.md
+    /// §3.5), its original pedimentos made 15-digit from their operation dates.
+    /// </summary>
+    public static void AddM3(IGovernmentReader government, DateOnly asOf, Dictionary<string, GovernmentPedimentoData> result)
+    {
+        ArgumentNullException.ThrowIfNull(government);
+        ArgumentNullException.ThrowIfNull(result);
+        var added = new Dictionary<string, GovernmentPedimentoData>(StringComparer.Ordinal);
+        foreach (var row in government.M3Rows("500", ["operation", "clave", "fecha_pago"]))
+        {
+            var paid = Date(row.Values[2]);
+            if (result.ContainsKey(row.Pedimento) || paid > asOf)
+            {
+                continue;
+            }
+
+            added[row.Pedimento] = new GovernmentPedimentoData(row.Pedimento)
+            {
+                Source = "m3",
+                Operation = row.Values[0],
+                Clave = row.Values[1],
+                TipoPedimento = 1,
+                PaymentDate = paid,
+            };
+        }
+
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var row in government.M3Rows("506", ["raw"]))
+        {
+            var f = Fields(row);
+            if (added.TryGetValue(row.Pedimento, out var p) && Field(f, 3) == "1" && M3Date(Field(f, 4)) is { } entered)
+            {
+                p.EntryDate = p.EntryDate is { } earlier && earlier < entered ? earlier : entered;
+            }
+        }
+
+        foreach (var row in government.M3Rows("551", ["fraccion", "origin", "qty_umt", "umt", "value_usd"]))
+        {
+            if (added.TryGetValue(row.Pedimento, out var p))
+            {
+                p.Partidas[row.Partida] = new GovernmentPartidaData(row.Values[0], row.Values[1], Decimal(row.Values[2]), row.Values[3],
+                    Decimal(row.Values[4]));
+            }
+        }
+
+        foreach (var row in government.M3Rows("512", ["raw"]))
+        {
+            // 512: reg · pedimento · patente original · pedimento original · aduana-sección original · clave doc. original ·
+            // fecha operación original · fracción original · UM original · cantidad (UMT) descargada.
+            var f = Fields(row);
+            if (added.TryGetValue(row.Pedimento, out var p)
+                && Original(Field(f, 3), Field(f, 4), Field(f, 5), Field(f, 7)) is { } original)
+            {
+                p.Descargos.Add(new GovernmentDescargo(original, Empty(Field(f, 8)), Empty(Field(f, 9)), Decimal(Field(f, 10))));
+            }
+        }
+
+        foreach (var row in government.M3Rows("701", ["raw"]))
+        {
+            // 701: reg · patente · pedimento · aduana · clave a rectificar · fecha pago · pedimento original · patente original ·
+            // aduana original · clave original · fecha operación original.
+            var f = Fields(row);
+            if (added.TryGetValue(row.Pedimento, out var p) && Original(Field(f, 8), Field(f, 7), Field(f, 9), Field(f, 11)) is { } original)
+            {
+                p.TipoPedimento = 2;
+                p.Rectifies = original;
+            }
+        }
+
+        foreach (var (pedimento, p) in added)
+        {
+            result[pedimento] = p;
+        }
+    }
+
+    private static string[] Fields(GovernmentRow row) => (row.Values[0] ?? string.Empty).Split('|');
+
+    /// <summary>The trimmed field at a 1-based position of an M3 record, empty when the record is shorter.</summary>
+    private static string Field(string[] fields, int position) => position <= fields.Length ? fields[position - 1].Trim() : string.Empty;
+
+    private static string? Empty(string text) => text.Length == 0 ? null : text;
+
+    private static DateOnly? M3Date(string text) =>
+        text.Length > 0 && Traza.Formats.Government.GovernmentDates.TryParseM3(text, out var d) ? d : null;
+
+    /// <summary>An original pedimento's 15 digits from its split parts and its operation date (the year digit's year).</summary>
+    private static string? Original(string patente, string pedimento, string seccion, string date) =>
+        M3Date(date) is { } d && PedimentoNumber.FromParts(patente, pedimento, seccion, d) is { IsOk: true } n ? n.Value.Digits15 : null;
+
+    /// <summary>
     /// Traza's 512 blocks (<c>report descargos</c>) of the ledger's exits that Data Stage holds with 512 rows — the only
     /// exits <c>descargo_differs</c> compares (brokers transmit no descargos for most retornos: regulatory.md §2.1).
     /// </summary>

@@ -133,6 +133,12 @@ public sealed class GovernmentPedimentoData(string pedimento)
 {
     public string Pedimento { get; } = pedimento;
 
+    /// <summary>
+    /// Where SAT's side came from: <c>datastage</c>, or <c>m3</c> for a pedimento the broker's validated M3 file declares
+    /// and no Data Stage package holds yet (SPEC §4.2); the <c>source</c> of its findings.
+    /// </summary>
+    public string Source { get; set; } = "datastage";
+
     public string? Operation { get; set; }
 
     public string? Clave { get; set; }

@@ -43,7 +43,7 @@ public static class Reconciler
                 {
                     findings.Add(new(FindingKinds.RectificationPending, original, null, "pedimento", original, pedimento, null,
                         $"SAT holds rectification {pedimento} of {original}: take it into the ledger (its rows with rectifies = {original})",
-                        "datastage"));
+                        gov.Source));
                 }
 
                 if (ledger.ContainsKey(original))
@@ -60,12 +60,12 @@ public static class Reconciler
                     gov.Operation == "export"
                         ? $"SAT holds export {pedimento} ({clave}): import its exits, or check the pedimento number of the exits you imported"
                         : $"SAT holds import {pedimento} ({clave}): import its entries, or check the pedimento number of the entries you imported",
-                    "datastage"));
+                    gov.Source));
             }
             else
             {
                 findings.Add(new(FindingKinds.NotInAnnex24, pedimento, null, "clave", null, gov.Clave, null,
-                    $"informational: clave {gov.Clave ?? "(none)"} has no balance effect in Annex 24", "datastage"));
+                    $"informational: clave {gov.Clave ?? "(none)"} has no balance effect in Annex 24", gov.Source));
             }
         }
 
@@ -109,7 +109,7 @@ public static class Reconciler
             findings.Add(new(FindingKinds.ClaveDiffers, pedimento, null, "clave", ledgerClave, clave, null,
                 $"the ledger says {ledgerClave}, SAT says {clave}: ask the broker for the rectification of {pedimento} if SAT is wrong, " +
                 "else reverse the rows and import them with the right clave",
-                "datastage"));
+                gov.Source));
         }
 
         if (gov.ComparedDate is { } govDate && govDate != led.Date)
@@ -119,7 +119,7 @@ public static class Reconciler
                 led.Operation == "import"
                     ? "the ledger's entry date should be SAT's entry date (506 TipoFecha 1): correct it by reversal; terms run from it"
                     : "the ledger's exit date should be the payment date: correct it by reversal",
-                "datastage"));
+                gov.Source));
         }
 
         foreach (var (number, gp) in gov.Partidas)
@@ -128,7 +128,7 @@ public static class Reconciler
             {
                 findings.Add(new(FindingKinds.PartidaMissingInLedger, pedimento, number, "partida", null, Describe(gp), null,
                     $"SAT declares partida {number} of {pedimento}: import its rows, or check the partida numbers of that pedimento",
-                    "datastage"));
+                    gov.Source));
             }
         }
 
@@ -138,7 +138,7 @@ public static class Reconciler
             {
                 findings.Add(new(FindingKinds.PartidaMissingInDataStage, pedimento, number, "partida", Describe(lp), null, null,
                     $"SAT has no partida {number} in {pedimento}: check the partida number, or ask the broker for the rectification of {pedimento}",
-                    "datastage"));
+                    gov.Source));
                 continue;
             }
 
@@ -148,7 +148,7 @@ public static class Reconciler
                 findings.Add(new(FindingKinds.FraccionDiffers, pedimento, number, "fraccion", string.Join(';', lp.Fracciones), fraccion, null,
                     $"the parts catalog classifies {parts} under {string.Join(';', lp.Fracciones)}, SAT's partida under {fraccion}: " +
                     $"correct the catalog, or ask the broker for the rectification of {pedimento}",
-                    "datastage"));
+                    gov.Source));
             }
 
             // Imports only: the origin of an export's partida is not the origin of the imported goods the ledger records.
@@ -157,7 +157,7 @@ public static class Reconciler
                 findings.Add(new(FindingKinds.OriginDiffers, pedimento, number, "origin", string.Join(';', lp.Origins), origin, null,
                     $"the ledger says origin {string.Join(';', lp.Origins)}, SAT says {origin}: it changes the tariff and any " +
                     $"preference; check the certificate of origin, then correct the ledger or ask for the rectification of {pedimento}",
-                    "datastage"));
+                    gov.Source));
             }
 
             if (gp.QtyUmt is { } govQty && Math.Abs(govQty - lp.QtyUmt) > tolerances.QtyUmt)
@@ -166,7 +166,7 @@ public static class Reconciler
                     CanonicalDecimal(govQty), CanonicalDecimal(govQty - lp.QtyUmt),
                     $"the ledger holds {CanonicalDecimal(lp.QtyUmt)}, SAT {CanonicalDecimal(govQty)} {gp.Umt} (UMT): check the quantities " +
                     $"of partida {number}, or ask the broker for the rectification of {pedimento}",
-                    "datastage");
+                    gov.Source);
                 findings.Add(finding);
                 if (lp.UmtFromFactor && lp.Parts.Count == 1 && lp.QtyUmc != 0)
                 {
@@ -180,7 +180,7 @@ public static class Reconciler
                     CanonicalDecimal(govValue), CanonicalDecimal(govValue - ledgerValue),
                     $"check the invoice value and exchange rate of partida {number}; if SAT's value is wrong, ask the broker for the " +
                     $"rectification of {pedimento}",
-                    "datastage"));
+                    gov.Source));
             }
         }
 
@@ -216,7 +216,7 @@ public static class Reconciler
             findings.Add(new(FindingKinds.DescargoDiffers, exit, null, $"descargo {original}", null, "reference", null,
                 $"SAT's 512 of exit {exit} names original pedimento {original}, from which Traza discharged nothing for this exit: " +
                 "check the exit's source_pedimento and the lots of that pedimento, or ask the broker to correct the descargos",
-                "datastage"));
+                gov.Source));
         }
 
         foreach (var ((original, fraccion), (qty, umt)) in sat.OrderBy(s => s.Key))
@@ -229,7 +229,7 @@ public static class Reconciler
                     $"SAT's 512 of exit {exit} discharges {CanonicalText.Decimal(qty)} {umt} (UMT) of fracción {fraccion} from {original}, " +
                     $"Traza's allocations {CanonicalText.Decimal(ledgerQty)}: if Traza is right ask the broker for the rectification " +
                     $"of {exit}'s descargos, else check the BOM, merma and the exit's source_pedimento",
-                    "datastage"));
+                    gov.Source));
             }
         }
 
@@ -242,7 +242,7 @@ public static class Reconciler
                     $"Traza discharged {CanonicalText.Decimal(qty)} {umt} (UMT){(fraccion.Length > 0 ? $" of fracción {fraccion}" : string.Empty)} " +
                     $"from {original} for exit {exit}, and SAT's 512 does not name it: ask the broker to add it to the descargos, " +
                     "or check the exit's BOM and source_pedimento",
-                    "datastage"));
+                    gov.Source));
             }
         }
     }

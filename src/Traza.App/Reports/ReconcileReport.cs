@@ -53,6 +53,7 @@ public sealed class ReconcileReport : IReport
         var store = context.Store;
         var ledger = ReconcileInputs.Ledger(store, context.AsOf, context.Client);
         var government = ReconcileInputs.DataStage(store.Government, context.AsOf);
+        ReconcileInputs.AddM3(store.Government, context.AsOf, government);
         ReconcileInputs.AddDescargos(store, context.AsOf, context.Client, ledger, government);
         var findings = Reconciler.Compare(ledger, government, store.Government.DataStagePackages(), tolerances,
             ledgerOnly: context.Client is not null);

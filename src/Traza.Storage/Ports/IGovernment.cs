@@ -15,6 +15,13 @@ public interface IGovernmentReader
     /// </summary>
     IReadOnlyList<GovernmentRow> DataStageRows(string table, IReadOnlyList<string> columns);
 
+    /// <summary>
+    /// The imported SAAI M3 rows of one register with a known 15-digit pedimento (<see cref="M3Sql.Query"/>): <c>500</c> the
+    /// pedimento heads, <c>551</c> the partidas, others their records' <c>raw</c> text — for reconciliation, where a
+    /// pedimento validated but not yet in Data Stage is compared like one from Data Stage (SPEC §4.2, issue 13 item 5).
+    /// </summary>
+    IReadOnlyList<GovernmentRow> M3Rows(string register, IReadOnlyList<string> columns);
+
     /// <summary>Every loaded Data Stage package with its Resumen period.</summary>
     IReadOnlyList<GovernmentPackage> DataStagePackages();
 }

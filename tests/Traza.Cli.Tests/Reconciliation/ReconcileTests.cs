@@ -1,3 +1,4 @@
+using Traza.Formats.M3;
 using Traza.Formats.DataStage;
 
 namespace Traza.Cli.Tests.Reconciliation;
@@ -131,6 +132,35 @@ public class ReconcileTests
 
         // CSV: the contract fields alone.
         cli.ReportCsv("reconcile", "--as-of", "2025-12-31")[0].ShouldBe("finding,pedimento,partida,field,ledger,datastage,difference,advice,source");
+    }
+
+    [Fact]
+    public void M3_pedimentos_not_yet_in_data_stage_are_compared_like_data_stage_and_say_so()
+    {
+        // The clean example, plus an import the ledger holds (5000020, 10 UMT) and an export it lacks (5100002): Data Stage
+        // holds neither (without M3, 5000020 would be missing_in_datastage); the broker's validated M3 file holds both, and
+        // declares 12 UMT for 5000020.
+        using var cli = Ledger(clean: true);
+        Import(cli, clean: true);
+        cli.Import("entries", "more.csv", "pedimento,partida,clave,date,part,qty,value_usd,origin",
+            $"{P("5000020")},1,IN,2025-01-18,MAT-1,10,100,USA").Exit.ShouldBe(0);
+        cli.ReportCsv("reconcile", "--as-of", "2025-12-31").Skip(1).ShouldHaveSingleItem().ShouldStartWith("missing_in_datastage," + P("5000020"));
+
+        var m3 = new M3FileWriter("m3420001.020");
+        m3.AddPedimento("3420", "5000020", "070", 1, "IN", Rfc, new DateOnly(2025, 1, 18),
+            [new M3Partida(1, "85423901", "00", "Chip", 100m, 10m, "6", 12m, "6", "USA")],
+            [["506", "5000020", "1", m3.Date(new DateOnly(2025, 1, 18))]]);
+        m3.AddPedimento("3420", "5100002", "070", 2, "RT", Rfc, new DateOnly(2025, 1, 25),
+            [new M3Partida(1, "85423901", "00", "Chip", 0m, 2m, "6", 2m, "6", "MEX")]);
+        m3.Write(cli.Path_("m3420001.020"));
+        cli.Run("import", "m3", cli.Path_("m3420001.020")).Exit.ShouldBe(0);
+
+        var rows = CsvText.Rows(cli.Run("report", "reconcile", "--as-of", "2025-12-31", "--format", "csv").Stdout);
+        rows.Select(r => $"{r["finding"]} {r["pedimento"]} {r["field"]} {r["ledger"]}|{r["datastage"]}|{r["difference"]} {r["source"]}").ShouldBe(
+        [
+            $"missing_in_ledger {P("5100002")} pedimento |export RT 2025-01-25, 1 partida(s)| m3",
+            $"qty_umt_differs {P("5000020")} qty_umt 10|12|2 m3",
+        ]);
     }
 
     [Fact]
