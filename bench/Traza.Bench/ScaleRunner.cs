@@ -8,8 +8,8 @@ namespace Traza.Bench;
 /// <c>scale --scale small|medium|large [--traza PATH] [--keep DIR] [--seed N] [--db TARGET]</c>: the whole pipeline through the real
 /// <c>traza</c> executable, one child process per step, as a user runs it (SPEC §8 measures the wall clock of the whole
 /// process): gen, init, the five §4.1 imports and the Data Stage package, a full discharge without the last day of exits
-/// (2025-12-31), that day's exits imported and discharged incrementally, then the balances report to CSV and custody by
-/// one pedimento and by one exit document. Prints per step the wall clock, rows or consumptions per second, CPU time
+/// (2025-12-31), that day's exits imported and discharged incrementally, then the balances report to CSV, custody by
+/// one pedimento and by one exit document, and the reconciliation of the whole year with the package. Prints per step the wall clock, rows or consumptions per second, CPU time
 /// and the child's peak RSS, and the load average before and after (the 2-core machine is shared). <c>--db</c> runs it on
 /// another store — a PostgreSQL database, which must exist and be empty (SPEC §5 <c>init</c>) — and adds the server's CPU.
 /// </summary>
@@ -106,6 +106,9 @@ internal static partial class ScaleRunner
         var byExit = Path.Combine(dir, "custody-exit.csv");
         runner.Run("report custody --exit", _ => CsvRows(byExit),
             "report", "custody", "--exit", split.FirstDocument, "--as-of", AsOf, "--format", "csv", "--out", byExit);
+        var reconcile = Path.Combine(dir, "reconcile.csv");
+        runner.Run("report reconcile", _ => CsvRows(reconcile),
+            "report", "reconcile", "--as-of", AsOf, "--format", "csv", "--out", reconcile);
 
         Console.WriteLine();
         Console.WriteLine($"scale {scale}{(seed is null ? string.Empty : ", seed " + seed)}; custody of pedimento {pedimento} and of exit {split.FirstDocument}");
