@@ -104,6 +104,17 @@ public sealed class ImportEntriesTests : IDisposable
     }
 
     [Fact]
+    public void Entries_nac_document_with_a_line_break_exits_3_and_writes_nothing()
+    {
+        // A lot's key is its document; one with a line break (a quoted CSV field) broke the stored pool's lot keys and
+        // `report balances` (issue 12 note: DerivedContract.Lot_keys_with_a_line_break_read_back).
+        var r = cli.Import("entries", "e.csv", Header, "254734565000123,1,IN,2025-01-05,MAT-1,10,,,,", "\"CFDI\nA-1\",1,NAC,2025-01-05,MAT-1,10,,,,");
+        r.Exit.ShouldBe(3, r.Stdout);
+        r.Stderr.ShouldContain("file e.csv, line 3, column pedimento: a document on one line (no line break)");
+        cli.ReportCsv("entries").Length.ShouldBe(1);
+    }
+
+    [Fact]
     public void Entries_six_decimals_are_kept_exactly()
     {
         // SPEC §4.1 (issue 11): at most 6 decimals; a seventh is invalid input (InputRulesCliTests).

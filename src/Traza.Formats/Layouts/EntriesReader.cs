@@ -32,6 +32,13 @@ public sealed class EntriesReader(IRecordSource source, string fileName)
         string pedimento;
         if (rule.Effect == ClaveEffect.NationalStock)
         {
+            // A NAC purchase document is kept as written and becomes a lot's key: a line break (a quoted CSV field pasted
+            // with one) would break every list of lot keys; refused like any malformed value.
+            if (document.AsSpan().IndexOfAny('\r', '\n') >= 0)
+            {
+                return Fail(0, "a document on one line (no line break)");
+            }
+
             pedimento = document;
         }
         else if (Pedimento(0, true, out var digits))

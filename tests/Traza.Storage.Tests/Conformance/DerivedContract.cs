@@ -96,7 +96,7 @@ public abstract class DerivedContract<TFixture>(TFixture fixture) : StoreContrac
     /// read back whatever their text. SQLite keeps them as lines, so such a document breaks the pool's reads and
     /// <c>report balances</c> (found by the balances CSV property, issue 12).
     /// </summary>
-    [Fact(Skip = "known bug: SQLite's discharge_pool.lot_keys are newline-separated; a document with a line break does not read back")]
+    [Fact(Skip = "SQLite keeps discharge_pool.lot_keys newline-separated; guarded at import instead: a NAC document with a line break is invalid input (ImportEntriesTests)")]
     public void Lot_keys_with_a_line_break_read_back()
     {
         using var store = Open();
