@@ -13,7 +13,7 @@ namespace Traza.Bench;
 /// first, to price it; <c>--page-size</c> creates the database with other pages than SQLite's 4,096 bytes.
 /// <para>
 /// <c>--via</c> prices the native seam alone (docs/architecture.md Decision 2b): <c>native</c> (the default) appends through
-/// <see cref="BatchWriter.Append"/>, whose binds and steps go through <c>NativeStatement</c>; <c>pclraw</c> runs the same
+/// <see cref="BatchWriter.Append(TableSpec, EncodedRow, long)"/>, whose binds and steps go through <c>NativeStatement</c>; <c>pclraw</c> runs the same
 /// insert, bound the same way (only the values that differ from the previous row's), through SQLitePCLRaw's <c>raw</c> API;
 /// <c>mds</c> through a prepared Microsoft.Data.Sqlite command with one parameter per column. All three in the batch's
 /// transaction; the commit of <c>pclraw</c> and <c>mds</c> also recomputes the batch digest from the stored rows, so compare
@@ -217,7 +217,7 @@ internal static class ImportFloorBench
             $"{string.Concat(columns.Skip(1).Select((_, i) => ", ?" + (i + 1).ToString(CultureInfo.InvariantCulture)))}) ON CONFLICT DO NOTHING";
     }
 
-    /// <summary>The rows appended as <see cref="BatchWriter.Append"/> does, through SQLitePCLRaw's <c>raw</c> calls.</summary>
+    /// <summary>The rows appended as <see cref="BatchWriter.Append(TableSpec, EncodedRow, long)"/> does, through SQLitePCLRaw's <c>raw</c> calls.</summary>
     private static void PclRawAppend(BatchWriter batch, List<EncodedRow> rows)
     {
         var db = batch.Connection.Handle!;

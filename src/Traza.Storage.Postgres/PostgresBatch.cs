@@ -12,7 +12,7 @@ namespace Traza.Storage.Postgres;
 /// the same digest and hash as SQLite's. A row whose key exists answers identical or conflict by comparing canonical text,
 /// as SQLite does (SPEC §4.1). Disposing without committing rolls everything back (SPEC §9).
 /// </summary>
-public sealed class PostgresBatch : ILedgerBatch
+public sealed partial class PostgresBatch : ILedgerBatch
 {
     /// <summary>First key of the ledger's advisory lock (ASCII "TZLG"); the second is the program.</summary>
     public const int LedgerLockKey = 0x545A_4C47;
@@ -368,6 +368,7 @@ public sealed class PostgresBatch : ILedgerBatch
         }
 
         writers.Clear();
+        stages.Clear();
         digest.Dispose();
         ahead?.Dispose();
         onClose();

@@ -75,6 +75,10 @@ public sealed partial class BatchWriter
         return Compare(writer, row);
     }
 
+    /// <summary>A chunk of rows appended one by one: SQLite's one-row path is already bound by the CPU (SPEC §8).</summary>
+    public void Append(TableSpec table, ReadOnlySpan<StagedRow> rows, List<AppendMiss> misses) =>
+        StagedRows.AppendEach(this, table, rows, misses);
+
     /// <summary>
     /// The stored row with <paramref name="row"/>'s key, read straight from SQLite and compared by canonical text
     /// (<see cref="SqlText.Canonical"/>, NULL as ""): identical or a conflict, with the batch and line that hold it.

@@ -16,7 +16,7 @@ public sealed partial class BatchWriter
 
     /// <summary>
     /// A digest of <paramref name="table"/>'s rows that the caller feeds — on its reading thread, as it encodes them —
-    /// with every row it will <see cref="Append"/>, in the same order; this writer then hashes none of them. It stands
+    /// with every row it will <see cref="Append(TableSpec, EncodedRow, long)"/>, in the same order; this writer then hashes none of them. It stands
     /// for the batch at commit only if every append to the table inserted its row, nothing else was streamed or
     /// replaced, and the counts agree; otherwise the digest is recomputed from the stored rows.
     /// </summary>

@@ -18,6 +18,16 @@ public sealed class BomImport : ILayoutImport
         ArgumentNullException.ThrowIfNull(context);
         using var reader = new BomReader(source, context.FileName);
         var clients = new HashSet<string>(StringComparer.Ordinal);
+        var buffer = new RowBuffer(TableSpec.Bom.Columns);
+        var boms = context.Appends<(BomRecord Record, long Line)>(TableSpec.Bom, (b, result) =>
+        {
+            context.RequireStartsAfter(result, b.Record.ValidFrom, b.Line, "a BOM version");
+            context.Record(
+                result,
+                b.Line,
+                () => ImportService.Key(("client", b.Record.Client), ("product", b.Record.Product), ("component", b.Record.Component),
+                    ("valid_from", b.Record.ValidFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)));
+        });
         foreach (var row in context.Rows(reader))
         {
             var client = row.Client.Value;
@@ -26,15 +36,11 @@ public sealed class BomImport : ILayoutImport
             context.RequirePart(client, row.Component.Value, row.Line, "component");
             var record = new BomRecord(client, row.Product.Value, row.Component.Value, row.ValidFrom, row.QtyPer, row.MermaPct,
                 row.DesperdicioPct, row.ValidTo);
-            var result = context.Batch.AddBom(record, row.Line);
-            context.RequireStartsAfter(result, row.ValidFrom, row.Line, "a BOM version");
-            context.Record(
-                result,
-                row.Line,
-                () => ImportService.Key(("client", client), ("product", record.Product), ("component", record.Component),
-                    ("valid_from", row.ValidFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)));
+            boms.Add(LedgerRows.Encode(record, buffer), row.Line, (record, row.Line));
             clients.Add(client);
         }
+
+        boms.Flush(); // Validate reads the stored BOM
 
         foreach (var client in clients)
         {

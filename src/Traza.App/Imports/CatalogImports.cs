@@ -5,21 +5,37 @@ using Traza.Domain.Common;
 
 namespace Traza.App.Imports;
 
-/// <summary>The catalog layouts of SPEC §4.1 (tariffs, partners, rates, inpc, surcharges, terms): program-wide, client ''.</summary>
-internal static class CatalogImport
+/// <summary>
+/// The catalog layouts of SPEC §4.1 (tariffs, partners, rates, inpc, surcharges, terms): program-wide, client ''; rows are
+/// appended in chunks (<see cref="AppendQueue{T}"/>) and settled in file order.
+/// </summary>
+internal sealed class CatalogImport
 {
+    private readonly ImportContext context;
+    private readonly TableSpec table;
+    private readonly RowBuffer buffer;
+    private readonly AppendQueue<(object?[] Key, long Line, Action<InsertResult>? Check)> queue;
+
+    public CatalogImport(ImportContext context, TableSpec table)
+    {
+        this.context = context;
+        this.table = table;
+        buffer = new RowBuffer(table.Columns);
+        queue = context.Appends<(object?[] Key, long Line, Action<InsertResult>? Check)>(table, Settle);
+    }
+
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static void Add(ImportContext context, TableSpec table, object[] key, object[] content, long line) =>
-        Add(context, table, key, content, line, static _ => { });
+    /// <summary>Queues a row; <paramref name="check"/> is called on its insert before it is recorded.</summary>
+    public void Add(object[] key, object[] content, long line, Action<InsertResult>? check = null) =>
+        queue.Add(LedgerRows.Encode(key, content, buffer), line, (key, line, check));
 
-    /// <summary>As the other overload, with <paramref name="check"/> called on the insert before it is recorded.</summary>
-    public static void Add(ImportContext context, TableSpec table, object[] key, object[] content, long line, Action<InsertResult> check)
+    public void Flush() => queue.Flush();
+
+    private void Settle((object?[] Key, long Line, Action<InsertResult>? Check) row, InsertResult result)
     {
-        var names = table.Key.Zip(key, (n, v) => (n, (object?)v)).ToArray();
-        var result = context.Batch.Insert(table, key, content, line);
-        check(result);
-        context.Record(result, line, () => ImportService.Key(names));
+        row.Check?.Invoke(result);
+        context.Record(result, row.Line, () => ImportService.Key([.. table.Key.Zip(row.Key, (n, v) => (n, v))]));
     }
 }
 
@@ -34,11 +50,14 @@ public sealed class TariffsImport : ILayoutImport
     {
         ArgumentNullException.ThrowIfNull(context);
         using var reader = new TariffsReader(source, context.FileName);
+        var rows = new CatalogImport(context, TableSpec.Tariff);
         foreach (var r in context.Rows(reader))
         {
-            CatalogImport.Add(context, TableSpec.Tariff, [string.Empty, r.Fraccion.Code, r.Nico, CatalogImport.Date(r.ValidFrom)],
+            rows.Add([string.Empty, r.Fraccion.Code, r.Nico, CatalogImport.Date(r.ValidFrom)],
                 [CanonicalText.Decimal(r.MfnPct), SqlText.Value(r.ValidTo)], r.Line);
         }
+
+        rows.Flush();
     }
 }
 
@@ -53,11 +72,14 @@ public sealed class PartnersImport : ILayoutImport
     {
         ArgumentNullException.ThrowIfNull(context);
         using var reader = new PartnersReader(source, context.FileName);
+        var rows = new CatalogImport(context, TableSpec.Partner);
         foreach (var r in context.Rows(reader))
         {
-            CatalogImport.Add(context, TableSpec.Partner, [string.Empty, r.Country, r.Agreement, CatalogImport.Date(r.ValidFrom)],
+            rows.Add([string.Empty, r.Country, r.Agreement, CatalogImport.Date(r.ValidFrom)],
                 [SqlText.Value(r.ValidTo)], r.Line);
         }
+
+        rows.Flush();
     }
 }
 
@@ -72,10 +94,13 @@ public sealed class RatesImport : ILayoutImport
     {
         ArgumentNullException.ThrowIfNull(context);
         using var reader = new RatesReader(source, context.FileName);
+        var rows = new CatalogImport(context, TableSpec.Rate);
         foreach (var r in context.Rows(reader))
         {
-            CatalogImport.Add(context, TableSpec.Rate, [string.Empty, CatalogImport.Date(r.Date)], [CanonicalText.Decimal(r.MxnPerUsd)], r.Line);
+            rows.Add([string.Empty, CatalogImport.Date(r.Date)], [CanonicalText.Decimal(r.MxnPerUsd)], r.Line);
         }
+
+        rows.Flush();
     }
 }
 
@@ -90,10 +115,13 @@ public sealed class InpcImport : ILayoutImport
     {
         ArgumentNullException.ThrowIfNull(context);
         using var reader = MonthlyReader.Inpc(source, context.FileName);
+        var rows = new CatalogImport(context, TableSpec.Inpc);
         foreach (var r in context.Rows(reader))
         {
-            CatalogImport.Add(context, TableSpec.Inpc, [string.Empty, r.Month], [CanonicalText.Decimal(r.Value)], r.Line);
+            rows.Add([string.Empty, r.Month], [CanonicalText.Decimal(r.Value)], r.Line);
         }
+
+        rows.Flush();
     }
 }
 
@@ -108,10 +136,13 @@ public sealed class SurchargesImport : ILayoutImport
     {
         ArgumentNullException.ThrowIfNull(context);
         using var reader = MonthlyReader.Surcharges(source, context.FileName);
+        var rows = new CatalogImport(context, TableSpec.Surcharge);
         foreach (var r in context.Rows(reader))
         {
-            CatalogImport.Add(context, TableSpec.Surcharge, [string.Empty, r.Month], [CanonicalText.Decimal(r.Value)], r.Line);
+            rows.Add([string.Empty, r.Month], [CanonicalText.Decimal(r.Value)], r.Line);
         }
+
+        rows.Flush();
     }
 }
 
@@ -126,11 +157,14 @@ public sealed class TermsImport : ILayoutImport
     {
         ArgumentNullException.ThrowIfNull(context);
         using var reader = new TermsReader(source, context.FileName);
+        var rows = new CatalogImport(context, TableSpec.TermRule);
         foreach (var r in context.Rows(reader))
         {
-            CatalogImport.Add(context, TableSpec.TermRule, [string.Empty, r.RuleOn, r.Key, CatalogImport.Date(r.ValidFrom)],
+            rows.Add([string.Empty, r.RuleOn, r.Key, CatalogImport.Date(r.ValidFrom)],
                 [r.Months, SqlText.Value(r.ValidTo), SqlText.Value(r.Note)], r.Line,
                 result => context.RequireStartsAfter(result, r.ValidFrom, r.Line, "a term rule"));
         }
+
+        rows.Flush();
     }
 }

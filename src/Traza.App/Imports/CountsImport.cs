@@ -15,19 +15,25 @@ public sealed class CountsImport : ILayoutImport
     {
         ArgumentNullException.ThrowIfNull(context);
         using var reader = new CountsReader(source, context.FileName);
+        var buffer = new RowBuffer(TableSpec.Count.Columns);
+        var counts = context.Appends<(CountRecord Record, long Line)>(TableSpec.Count, (c, result) =>
+        {
+            context.RequireOpen(result, c.Record.Date, c.Line);
+            context.Record(
+                result,
+                c.Line,
+                () => ImportService.Key(("client", c.Record.Client), ("date", c.Record.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    ("part", c.Record.Part), ("site", c.Record.Site)));
+        });
         foreach (var row in context.Rows(reader))
         {
             var client = row.Client.Value;
             context.Batch.EnsureClient(client, row.Line);
             context.RequirePart(client, row.Part.Value, row.Line, "part");
             var record = new CountRecord(client, row.Date, row.Part.Value, row.Site, row.Qty);
-            var result = context.Batch.AddCount(record, row.Line);
-            context.RequireOpen(result, row.Date, row.Line);
-            context.Record(
-                result,
-                row.Line,
-                () => ImportService.Key(("client", client), ("date", row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("part", record.Part),
-                    ("site", record.Site)));
+            counts.Add(LedgerRows.Encode(record, buffer), row.Line, (record, row.Line));
         }
+
+        counts.Flush();
     }
 }

@@ -31,32 +31,36 @@ public sealed class EntriesImport : ILayoutImport
         var buffer = new RowBuffer(TableSpec.Entry.Columns); // the reading thread's, as is the digest
         var openingBuffer = new RowBuffer(TableSpec.EntryOpening.Columns);
         var digest = context.Batch.DigestAhead(TableSpec.Entry);
-        var rows = context.Rows(reader, row => Prepare(context, buffer, openingBuffer, digest, row));
-        foreach (var (row, part, lot, encoded, opening) in rows)
-        {
-            context.Batch.EnsureClient(row.Client.Value, row.Line);
-            if (part is null || lot is null)
-            {
-                throw context.UnknownPart(row.Client.Value, row.Part.Value, row.Line, "part");
-            }
 
-            var result = context.Batch.Append(TableSpec.Entry, encoded, row.Line);
-            context.RequireOpen(result, row.Date, row.Line);
+        // Opening discharges follow their entry row once it is known to be inserted; read back (MergeOpening, CompareOpening)
+        // only after the queue is flushed.
+        var openings = context.Appends<long>(TableSpec.EntryOpening, static (line, result) =>
+        {
+            if (result.Outcome != InsertOutcome.Inserted)
+            {
+                throw new InvalidOperationException($"An opening discharge without its entry row holds the key of line {line}.");
+            }
+        });
+        var entries = context.Appends<(EntryRecord Lot, PartRecord Part, EncodedRow Opening)>(TableSpec.Entry, (e, result) =>
+        {
+            var (lot, part, opening) = e;
+            context.RequireOpen(result, lot.Date, lot.Line);
             if (result.Outcome == InsertOutcome.Inserted)
             {
-                context.Record(result, row.Line, () => string.Empty);
-                if (!opening.IsEmpty && context.Batch.Append(TableSpec.EntryOpening, opening, row.Line).Outcome != InsertOutcome.Inserted)
+                context.Record(result, lot.Line, () => string.Empty);
+                if (!opening.IsEmpty)
                 {
-                    throw new InvalidOperationException($"An opening discharge without its entry row holds the key of line {row.Line}.");
+                    openings.Add(opening, lot.Line, lot.Line);
                 }
 
-                continue;
+                return;
             }
 
             var key = (lot.Client, lot.Pedimento, lot.Partida, lot.Part);
             if (result.ExistingBatchId == context.Batch.BatchId)
             {
                 Merge(context, key, result.ExistingLine, lot, part);
+                openings.Flush();
                 MergeOpening(context, key, result.ExistingLine, lot);
             }
             else if (earlier.TryGetValue(key, out var waiting))
@@ -68,8 +72,21 @@ public sealed class EntriesImport : ILayoutImport
                 // An earlier file holds the key: compared once the lot has summed every row of this file.
                 earlier[key] = (lot, result);
             }
+        });
+        var rows = context.Rows(reader, row => Prepare(context, buffer, openingBuffer, digest, row));
+        foreach (var (row, part, lot, encoded, opening) in rows)
+        {
+            context.Batch.EnsureClient(row.Client.Value, row.Line);
+            if (part is null || lot is null)
+            {
+                throw context.UnknownPart(row.Client.Value, row.Part.Value, row.Line, "part");
+            }
+
+            entries.Add(encoded, row.Line, (lot, part, opening));
         }
 
+        entries.Flush();
+        openings.Flush();
         foreach (var (lot, compared) in earlier.Values.OrderBy(l => l.Lot.Line))
         {
             context.Record(

@@ -22,25 +22,30 @@ public sealed class EventsImport : ILayoutImport
         ArgumentNullException.ThrowIfNull(context);
         using var reader = new EventsReader(source, context.FileName);
         var disposals = new Dictionary<long, EventRow>();
+        var buffer = new RowBuffer(TableSpec.Event.Columns);
+        var events = context.Appends<(EventRecord Record, long Line)>(TableSpec.Event, (e, result) =>
+        {
+            context.RequireOpen(result, e.Record.Date, e.Line);
+            context.Record(
+                result,
+                e.Line,
+                () => ImportService.Key(("client", e.Record.Client), ("date", e.Record.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    ("type", e.Record.Type), ("part", e.Record.Part), ("reference", e.Record.Reference), ("line", e.Line)));
+        });
         foreach (var row in context.Rows(reader))
         {
             var client = row.Client.Value;
             context.Batch.EnsureClient(client, row.Line);
             context.RequirePart(client, row.Part.Value, row.Line, "part");
             var record = new EventRecord(client, row.Date, row.Type.Name(), row.Part.Value, row.Reference, row.Qty, row.Waste, row.ThirdParty, row.Site);
-            var result = context.Batch.AddEvent(record, row.Line);
-            context.RequireOpen(result, row.Date, row.Line);
-            context.Record(
-                result,
-                row.Line,
-                () => ImportService.Key(("client", client), ("date", row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("type", record.Type),
-                    ("part", record.Part), ("reference", record.Reference), ("line", row.Line)));
+            events.Add(LedgerRows.Encode(record, row.Line, buffer), row.Line, (record, row.Line));
             if (row.Waste && row.Type.Discharges())
             {
                 disposals[row.Line] = row;
             }
         }
 
+        events.Flush(); // the waste balances read this file's rows
         if (disposals.Count > 0)
         {
             CheckWasteBalances(context, disposals);

@@ -24,6 +24,15 @@ public sealed class ExitsImport : ILayoutImport
         var needs = boms.Count > 0 ? new ExitNeedCheck(context) : null; // loaded here: the reading thread never touches the store
         var buffer = new RowBuffer(TableSpec.Exit.Columns); // the reading thread's, as is the digest
         var digest = context.Batch.DigestAhead(TableSpec.Exit);
+        var exits = context.Appends<(ExitRecord Record, long Line)>(TableSpec.Exit, (x, result) =>
+        {
+            context.RequireOpen(result, x.Record.Date, x.Line);
+            context.Record(
+                result,
+                x.Line,
+                () => ImportService.Key(("client", x.Record.Client), ("pedimento", x.Record.Pedimento), ("partida", x.Record.Partida),
+                    ("part", x.Record.Part)));
+        });
         foreach (var (row, part, bomInForce, tooLarge, record, encoded) in
                  context.Rows(reader, row => Prepare(context, boms, needs, buffer, digest, row)))
         {
@@ -47,13 +56,10 @@ public sealed class ExitsImport : ILayoutImport
                 throw context.Invalid(row.Line, "qty", tooLarge);
             }
 
-            var result = context.Batch.Append(TableSpec.Exit, encoded, row.Line);
-            context.RequireOpen(result, row.Date, row.Line);
-            context.Record(
-                result,
-                row.Line,
-                () => ImportService.Key(("client", client), ("pedimento", record.Pedimento), ("partida", record.Partida), ("part", record.Part)));
+            exits.Add(encoded, row.Line, (record, row.Line));
         }
+
+        exits.Flush();
     }
 
     /// <summary>

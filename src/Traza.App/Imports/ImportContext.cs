@@ -13,6 +13,7 @@ namespace Traza.App.Imports;
 /// </summary>
 public sealed class ImportContext
 {
+    private readonly List<IPendingAppends> queues = [];
     private PartIndex? parts;
     private ClosedPeriods? closed;
 
@@ -79,9 +80,32 @@ public sealed class ImportContext
         }
     }
 
-    /// <summary>Invalid input (exit 3) at a line and column.</summary>
-    public AppException Invalid(long line, string? column, string expected) =>
-        AppException.Invalid(new LayoutError(FileName, line, column, expected).ToString());
+    /// <summary>
+    /// Invalid input (exit 3) at a line and column. The rows queued before it are settled first, so an earlier row's conflict
+    /// is the error reported, as when every row was appended at once (SPEC §4.1: the first error in file order).
+    /// </summary>
+    public AppException Invalid(long line, string? column, string expected)
+    {
+        SettleAppends();
+        return AppException.Invalid(new LayoutError(FileName, line, column, expected).ToString());
+    }
+
+    /// <summary>A queue of chunked appends to <paramref name="table"/>, settled by <see cref="SettleAppends"/>.</summary>
+    internal AppendQueue<T> Appends<T>(TableSpec table, Action<T, InsertResult> settle)
+    {
+        var queue = new AppendQueue<T>(Batch, table, settle);
+        queues.Add(queue);
+        return queue;
+    }
+
+    /// <summary>Appends and settles every queued row, in the order the queues were made.</summary>
+    public void SettleAppends()
+    {
+        foreach (var queue in queues)
+        {
+            queue.Flush();
+        }
+    }
 
     /// <summary>
     /// Reads every row of <paramref name="reader"/>, throwing its first error as invalid input once the rows before it
@@ -186,6 +210,7 @@ public sealed class ImportContext
 
         if (reader.Error is { } error)
         {
+            SettleAppends(); // the rows before the bad one come first
             throw AppException.Invalid(error.ToString());
         }
     }

@@ -65,6 +65,7 @@ public static class ImportService
         });
         var context = new ImportContext(store, batch, fileName, progress);
         import.Run(context, source);
+        context.SettleAppends();
         phases.Mark("rows");
         var record = batch.Commit();
         phases.Mark("commit");

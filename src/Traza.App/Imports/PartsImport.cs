@@ -17,6 +17,9 @@ public sealed class PartsImport : ILayoutImport
     {
         ArgumentNullException.ThrowIfNull(context);
         using var reader = new PartsReader(source, context.FileName);
+        var buffer = new RowBuffer(TableSpec.Part.Columns);
+        var parts = context.Appends<PartRecord>(TableSpec.Part, (record, result) =>
+            context.Record(result, record.Line, () => ImportService.Key(("client", record.Client), ("part", record.Part))));
         foreach (var row in context.Rows(reader))
         {
             var client = row.Client.Value;
@@ -24,8 +27,10 @@ public sealed class PartsImport : ILayoutImport
             var record = new PartRecord(client, row.Part.Value, row.Description, row.Kind.Name(), row.Fraccion?.Code, row.Nico?.Code,
                 row.Umc.ToString(), row.Umt.ToString(), row.UmtPerUmc, row.Origin, row.National ? "national" : "imported")
             { Line = row.Line };
-            context.Record(context.Batch.AddPart(record, row.Line), row.Line, () => ImportService.Key(("client", client), ("part", record.Part)));
+            parts.Add(LedgerRows.Encode(record, buffer), row.Line, record);
             context.Parts.TryAdd((client, record.Part), record);
         }
+
+        parts.Flush();
     }
 }

@@ -59,8 +59,18 @@ public interface ILedgerBatch : IDisposable
     InsertResult Append(TableSpec table, EncodedRow row, long line);
 
     /// <summary>
+    /// Appends a chunk of rows of one table, in order, as if each were appended by the one-row <c>Append</c>: every row whose
+    /// key is new — to the store and to the chunk's earlier rows — is inserted, and every other row adds to
+    /// <paramref name="misses"/>, in chunk order, the answer the one-row append would have given (identical or conflict,
+    /// with the batch and line holding the key). Rows after a conflict are appended too: the caller stops at the first
+    /// miss it refuses and disposes of the batch (SPEC §4.1, §9). The batch digest is the same as with one-row appends
+    /// (docs/architecture.md Decision 1). A store may stage the chunk in bulk (PostgreSQL: binary COPY, SPEC §8).
+    /// </summary>
+    void Append(TableSpec table, ReadOnlySpan<StagedRow> rows, List<AppendMiss> misses);
+
+    /// <summary>
     /// A digest of <paramref name="table"/>'s rows that the caller feeds, on its reading thread, with every row it will
-    /// <see cref="Append"/> in the same order; stands for the batch at commit only when every append inserted its row.
+    /// <see cref="Append(TableSpec, EncodedRow, long)"/> in the same order; stands for the batch at commit only when every append inserted its row.
     /// </summary>
     RowDigest DigestAhead(TableSpec table);
 

@@ -6,7 +6,7 @@ namespace Traza.Storage;
 /// </summary>
 public static class LedgerRows
 {
-    /// <summary>A row in stored form for <see cref="ILedgerBatch.Append"/>; any thread may encode with its own <paramref name="row"/> buffer.</summary>
+    /// <summary>A row in stored form for <see cref="ILedgerBatch.Append(TableSpec, EncodedRow, long)"/>; any thread may encode with its own <paramref name="row"/> buffer.</summary>
     public static EncodedRow Encode(PartRecord p, RowBuffer row)
     {
         ArgumentNullException.ThrowIfNull(p);
@@ -73,7 +73,7 @@ public static class LedgerRows
     }
 
     /// <summary>
-    /// A lot's opening discharge (SPEC §3.4 <c>discharged_before</c>) in stored form for <see cref="ILedgerBatch.Append"/> to
+    /// A lot's opening discharge (SPEC §3.4 <c>discharged_before</c>) in stored form for <see cref="ILedgerBatch.Append(TableSpec, EncodedRow, long)"/> to
     /// <see cref="TableSpec.EntryOpening"/>, at the lot's own line; write one only when it is given and not 0 (migration 0027).
     /// </summary>
     public static EncodedRow EncodeOpening(EntryRecord e, RowBuffer row)
