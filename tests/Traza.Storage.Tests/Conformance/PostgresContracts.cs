@@ -73,3 +73,5 @@ public sealed class PostgresGovernmentContract(PostgresStoreFixture fixture) : G
 public sealed class PostgresReversalContract(PostgresStoreFixture fixture) : ReversalContract<PostgresStoreFixture>(fixture);
 
 public sealed class PostgresStoreProviderContract(PostgresStoreFixture fixture) : StoreProviderContract<PostgresStoreFixture>(fixture);
+
+public sealed class PostgresDataStageMergeContract(PostgresStoreFixture fixture) : DataStageMergeContract<PostgresStoreFixture>(fixture);

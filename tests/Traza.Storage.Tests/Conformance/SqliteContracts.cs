@@ -19,3 +19,5 @@ public sealed class SqliteGovernmentContract(SqliteStoreFixture fixture) : Gover
 public sealed class SqliteReversalContract(SqliteStoreFixture fixture) : ReversalContract<SqliteStoreFixture>(fixture);
 
 public sealed class SqliteStoreProviderContract(SqliteStoreFixture fixture) : StoreProviderContract<SqliteStoreFixture>(fixture);
+
+public sealed class SqliteDataStageMergeContract(SqliteStoreFixture fixture) : DataStageMergeContract<SqliteStoreFixture>(fixture);
