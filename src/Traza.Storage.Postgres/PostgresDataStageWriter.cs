@@ -159,10 +159,16 @@ internal sealed class PostgresDataStageWriter(PostgresBatch batch) : IDataStageB
         var upsert = $"INSERT INTO {table} ({columns}) SELECT {columns} FROM {staging} WHERE seq {{0}} ON CONFLICT ({key}) DO UPDATE SET {set}";
         if (!state.Direct)
         {
-            // Keys met once in this import: the stored row decides, as Keep would.
-            using var conditional = batch.Command(string.Format(CultureInfo.InvariantCulture, upsert, "<> ALL($1)") +
-                $" WHERE ({table}.row_hash IS NULL OR {table}.row_hash <> excluded.row_hash) AND " +
-                $"({table}.executed IS NULL OR (excluded.executed IS NOT NULL AND excluded.executed >= {table}.executed))");
+            // Keys met once in this import: the stored row decides, as Keep would. The rule is a join filter, not the
+            // upsert's WHERE: ON CONFLICT DO UPDATE locks (and so writes) every conflicting row even when its WHERE is false,
+            // which made a re-import rewrite the whole table.
+            var on = string.Join(" AND ", keyColumns.Select(c => $"t.{PgSql.Q(c)} = s.{PgSql.Q(c)}"));
+            using var conditional = batch.Command(
+                $"INSERT INTO {table} ({columns}) SELECT {string.Join(", ", state.Columns.Select(c => "s." + PgSql.Q(c.Name)))} " +
+                $"FROM {staging} s LEFT JOIN {table} t ON {on} WHERE s.seq <> ALL($1) AND (t.program_id IS NULL OR " +
+                "((t.row_hash IS NULL OR t.row_hash <> s.row_hash) AND " +
+                "(t.executed IS NULL OR (s.executed IS NOT NULL AND s.executed >= t.executed)))) " +
+                $"ON CONFLICT ({key}) DO UPDATE SET {set}");
             conditional.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = forced.ToArray() });
             Stored += conditional.ExecuteNonQuery();
         }
