@@ -25,6 +25,8 @@ internal sealed class PostgresDataStageWriter(PostgresBatch batch) : IDataStageB
     private readonly PgCopyBuffer main = new();
     private readonly PgCopyBuffer side = new();
     private TypedValue[] typed = new TypedValue[16];
+    private int[] bars = new int[64];
+    private int barCount;
     private long nextSeq;
 
     public long Rows { get; private set; }
@@ -33,6 +35,9 @@ internal sealed class PostgresDataStageWriter(PostgresBatch batch) : IDataStageB
 
     /// <summary>Stages every table, even an empty one (tests hold the direct path against the staged one).</summary>
     internal bool AlwaysStage { get; init; }
+
+    /// <summary>Keeps the indexes of an empty table during its first load (tests hold both ways to one result).</summary>
+    internal bool KeepIndexes { get; init; }
 
     public void Write(DataStageBlock block)
     {
@@ -108,6 +113,7 @@ internal sealed class PostgresDataStageWriter(PostgresBatch batch) : IDataStageB
     /// <summary>Settles the keys met more than once and merges the staged rows into the tables.</summary>
     public void Complete()
     {
+        RestoreIndexes();
         foreach (var state in tables.Values)
         {
             if (state.Staged)
@@ -119,8 +125,36 @@ internal sealed class PostgresDataStageWriter(PostgresBatch batch) : IDataStageB
         tables.Clear();
     }
 
+    /// <summary>Puts back indexes dropped for a first load even when <see cref="Complete"/> was not called.</summary>
     public void Dispose()
     {
+        try
+        {
+            RestoreIndexes();
+        }
+        catch (PostgresException)
+        {
+            // The batch failed (its transaction is aborted): the rollback restores the dropped indexes itself.
+        }
+    }
+
+    /// <summary>
+    /// Builds the indexes dropped before a table's first load (<see cref="State"/>): one sort of the loaded rows costs the
+    /// server about a third less than keeping the btrees while the rows arrive (docs/benchmarks.md, "Data Stage on
+    /// PostgreSQL"). The C# fold already made the keys unique, so the unique indexes build; the merges of keys met again
+    /// then find them.
+    /// </summary>
+    private void RestoreIndexes()
+    {
+        foreach (var state in tables.Values)
+        {
+            foreach (var definition in state.DroppedIndexes)
+            {
+                PgSql.Execute(batch.Store.Connection, definition);
+            }
+
+            state.DroppedIndexes.Clear();
+        }
     }
 
     /// <summary>
@@ -302,6 +336,7 @@ internal sealed class PostgresDataStageWriter(PostgresBatch batch) : IDataStageB
         var typedSpan = reader.TypedSpan();
         var raw = reader.Raw;
         DecodeTyped(typedSpan);
+        barCount = -1;
         var key = reader.Key;
         copy.BeginTuple(state.Sources.Length + (seq >= 0 ? 1 : 0));
         foreach (var source in state.Sources)
@@ -405,7 +440,7 @@ internal sealed class PostgresDataStageWriter(PostgresBatch batch) : IDataStageB
         }
     }
 
-    private static void Typed(PgCopyBuffer copy, TypedValue value, ReadOnlySpan<byte> typedSpan, ReadOnlySpan<byte> raw, bool integer)
+    private void Typed(PgCopyBuffer copy, TypedValue value, ReadOnlySpan<byte> typedSpan, ReadOnlySpan<byte> raw, bool integer)
     {
         switch (value.Tag)
         {
@@ -473,24 +508,42 @@ internal sealed class PostgresDataStageWriter(PostgresBatch batch) : IDataStageB
         }
     }
 
-    /// <summary>Column <paramref name="index"/> of a pipe-delimited line with ASCII white space trimmed.</summary>
-    private static ReadOnlySpan<byte> Field(ReadOnlySpan<byte> raw, int index)
+    /// <summary>
+    /// Column <paramref name="index"/> of a pipe-delimited line with ASCII white space trimmed. The bars of the row's line
+    /// are found once, on its first field reference (a 551 row refers to several columns).
+    /// </summary>
+    private ReadOnlySpan<byte> Field(ReadOnlySpan<byte> raw, int index)
     {
-        var start = 0;
-        for (var i = 0; i < index; i++)
+        if (barCount < 0)
         {
-            var bar = raw[start..].IndexOf((byte)'|');
-            if (bar < 0)
+            barCount = 0;
+            var from = 0;
+            while (from < raw.Length)
             {
-                return [];
-            }
+                var bar = raw[from..].IndexOf((byte)'|');
+                if (bar < 0)
+                {
+                    break;
+                }
 
-            start += bar + 1;
+                if (barCount == bars.Length)
+                {
+                    Array.Resize(ref bars, bars.Length * 2);
+                }
+
+                bars[barCount++] = from + bar;
+                from += bar + 1;
+            }
         }
 
-        var rest = raw[start..];
-        var end = rest.IndexOf((byte)'|');
-        return (end < 0 ? rest : rest[..end]).Trim(" \t\r\n\v\f"u8);
+        if (index > barCount)
+        {
+            return [];
+        }
+
+        var start = index == 0 ? 0 : bars[index - 1] + 1;
+        var end = index < barCount ? bars[index] : raw.Length;
+        return raw[start..end].Trim(" \t\r\n\v\f"u8);
     }
 
     private TableState State(GovernmentSchema.DsTable spec)
@@ -530,7 +583,45 @@ internal sealed class PostgresDataStageWriter(PostgresBatch batch) : IDataStageB
 
         state = new TableState(spec, columns, sources, empty && !AlwaysStage);
         tables[spec.Name] = state;
+        if (state.Direct && !KeepIndexes)
+        {
+            DropIndexesOfEmptyTable(state);
+        }
+
         return state;
+    }
+
+    /// <summary>
+    /// When no program has a row in the table yet, drops its indexes for the load (in the batch's transaction: a failed
+    /// import rolls the drop back); <see cref="RestoreIndexes"/> builds them again from their definitions.
+    /// </summary>
+    private void DropIndexesOfEmptyTable(TableState state)
+    {
+        var table = PgSql.Q(state.Spec.SqlTable);
+        using (var any = batch.Command($"SELECT NOT EXISTS (SELECT 1 FROM {table})"))
+        {
+            if (!(bool)any.ExecuteScalar()!)
+            {
+                return;
+            }
+        }
+
+        var indexes = new List<(string Name, string Definition)>();
+        using (var cmd = batch.Command("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1")
+            .Text(state.Spec.SqlTable))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                indexes.Add((r.GetString(0), r.GetString(1)));
+            }
+        }
+
+        foreach (var (name, definition) in indexes)
+        {
+            PgSql.Execute(batch.Store.Connection, $"DROP INDEX {PgSql.Q(name)}");
+            state.DroppedIndexes.Add(definition);
+        }
     }
 
     private static int TypedIndex(GovernmentSchema.DsTable spec, string name)
@@ -589,6 +680,9 @@ internal sealed class PostgresDataStageWriter(PostgresBatch batch) : IDataStageB
             $"COPY {PgSql.Q("traza_stage_" + spec.SqlTable)} ({string.Join(", ", columns.Select(c => PgSql.Q(c.Name)))}, seq) FROM STDIN (FORMAT BINARY)";
 
         public bool Staged { get; set; }
+
+        /// <summary>Definitions of the indexes dropped for a first load, built again at the end.</summary>
+        public List<string> DroppedIndexes { get; } = [];
 
         public HashSet<(DataStageKey, ulong)> Content { get; } = [];
 

@@ -65,7 +65,7 @@ public abstract class DataStageMergeContract<TFixture>(TFixture fixture) : Store
         for (var i = 0; i < imports.Length; i++)
         {
             using var batch = store.BeginBatch("datastage", $"import{i}.zip", $"sha-{i}");
-            using (var writer = batch.DataStageBlocks())
+            using (var writer = Writer(batch))
             {
                 foreach (var package in imports[i])
                 {
@@ -103,6 +103,9 @@ public abstract class DataStageMergeContract<TFixture>(TFixture fixture) : Store
             }
         }
     }
+
+    /// <summary>The writer under test; a store's own contract class may pick one of its variants.</summary>
+    protected virtual IDataStageBlockWriter Writer(ILedgerBatch batch) => batch.DataStageBlocks();
 
     private static string Describe(Package[][] imports) => string.Join(" ; ", imports.Select(i => string.Join(" + ", i.Select(p =>
         $"{p.Folio}@{p.Executed?.ToString(CultureInfo.InvariantCulture) ?? "-"}[" +
