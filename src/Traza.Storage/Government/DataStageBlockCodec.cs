@@ -111,7 +111,10 @@ public static class DataStageBlockCodec
             var values = new string?[typedColumns.Count];
             for (var i = 0; i < values.Length; i++)
             {
-                values[i] = TypedText(rows.TypedSpan(), rows.Raw, typedColumns[i]);
+                // Natural-key tables keep Resumen.Fecha_Ejecucion in the row header, as the typed value after the stored ones.
+                values[i] = typedColumns[i] == rows.TypedCount
+                    ? rows.Executed >= 0 ? CanonicalText.Date(DateOnly.FromDayNumber(rows.Executed)) : null
+                    : TypedText(rows.TypedSpan(), rows.Raw, typedColumns[i]);
             }
 
             result.Add((rows.Key, values));
@@ -311,6 +314,9 @@ public static class DataStageBlockCodec
         }
 
         public long Line { get; private set; }
+
+        /// <summary>Typed values stored per row (Fecha_Ejecucion of natural-key tables is in the header, not among them).</summary>
+        public readonly int TypedCount => typedCount;
 
         public DataStageKey Key { get; private set; }
 

@@ -75,3 +75,17 @@ public sealed class PostgresReversalContract(PostgresStoreFixture fixture) : Rev
 public sealed class PostgresStoreProviderContract(PostgresStoreFixture fixture) : StoreProviderContract<PostgresStoreFixture>(fixture);
 
 public sealed class PostgresChunkedAppendContract(PostgresStoreFixture fixture) : ChunkedAppendContract<PostgresStoreFixture>(fixture);
+
+public sealed class PostgresDataStageMergeContract(PostgresStoreFixture fixture) : DataStageMergeContract<PostgresStoreFixture>(fixture);
+
+/// <summary>The PostgreSQL writer with every table staged (no direct COPY on a first import): the same rows as the fast path.</summary>
+public sealed class PostgresDataStageAlwaysStagedContract(PostgresStoreFixture fixture) : DataStageMergeContract<PostgresStoreFixture>(fixture)
+{
+    protected override IDataStageBlockWriter Writer(ILedgerBatch batch) => new PostgresDataStageWriter((PostgresBatch)batch) { AlwaysStage = true };
+}
+
+/// <summary>The PostgreSQL writer keeping an empty table's indexes during its first load: the same rows as with late indexes.</summary>
+public sealed class PostgresDataStageIndexesKeptContract(PostgresStoreFixture fixture) : DataStageMergeContract<PostgresStoreFixture>(fixture)
+{
+    protected override IDataStageBlockWriter Writer(ILedgerBatch batch) => new PostgresDataStageWriter((PostgresBatch)batch) { KeepIndexes = true };
+}

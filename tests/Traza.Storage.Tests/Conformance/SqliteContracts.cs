@@ -21,3 +21,5 @@ public sealed class SqliteReversalContract(SqliteStoreFixture fixture) : Reversa
 public sealed class SqliteStoreProviderContract(SqliteStoreFixture fixture) : StoreProviderContract<SqliteStoreFixture>(fixture);
 
 public sealed class SqliteChunkedAppendContract(SqliteStoreFixture fixture) : ChunkedAppendContract<SqliteStoreFixture>(fixture);
+
+public sealed class SqliteDataStageMergeContract(SqliteStoreFixture fixture) : DataStageMergeContract<SqliteStoreFixture>(fixture);
