@@ -59,6 +59,16 @@ public interface ILedgerScans
 
     /// <summary>One entry by its lot key, with the columns custody needs (date, qty, qty_umt, value_usd, clave), or null.</summary>
     EntryRecord? Entry(string client, string pedimento, int partida, string part);
+
+    /// <summary>
+    /// Many exit lines or events by movement id (batch and line), as <see cref="Movement"/> reads each; ids not found are
+    /// absent. The set twin of the point read: one statement where the store pays a round trip per read (PostgreSQL).
+    /// </summary>
+    Dictionary<(long Batch, long Line), (string Document, string Clave, DateOnly Date, string Product)> MovementsAt(
+        IReadOnlyCollection<(long Batch, long Line)> ids);
+
+    /// <summary>Many entries by lot key, as <see cref="Entry"/> reads each; keys not found are absent. The set twin of the point read.</summary>
+    List<EntryRecord> EntriesAt(IReadOnlyCollection<(string Client, string Pedimento, int Partida, string Part)> keys);
 }
 
 /// <summary>The movement tables whose rows carry a date the discharge processes.</summary>
