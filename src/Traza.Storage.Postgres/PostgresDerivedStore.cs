@@ -87,49 +87,7 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
             ?? throw new InvalidOperationException("the stored discharge run has no digest (migration 0028): run a full discharge");
         before.Merge(digest);
         digest = before;
-        var appendSeq = (long)from.DayNumber;
-        foreach (var (pool, fromPeriod) in pools)
-        {
-            if (pool.TailOnly)
-            {
-                var moved = pool.MoveToHead;
-                if (moved > 0)
-                {
-                    MoveToHead(pool, run.Id, hasher, digest);
-                }
-
-                var count = pool.LotKeys.Count - moved;
-                var deleted = DeleteReturning(DerivedDigest.Pool, $"{P} AND segment = 1 AND client = $1 AND part = $2 AND first_lot = $3",
-                    cmd => cmd.Text(pool.Client).Text(pool.Part).Int(pool.FirstLot), hasher, digest);
-                if (deleted != 1)
-                {
-                    throw new InvalidOperationException($"no stored tail of pool ({pool.Client}, {pool.Part}) starting at lot {pool.FirstLot}");
-                }
-
-                InsertSegment(pool.Client, pool.Part, 1, pool.FirstLot + moved, JoinKeys(pool.LotKeys, moved, count),
-                    LotStateCodec.Encode(pool.LotTotals, moved, count), run.Id, hasher, digest);
-                InsertChunks(pool, appendSeq, hasher, digest);
-                continue;
-            }
-
-            if (pool.FirstLot != 0)
-            {
-                throw new ArgumentException($"pool ({pool.Client}, {pool.Part}): only a whole pool can replace the stored one", nameof(pools));
-            }
-
-            DeleteReturning(DerivedDigest.Pool, $"{P} AND segment IN (0, 1) AND client = $1 AND part = $2",
-                cmd => cmd.Text(pool.Client).Text(pool.Part), hasher, digest);
-            var tail = PoolSegments.TailStart(pool.LotTotals);
-            var n = pool.LotKeys.Count;
-            InsertSegment(pool.Client, pool.Part, 0, 0, JoinKeys(pool.LotKeys, 0, tail), LotStateCodec.Encode(pool.LotTotals, 0, tail), run.Id,
-                hasher, digest);
-            InsertSegment(pool.Client, pool.Part, 1, tail, JoinKeys(pool.LotKeys, tail, n - tail), LotStateCodec.Encode(pool.LotTotals, tail, n - tail),
-                run.Id, hasher, digest);
-            DeleteReturning(DerivedDigest.Alloc, $"{P} AND client = $1 AND part = $2 AND period >= $3",
-                cmd => cmd.Text(pool.Client).Text(pool.Part).Int(fromPeriod), hasher, digest);
-            InsertChunks(pool, 0, hasher, digest);
-        }
-
+        SavePools([.. pools], from, run.Id, hasher, digest);
         foreach (var table in (ReadOnlySpan<int>)[DerivedDigest.Shortage, DerivedDigest.WasteDisposal, DerivedDigest.Finding])
         {
             DeleteReturning(table, $"{P} AND date >= $1", cmd => cmd.Text(CanonicalText.Date(from)), hasher, digest);
@@ -201,17 +159,10 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
 
         var pools = ReadPools(null, wanted);
         var chunks = new Dictionary<(string, string), List<AllocationChunk>>();
-        var clients = wanted.Select(k => k.Client).ToArray();
-        var parts = wanted.Select(k => k.Part).ToArray();
         ReadChunks(
-            $"SELECT client, part, period, count, allocations, last_day FROM discharge_alloc WHERE {P} AND period >= $1 " +
-            "AND (client, part) IN (SELECT * FROM unnest($2::text[], $3::text[])) ORDER BY period, seq",
-            cmd =>
-            {
-                cmd.Int(fromPeriod);
-                cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = clients });
-                cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = parts });
-            },
+            $"SELECT client, part, period, count, allocations, last_day FROM discharge_alloc WHERE {P} AND period >= $3 " +
+            "AND (client, part) IN (SELECT * FROM unnest($1::text[], $2::text[])) ORDER BY period, seq",
+            cmd => cmd.PoolKeys(wanted).Int(fromPeriod),
             chunks);
         return [.. pools.Select(p => WithChunks(p, chunks))];
     }
@@ -394,6 +345,13 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
         var spec = DerivedDigest.Tables[table];
         using var cmd = store.Command($"DELETE FROM {spec.Name} WHERE {where} RETURNING {spec.Columns}{extra}");
         bind?.Invoke(cmd);
+        return DeleteReturning(cmd, table, hasher, digest, each);
+    }
+
+    /// <summary>Runs a DELETE … RETURNING the table's digest columns (then any extra), subtracting each row from the digest.</summary>
+    private static long DeleteReturning(NpgsqlCommand cmd, int table, DerivedRowHasher hasher, DerivedDigest digest,
+        Action<NpgsqlDataReader>? each = null)
+    {
         using var r = cmd.ExecuteReader();
         var count = 0L;
         while (r.Read())
@@ -406,59 +364,160 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
         return count;
     }
 
-    private void MoveToHead(StoredPool pool, long runId, DerivedRowHasher hasher, DerivedDigest digest)
+    /// <summary>
+    /// The pools of an incremental save in a fixed number of statements whatever their number (one round trip each was the
+    /// cost of a daily run on PostgreSQL): the rows to replace deleted by array-bound sets with RETURNING (each subtracted
+    /// from the digest), then every new segment and chunk by binary COPY.
+    /// </summary>
+    private void SavePools(List<(StoredPool Pool, int FromPeriod)> pools, DateOnly from, long runId, DerivedRowHasher hasher,
+        DerivedDigest digest)
     {
-        string? keys = null;
-        var totals = new List<PoolLotTotals>();
-        DeleteReturning(DerivedDigest.Pool, $"{P} AND segment = 0 AND client = $1 AND part = $2", cmd => cmd.Text(pool.Client).Text(pool.Part),
-            hasher, digest, r =>
+        var tails = new List<StoredPool>();
+        var wholes = new List<(StoredPool Pool, int FromPeriod)>();
+        foreach (var (pool, fromPeriod) in pools)
+        {
+            if (pool.TailOnly)
             {
-                keys = r.GetString(6);
-                LotStateCodec.Decode((byte[])r.GetValue(7), totals);
-            });
-        if (keys is null)
-        {
-            throw new InvalidOperationException($"no stored head of pool ({pool.Client}, {pool.Part})");
+                tails.Add(pool);
+            }
+            else if (pool.FirstLot != 0)
+            {
+                throw new ArgumentException($"pool ({pool.Client}, {pool.Part}): only a whole pool can replace the stored one", nameof(pools));
+            }
+            else
+            {
+                wholes.Add((pool, fromPeriod));
+            }
         }
 
-        if (totals.Count != pool.FirstLot)
-        {
-            throw new InvalidOperationException(
-                $"pool ({pool.Client}, {pool.Part}): the stored head has {totals.Count} lots, its tail starts at lot {pool.FirstLot}");
-        }
-
-        for (var k = 0; k < pool.MoveToHead; k++)
-        {
-            totals.Add(pool.LotTotals[k]);
-        }
-
-        InsertSegment(pool.Client, pool.Part, 0, 0, keys + JoinKeys(pool.LotKeys, 0, pool.MoveToHead), LotStateCodec.Encode(totals, 0, totals.Count),
-            runId, hasher, digest);
-    }
-
-    private void InsertSegment(string client, string part, int segment, int first, string lotKeys, byte[] lotState, long runId,
-        DerivedRowHasher hasher, DerivedDigest digest)
-    {
-        hasher.Begin(DerivedDigest.Pool).Integer(Program).Integer(segment).Text(client).Text(part).Integer(first).Integer(runId)
-            .Text(lotKeys).Blob(lotState).AddTo(digest, DerivedDigest.Pool);
-        using var cmd = store.Command(
-            "INSERT INTO discharge_pool (program_id, client, part, segment, first_lot, run_id, lot_keys, lot_state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-            .Int(Program).Text(client).Text(part).Int(segment).Int(first).Int(runId).Text(lotKeys).Bytes(lotState);
-        cmd.ExecuteNonQuery();
-    }
-
-    private void InsertChunks(StoredPool pool, long sequence, DerivedRowHasher hasher, DerivedDigest digest)
-    {
-        foreach (var chunk in pool.Chunks)
+        var movers = tails.Where(t => t.MoveToHead > 0).ToList();
+        var heads = DeleteHeads(movers, hasher, digest);
+        var deletedTails = new HashSet<(string, string, long)>();
+        if (tails.Count > 0)
         {
             using var cmd = store.Command(
-                "INSERT INTO discharge_alloc (program_id, client, part, period, seq, last_day, count, allocations) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                .Int(Program).Text(pool.Client).Text(pool.Part).Int(chunk.Period).Int(sequence).Int(chunk.LastDay).Int(chunk.Count).Bytes(chunk.Data);
-            cmd.ExecuteNonQuery();
-            hasher.Begin(DerivedDigest.Alloc).Integer(Program).Text(pool.Client).Text(pool.Part).Integer(chunk.Period).Integer(sequence)
-                .Integer(chunk.LastDay).Integer(chunk.Count).Blob(chunk.Data).AddTo(digest, DerivedDigest.Alloc);
+                $"DELETE FROM discharge_pool WHERE {P} AND segment = 1 AND (client, part, first_lot) IN " +
+                $"(SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])) RETURNING {DerivedDigest.Tables[DerivedDigest.Pool].Columns}")
+                .PoolKeys([.. tails.Select(t => (t.Client, t.Part))]).IntArray([.. tails.Select(t => (long)t.FirstLot)]);
+            DeleteReturning(cmd, DerivedDigest.Pool, hasher, digest, r => deletedTails.Add((r.GetString(2), r.GetString(3), r.GetInt64(4))));
         }
+
+        foreach (var t in tails)
+        {
+            if (!deletedTails.Contains((t.Client, t.Part, t.FirstLot)))
+            {
+                throw new InvalidOperationException($"no stored tail of pool ({t.Client}, {t.Part}) starting at lot {t.FirstLot}");
+            }
+        }
+
+        if (wholes.Count > 0)
+        {
+            var keys = wholes.Select(w => (w.Pool.Client, w.Pool.Part)).ToList();
+            using (var cmd = store.Command(
+                $"DELETE FROM discharge_pool WHERE {P} AND segment IN (0, 1) AND (client, part) IN " +
+                $"(SELECT * FROM unnest($1::text[], $2::text[])) RETURNING {DerivedDigest.Tables[DerivedDigest.Pool].Columns}").PoolKeys(keys))
+            {
+                DeleteReturning(cmd, DerivedDigest.Pool, hasher, digest);
+            }
+
+            var alloc = DerivedDigest.Tables[DerivedDigest.Alloc];
+            using (var cmd = store.Command(
+                $"DELETE FROM discharge_alloc a USING unnest($1::text[], $2::text[], $3::bigint[]) AS w (c, p, f) WHERE a.{P} " +
+                $"AND a.client = w.c AND a.part = w.p AND a.period >= w.f RETURNING {Qualified("a", alloc.Columns)}")
+                .PoolKeys(keys).IntArray([.. wholes.Select(w => (long)w.FromPeriod)]))
+            {
+                DeleteReturning(cmd, DerivedDigest.Alloc, hasher, digest);
+            }
+        }
+
+        using (var segments = new SegmentCopy(store.Connection, Program, runId, hasher, digest))
+        {
+            foreach (var t in movers)
+            {
+                var (keys, totals) = heads[(t.Client, t.Part)];
+                for (var k = 0; k < t.MoveToHead; k++)
+                {
+                    totals.Add(t.LotTotals[k]);
+                }
+
+                segments.Write(t.Client, t.Part, 0, 0, keys + JoinKeys(t.LotKeys, 0, t.MoveToHead), LotStateCodec.Encode(totals, 0, totals.Count));
+            }
+
+            foreach (var t in tails)
+            {
+                var count = t.LotKeys.Count - t.MoveToHead;
+                segments.Write(t.Client, t.Part, 1, t.FirstLot + t.MoveToHead, JoinKeys(t.LotKeys, t.MoveToHead, count),
+                    LotStateCodec.Encode(t.LotTotals, t.MoveToHead, count));
+            }
+
+            foreach (var (pool, _) in wholes)
+            {
+                var tail = PoolSegments.TailStart(pool.LotTotals);
+                var n = pool.LotKeys.Count;
+                segments.Write(pool.Client, pool.Part, 0, 0, JoinKeys(pool.LotKeys, 0, tail), LotStateCodec.Encode(pool.LotTotals, 0, tail));
+                segments.Write(pool.Client, pool.Part, 1, tail, JoinKeys(pool.LotKeys, tail, n - tail), LotStateCodec.Encode(pool.LotTotals, tail, n - tail));
+            }
+
+            segments.Complete();
+        }
+
+        var chunks = new ChunkCopy(store.Connection, Program, hasher, digest);
+        var appendSeq = (long)from.DayNumber; // a tail's new chunks follow the month's stored ones (migration 0021)
+        foreach (var t in tails)
+        {
+            chunks.Write(t, appendSeq);
+        }
+
+        foreach (var (pool, _) in wholes)
+        {
+            chunks.Write(pool, 0);
+        }
+
+        chunks.Complete();
     }
+
+    /// <summary>Deletes the heads of the tails that hand lots to them, each checked against its tail; returns them by pool.</summary>
+    private Dictionary<(string, string), (string Keys, List<PoolLotTotals> Totals)> DeleteHeads(List<StoredPool> movers,
+        DerivedRowHasher hasher, DerivedDigest digest)
+    {
+        var heads = new Dictionary<(string, string), (string Keys, List<PoolLotTotals> Totals)>();
+        if (movers.Count == 0)
+        {
+            return heads;
+        }
+
+        using (var cmd = store.Command(
+            $"DELETE FROM discharge_pool WHERE {P} AND segment = 0 AND (client, part) IN (SELECT * FROM unnest($1::text[], $2::text[])) " +
+            $"RETURNING {DerivedDigest.Tables[DerivedDigest.Pool].Columns}").PoolKeys([.. movers.Select(m => (m.Client, m.Part))]))
+        {
+            DeleteReturning(cmd, DerivedDigest.Pool, hasher, digest, r =>
+            {
+                var totals = new List<PoolLotTotals>();
+                LotStateCodec.Decode((byte[])r.GetValue(7), totals);
+                heads[(r.GetString(2), r.GetString(3))] = (r.GetString(6), totals);
+            });
+        }
+
+        foreach (var m in movers)
+        {
+            if (!heads.TryGetValue((m.Client, m.Part), out var head))
+            {
+                throw new InvalidOperationException($"no stored head of pool ({m.Client}, {m.Part})");
+            }
+
+            if (head.Totals.Count != m.FirstLot)
+            {
+                throw new InvalidOperationException(
+                    $"pool ({m.Client}, {m.Part}): the stored head has {head.Totals.Count} lots, its tail starts at lot {m.FirstLot}");
+            }
+        }
+
+        return heads;
+    }
+
+    /// <summary>Every column of a list qualified by a table alias (RETURNING after a join names them unambiguously).</summary>
+    private static string Qualified(string alias, string columns) =>
+        string.Join(", ", columns.Split(',', StringSplitOptions.TrimEntries).Select(c => alias + "." + c));
 
     private void InsertRun(DischargeRunRecord run, DerivedRowHasher hasher, DerivedDigest digest)
     {
@@ -558,21 +617,34 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
         copy.Complete();
     }
 
-    /// <summary>Whole pools (heads and tails joined) of one client, or of the wanted keys, in (client, part) order.</summary>
+    /// <summary>
+    /// Whole pools (heads and tails joined) of one client, or of the wanted keys (filtered by the server: a daily run wants a
+    /// few of them), in (client, part) order.
+    /// </summary>
     private List<StoredPool> ReadPools(string? client, HashSet<(string Client, string Part)>? wanted)
     {
         var pools = new List<StoredPool>();
         StoredPool? current = null;
-        Read($"SELECT {SegmentColumns} FROM discharge_pool WHERE {P} AND segment IN (0, 1) AND ($1::text IS NULL OR client = $1) " +
-            "ORDER BY client, part, segment",
-            cmd => cmd.Text(client),
+        Read(
+            wanted is null
+                ? $"SELECT {SegmentColumns} FROM discharge_pool WHERE {P} AND segment IN (0, 1) AND ($1::text IS NULL OR client = $1) " +
+                    "ORDER BY client, part, segment"
+                : $"SELECT {Qualified("d", SegmentColumns)} FROM unnest($1::text[], $2::text[]) AS w (c, p) JOIN discharge_pool d " +
+                    $"ON d.{P} AND d.segment IN (0, 1) AND d.client = w.c AND d.part = w.p ORDER BY d.client, d.part, d.segment",
+            cmd =>
+            {
+                if (wanted is null)
+                {
+                    cmd.Text(client);
+                }
+                else
+                {
+                    cmd.PoolKeys(wanted);
+                }
+            },
             r =>
             {
                 var (c, p, segment) = (r.GetString(0), r.GetString(1), r.Int32(2));
-                if (wanted is not null && !wanted.Contains((c, p)))
-                {
-                    return;
-                }
 
                 if (segment == 0)
                 {

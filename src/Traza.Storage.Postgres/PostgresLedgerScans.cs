@@ -221,6 +221,48 @@ internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
         return rows;
     }
 
+    /// <summary>One statement for every id: the exit and event rows joined to the ids' <c>unnest</c> through their (batch_id, line) indexes.</summary>
+    public Dictionary<(long Batch, long Line), (string Document, string Clave, DateOnly Date, string Product)> MovementsAt(
+        IReadOnlyCollection<(long Batch, long Line)> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new Dictionary<(long, long), (string, string, DateOnly, string)>(ids.Count);
+        if (ids.Count == 0)
+        {
+            return found;
+        }
+
+        Read(
+            $"SELECT x.batch_id, x.line, x.pedimento, x.clave, x.date, x.part FROM unnest($1::bigint[], $2::bigint[]) AS w (b, l) " +
+            $"JOIN exit x ON x.batch_id = w.b AND x.line = w.l AND x.{P} UNION ALL " +
+            $"SELECT e.batch_id, e.line, e.reference, e.type, e.date, e.part FROM unnest($1::bigint[], $2::bigint[]) AS w (b, l) " +
+            $"JOIN event e ON e.batch_id = w.b AND e.line = w.l AND e.{P}",
+            cmd => cmd.IntArray([.. ids.Select(i => i.Batch)]).IntArray([.. ids.Select(i => i.Line)]),
+            r => found.TryAdd((r.GetInt64(0), r.GetInt64(1)), (r.GetString(2), r.GetString(3), CanonicalText.ParseDate(r.GetString(4)), r.GetString(5))));
+        return found;
+    }
+
+    /// <summary>One statement for every key, through the entry table's primary key.</summary>
+    public List<EntryRecord> EntriesAt(IReadOnlyCollection<(string Client, string Pedimento, int Partida, string Part)> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var found = new List<EntryRecord>(keys.Count);
+        if (keys.Count == 0)
+        {
+            return found;
+        }
+
+        Read(
+            "SELECT e.client, e.pedimento, e.partida, e.part, e.date, e.qty, e.qty_umt, e.value_usd, e.clave " +
+            "FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[]) AS w (c, p, n, t) " +
+            $"JOIN entry e ON e.{P} AND e.client = w.c AND e.pedimento = w.p AND e.partida = w.n AND e.part = w.t",
+            cmd => cmd.TextArray([.. keys.Select(k => k.Client)]).TextArray([.. keys.Select(k => k.Pedimento)])
+                .IntArray([.. keys.Select(k => (long)k.Partida)]).TextArray([.. keys.Select(k => k.Part)]),
+            r => found.Add(new EntryRecord(r.GetString(0), r.GetString(1), r.Int32(2), r.GetString(3), r.GetString(8),
+                CanonicalText.ParseDate(r.GetString(4)), r.Dec(5), r.DecOrNull(6), r.DecOrNull(7), null, null, null, null, null, null, null)));
+        return found;
+    }
+
     private List<EntryScan> EntryScans(string where, Action<NpgsqlCommand>? bind)
     {
         var rows = new List<EntryScan>();

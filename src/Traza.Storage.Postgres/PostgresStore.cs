@@ -11,6 +11,7 @@ public sealed partial class PostgresStore : ITrazaStore
 {
     private PostgresBatch? activeBatch;
     private NpgsqlTransaction? snapshot;
+    private string? exportedSnapshot;
     private readonly Dictionary<string, List<(string Name, bool Integer)>> columnTypes = new(StringComparer.Ordinal);
 
     internal PostgresStore(NpgsqlConnection connection, TimeProvider clock, PostgresTarget target, ProgramId program)
@@ -104,7 +105,7 @@ public sealed partial class PostgresStore : ITrazaStore
         snapshot = Connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
         try
         {
-            _ = SnapshotMark(); // the first read fixes the snapshot
+            _ = PostgresSnapshotSide.Mark(Connection, Program); // the first read fixes the snapshot (exported only when a side needs it)
         }
         catch
         {
@@ -115,20 +116,32 @@ public sealed partial class PostgresStore : ITrazaStore
         return new SnapshotScope(this);
     }
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// The last batch and stored run this connection sees; inside a read snapshot also the snapshot itself, exported once
+    /// (<c>pg_export_snapshot</c>) so that <see cref="OpenSnapshotSide"/> can pin a second connection to it.
+    /// </summary>
     public string SnapshotMark()
     {
-        using var cmd = Command(
-            $"SELECT (SELECT coalesce(max(id), 0) FROM import_batch WHERE {ProgramFilter})::text || '|' || " +
-            $"coalesce((SELECT id::text || '|' || finished_at FROM discharge_run WHERE {ProgramFilter} ORDER BY id DESC LIMIT 1), '')");
-        return (string)cmd.ExecuteScalar()!;
+        var mark = PostgresSnapshotSide.Mark(Connection, Program);
+        if (snapshot is null)
+        {
+            return mark;
+        }
+
+        if (exportedSnapshot is null)
+        {
+            using var cmd = Command("SELECT pg_export_snapshot()");
+            exportedSnapshot = (string)cmd.ExecuteScalar()!;
+        }
+
+        return PostgresSnapshotSide.WithSnapshot(mark, exportedSnapshot);
     }
 
     /// <summary>
-    /// None: the callers then read on the main connection. (A second connection could import this one's snapshot with
-    /// pg_export_snapshot; the parallel read it would allow is left for when PostgreSQL runs are measured.)
+    /// A second connection in the snapshot of <paramref name="mark"/>: the exported one while the read snapshot that marked it
+    /// is open (whatever was committed since), else a new snapshot when it sees the same batch and run. Null when neither holds.
     /// </summary>
-    public ISnapshotSide? OpenSnapshotSide(string mark) => null;
+    public ISnapshotSide? OpenSnapshotSide(string mark) => PostgresSnapshotSide.Open(this, mark);
 
     /// <inheritdoc/>
     public ILedgerScans Scans => field ??= new PostgresLedgerScans(this);
@@ -247,6 +260,7 @@ public sealed partial class PostgresStore : ITrazaStore
         if (snapshot is { } tx)
         {
             snapshot = null;
+            exportedSnapshot = null;
             tx.Commit();
             tx.Dispose();
         }

@@ -159,6 +159,39 @@ internal sealed class SqliteLedgerScans(SqliteLedgerStore store) : ILedgerScans
         return rows;
     }
 
+    /// <summary>Point reads, one after another: in process they cost no round trip, and each is an index lookup.</summary>
+    public Dictionary<(long Batch, long Line), (string Document, string Clave, DateOnly Date, string Product)> MovementsAt(
+        IReadOnlyCollection<(long Batch, long Line)> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new Dictionary<(long, long), (string, string, DateOnly, string)>(ids.Count);
+        foreach (var (batch, line) in ids)
+        {
+            if (Movement(batch, line) is { } m)
+            {
+                found[(batch, line)] = m;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Point reads, one after another (see <see cref="MovementsAt"/>).</summary>
+    public List<EntryRecord> EntriesAt(IReadOnlyCollection<(string Client, string Pedimento, int Partida, string Part)> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var found = new List<EntryRecord>(keys.Count);
+        foreach (var (client, pedimento, partida, part) in keys)
+        {
+            if (Entry(client, pedimento, partida, part) is { } e)
+            {
+                found.Add(e);
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The program's own '' and every registered client, or just the one asked for.</summary>
     private List<string> Clients(string? client) =>
         client is not null ? [client] : ["", .. store.LoadClients().Select(c => c.Client).Where(c => c.Length > 0)];

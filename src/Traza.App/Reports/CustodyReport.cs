@@ -107,24 +107,48 @@ public static class CustodyReport
         var movementIndex = new Dictionary<long, int>();
         var movementIds = new List<long>();
         var day = asOf.DayNumber;
-        foreach (var pool in all)
+        var decoded = all.ConvertAll(p => p.DecodeAllocations());
+        bool Wanted(in PackedAllocation a, PoolLotKey key) =>
+            a.Day <= day && (pedimento is null || (lotNumbers!.Contains(key.Pedimento) && (filter.Partida is not { } p || key.Partida == p)));
+        if (pedimento is not null && exitDocs is null)
         {
-            var packed = pool.DecodeAllocations();
+            // One lot's movements, read together (a point read each is a round trip on PostgreSQL).
+            var missing = new HashSet<(long Batch, long Line)>();
+            for (var i = 0; i < all.Count; i++)
+            {
+                foreach (var a in decoded[i])
+                {
+                    if (Wanted(a, all[i].LotKeys[a.Lot]) && !movements.ContainsKey(a.Movement))
+                    {
+                        missing.Add(PackedAllocation.SplitMovement(a.Movement));
+                    }
+                }
+            }
+
+            foreach (var (id, m) in store.Scans.MovementsAt(missing))
+            {
+                movements[PackedAllocation.MovementId(id.Batch, id.Line)] = m;
+            }
+        }
+
+        for (var i = 0; i < all.Count; i++)
+        {
+            var pool = all[i];
+            var packed = decoded[i];
             var poolIndex = -1;
             for (var k = 0; k < packed.Length; k++)
             {
                 var a = packed[k];
-                var key = pool.LotKeys[a.Lot];
-                if (a.Day > day || (pedimento is not null && (!lotNumbers!.Contains(key.Pedimento) || (filter.Partida is { } p && key.Partida != p))))
+                if (!Wanted(a, pool.LotKeys[a.Lot]))
                 {
                     continue;
                 }
 
                 if (!movements.TryGetValue(a.Movement, out var m))
                 {
-                    if (exitDocs is not null || Query.Movement(store, a.Movement) is not { } known)
+                    if (exitDocs is not null || pedimento is not null || Query.Movement(store, a.Movement) is not { } known)
                     {
-                        continue;
+                        continue; // not an exit or event in force (the lot's were all read above)
                     }
 
                     movements[a.Movement] = m = known;
@@ -184,8 +208,29 @@ public static class CustodyReport
             return c != 0 ? c : x.Seq.CompareTo(y.Seq);
         });
 
-        var context = new RowContext(
-            store, kept, movementIds, movements, entries, parts, pedimento is not null || exitDocs is not null, rectifications);
+        var readEntries = pedimento is not null || exitDocs is not null;
+        if (readEntries)
+        {
+            // The lots the rows name, read together; a lot without an entry stays without one.
+            var lotKeys = new HashSet<(string Client, string Pedimento, int Partida, string Part)>();
+            foreach (var f in found)
+            {
+                // SPEC §3.8: a rectified lot's key is the original's; its row is the rectification's, rebased.
+                var (pool, key) = (kept[f.Pool], kept[f.Pool].LotKeys[f.Lot]);
+                var stored = rectifications.Entries.RectificationOf(pool.Client, key.Pedimento) ?? key.Pedimento;
+                lotKeys.Add((pool.Client, stored, key.Partida, pool.Part));
+            }
+
+            foreach (var e in store.Scans.EntriesAt(lotKeys))
+            {
+                if (rectifications.AsLot(e) is { } lot)
+                {
+                    entries[(lot.Client, lot.Pedimento, lot.Partida, lot.Part)] = lot;
+                }
+            }
+        }
+
+        var context = new RowContext(kept, movementIds, movements, entries, parts);
         return new ReportData(Columns, found.Select(context.Row)) { CsvRows = csv => context.WriteCsv(found, csv) };
     }
 
@@ -197,14 +242,11 @@ public static class CustodyReport
     /// (a lot appears in many rows).
     /// </summary>
     private sealed class RowContext(
-        ITrazaStore store,
         List<StoredPool> pools,
         List<long> movementIds,
         Dictionary<long, (string Document, string Clave, DateOnly Date, string Product)> movements,
         Dictionary<(string, string, int, string), EntryRecord> entries,
-        Dictionary<(string Client, string Part), PartRecord> parts,
-        bool readEntries,
-        LedgerRectifications rectifications)
+        Dictionary<(string Client, string Part), PartRecord> parts)
     {
         private readonly (string Document, string Clave, DateOnly Date, string Product)[] byIndex =
             [.. movementIds.Select(id => movements[id])];
@@ -264,10 +306,7 @@ public static class CustodyReport
             }
 
             var entryKey = (pool.Client, key.Pedimento, key.Partida, pool.Part);
-            if (!entries.TryGetValue(entryKey, out var entry) && readEntries)
-            {
-                entry = rectifications.LotEntry(entryKey, number => Query.Entry(store, entryKey with { Pedimento = number }));
-            }
+            _ = entries.TryGetValue(entryKey, out var entry);
 
             var factor = parts.TryGetValue((pool.Client, pool.Part), out var part) ? part.UmtPerUmc : 1m;
             var ratio = entry is null || entry.Qty == 0 ? factor : (entry.QtyUmt ?? (entry.Qty * factor)) / entry.Qty;
@@ -293,8 +332,5 @@ public static class CustodyReport
             var (batch, line) = PackedAllocation.SplitMovement(id);
             return store.Scans.Movement(batch, line);
         }
-
-        public static EntryRecord? Entry(ITrazaStore store, (string Client, string Pedimento, int Partida, string Part) key) =>
-            store.Scans.Entry(key.Client, key.Pedimento, key.Partida, key.Part);
     }
 }

@@ -65,6 +65,16 @@ public interface ILedgerScans
     /// rectified pedimento), ordered by client and pedimento (SPEC §3.8; few rows, read through a partial index).
     /// </summary>
     List<RectificationScan> Rectifications(MovementTable table);
+
+    /// <summary>
+    /// Many exit lines or events by movement id (batch and line), as <see cref="Movement"/> reads each; ids not found are
+    /// absent. The set twin of the point read: one statement where the store pays a round trip per read (PostgreSQL).
+    /// </summary>
+    Dictionary<(long Batch, long Line), (string Document, string Clave, DateOnly Date, string Product)> MovementsAt(
+        IReadOnlyCollection<(long Batch, long Line)> ids);
+
+    /// <summary>Many entries by lot key, as <see cref="Entry"/> reads each; keys not found are absent. The set twin of the point read.</summary>
+    List<EntryRecord> EntriesAt(IReadOnlyCollection<(string Client, string Pedimento, int Partida, string Part)> keys);
 }
 
 /// <summary>The movement tables whose rows carry a date the discharge processes.</summary>

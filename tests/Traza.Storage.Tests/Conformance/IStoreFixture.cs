@@ -24,9 +24,28 @@ public interface IStoreFixture : IDisposable
     /// </summary>
     void Execute(string target, string sql);
 
+    /// <summary>What second readers on the main reader's snapshot (<see cref="ITrazaStore.OpenSnapshotSide"/>) the store offers.</summary>
+    SnapshotSides SnapshotSides { get; }
+}
+
+/// <summary>
+/// The second readers a store hands out (<see cref="ITrazaStore.OpenSnapshotSide"/>). Each kind is held by
+/// <c>ReadSnapshotContract</c>; the port allows any of them (a caller that gets none reads on the main reader).
+/// </summary>
+public enum SnapshotSides
+{
+    /// <summary>Never: the caller reads on the main reader.</summary>
+    None,
+
     /// <summary>
-    /// Whether the store opens a second reader on the main reader's snapshot (<see cref="ITrazaStore.OpenSnapshotSide"/>):
-    /// SQLite does; PostgreSQL returns null for now, which the port allows (the caller reads on the main reader).
+    /// A new reader, handed out while it sees what the mark names — no batch or run committed since (SQLite: a second
+    /// connection cannot join another's read transaction).
     /// </summary>
-    bool OffersSnapshotSides => true;
+    WhileUnchanged,
+
+    /// <summary>
+    /// Pinned to the very snapshot of a mark taken inside a read snapshot, whatever is committed since, as long as that
+    /// snapshot is open (PostgreSQL: <c>pg_export_snapshot</c>); outside one, as <see cref="WhileUnchanged"/>.
+    /// </summary>
+    Pinned,
 }

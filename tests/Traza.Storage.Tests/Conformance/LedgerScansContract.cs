@@ -62,6 +62,13 @@ public abstract class LedgerScansContract<TFixture>(TFixture fixture) : StoreCon
             .ShouldBe([("254734565000123", "", 10m, (decimal?)10.50m), ("254734565000124", "acme", 4m, 10.50m)], ignoreOrder: true);
         store.Scans.Entry("acme", "254734565000124", 1, "MAT-1").ShouldNotBeNull().Qty.ShouldBe(4m);
         store.Scans.Entry("", "254734565000124", 1, "MAT-1").ShouldBeNull();
+        (string, string, int, string)[] keys =
+            [("acme", "254734565000124", 1, "MAT-1"), ("", "254734565000124", 1, "MAT-1"), ("", "254734565000123", 1, "MAT-1"), ("", "254734565000125", 2, "MAT-1")];
+        static object Lean(EntryRecord e) => (e.Client, e.Pedimento, e.Partida, e.Part, e.Clave, e.Date, e.Qty, e.QtyUmt, e.ValueUsd);
+        store.Scans.EntriesAt(keys).Select(Lean).ShouldBe(
+            keys.Select(k => store.Scans.Entry(k.Item1, k.Item2, k.Item3, k.Item4)).OfType<EntryRecord>().Select(Lean), ignoreOrder: true,
+            "the set read gives what the point reads give, and nothing for a key without an entry");
+        store.Scans.EntriesAt([]).ShouldBeEmpty();
         store.Scans.PoolsOfEntry(null, "254734565000124", null).ShouldBe([("acme", "MAT-1")]);
         store.Scans.PoolsOfEntry("", "254734565000125", 1).ShouldBeEmpty();
     }
@@ -85,6 +92,13 @@ public abstract class LedgerScansContract<TFixture>(TFixture fixture) : StoreCon
         (movement.BatchId, movement.Line, movement.Date, movement.Product).ShouldBe((5L, 3L, new DateOnly(2025, 4, 1), "MAT-1"));
         store.Scans.Movement(5, 2).ShouldBe(("254734565000200", "H1", new DateOnly(2025, 2, 1), "MAT-1"));
         store.Scans.Movement(5, 99).ShouldBeNull();
+        (long, long)[] ids = [(5, 2), (5, 3), (6, 2), (5, 99), (1, 2)];
+        store.Scans.MovementsAt(ids).ShouldBe(
+            ids.Where(i => store.Scans.Movement(i.Item1, i.Item2) is not null)
+                .ToDictionary(i => i, i => store.Scans.Movement(i.Item1, i.Item2)!.Value),
+            ignoreOrder: true, "exits and events, as the point reads give them; ids of neither are absent");
+        store.Scans.MovementsAt(ids).Count.ShouldBe(3);
+        store.Scans.MovementsAt([]).ShouldBeEmpty();
 
         var lines = new List<(string, int, string)>();
         store.Scans.DocumentLines(exits: false, "acme", (doc, partida, clave, _, _) =>

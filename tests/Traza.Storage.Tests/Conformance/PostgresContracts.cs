@@ -14,7 +14,7 @@ public sealed class PostgresStoreFixture : IStoreFixture
 
     public IStoreProvider Provider { get; } = new PostgresStoreProvider();
 
-    public bool OffersSnapshotSides => false;
+    public SnapshotSides SnapshotSides => SnapshotSides.Pinned;
 
     public string NewTarget()
     {

@@ -16,13 +16,13 @@ public abstract class ReadSnapshotContract<TFixture>(TFixture fixture) : StoreCo
         var mark = store.SnapshotMark();
         using (var side = store.OpenSnapshotSide(mark))
         {
-            if (Fixture.OffersSnapshotSides)
+            if (Fixture.SnapshotSides == SnapshotSides.None)
             {
-                side.ShouldNotBeNull("nothing committed since the snapshot began").Entries().Count.ShouldBe(1);
+                side.ShouldBeNull();
             }
             else
             {
-                side.ShouldBeNull();
+                side.ShouldNotBeNull("nothing committed since the snapshot began").Entries().Count.ShouldBe(1);
             }
         }
 
@@ -35,15 +35,68 @@ public abstract class ReadSnapshotContract<TFixture>(TFixture fixture) : StoreCo
         store.LoadEntries().Count.ShouldBe(1, "the snapshot's rows");
         store.Scans.Entries().Count.ShouldBe(1);
         store.SnapshotMark().ShouldBe(mark);
-        store.OpenSnapshotSide(mark).ShouldBeNull("a reader opened now sees the later batch");
+        using (var late = store.OpenSnapshotSide(mark))
+        {
+            if (Fixture.SnapshotSides == SnapshotSides.Pinned)
+            {
+                late.ShouldNotBeNull("pinned to the snapshot").Entries().Count.ShouldBe(1, "the snapshot's rows, not the later batch's");
+                late.Tails().ShouldBeEmpty();
+            }
+            else
+            {
+                late.ShouldBeNull("a reader opened now sees the later batch");
+            }
+        }
+
         reading.Dispose();
 
+        store.OpenSnapshotSide(mark).ShouldBeNull("the snapshot the mark named has ended, and a batch was committed since");
         store.Batches().Count.ShouldBe(2);
         store.LoadEntries().Count.ShouldBe(2);
         using var after = store.OpenSnapshotSide(store.SnapshotMark());
-        if (Fixture.OffersSnapshotSides)
+        if (Fixture.SnapshotSides == SnapshotSides.None)
         {
-            after.ShouldNotBeNull().Entries().Count.ShouldBe(2);
+            after.ShouldBeNull();
+        }
+        else
+        {
+            after.ShouldNotBeNull("a mark taken outside a snapshot, nothing committed since").Entries().Count.ShouldBe(2);
+        }
+    }
+
+    [Fact]
+    public void A_side_reads_the_stored_tails_of_its_snapshot()
+    {
+        using var store = Open();
+        Seed(store);
+        var pool = new StoredPool
+        {
+            Client = "C1",
+            Part = "MAT-1",
+            LotKeys = [new PoolLotKey("254734565000123", 1), new PoolLotKey("254734565000124", 2)],
+            LotTotals = [new PoolLotTotals(2_000_000, 2_000_000, 0, 0, 45_000, 0), new PoolLotTotals(3_000_000, 1_000_000, 0, 0, 45_001, 0)],
+        };
+        store.Derived.Save(Run(1, new DateOnly(2025, 2, 1)), [pool], [], [], []);
+        using (store.BeginReadSnapshot())
+        {
+            var mark = store.SnapshotMark();
+            using (var other = Open())
+            {
+                other.Derived.Save(Run(2, new DateOnly(2025, 3, 1)), [], [], [], []);
+            }
+
+            using var side = store.OpenSnapshotSide(mark);
+            if (Fixture.SnapshotSides == SnapshotSides.Pinned)
+            {
+                var tails = side.ShouldNotBeNull().Tails();
+                tails.Count.ShouldBe(1, "the tail of the run the snapshot began with");
+                tails[0].FirstLot.ShouldBe(1);
+                tails[0].LotKeys.ShouldBe([new PoolLotKey("254734565000124", 2)]);
+            }
+            else
+            {
+                side.ShouldBeNull("a run was stored since the mark");
+            }
         }
     }
 

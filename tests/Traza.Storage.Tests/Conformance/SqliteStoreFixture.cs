@@ -10,6 +10,8 @@ public sealed class SqliteStoreFixture : IStoreFixture
 
     public IStoreProvider Provider { get; } = new SqliteStoreProvider();
 
+    public SnapshotSides SnapshotSides => SnapshotSides.WhileUnchanged;
+
     public string NewTarget() => Path.Combine(folder, Guid.NewGuid().ToString("N") + ".db");
 
     public string NewForeignTarget()

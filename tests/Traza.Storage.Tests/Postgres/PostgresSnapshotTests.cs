@@ -21,8 +21,15 @@ public sealed class PostgresSnapshotTests
             reader.LoadParts().Select(p => p.Part).ShouldBe(["MAT-1"]);
             reader.Batches().Count.ShouldBe(1);
             reader.SnapshotMark().ShouldBe(mark);
-            reader.OpenSnapshotSide(mark).ShouldBeNull(); // no parallel reader on PostgreSQL: the caller reads on this one
+            using (var side = reader.OpenSnapshotSide(mark).ShouldNotBeNull("pinned to the snapshot (pg_export_snapshot)"))
+            {
+                side.Entries().ShouldBeEmpty();
+            }
+
+            reader.Batches().Count.ShouldBe(1, "the side's reads left the snapshot as it was");
         }
+
+        reader.OpenSnapshotSide(mark).ShouldBeNull("the snapshot ended, and a batch was committed since");
 
         reader.LoadParts().Select(p => p.Part).ShouldBe(["MAT-1", "MAT-2"]);
         reader.SnapshotMark().ShouldNotBe(mark);
