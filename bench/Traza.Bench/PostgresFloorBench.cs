@@ -9,11 +9,12 @@ using Traza.Storage.Postgres;
 namespace Traza.Bench;
 
 /// <summary>
-/// <c>pg-import-floor [--server CONN] [--rows N] [--runs N]</c>: PostgreSQL's own bulk-insert floor for the rows of an
+/// <c>pg-import-floor [--server CONN] [--rows N] [--runs N] [--chunk N]</c>: PostgreSQL's own bulk-insert floor for the rows of an
 /// entries import (SPEC §8: imports ≥ 60 % of the store's floor, measured in the same run). Per run, in a fresh database
 /// migrated by the provider: (1) <c>COPY entry … FROM STDIN (FORMAT BINARY)</c> of N entry-shaped rows in one transaction
 /// — the floor; (2) the same rows appended through the store's <see cref="ILedgerBatch"/> and committed — what an import
-/// pays beyond parsing. The server defaults to TRAZA_TEST_POSTGRES; each run's database is dropped afterwards.
+/// pays beyond parsing: one row per <c>Append</c>, or with <c>--chunk N</c> chunks of N rows through the chunked
+/// <c>Append(table, rows, misses)</c> (issue 12), as the imports' AppendQueue sends them. The server defaults to TRAZA_TEST_POSTGRES; each run's database is dropped afterwards.
 /// </summary>
 internal static class PostgresFloorBench
 {
@@ -28,6 +29,7 @@ internal static class PostgresFloorBench
 
         var count = Args.Int(args, "--rows", 1_000_000);
         var runs = Args.Int(args, "--runs", 3);
+        var chunk = Args.Int(args, "--chunk", 0);
         var rows = ImportFloorBench.Rows(count);
         var columns = TableSpec.Entry.Key.Concat(TableSpec.Entry.Content).ToList();
         var copySql = $"COPY entry (program_id, {string.Join(", ", columns)}, batch_id, line) FROM STDIN (FORMAT BINARY)";
@@ -84,17 +86,41 @@ internal static class PostgresFloorBench
                     using var store = new PostgresStoreProvider().Open(target, TimeProvider.System);
                     using var batch = store.BeginBatch("entries", "floor.csv", "floor-" + run.ToString(CultureInfo.InvariantCulture));
                     var digest = batch.DigestAhead(TableSpec.Entry);
-                    for (var i = 0; i < rows.Count; i++)
+                    if (chunk > 0)
                     {
-                        digest.Add(rows[i], i + 2);
-                        batch.Append(TableSpec.Entry, rows[i], i + 2);
+                        var staged = new StagedRow[chunk];
+                        var misses = new List<AppendMiss>();
+                        for (var start = 0; start < rows.Count; start += chunk)
+                        {
+                            var n = Math.Min(chunk, rows.Count - start);
+                            for (var i = 0; i < n; i++)
+                            {
+                                digest.Add(rows[start + i], start + i + 2);
+                                staged[i] = new StagedRow(rows[start + i], start + i + 2);
+                            }
+
+                            batch.Append(TableSpec.Entry, staged.AsSpan(0, n), misses);
+                        }
+
+                        if (misses.Count > 0)
+                        {
+                            throw new InvalidOperationException($"{misses.Count} rows were not inserted.");
+                        }
+                    }
+                    else
+                    {
+                        for (var i = 0; i < rows.Count; i++)
+                        {
+                            digest.Add(rows[i], i + 2);
+                            batch.Append(TableSpec.Entry, rows[i], i + 2);
+                        }
                     }
 
                     batch.Commit();
                 });
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"run {run}: {count:N0} rows — binary COPY {copy.Seconds:0.000} s ({count / copy.Seconds:N0} rows/s, client cpu {copy.Cpu:0.00} s); " +
-                    $"ILedgerBatch.Append + commit {append.Seconds:0.000} s ({count / append.Seconds:N0} rows/s, client cpu {append.Cpu:0.00} s): " +
+                    $"ILedgerBatch.Append{(chunk > 0 ? $" in chunks of {chunk:N0}" : string.Empty)} + commit {append.Seconds:0.000} s ({count / append.Seconds:N0} rows/s, client cpu {append.Cpu:0.00} s): " +
                     $"{copy.Seconds / append.Seconds:P0} of the floor"));
             }
             finally

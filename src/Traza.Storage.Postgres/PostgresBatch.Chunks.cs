@@ -6,10 +6,11 @@ using NpgsqlTypes;
 namespace Traza.Storage.Postgres;
 
 // PostgresBatch: chunked appends (SPEC §8 import throughput, issue 12). A chunk goes to a temporary staging table by binary
-// COPY; one statement reads the stored rows that already hold any staged key, the next inserts the first row of each key
-// new to the chunk (ON CONFLICT DO NOTHING), and the stage is emptied — three statements in one round trip. Which row is a
-// miss, and what the one-row append would have answered for it, follows from those two: a key stored before the chunk is
-// compared with the stored row, a key repeated within the chunk with the chunk's first row of that key.
+// COPY; then one statement reads the stored rows that already hold any staged key and inserts the first row of each other
+// key, and the stage is emptied — one round trip. Which row is a miss, and what the one-row append would have answered for
+// it, follows: a key stored before the chunk is compared with the stored row, a key repeated within the chunk with the
+// chunk's first row of that key. No ON CONFLICT: the rows that would conflict are already known (it would double the
+// insert's cost, docs/benchmarks.md "Chunked appends"), and the ledger lock keeps other batches of the program out.
 public sealed partial class PostgresBatch
 {
     /// <summary>Chunks smaller than this go row by row: staging costs a few round trips of its own.</summary>
@@ -36,9 +37,7 @@ public sealed partial class PostgresBatch
         var existing = new Dictionary<int, InsertResult>();
         using (var batch = new NpgsqlBatch(store.Connection, transaction))
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(stage.Existing));
-            var insert = new NpgsqlBatchCommand(stage.Insert);
-            batch.BatchCommands.Add(insert);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(stage.Resolve));
             batch.BatchCommands.Add(new NpgsqlBatchCommand(stage.Truncate));
             using (var r = batch.ExecuteReader())
             {
@@ -56,19 +55,6 @@ public sealed partial class PostgresBatch
                     existing[seq] = new InsertResult(same ? InsertOutcome.Identical : InsertOutcome.Conflict,
                         r.GetInt64(content + 1), r.GetInt64(content + 2));
                 }
-            }
-
-            var expected = 0;
-            for (var i = 0; i < rows.Length; i++)
-            {
-                expected += first[i] == i && !existing.ContainsKey(i) ? 1 : 0;
-            }
-
-            if (insert.RecordsAffected != expected)
-            {
-                throw new InvalidOperationException(
-                    $"A chunk of {table.Name} inserted {insert.RecordsAffected.ToString(CultureInfo.InvariantCulture)} rows where " +
-                    $"{expected.ToString(CultureInfo.InvariantCulture)} keys were new.");
             }
         }
 
@@ -226,21 +212,23 @@ public sealed partial class PostgresBatch
         var content = string.Join(", ", table.Content.Select(c => $"t.{PgSql.Q(c)}::text").Append("t.batch_id").Append("t.line"));
         var target = PgSql.Q(table.Name);
 
-        // LIMIT 1 keeps the lateral subquery a probe of the primary key per staged row: the stage has no statistics, and a
-        // hash join would read the whole table.
+        // LIMIT 1 keeps the lateral subquery a probe of the primary key per staged row, whatever the table's size: the stage
+        // has no statistics, and a hash join would read the whole table for every chunk.
         var existing = $"SELECT s.seq, {content} FROM {name} s CROSS JOIN LATERAL " +
                        $"(SELECT * FROM {target} t WHERE t.{store.ProgramFilter} AND {byKey} LIMIT 1) t";
         var inserted = columns.Select(PgSql.Q).Prepend("program_id").Append("batch_id").Concat(table.LineInKey ? [] : ["line"]);
         var values = columns.Select(c => "s." + PgSql.Q(c)).Prepend(store.Program.Value.ToString(CultureInfo.InvariantCulture))
             .Append(BatchId.ToString(CultureInfo.InvariantCulture)).Concat(table.LineInKey ? [] : ["s.line"]);
-        var insert = $"INSERT INTO {target} ({string.Join(", ", inserted)}) SELECT {string.Join(", ", values)} FROM {name} s " +
-                     "WHERE s.first ORDER BY s.seq ON CONFLICT DO NOTHING";
+        // One snapshot for both parts: the rows read are those stored before the chunk.
+        var resolve = $"WITH existing AS MATERIALIZED ({existing}), inserted AS (INSERT INTO {target} ({string.Join(", ", inserted)}) " +
+                      $"SELECT {string.Join(", ", values)} FROM {name} s WHERE s.first AND NOT EXISTS (SELECT 1 FROM existing e WHERE e.seq = s.seq) " +
+                      "ORDER BY s.seq) SELECT * FROM existing";
         var stage = new ChunkStage(table, [.. columns.Select(c => integer[c])], $"COPY {name} ({copied}) FROM STDIN (FORMAT BINARY)",
-            existing, insert, $"TRUNCATE {name}");
+            resolve, $"TRUNCATE {name}");
         stages[table.Name] = stage;
         return stage;
     }
 
     /// <summary>A table's staging statements and which of its key and content columns are integers.</summary>
-    private sealed record ChunkStage(TableSpec Table, bool[] Integer, string Copy, string Existing, string Insert, string Truncate);
+    private sealed record ChunkStage(TableSpec Table, bool[] Integer, string Copy, string Resolve, string Truncate);
 }

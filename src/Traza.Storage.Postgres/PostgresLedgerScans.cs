@@ -12,8 +12,14 @@ namespace Traza.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
 {
-    /// <summary>A row's (client, part) among the pairs bound as two text arrays.</summary>
-    private const string OfParts = "(client, part) IN (SELECT * FROM unnest($1::text[], $2::text[]))";
+    /// <summary>
+    /// A row's (client, part) among the pairs bound as two text arrays. <c>IS TRUE</c> keeps the IN from being pulled up into
+    /// a semi-join: it stays a hashed subplan, one hash probe per row whatever the planner believes of the table's size. As a
+    /// semi-join, a table whose statistics lag a large import (an events import right after the entries and exits of
+    /// <c>large</c>) could be planned as a nested loop over thousands of pairs per row — the suspected cause of 23.9 s of server CPU for 7 events on `large`
+    /// (docs/benchmarks.md "Chunked appends": not reproduced on `medium`).
+    /// </summary>
+    private const string OfParts = "((client, part) IN (SELECT * FROM unnest($1::text[], $2::text[]))) IS TRUE";
 
     private string P => store.ProgramFilter;
 
