@@ -28,7 +28,7 @@ public sealed class AsOfRuleTests
         var reads = ReportCatalog.Default.Find(name)!.ReadsDischarge;
         using var fresh = new CliHarness();
         Seed(fresh);
-        MoreExits(fresh);
+        MoreExits(fresh, withCount: true);
         fresh.Run("discharge", "--as-of", Later).Exit.ShouldBe(0);
         var expected = fresh.Run("report", name, "--as-of", Later, "--format", "csv");
         expected.Stderr.ShouldBeEmpty();
@@ -39,7 +39,7 @@ public sealed class AsOfRuleTests
         using var stale = new CliHarness();
         Seed(stale);
         stale.Run("discharge", "--as-of", "2025-06-30").Exit.ShouldBe(0);
-        MoreExits(stale);
+        MoreExits(stale, withCount: true);
 
         var first = stale.Run("report", name, "--as-of", Later, "--format", "csv");
         first.Exit.ShouldBe(0, first.Stderr);
@@ -283,11 +283,19 @@ public sealed class AsOfRuleTests
     /// 5 MAT-1 leave naming the MAT-2 lot of September, which cannot cover them (a <c>directed_source_short</c> for
     /// <c>reconcile</c>; FIFO takes them from the 2024 lot).
     /// </summary>
-    private static void MoreExits(CliHarness cli) =>
+    /// <summary>Batch 7: exits from August on (and, when <paramref name="withCount"/>, batch 8: a count after them, for `counts`).</summary>
+    private static void MoreExits(CliHarness cli, bool withCount = false)
+    {
         cli.Import("exits", "more-exits.csv", "pedimento,partida,clave,date,part,qty,client,source_pedimento,source_partida",
             "253430012000002,1,RT,2025-08-01,FG-1,40,,,",
             "253430012000004,1,RT,2025-09-01,MAT-9,5,acme,,",
             "253430012000005,1,RT,2025-09-15,MAT-1,5,,253430011000006,1").Exit.ShouldBe(0);
+        if (withCount)
+        {
+            // Physical counts do not feed the discharge (the stored run still covers after them) but `report counts` reads it.
+            cli.Import("counts", "more-counts.csv", "date,part,qty", "2025-10-15,MAT-1,50").Exit.ShouldBe(0);
+        }
+    }
 
     private static DischargeRunRecord StoredRun(CliHarness cli)
     {
