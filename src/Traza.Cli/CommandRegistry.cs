@@ -14,6 +14,7 @@ internal static class CommandRegistry
     [
         DemoCommand.Create,
         InitCommand.Create,
+        ProgramCommand.Create,
         ClientsCommand.Create,
         ImportCommand.Create,
         DischargeCommand.Create,

@@ -114,6 +114,16 @@ public sealed partial class PostgresBatch : ILedgerBatch
         return Insert(TableSpec.PeriodClose, [string.Empty, BatchId], [action.Action, action.Period, SqlText.Value(action.Reason)], line);
     }
 
+    public InsertResult AddProgramTerms(ProgramTermsRecord terms, long line)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        return Insert(
+            TableSpec.ProgramTerms,
+            [string.Empty, BatchId],
+            [terms.Sets, terms.MissingDay, terms.ExtendToBusinessDay ? "yes" : "no", SqlText.Value(terms.CancelledOn), (long)terms.CancellationWindowDays],
+            line);
+    }
+
     public InsertResult AddPart(PartRecord p, long line) => Append(TableSpec.Part, LedgerRows.Encode(p, Writer(TableSpec.Part).Row), line);
 
     public InsertResult AddBom(BomRecord b, long line) => Append(TableSpec.Bom, LedgerRows.Encode(b, Writer(TableSpec.Bom).Row), line);

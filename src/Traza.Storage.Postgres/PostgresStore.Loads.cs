@@ -130,6 +130,14 @@ public sealed partial class PostgresStore
         null,
         r => new PeriodActionRecord(r.GetString(0), r.GetString(1), r.TextOrNull(2)) { BatchId = r.GetInt64(3), Line = r.GetInt64(4) });
 
+    public IReadOnlyList<ProgramTermsRecord> LoadProgramTerms() => Read(
+        "SELECT term_sets, missing_day, business_day, cancelled_on, cancellation_days, batch_id, line FROM program_terms " +
+        $"WHERE {ProgramFilter} ORDER BY seq",
+        null,
+        null,
+        r => new ProgramTermsRecord(r.GetString(0), r.GetString(1), r.GetString(2) == "yes", r.DateOrNull(3), checked((int)r.GetInt64(4)))
+        { BatchId = r.GetInt64(5), Line = r.GetInt64(6) });
+
     public IReadOnlyList<TariffRecord> LoadTariffs() => Read(
         $"SELECT fraccion, nico, mfn_pct, valid_from, valid_to, batch_id, line FROM tariff WHERE {ProgramFilter} ORDER BY fraccion, nico, valid_from",
         null,

@@ -40,4 +40,15 @@ public sealed partial class BatchWriter
         ArgumentNullException.ThrowIfNull(action);
         return Insert(TableSpec.PeriodClose, [string.Empty, BatchId], [action.Action, action.Period, SqlText.Value(action.Reason)], line);
     }
+
+    /// <summary>Records the program's term options (migration 0033), keyed by this batch's id.</summary>
+    public InsertResult AddProgramTerms(ProgramTermsRecord terms, long line)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        return Insert(
+            TableSpec.ProgramTerms,
+            [string.Empty, BatchId],
+            [terms.Sets, terms.MissingDay, terms.ExtendToBusinessDay ? "yes" : "no", SqlText.Value(terms.CancelledOn), (long)terms.CancellationWindowDays],
+            line);
+    }
 }

@@ -374,6 +374,14 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
         null,
         r => new PeriodActionRecord(r.GetString(0), r.GetString(1), Text(r, 2)) { BatchId = r.GetInt64(3), Line = r.GetInt64(4) });
 
+    /// <summary>Every record of the program's term options (migration 0033), in the order they were recorded.</summary>
+    public IReadOnlyList<ProgramTermsRecord> LoadProgramTerms() => Read(
+        "SELECT term_sets, missing_day, business_day, cancelled_on, cancellation_days, batch_id, line FROM program_terms " +
+        $"WHERE {SqliteDatabase.ProgramSql} ORDER BY seq",
+        null,
+        r => new ProgramTermsRecord(r.GetString(0), r.GetString(1), r.GetString(2) == "yes", Date(r, 3), checked((int)r.GetInt64(4)))
+        { BatchId = r.GetInt64(5), Line = r.GetInt64(6) });
+
     /// <summary>The loaded tariff schedule (SPEC §4.1 tariffs), by fracción, NICO and valid_from.</summary>
     public IReadOnlyList<TariffRecord> LoadTariffs() => Read(
         $"SELECT fraccion, nico, mfn_pct, valid_from, valid_to, batch_id, line FROM tariff WHERE {SqliteDatabase.ProgramSql} ORDER BY fraccion, nico, valid_from",

@@ -158,6 +158,15 @@ public sealed record MonthlyRecord(string Month, decimal Value) : LedgerRow;
 public sealed record TermRuleRecord(string RuleOn, string Key, string Months, DateOnly ValidFrom, DateOnly? ValidTo, string? Note) : LedgerRow;
 
 /// <summary>
+/// The program's term options from one batch on (migration 0033; <c>traza init</c> and <c>traza program set</c>): the
+/// optional rule sets switched on (names joined by commas, empty for none), the month-end reading (<c>last_day</c> or
+/// <c>first_business_day</c>), the CFF art. 12 business-day shift, the cancellation date and the days it leaves. The
+/// latest row holds the program's options; earlier rows are its history.
+/// </summary>
+public sealed record ProgramTermsRecord(
+    string Sets, string MissingDay, bool ExtendToBusinessDay, DateOnly? CancelledOn, int CancellationWindowDays) : LedgerRow;
+
+/// <summary>
 /// A reversal (SPEC §4.1 reversals): the row at <c>TargetLine</c> of batch <c>TargetBatch</c> counts nowhere from the
 /// reversal batch (<see cref="LedgerRow.BatchId"/>) on; <c>Client</c> is the reversed row's.
 /// </summary>

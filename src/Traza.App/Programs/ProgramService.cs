@@ -1,4 +1,5 @@
 using System.Text;
+using Traza.Domain.Terms;
 using Traza.Domain.Values;
 using Traza.Storage;
 
@@ -13,9 +14,13 @@ public static class ProgramService
     /// <summary>The modalities of an IMMEX program (SPEC C1; Decreto IMMEX art. 3).</summary>
     public static readonly IReadOnlyList<string> Modalities = ["industrial", "services", "shelter", "holding", "outsourcing"];
 
-    /// <summary>Creates the program; a target that already holds one is a conflict (SPEC §5, exit 4).</summary>
+    /// <summary>
+    /// Creates the program; a target that already holds one is a conflict (SPEC §5, exit 4). Term options other than the
+    /// defaults (<paramref name="terms"/>, docs/terms.md) are recorded in the same batch, as line 2 (migration 0033).
+    /// </summary>
     public static ProgramRecord Init(
-        ITrazaStore store, string rfc, string name, string immex, string modality, DateOnly? validFrom, DateOnly? validTo)
+        ITrazaStore store, string rfc, string name, string immex, string modality, DateOnly? validFrom, DateOnly? validTo,
+        TermChanges? terms = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var parsedRfc = Rfc.Parse(rfc);
@@ -51,12 +56,69 @@ public static class ProgramService
         }
 
         var program = new ProgramRecord(parsedRfc.Value.Value, name.Trim(), immex.Trim(), m, validFrom, validTo);
-        var sha = Storage.Ledger.LedgerHashes.Sha256Hex(Encoding.UTF8.GetBytes(string.Join('\u001f', "program", program.Rfc, program.Name, program.Immex,
-            program.Modality, SqlText.Value(validFrom).ToString(), SqlText.Value(validTo).ToString())));
+        var settings = (terms ?? TermChanges.None).ApplyTo(ProgramTermSettings.Default);
+        CheckCancellation(settings, validFrom);
+        var options = ProgramTerms.Same(settings, ProgramTermSettings.Default) ? null : ProgramTerms.ToRecord(settings);
+        var text = string.Join('\u001f', "program", program.Rfc, program.Name, program.Immex, program.Modality,
+            SqlText.Value(validFrom).ToString(), SqlText.Value(validTo).ToString());
+        if (options is not null)
+        {
+            text = string.Join('\u001f', text, options.Sets, options.MissingDay, options.ExtendToBusinessDay ? "yes" : "no",
+                options.CancellationWindowDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var sha = Storage.Ledger.LedgerHashes.Sha256Hex(Encoding.UTF8.GetBytes(text));
         using var batch = store.BeginBatch("program", "init", sha);
         batch.AddProgram(program, 1);
+        if (options is not null)
+        {
+            batch.AddProgramTerms(options, 2);
+        }
+
         var record = batch.Commit();
         return program with { BatchId = record.Id, Line = 1 };
+    }
+
+    /// <summary>
+    /// Changes the program's term options (<c>traza program set</c>; docs/terms.md "Program options"): the settings in force
+    /// with <paramref name="changes"/> applied, recorded as one batch of layout <c>program</c> (file name <c>program set</c>)
+    /// holding one <c>program_terms</c> row — the ledger is append-only, so a change is a new row, and the last one is in
+    /// force. Returns the batch, or null when the options would not change (nothing written). A target without a program is
+    /// a usage error (exit 2).
+    /// </summary>
+    public static BatchRecord? SetTerms(ITrazaStore store, TermChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(changes);
+        var program = store.GetProgram() ?? throw AppException.Usage($"{store.Target} holds no program: run 'traza init' first");
+        if (changes.IsEmpty)
+        {
+            throw AppException.Usage(
+                "traza program set: at least one of --term-sets, --month-end, --business-day-shift, --cancelled-on, --cancellation-window-days");
+        }
+
+        var before = ProgramTerms.Current(store);
+        var after = changes.ApplyTo(before);
+        CheckCancellation(after, program.ValidFrom);
+        if (ProgramTerms.Same(before, after))
+        {
+            return null;
+        }
+
+        var record = ProgramTerms.ToRecord(after);
+        var text = string.Join('\u001f', "program set", record.Sets, record.MissingDay, record.ExtendToBusinessDay ? "yes" : "no",
+            SqlText.Value(record.CancelledOn).ToString(), record.CancellationWindowDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var batch = store.BeginBatch("program", "program set", Storage.Ledger.LedgerHashes.Sha256Hex(Encoding.UTF8.GetBytes(text)));
+        batch.AddProgramTerms(record, 1);
+        return batch.Commit();
+    }
+
+    private static void CheckCancellation(ProgramTermSettings settings, DateOnly? validFrom)
+    {
+        if (settings.CancelledOn is { } c && validFrom is { } f && c < f)
+        {
+            throw AppException.Usage($"option --cancelled-on: a date on or after the program's valid-from {f.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
+        }
     }
 
     /// <summary>

@@ -12,8 +12,13 @@ public static class BalancesReport
     [
         "pedimento", "partida", "clave", "entry_date", "part", "kind", "client", "qty_entered", "qty_discharged", "balance", "umc",
         "qty_umt_balance", "balance_value_usd", "deadline", "days_left", "status",
+        "alert_band", // docs/cli.md: after the SPEC §6 columns — expired, 30, 60, 90 or empty (LotStatus.AlertBandNames)
     ];
 
+    /// <summary>
+    /// The balances at <paramref name="asOf"/>; deadlines with <paramref name="terms"/>, else the program's own rules and
+    /// options (<see cref="Programs.ProgramTerms.For"/>).
+    /// </summary>
     public static ReportData Build(ITrazaStore store, DateOnly asOf, string? client, TermOptions? terms = null) =>
         Data(LotBalances.Read(store, asOf, client, terms, include: null));
 

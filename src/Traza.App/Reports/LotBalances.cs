@@ -1,5 +1,6 @@
 using System.Text;
 using Traza.App.Discharge;
+using Traza.App.Programs;
 using Traza.Domain.Catalogs;
 using Traza.Domain.Discharge;
 using Traza.Domain.Model;
@@ -51,13 +52,15 @@ internal sealed class LotBalances
 
     /// <summary>
     /// Pedimento lots (not NAC stock, not national parts) entered on or before <paramref name="asOf"/>, of one client when
-    /// given, that <paramref name="include"/> keeps (all when null).
+    /// given, that <paramref name="include"/> keeps (all when null); deadlines with <paramref name="terms"/>, else the
+    /// program's (<see cref="ProgramTerms.For"/>).
     /// </summary>
     public static LotBalances Read(
         ITrazaStore store, DateOnly asOf, string? client, TermOptions? terms, Func<LotStatus, bool>? include)
     {
         ArgumentNullException.ThrowIfNull(store);
         var program = store.GetProgram();
+        terms ??= ProgramTerms.For(store, asOf); // SPEC §3.7: the program's imported rules and options over the defaults
         var parts = store.LoadParts(client).ToArray();
         var byClient = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var profiles = new Dictionary<(PartKind, string?), int>();
@@ -167,7 +170,7 @@ internal sealed class LotBalances
             [
                 entries.PedimentoText(l.Entry), e.Partida, e.Clave, e.Date, e.Part, part.Kind, e.Client, e.Qty, discharged, balance,
                 part.Umc, LotMath.BalanceUmt(balance, e.Qty, e.QtyUmt, part.UmtPerUmc), LotMath.BalanceValueUsd(balance, e.Qty, e.ValueUsd),
-                deadline, status.DaysLeft, status.State.Name(),
+                deadline, status.DaysLeft, status.State.Name(), status.AlertBandName,
             ];
         }
     }
@@ -179,6 +182,7 @@ internal sealed class LotBalances
         var partFields = new (byte[] Part, byte[] Kind, byte[] Client, byte[] Umc)?[parts.Length];
         var claveFields = claves.Select(CsvRowWriter.Field).ToArray();
         var stateFields = Enum.GetValues<LotState>().Select(s => CsvRowWriter.Field(s.Name())).ToArray();
+        var bandFields = LotStatus.AlertBandNames.Select(CsvRowWriter.Field).ToArray();
         for (var i = 0; i < count; i++)
         {
             var l = lots[i];
@@ -206,6 +210,7 @@ internal sealed class LotBalances
             csv.Date(deadline);
             csv.Number(status.DaysLeft);
             csv.Encoded(stateFields[(int)status.State]);
+            csv.Encoded(bandFields[status.AlertBandIndex]);
             csv.EndRow();
         }
     }

@@ -1,4 +1,5 @@
 using Traza.App.Discharge;
+using Traza.App.Programs;
 using Traza.Domain.Catalogs;
 using Traza.Domain.Discharge;
 using Traza.Domain.Model;
@@ -49,11 +50,15 @@ internal static class LotMath
 /// </summary>
 public static class LotLedger
 {
-    /// <summary>Pedimento lots (not NAC stock, not national parts) entered on or before <paramref name="asOf"/>.</summary>
+    /// <summary>
+    /// Pedimento lots (not NAC stock, not national parts) entered on or before <paramref name="asOf"/>; deadlines with
+    /// <paramref name="terms"/>, else the program's own rules and options (<see cref="ProgramTerms.For"/>, SPEC §3.7).
+    /// </summary>
     public static IReadOnlyList<LotView> Lots(ITrazaStore store, DateOnly asOf, string? client, TermOptions? terms = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var program = store.GetProgram();
+        terms ??= ProgramTerms.For(store, asOf); // SPEC §3.7: the program's imported rules and options over the defaults
         var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
         var discharge = store.Derived;
         var run = discharge.LatestRun();

@@ -58,6 +58,20 @@ public readonly record struct LotStatus(LotState State, int? DaysLeft)
     public int? AlertBand => State == LotState.Expiring && DaysLeft is { } d ? d <= 30 ? 30 : d <= 60 ? 60 : 90 : null;
 
     /// <summary>
+    /// The values of the <c>alert_band</c> column of <c>balances</c> and <c>expiring</c> (regulatory.md §4.4: alerts at 90, 60
+    /// and 30 days), by <see cref="AlertBandIndex"/>: empty (open beyond 90 days, closed, or no deadline), <c>90</c> (61 to 90
+    /// days left), <c>60</c> (31 to 60), <c>30</c> (0 to 30: the deadline day itself is still 30), <c>expired</c> (past the
+    /// deadline with a balance).
+    /// </summary>
+    public static readonly IReadOnlyList<string> AlertBandNames = ["", "90", "60", "30", "expired"];
+
+    /// <summary>The index of this status's <c>alert_band</c> in <see cref="AlertBandNames"/>.</summary>
+    public int AlertBandIndex => State == LotState.Expired ? 4 : AlertBand switch { 30 => 3, 60 => 2, 90 => 1, _ => 0 };
+
+    /// <summary>The <c>alert_band</c> column's value (see <see cref="AlertBandNames"/>).</summary>
+    public string AlertBandName => AlertBandNames[AlertBandIndex];
+
+    /// <summary>
     /// The status at <paramref name="asOf"/> of a lot with <paramref name="balance"/> (closed when it rounds to 0 at 6
     /// decimals) and <paramref name="deadline"/>.
     /// </summary>

@@ -41,7 +41,22 @@ public static class TermCalculator
     {
         var o = options ?? TermOptions.Default;
         var rule = o.Rules.Find(kind, clave, fraccion, entryDate);
-        return rule is null ? new TermDeadline(null, null) : new TermDeadline(rule, Apply(rule.Length, entryDate, programValidTo, o));
+        return rule is null ? new TermDeadline(null, null) : new TermDeadline(rule, Cap(Apply(rule.Length, entryDate, programValidTo, o), o));
+    }
+
+    /// <summary>
+    /// A deadline after the program's cancellation (<see cref="TermOptions.CancelledOn"/>): the earlier of
+    /// <paramref name="deadline"/> and the cancellation's last day; a deadline that was empty (a <c>program</c> rule
+    /// without valid-to) becomes the cancellation's last day. Unchanged when the program is not cancelled.
+    /// </summary>
+    public static DateOnly? Cap(DateOnly? deadline, TermOptions? options)
+    {
+        if (options?.CancellationDeadline is not { } last)
+        {
+            return deadline;
+        }
+
+        return deadline is { } d && d < last ? d : last;
     }
 
     /// <summary>

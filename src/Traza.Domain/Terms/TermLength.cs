@@ -23,10 +23,13 @@ public readonly record struct TermLength
 
     public bool IsProgram => Months is null;
 
-    /// <summary>A term of <paramref name="months"/> calendar months (1 to <see cref="MaxMonths"/>).</summary>
+    /// <summary>
+    /// A term of <paramref name="months"/> calendar months (0 to <see cref="MaxMonths"/>; 0, which the <c>terms</c> layout
+    /// accepts, makes the entry date itself the deadline).
+    /// </summary>
     public static TermLength OfMonths(int months)
     {
-        Guard.That(months is > 0 and <= MaxMonths, $"A term of 1 to {MaxMonths} months, not {months}.", nameof(months));
+        Guard.That(months is >= 0 and <= MaxMonths, $"A term of 0 to {MaxMonths} months, not {months}.", nameof(months));
         return new TermLength(months);
     }
 
@@ -39,9 +42,9 @@ public readonly record struct TermLength
             return Program;
         }
 
-        return t.Length is > 0 and <= 4 && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is > 0 and <= MaxMonths
+        return t.Length is > 0 and <= 4 && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 0 and <= MaxMonths
             ? new TermLength(m)
-            : Result<TermLength>.Fail($"a number of months (1-{MaxMonths}) or 'program', found '{text}'");
+            : Result<TermLength>.Fail($"a number of months (0-{MaxMonths}) or 'program', found '{text}'");
     }
 
     /// <summary><c>program</c> or the number of months, as the <c>terms</c> layout writes it.</summary>

@@ -31,6 +31,9 @@ public interface ILedgerBatch : IDisposable
 
     InsertResult AddPeriodAction(PeriodActionRecord action, long line);
 
+    /// <summary>Records the program's term options from this batch on (migration 0033), keyed by this batch's id.</summary>
+    InsertResult AddProgramTerms(ProgramTermsRecord terms, long line);
+
     InsertResult AddPart(PartRecord p, long line);
 
     InsertResult AddBom(BomRecord b, long line);

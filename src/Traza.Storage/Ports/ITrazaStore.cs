@@ -108,6 +108,9 @@ public interface ITrazaStore : IDisposable
     IReadOnlyList<MonthlyRecord> LoadSurcharges();
 
     IReadOnlyList<TermRuleRecord> LoadTermRules();
+
+    /// <summary>Every record of the program's term options (migration 0033), oldest first: the last one is in force.</summary>
+    IReadOnlyList<ProgramTermsRecord> LoadProgramTerms();
 }
 
 /// <summary>A second reader pinned to the main reader's snapshot (<see cref="ITrazaStore.OpenSnapshotSide"/>).</summary>

@@ -62,6 +62,12 @@ public sealed record TableSpec(string Name, IReadOnlyList<string> Key, IReadOnly
     /// <summary>Period close and reopen actions (migration 0026); <c>seq</c> is the id of the batch that recorded one.</summary>
     public static TableSpec PeriodClose { get; } = new("period_close", ["client", "seq"], ["action", "period", "reason"]);
 
+    /// <summary>The program's term options (migration 0033); <c>seq</c> is the id of the batch that recorded them.</summary>
+    public static TableSpec ProgramTerms { get; } = new(
+        "program_terms",
+        ["client", "seq"],
+        ["term_sets", "missing_day", "business_day", "cancelled_on", "cancellation_days"]);
+
     public static TableSpec TermRule { get; } = new(
         "term_rule",
         ["client", "rule_on", "rule_key", "valid_from"],

@@ -118,4 +118,23 @@ public abstract class LedgerRecordsContract<TFixture>(TFixture fixture) : StoreC
         store.LoadPeriodActions().ShouldBe([new PeriodActionRecord("close", "2025-01", "audit, \"Q1\"") { BatchId = 7, Line = 1 }]);
         store.VerifyChain().Intact.ShouldBeTrue();
     }
+
+    [Fact]
+    public void Program_terms_read_back_in_the_order_recorded_and_are_chained()
+    {
+        using var store = Open();
+        store.LoadProgramTerms().ShouldBeEmpty();
+        var first = new ProgramTermsRecord("oea_36_months,v1_6_months", "first_business_day", true, null, 60);
+        var second = new ProgramTermsRecord("", "last_day", false, new DateOnly(2026, 3, 15), 180);
+        _ = Commit(store, "program", "init", b =>
+        {
+            b.AddProgram(new ProgramRecord("AAA010101AAA", "A", "1", "industrial", null, null), 1);
+            b.AddProgramTerms(first, 2).Outcome.ShouldBe(InsertOutcome.Inserted);
+        });
+        _ = Commit(store, "program", "program set", b => b.AddProgramTerms(second, 1).Outcome.ShouldBe(InsertOutcome.Inserted));
+
+        store.LoadProgramTerms().ShouldBe([first with { BatchId = 1, Line = 2 }, second with { BatchId = 2, Line = 1 }]);
+        store.Batches().Select(b => b.Rows).ShouldBe([2L, 1L]);
+        store.VerifyChain().Intact.ShouldBeTrue();
+    }
 }
