@@ -117,13 +117,15 @@ internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
         var rows = new List<EntryRecord>();
         var strings = new StringPool();
         Read(
-            "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, customs_value_mxn, site, batch_id, line " +
+            "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, customs_value_mxn, site, batch_id, line, " +
+            "exchange_rate, origin, preference " +
             $"FROM entry WHERE {P} AND ($1::text IS NULL OR client = $1) AND ($2::text IS NULL OR date <= $2) " +
             "ORDER BY client, pedimento, partida, part",
             cmd => cmd.Text(client).Text(asOf is { } d ? CanonicalText.Date(d) : null),
             r => rows.Add(new EntryRecord(strings.Get(r.GetString(0)), r.GetString(1), r.Int32(2), strings.Get(r.GetString(3)),
                 strings.Get(r.GetString(4)), CanonicalText.ParseDate(r.GetString(5)), r.Dec(6), r.DecOrNull(7), r.DecOrNull(8), r.DecOrNull(9),
-                null, null, null, null, null, r.IsDBNull(10) ? null : strings.Get(r.GetString(10)))
+                r.DecOrNull(13), r.IsDBNull(14) ? null : strings.Get(r.GetString(14)), r.IsDBNull(15) ? null : strings.Get(r.GetString(15)),
+                null, null, r.IsDBNull(10) ? null : strings.Get(r.GetString(10)))
             { BatchId = r.GetInt64(11), Line = r.GetInt64(12) }));
         return rows;
     }

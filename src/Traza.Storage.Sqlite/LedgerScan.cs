@@ -241,7 +241,8 @@ public static class LedgerScan
     {
         ArgumentNullException.ThrowIfNull(store);
         using var cmd = store.CreateCommand(
-            "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, customs_value_mxn, site, batch_id, line " +
+            "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, customs_value_mxn, site, batch_id, line, " +
+            "exchange_rate, origin, preference " +
             $"FROM entry WHERE {SqliteDatabase.ProgramSql} AND ($client IS NULL OR client = $client) AND ($asof IS NULL OR date <= $asof)");
         cmd.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$asof", asOf is { } d ? CanonicalText.Date(d) : DBNull.Value);
@@ -253,8 +254,9 @@ public static class LedgerScan
             rows.Add(new EntryRecord(
                 strings.Get(r.GetString(0)), r.GetString(1), r.GetInt32(2), strings.Get(r.GetString(3)), strings.Get(r.GetString(4)),
                 Date(r.GetString(5)), Decimal(r.GetString(6)), r.IsDBNull(7) ? null : Decimal(r.GetString(7)),
-                r.IsDBNull(8) ? null : Decimal(r.GetString(8)), r.IsDBNull(9) ? null : Decimal(r.GetString(9)), null, null, null, null,
-                null, r.IsDBNull(10) ? null : strings.Get(r.GetString(10)))
+                r.IsDBNull(8) ? null : Decimal(r.GetString(8)), r.IsDBNull(9) ? null : Decimal(r.GetString(9)),
+                r.IsDBNull(13) ? null : Decimal(r.GetString(13)), r.IsDBNull(14) ? null : strings.Get(r.GetString(14)),
+                r.IsDBNull(15) ? null : strings.Get(r.GetString(15)), null, null, r.IsDBNull(10) ? null : strings.Get(r.GetString(10)))
             { BatchId = r.GetInt64(11), Line = r.GetInt64(12) });
         }
 

@@ -13,6 +13,13 @@ namespace Traza.App.Demo;
 /// <summary>Per client: lots by status and shortages, for the demo summary.</summary>
 public sealed record ClientSummary(string Client, int Open, int Expiring, int Expired, int Closed, int Shortages, decimal AtRiskUsd);
 
+/// <summary>
+/// Per client: what its lots at risk would cost in MXN (<c>report exposure</c>): the taxes (IGI + IVA + DTA + actualización +
+/// recargos) and, on top of them, the maximum penalty of each scenario; <paramref name="Incomplete"/> counts rows with an
+/// empty amount (no customs value, a missing table row), so the sums are lower bounds when it is not 0.
+/// </summary>
+public sealed record ClientExposure(string Client, int Lots, decimal Taxes, decimal Regularize, decimal Authority, decimal Missing, int Incomplete);
+
 /// <summary>What <c>traza demo</c> built and found.</summary>
 public sealed record DemoSummary(
     string DatabasePath,
@@ -22,7 +29,11 @@ public sealed record DemoSummary(
     DischargeOutcome Discharge,
     IReadOnlyList<ClientSummary> Clients,
     IReadOnlyList<LotView> NearestDeadlines,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>The exposure of each client's lots at risk (issue 14: the demo loads its own dated tables, <c>DemoTables</c>).</summary>
+    public IReadOnlyList<ClientExposure> Exposure { get; init; } = [];
+}
 
 /// <summary>
 /// <c>traza demo</c>: a believable shelter (IMMEX Shelter) with three foreign clients and a year of operations,
@@ -79,6 +90,7 @@ public static class DemoService
         };
         progress?.Report("generating a shelter with three clients and a year of operations");
         ProgramGenerator.Write(files, options);
+        DemoTables.Write(files, start, today);
 
         var imports = new List<string>();
         using (var store = provider.Open(full, clock))
@@ -91,7 +103,7 @@ public static class DemoService
                 ProgramService.AddClient(store, id, name, parent, start.AddYears(-3));
             }
 
-            foreach (var layout in new[] { "parts", "bom", "entries", "exits", "events" })
+            foreach (var layout in new[] { "parts", "bom", "entries", "exits", "events" }.Concat(DemoTables.Layouts))
             {
                 progress?.Report($"importing {layout}.csv");
                 imports.Add(ImportService.Import(store, layout, Path.Combine(files, layout + ".csv")).Describe());
@@ -115,7 +127,25 @@ public static class DemoService
             }).ToList();
             var nearest = lots.Where(l => l.Status.State is LotState.Open or LotState.Expiring && l.Status.DaysLeft is not null)
                 .OrderBy(l => l.Status.DaysLeft).ThenBy(l => l.Entry.Pedimento, StringComparer.Ordinal).Take(5).ToList();
-            return new DemoSummary(store.Target, files, today, imports, outcome, clients, nearest, clock.GetElapsedTime(started));
+            var exposure = ExposureReport.Build(store, today, null, ivaCreditable: false)
+                .GroupBy(r => r.Client, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g =>
+                {
+                    decimal Taxes(ExposureReport.Row r) =>
+                        (r.Taxes.Igi ?? 0m) + (r.Taxes.Iva ?? 0m) + (r.Taxes.Dta ?? 0m) + (r.Taxes.Actualizacion ?? 0m) + (r.Taxes.Recargos ?? 0m);
+                    decimal Worst(Domain.Exposure.ExposureScenario s) =>
+                        g.Where(r => r.Scenario == s).Sum(r => Taxes(r) + (r.Figures.PenaltyMax ?? 0m));
+                    var firsts = g.Where(r => r.Scenario == Domain.Exposure.ExposureScenario.Regularize).ToList();
+                    return new ClientExposure(g.Key, firsts.Count, firsts.Sum(Taxes), Worst(Domain.Exposure.ExposureScenario.Regularize),
+                        Worst(Domain.Exposure.ExposureScenario.Authority), Worst(Domain.Exposure.ExposureScenario.Missing),
+                        firsts.Count(r => r.Taxes.Missing.Count > 0 || r.Figures.PenaltyMax is null));
+                })
+                .ToList();
+            return new DemoSummary(store.Target, files, today, imports, outcome, clients, nearest, clock.GetElapsedTime(started))
+            {
+                Exposure = exposure,
+            };
         }
     }
 
@@ -149,9 +179,21 @@ public static class DemoService
             sb.AppendLine(inv, $"  {l.Entry.Pedimento,-15}  {l.Entry.Partida,7}  {l.Entry.Part,-12}  {l.Entry.Client,-6}  {l.Balance,12}  {l.Deadline:yyyy-MM-dd}  {l.Status.DaysLeft,9}");
         }
 
+        if (s.Exposure.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("What the lots at risk would cost in MXN (taxes; taxes + the maximum penalty of each scenario; demo tables)");
+            sb.AppendLine("  client  lots        taxes    regularize     authority       missing");
+            foreach (var x in s.Exposure)
+            {
+                sb.AppendLine(inv, $"  {x.Client,-6}  {x.Lots,4}  {x.Taxes,11:0.00}  {x.Regularize,12:0.00}  {x.Authority,12:0.00}  {x.Missing,12:0.00}{(x.Incomplete > 0 ? $"  ({x.Incomplete} incomplete)" : string.Empty)}");
+            }
+        }
+
         sb.AppendLine();
         sb.AppendLine("What to open next");
         sb.AppendLine("  traza report expiring --within 90        lots to return, transfer or regularize first");
+        sb.AppendLine("  traza report exposure                    what each lot at risk would cost: regularize, authority, missing");
         sb.AppendLine("  traza report shortages                   exits that no lot covered (faltantes)");
         sb.AppendLine("  traza report balances --client ACME      one client's Annex 24 balances");
         sb.AppendLine("  traza report custody --exit <pedimento>  which lots an export consumed");

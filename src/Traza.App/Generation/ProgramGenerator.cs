@@ -68,6 +68,17 @@ public static class ProgramGenerator
         return state.Summary() with { DataStagePedimentos = package.Pedimentos, DataStagePartidas = package.Partidas };
     }
 
+    /// <summary>
+    /// The synthetic MXN/USD rate of <paramref name="date"/> for a program generated from <paramref name="start"/> (about 20.3
+    /// falling 1.8 a year, with a small day-to-day wobble): the rate entries.csv and Data Stage carry, and the DOF table
+    /// <c>traza demo</c> loads.
+    /// </summary>
+    public static decimal SyntheticRate(DateOnly start, DateOnly date)
+    {
+        var wobble = unchecked((uint)date.DayNumber * 2654435761u) % 1000u;
+        return decimal.Round(20.3m - (1.8m * (date.DayNumber - start.DayNumber) / 365m) + (wobble / 10_000m), 4);
+    }
+
     /// <summary>The package's file name in the output folder (SPEC §5).</summary>
     public const string DataStageFile = "datastage.zip";
 
@@ -557,11 +568,7 @@ public static class ProgramGenerator
         /// A smooth synthetic MXN/USD rate (about 20.3 falling to 18.5 over 2025) with a small day-to-day wobble: one rate
         /// per day, as the DOF publishes it, the same in entries.csv and in the Data Stage 501.TipoCambio.
         /// </summary>
-        private decimal Rate(DateOnly date)
-        {
-            var wobble = unchecked((uint)date.DayNumber * 2654435761u) % 1000u;
-            return decimal.Round(20.3m - (1.8m * (date.DayNumber - o.Start.DayNumber) / 365m) + (wobble / 10_000m), 4);
-        }
+        private decimal Rate(DateOnly date) => SyntheticRate(o.Start, date);
 
         private static string Unit(int code) => code.ToString(CultureInfo.InvariantCulture);
 

@@ -5,7 +5,8 @@ namespace Traza.App.Reports;
 
 /// <summary>
 /// <c>traza report entries</c>: one row per entry lot dated on or before the as-of date (columns in docs/cli.md).
-/// qty_umt is the row's, else qty × umt_per_umc; customs_value_mxn the row's, else value_usd × exchange_rate (§3.4);
+/// qty_umt is the row's, else qty × umt_per_umc; customs_value_mxn the row's, else value_usd × exchange_rate, else value_usd × the
+/// loaded DOF rate of the entry date (§3.4, <see cref="Traza.Domain.Exposure.CustomsValue.Of"/>);
 /// discharged_before the lot's opening discharge (§3.4, empty when none), after the documented columns.
 /// </summary>
 public sealed class EntriesReport : IReport
@@ -42,11 +43,12 @@ public sealed class EntriesReport : IReport
         entries.AddRange(context.Store.LoadReversedEntries(context.Client, context.AsOf));
         entries.Sort(Compare);
         var reversals = ReversalIndex.Of(context.Store, context.Client);
+        var rates = ExposureInputs.Rates(context.Store);
         return new ReportData(Columns, entries.Select(object?[] (e) =>
         [
             .. Row(
                 e with { DischargedBefore = openings.TryGetValue((e.BatchId, e.Line), out var d) ? d : null },
-                parts.GetValueOrDefault((e.Client, e.Part))),
+                parts.GetValueOrDefault((e.Client, e.Part)), rates),
             .. reversals.Columns(e),
         ]));
     }
@@ -77,11 +79,11 @@ public sealed class EntriesReport : IReport
         return c != 0 ? c : a.BatchId != b.BatchId ? a.BatchId.CompareTo(b.BatchId) : a.Line.CompareTo(b.Line);
     }
 
-    private static object?[] Row(EntryRecord e, PartRecord? part) =>
+    private static object?[] Row(EntryRecord e, PartRecord? part, Traza.Domain.Exposure.ExchangeRates rates) =>
     [
         e.Pedimento, (long)e.Partida, e.Clave, e.Date, e.Part, e.Client, e.Qty, part?.Umc,
         e.QtyUmt ?? (part is null ? null : e.Qty * part.UmtPerUmc), part?.Umt, e.ValueUsd,
-        e.CustomsValueMxn ?? (e.ValueUsd * e.ExchangeRate), e.ExchangeRate, e.Origin, e.Preference, e.Invoice, e.Rectifies, e.Site,
+        ExposureInputs.CustomsValueOf(e, rates).Mxn, e.ExchangeRate, e.Origin, e.Preference, e.Invoice, e.Rectifies, e.Site,
         e.BatchId, e.Line, e.DischargedBefore,
     ];
 }

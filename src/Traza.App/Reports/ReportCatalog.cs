@@ -32,6 +32,7 @@ public sealed class ReportCatalog
         new ReconcileReport(),
         new DescargosCatalogReport(),
         new CountsCatalogReport(),
+        new ExposureReport(),
     ]);
 
     public IReadOnlyList<IReport> All => reports;

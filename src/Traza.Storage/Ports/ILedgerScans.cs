@@ -36,7 +36,10 @@ public interface ILedgerScans
     /// <summary>Every exit row (dated on or after <paramref name="from"/>; of the given pools when given), in no order.</summary>
     List<ExitScan> Exits(DateOnly? from = null, IEnumerable<(string Client, string Part)>? parts = null);
 
-    /// <summary>The entries that are lots (full records) of a client (all when null) up to <paramref name="asOf"/>.</summary>
+    /// <summary>
+    /// The entries that are lots of a client (all when null) up to <paramref name="asOf"/>: full records but for invoice and
+    /// rectifies (exchange rate, origin and preference included: SPEC §3.4 customs value, §3.9 exposure).
+    /// </summary>
     List<EntryRecord> EntriesForLots(string? client = null, DateOnly? asOf = null);
 
     /// <summary>The same lots in columnar form, for reports over every lot.</summary>

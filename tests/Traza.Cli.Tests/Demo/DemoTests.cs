@@ -25,6 +25,15 @@ public class DemoTests
         balances.ShouldContain(r => r["status"] == "open");
         balances.ShouldContain(r => r["status"] == "closed");
         cli.Csv("report", "shortages").ShouldNotBeEmpty();
+        // Issue 14: the demo loads its own dated tables, so every lot at risk is valued — KITE's at the loaded DOF rate.
+        var exposure = cli.Csv("report", "exposure");
+        exposure.Count.ShouldBe(3 * balances.Count(r => r["status"] is "expiring" or "expired"));
+        exposure.Select(r => r["scenario"]).Take(3).ShouldBe(["regularize", "authority", "missing"]);
+        exposure.ShouldAllBe(r => r["customs_value_mxn"] != "" && r["igi"] != "" && r["recargos"] != "" && r["missing"] == "");
+        exposure.Where(r => r["client"] == "KITE").ShouldAllBe(r => r["value_source"] == "dof_rate");
+        exposure.ShouldContain(r => r["preference"] != "" && r["igi"] == "0");
+        exposure.ShouldContain(r => r["igi"] != "0");
+        output.ShouldContain("What the lots at risk would cost in MXN");
         File.Exists(Path.Combine(TestStore.IsPostgres ? Directory.GetCurrentDirectory() : cli.Dir, "traza-demo", "entries.csv")).ShouldBeTrue();
     }
 

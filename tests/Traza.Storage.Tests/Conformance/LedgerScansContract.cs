@@ -53,8 +53,10 @@ public abstract class LedgerScansContract<TFixture>(TFixture fixture) : StoreCon
         all.ShouldBe(store.LoadEntries().Select(e => new EntryScan(e.Client, e.Part, e.Pedimento, e.Partida, e.Clave, e.Date, e.Qty)), ignoreOrder: true);
         store.Scans.Entries(afterBatch: 3).Select(e => e.Pedimento).ShouldBe(["254734565000125"]);
         store.Scans.Entries([("acme", "MAT-1")]).Select(e => e.Pedimento).ShouldBe(["254734565000124"]);
-        // Lots carry the columns lot reports read (key, clave, date, quantities, values, site), not the invoice and origin.
-        static object Lot(EntryRecord e) => (e.Client, e.Pedimento, e.Partida, e.Part, e.Clave, e.Date, e.Qty, e.QtyUmt, e.ValueUsd, e.Site, e.BatchId, e.Line);
+        // Lots carry the columns lot reports read (key, clave, date, quantities, values, exchange rate, origin, preference, site),
+        // not the invoice and rectifies.
+        static object Lot(EntryRecord e) => (e.Client, e.Pedimento, e.Partida, e.Part, e.Clave, e.Date, e.Qty, e.QtyUmt, e.ValueUsd,
+            e.CustomsValueMxn, e.ExchangeRate, e.Origin, e.Preference, e.Site, e.BatchId, e.Line);
         store.Scans.EntriesForLots("acme").Select(Lot).ShouldBe(store.LoadEntries("acme").Select(Lot));
         store.Scans.EntriesForLots(asOf: new DateOnly(2025, 1, 31)).Select(e => e.Pedimento).ShouldBe(["254734565000123"]);
         var lots = store.Scans.LotEntries(null, new DateOnly(2025, 2, 15));
