@@ -41,35 +41,31 @@ public static class DescargosReport
         var (document, component, qtyUmt, pedimento, partida, clientColumn) =
             (Col("exit_document"), Col("component"), Col("qty_umt"), Col("entry_pedimento"), Col("entry_partida"), Col("client"));
         var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
-        var rectifications = LedgerRectifications.Read(store, asOf); // SPEC §3.8: a rectified lot's clave is the rectification's
-        var entries = new Dictionary<(string, string, int, string), EntryRecord?>();
-        var sums = new SortedDictionary<(string Exit, string Pedimento, string Fraccion, string Umt), (string Clave, DateOnly Date, decimal Qty)>();
+        var rows = new List<(string Exit, (string Client, string Pedimento, int Partida, string Part) Lot, decimal QtyUmt)>();
         foreach (var row in custody.Rows)
         {
             var exitDocument = row[document] as string ?? string.Empty;
             var original = row[pedimento] as string ?? string.Empty;
-            if (!IsPedimento(exitDocument) || !IsPedimento(original))
+            if (IsPedimento(exitDocument) && IsPedimento(original))
+            {
+                var lot = (row[clientColumn] as string ?? string.Empty, original,
+                    Convert.ToInt32(row[partida], System.Globalization.CultureInfo.InvariantCulture), row[component] as string ?? string.Empty);
+                rows.Add((exitDocument, lot, row[qtyUmt] is decimal d ? d : 0m));
+            }
+        }
+
+        // SPEC §3.8: a rectified lot's clave is the rectification's. One set read of the lots' entry rows.
+        var entries = LedgerRectifications.Read(store, asOf).LotEntries([.. rows.Select(r => r.Lot).Distinct()], store.Scans);
+        var sums = new SortedDictionary<(string Exit, string Pedimento, string Fraccion, string Umt), (string Clave, DateOnly Date, decimal Qty)>();
+        foreach (var (exitDocument, lot, qty) in rows)
+        {
+            if (entries[lot] is not { } entry || entry.Clave == "NAC")
             {
                 continue;
             }
 
-            var owner = row[clientColumn] as string ?? string.Empty;
-            var part = row[component] as string ?? string.Empty;
-            var key = (owner, original, Convert.ToInt32(row[partida], System.Globalization.CultureInfo.InvariantCulture), part);
-            if (!entries.TryGetValue(key, out var entry))
-            {
-                entries[key] = entry = rectifications.LotEntry(
-                    (key.owner, key.original, key.Item3, part), number => store.Scans.Entry(key.owner, number, key.Item3, part));
-            }
-
-            if (entry is null || entry.Clave == "NAC")
-            {
-                continue;
-            }
-
-            parts.TryGetValue((owner, part), out var catalog);
-            var group = (exitDocument, original, catalog?.Fraccion ?? string.Empty, catalog?.Umt ?? string.Empty);
-            var qty = row[qtyUmt] is decimal d ? d : 0m;
+            parts.TryGetValue((lot.Client, lot.Part), out var catalog);
+            var group = (exitDocument, lot.Pedimento, catalog?.Fraccion ?? string.Empty, catalog?.Umt ?? string.Empty);
             sums[group] = sums.TryGetValue(group, out var sum)
                 ? (sum.Clave, entry.Date < sum.Date ? entry.Date : sum.Date, sum.Qty + qty)
                 : (entry.Clave, entry.Date, qty);
