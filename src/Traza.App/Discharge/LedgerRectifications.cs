@@ -70,31 +70,6 @@ public sealed class LedgerRectifications
     }
 
     /// <summary>
-    /// The set twin of <see cref="LotEntry"/>: the entry row each lot key stands for, read in one pass through
-    /// <see cref="ILedgerScans.EntriesAt"/> (a key whose row is not found maps to null).
-    /// </summary>
-    public Dictionary<(string Client, string Pedimento, int Partida, string Part), EntryRecord?> LotEntries(
-        IReadOnlyCollection<(string Client, string Pedimento, int Partida, string Part)> keys, ILedgerScans scans)
-    {
-        ArgumentNullException.ThrowIfNull(keys);
-        ArgumentNullException.ThrowIfNull(scans);
-        var reads = new Dictionary<(string Client, string Pedimento, int Partida, string Part), (string Client, string Pedimento, int Partida, string Part)>(keys.Count);
-        foreach (var key in keys)
-        {
-            reads[key] = Entries.RectificationOf(key.Client, key.Pedimento) is { } rectification ? key with { Pedimento = rectification } : key;
-        }
-
-        var rows = scans.EntriesAt([.. reads.Values.Distinct()]).ToDictionary(e => (e.Client, e.Pedimento, e.Partida, e.Part));
-        var result = new Dictionary<(string Client, string Pedimento, int Partida, string Part), EntryRecord?>(keys.Count);
-        foreach (var (key, read) in reads)
-        {
-            result[key] = rows.TryGetValue(read, out var row) ? (string.Equals(read.Pedimento, key.Pedimento, StringComparison.Ordinal) ? row : Rebase(row)) : null;
-        }
-
-        return result;
-    }
-
-    /// <summary>
     /// The numbers that answer for the same goods as <paramref name="pedimento"/> ("answers to both numbers", SPEC §3.8): itself
     /// and every pedimento linked to it by a chain of rectifications, of any client.
     /// </summary>

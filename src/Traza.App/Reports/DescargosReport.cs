@@ -1,4 +1,3 @@
-using Traza.App.Discharge;
 using Traza.Domain.Values;
 using Traza.Formats.Reports;
 using Traza.Storage;
@@ -35,40 +34,21 @@ public static class DescargosReport
     private static List<Descargo> Lines(ITrazaStore store, DateOnly asOf, string? client, CustodyFilter filter)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var custody = CustodyReport.Build(store, asOf, client, filter);
-        var columns = custody.Columns.Select(c => c.Name).ToList();
-        int Col(string name) => columns.IndexOf(name);
-        var (document, component, qtyUmt, pedimento, partida, clientColumn) =
-            (Col("exit_document"), Col("component"), Col("qty_umt"), Col("entry_pedimento"), Col("entry_partida"), Col("client"));
         var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
-        var rows = new List<(string Exit, (string Client, string Pedimento, int Partida, string Part) Lot, decimal QtyUmt)>();
-        foreach (var row in custody.Rows)
-        {
-            var exitDocument = row[document] as string ?? string.Empty;
-            var original = row[pedimento] as string ?? string.Empty;
-            if (IsPedimento(exitDocument) && IsPedimento(original))
-            {
-                var lot = (row[clientColumn] as string ?? string.Empty, original,
-                    Convert.ToInt32(row[partida], System.Globalization.CultureInfo.InvariantCulture), row[component] as string ?? string.Empty);
-                rows.Add((exitDocument, lot, row[qtyUmt] is decimal d ? d : 0m));
-            }
-        }
-
-        // SPEC §3.8: a rectified lot's clave is the rectification's. One set read of the lots' entry rows.
-        var entries = LedgerRectifications.Read(store, asOf).LotEntries([.. rows.Select(r => r.Lot).Distinct()], store.Scans);
         var sums = new SortedDictionary<(string Exit, string Pedimento, string Fraccion, string Umt), (string Clave, DateOnly Date, decimal Qty)>();
-        foreach (var (exitDocument, lot, qty) in rows)
+        foreach (var line in CustodyReport.Lines(store, asOf, client, filter))
         {
-            if (entries[lot] is not { } entry || entry.Clave == "NAC")
+            // The lot's entry as lots see it (SPEC §3.8: a rectified lot's clave is the rectification's); NAC stock has none.
+            if (!IsPedimento(line.ExitDocument) || !IsPedimento(line.EntryPedimento) || line.Entry is not { } entry || entry.Clave == "NAC")
             {
                 continue;
             }
 
-            parts.TryGetValue((lot.Client, lot.Part), out var catalog);
-            var group = (exitDocument, lot.Pedimento, catalog?.Fraccion ?? string.Empty, catalog?.Umt ?? string.Empty);
+            parts.TryGetValue((line.Client, line.Component), out var catalog);
+            var group = (line.ExitDocument, line.EntryPedimento, catalog?.Fraccion ?? string.Empty, catalog?.Umt ?? string.Empty);
             sums[group] = sums.TryGetValue(group, out var sum)
-                ? (sum.Clave, entry.Date < sum.Date ? entry.Date : sum.Date, sum.Qty + qty)
-                : (entry.Clave, entry.Date, qty);
+                ? (sum.Clave, entry.Date < sum.Date ? entry.Date : sum.Date, sum.Qty + line.QtyUmt)
+                : (entry.Clave, entry.Date, line.QtyUmt);
         }
 
         return [.. sums.Select(s => new Descargo(s.Key.Exit, s.Key.Pedimento, s.Value.Clave, s.Value.Date, s.Key.Fraccion, s.Key.Umt, s.Value.Qty))];

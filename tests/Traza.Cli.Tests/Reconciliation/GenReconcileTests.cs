@@ -61,6 +61,49 @@ public class GenReconcileTests
         Math.Abs(difference - 2.5m).ShouldBeLessThanOrEqualTo(0.0005m); // SAT's 512 has 3 decimals, Traza's sum 6
     }
 
+    /// <summary>
+    /// <c>report descargos</c> sums custody's values without its rows: on the generated program its blocks are exactly the
+    /// <c>report custody</c> rows (the plain twin) summed by exit, original pedimento, fracción and UMT, and a block asked
+    /// for with <c>--exit</c> is that exit's part of the whole.
+    /// </summary>
+    [Fact]
+    public void Descargos_are_the_custody_rows_summed_by_exit_original_and_fraccion()
+    {
+        using var cli = new CliHarness();
+        var dir = Generate(cli);
+        Import(cli, dir);
+        var parts = File.ReadAllLines(Path.Combine(dir, "parts.csv")).Skip(1).Select(l => l.Split(','))
+            .ToDictionary(p => p[0], p => (Fraccion: p[3], Umt: p[6]));
+        var claves = File.ReadAllLines(Path.Combine(dir, "entries.csv")).Skip(1).Select(l => l.Split(','))
+            .GroupBy(e => e[0]).ToDictionary(g => g.Key, g => g.First()[2]);
+        static bool IsPedimento(string d) => d.Length == 15 && d.All(char.IsAsciiDigit);
+
+        var expected = CsvText.Rows(cli.Run("report", "custody", "--as-of", "2025-12-31", "--format", "csv").Stdout)
+            .Where(r => IsPedimento(r["exit_document"]) && IsPedimento(r["entry_pedimento"]))
+            .GroupBy(r => (Exit: r["exit_document"], Original: r["entry_pedimento"], parts[r["component"]].Fraccion, parts[r["component"]].Umt))
+            .OrderBy(g => g.Key.Exit, StringComparer.Ordinal).ThenBy(g => g.Key.Original, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Fraccion, StringComparer.Ordinal).ThenBy(g => g.Key.Umt, StringComparer.Ordinal)
+            .Select(g => string.Join(',', g.Key.Original, claves[g.Key.Original], g.Min(r => r["entry_date"]), g.Key.Fraccion, g.Key.Umt,
+                g.Sum(r => Number(r["qty_umt"])).ToString(System.Globalization.CultureInfo.InvariantCulture), g.Key.Exit))
+            .ToList();
+        var descargos = cli.ReportCsv("descargos", "--as-of", "2025-12-31").Skip(1).ToList();
+
+        expected.Count.ShouldBeGreaterThan(1000);
+        descargos.Select(Canonical).ShouldBe(expected.Select(Canonical));
+        foreach (var exit in descargos.Select(l => l.Split(',')[6]).Distinct().Where((_, i) => i % 97 == 0))
+        {
+            cli.ReportCsv("descargos", "--exit", exit, "--as-of", "2025-12-31").Skip(1).ShouldBe(descargos.Where(l => l.EndsWith("," + exit, StringComparison.Ordinal)));
+        }
+    }
+
+    /// <summary>A descargos line with its quantity as a number (trailing zeros aside).</summary>
+    private static string Canonical(string line)
+    {
+        var f = line.Split(',');
+        f[5] = Number(f[5]).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
+        return string.Join(',', f);
+    }
+
     private static decimal Number(string text) => decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Generate(CliHarness cli)
