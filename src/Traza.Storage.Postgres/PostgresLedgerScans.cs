@@ -66,6 +66,20 @@ internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
                 r.DecOrNull(4)));
     }
 
+    public List<ReconcileLineScan> ReconcileLines(bool exits, string? client, DateOnly asOf)
+    {
+        var rows = new List<ReconcileLineScan>();
+        var strings = new StringPool();
+        Read(
+            $"SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, {(exits ? "NULL::text" : "origin")}, rectifies " +
+            $"FROM {(exits ? "exit" : "entry")} WHERE {P} AND ($1::text IS NULL OR client = $1) AND date <= $2",
+            cmd => cmd.Text(client).Text(CanonicalText.Date(asOf)),
+            r => rows.Add(new ReconcileLineScan(strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), r.Int32(2), strings.Get(r.GetString(3)),
+                strings.Get(r.GetString(4)), CanonicalText.ParseDate(r.GetString(5)), r.Dec(6), r.DecOrNull(7), r.DecOrNull(8),
+                r.IsDBNull(9) ? null : strings.Get(r.GetString(9)), r.IsDBNull(10) ? null : strings.Get(r.GetString(10)))));
+        return rows;
+    }
+
     public List<EntryScan> Entries(long afterBatch = 0) => afterBatch > 0
         ? EntryScans($" WHERE {P} AND batch_id > $1 ORDER BY batch_id, line", cmd => cmd.Int(afterBatch))
         : EntryScans($" WHERE {P} ORDER BY client, pedimento, partida, part", null);

@@ -80,6 +80,34 @@ public static class LedgerScan
     }
 
     /// <summary>
+    /// Every entry (or exit) line of one client when given, dated on or before <paramref name="asOf"/>, with the columns
+    /// reconciliation compares: stepped through SQLite directly, text read as UTF-8 in place and pooled, no full record.
+    /// </summary>
+    public static List<ReconcileLineScan> ReconcileLines(SqliteLedgerStore store, bool exits, string? client, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var rows = new List<ReconcileLineScan>();
+        var (clients, pedimentos, parts, texts) = (new Utf8StringPool(), new Utf8StringPool(), new Utf8StringPool(), new Utf8StringPool());
+        Step(store,
+            $"SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, {(exits ? "NULL" : "origin")}, rectifies " +
+            $"FROM {(exits ? "exit" : "entry")} WHERE {SqliteDatabase.ProgramSql}" + (client is null ? string.Empty : " AND client = ?1"),
+            stmt =>
+            {
+                var date = Date(stmt.ColumnBytes(5));
+                if (date <= asOf)
+                {
+                    rows.Add(new ReconcileLineScan(clients.Get(stmt.ColumnBytes(0)), pedimentos.Get(stmt.ColumnBytes(1)),
+                        checked((int)stmt.ColumnInt64(2)), parts.Get(stmt.ColumnBytes(3)), texts.Get(stmt.ColumnBytes(4)), date,
+                        Decimal(stmt.ColumnBytes(6)), stmt.IsNull(7) ? null : Decimal(stmt.ColumnBytes(7)),
+                        stmt.IsNull(8) ? null : Decimal(stmt.ColumnBytes(8)), stmt.IsNull(9) ? null : texts.Get(stmt.ColumnBytes(9)),
+                        stmt.IsNull(10) ? null : pedimentos.Get(stmt.ColumnBytes(10))));
+                }
+            },
+            client);
+        return rows;
+    }
+
+    /// <summary>
     /// Steps a query through SQLite directly on the store's connection (inside its open batch, if any), text read as UTF-8
     /// in place: for the discharge's catalog reads, tens of thousands of rows at a few hundred nanoseconds each.
     /// </summary>

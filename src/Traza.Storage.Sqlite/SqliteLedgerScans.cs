@@ -18,6 +18,8 @@ internal sealed class SqliteLedgerScans(SqliteLedgerStore store) : ILedgerScans
 
     public void DocumentLines(bool exits, string? client, DocumentLineHandler line) => LedgerScan.DocumentLines(store, exits, client, line);
 
+    public List<ReconcileLineScan> ReconcileLines(bool exits, string? client, DateOnly asOf) => LedgerScan.ReconcileLines(store, exits, client, asOf);
+
     public List<EntryScan> Entries(long afterBatch = 0) => LedgerScan.Entries(store, afterBatch);
 
     public List<EntryScan> Entries(IEnumerable<(string Client, string Part)> parts) => LedgerScan.Entries(store, parts);

@@ -52,6 +52,13 @@ public sealed record GeneratorOptions
     public int WasteEventsPerClient { get; init; } = 2;
 
     /// <summary>
+    /// Every this many exit pedimentos, two are transfers instead of retornos: the 8th of each run of this many is a V1
+    /// (a transfer to another IMMEX program) and the 18th a V5 (to a resident in Mexico); 0 = none, every exit is RT. Their
+    /// brokers transmit descargos, so the package holds their 512 rows (docs/cli.md <c>traza gen</c>).
+    /// </summary>
+    public int TransferEvery { get; init; }
+
+    /// <summary>
     /// When set, also write <c>datastage.zip</c>: the SAT Data Stage package of the generated pedimentos, requested
     /// for this RFC (the program must be initialized with it, else the import refuses the package).
     /// </summary>

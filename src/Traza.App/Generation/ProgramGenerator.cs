@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Traza.App.Generation.DataStage;
+using Traza.Domain.Discharge;
+using Traza.Domain.Model;
 
 namespace Traza.App.Generation;
 
@@ -58,6 +60,7 @@ public static class ProgramGenerator
         state.WriteBom(Path.Combine(directory, "bom.csv"));
         state.WriteEntries(Path.Combine(directory, "entries.csv"), package);
         state.WriteExits(Path.Combine(directory, "exits.csv"), package);
+        state.WriteDescargos(package);
         state.WriteEvents(Path.Combine(directory, "events.csv"));
         if (package is null)
         {
@@ -145,6 +148,8 @@ public static class ProgramGenerator
         private readonly Dictionary<string, List<GenPart>> products = [];
         private readonly Dictionary<GenPart, List<GenBom>> rowsOf = [];
         private long plannedConsumptions;
+        private GeneratedDescargos? descargos;
+        private Dictionary<GenPart, int> partIndex = [];
 
         private DateOnly Mid => o.Start.AddDays((o.End.DayNumber - o.Start.DayNumber) / 2);
 
@@ -405,6 +410,11 @@ public static class ProgramGenerator
 
         public void WriteEntries(string path, GeneratedPackage? package)
         {
+            if (package is not null && o.TransferEvery > 0)
+            {
+                StartDescargos();
+            }
+
             using var w = Open(path);
             w.WriteLine("pedimento,partida,clave,date,part,qty,qty_umt,value_usd,customs_value_mxn,exchange_rate,origin,preference,invoice,rectifies,client,site");
             var numbers = new Numbering();
@@ -429,6 +439,7 @@ public static class ProgramGenerator
                     var usd = decimal.Round(e.Qty * e.Part.UnitPriceUsd, 2);
                     var site = e.Part.Client.Length == 0 ? "PLANTA-1" : $"NAVE-{e.Part.Client}";
                     w.WriteLine($"{pedimento},{partida},{e.Clave},{F(e.Date)},{e.Part.Number},{F(e.Qty)},{F(umt)},{F(usd)},{F(decimal.Round(usd * rate, 2))},{F(rate)},{e.Part.Origin},,INV-{pedimento[^6..]}-{partida},,{e.Part.Client},{site}");
+                    descargos?.Lot(partIndex[e.Part], pedimento, partida, e.Clave, e.Date, e.Qty, umt);
                     if (group.Key.Clave != "NAC")
                     {
                         package?.Line(new GeneratedLine(pedimento, partida, e.Clave, false, e.Date, rate, e.Part.Number, e.Part.Description,
@@ -444,26 +455,69 @@ public static class ProgramGenerator
             using var w = Open(path);
             w.WriteLine("pedimento,partida,clave,date,part,qty,qty_umt,value_usd,destination,counterparty,case,bom_date,source_pedimento,source_partida,rectifies,client");
             var numbers = new Numbering(5_000);
+            var count = 0;
             foreach (var group in exits.GroupBy(e => (e.Date, e.Product.Client)))
             {
                 var partida = 0;
                 var pedimento = string.Empty;
+                var clave = "RT";
                 foreach (var e in group)
                 {
                     if (partida == 0 || partida >= 30)
                     {
                         pedimento = numbers.Next(group.Key.Date);
+                        clave = ExitClave(count++);
                         partida = 0;
                     }
 
                     partida++;
                     var usd = decimal.Round(e.Qty * 85.5m, 2);
-                    package?.Line(new GeneratedLine(pedimento, partida, "RT", true, e.Date, Rate(e.Date), e.Product.Number, e.Product.Description,
-                        e.Product.Fraccion, "00", e.Qty, Unit(e.Product.Umc), e.Qty, Unit(e.Product.Umt), usd, e.Product.Origin, "USA",
+                    var (destination, counterparty) = clave switch
+                    {
+                        "V1" => ("MEX", "IMMEX transferee"),
+                        "V5" => ("MEX", "Resident customer"),
+                        _ => ("USA", "Customer of " + (e.Product.Client.Length == 0 ? "program" : e.Product.Client)),
+                    };
+                    package?.Line(new GeneratedLine(pedimento, partida, clave, true, e.Date, Rate(e.Date), e.Product.Number, e.Product.Description,
+                        e.Product.Fraccion, "00", e.Qty, Unit(e.Product.Umc), e.Qty, Unit(e.Product.Umt), usd, e.Product.Origin, destination,
                         $"EXP-{pedimento[^6..]}"));
-                    w.WriteLine($"{pedimento},{partida},RT,{F(e.Date)},{e.Product.Number},{F(e.Qty)},{F(e.Qty)},{F(usd)},USA,Customer of {(e.Product.Client.Length == 0 ? "program" : e.Product.Client)},,{(e.BomDate is { } bd ? F(bd) : string.Empty)},,,,{e.Product.Client}");
+                    descargos?.Exit(partIndex[e.Product], pedimento, partida, clave, e.Date, e.Qty, e.BomDate, clave != "RT", clave == "V5");
+                    w.WriteLine($"{pedimento},{partida},{clave},{F(e.Date)},{e.Product.Number},{F(e.Qty)},{F(e.Qty)},{F(usd)},{destination},{counterparty},,{(e.BomDate is { } bd ? F(bd) : string.Empty)},,,,{e.Product.Client}");
                 }
             }
+        }
+
+        /// <summary>
+        /// The clave of the <paramref name="index"/>-th exit pedimento: of every <see cref="GeneratorOptions.TransferEvery"/>, one
+        /// V1 and, half a run later, one V5; the rest RT.
+        /// </summary>
+        private string ExitClave(int index)
+        {
+            if (o.TransferEvery <= 0)
+            {
+                return "RT";
+            }
+
+            var k = index % o.TransferEvery;
+            return k == 7 % o.TransferEvery ? "V1" : k == ((o.TransferEvery / 2) + 7) % o.TransferEvery ? "V5" : "RT";
+        }
+
+        /// <summary>The 512 rows of the transfers, once every lot and exit is known (<see cref="GeneratedDescargos"/>).</summary>
+        public void WriteDescargos(GeneratedPackage? package)
+        {
+            if (package is not null)
+            {
+                descargos?.Write(package, o.End);
+            }
+        }
+
+        private void StartDescargos()
+        {
+            partIndex = parts.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
+            var defs = parts.Select(p => new PartDef(p.Client, p.Number, PartKinds.TryParse(p.Kind, out var kind) ? kind : PartKind.Material, p.National)).ToList();
+            var lines = bom.Select(b => new BomLine(partIndex[b.Product], partIndex[b.Component], b.QtyPer, b.Merma, b.Desperdicio, b.From, b.To))
+                .ToList();
+            descargos = new GeneratedDescargos(defs, lines, [.. parts.Select(p => (p.Fraccion, Unit(p.Umt)))]);
         }
 
         public void WriteEvents(string path)

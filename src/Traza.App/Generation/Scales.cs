@@ -47,6 +47,7 @@ public static class Scales
             ShortMaterialsPerClient = 2,
             OldLotsPerClient = 0,
             WasteEventsPerClient = 5,
+            TransferEvery = 20,
             DataStageRfc = Rfc,
             ImmexNumber = Immex,
         };

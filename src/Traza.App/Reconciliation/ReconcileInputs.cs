@@ -16,7 +16,8 @@ public static class ReconcileInputs
         ArgumentNullException.ThrowIfNull(store);
         var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
         var result = new Dictionary<string, LedgerPedimento>(StringComparer.Ordinal);
-        foreach (var e in store.LoadEntries(client, asOf))
+        // The lean scan (only the columns compared), not the full records: on `large` 1.5 M lines (docs/benchmarks.md).
+        foreach (var e in store.Scans.ReconcileLines(exits: false, client, asOf))
         {
             if (e.Clave != "NAC" && IsPedimento(e.Pedimento))
             {
@@ -26,7 +27,7 @@ public static class ReconcileInputs
             }
         }
 
-        foreach (var x in store.LoadExits(client, asOf))
+        foreach (var x in store.Scans.ReconcileLines(exits: true, client, asOf))
         {
             if (IsPedimento(x.Pedimento))
             {

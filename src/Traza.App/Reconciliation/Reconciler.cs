@@ -164,7 +164,7 @@ public static class Reconciler
             {
                 var finding = new ReconcileFinding(FindingKinds.QtyUmtDiffers, pedimento, number, "qty_umt", CanonicalDecimal(lp.QtyUmt),
                     CanonicalDecimal(govQty), CanonicalDecimal(govQty - lp.QtyUmt),
-                    $"the ledger holds {CanonicalDecimal(lp.QtyUmt)}, SAT {CanonicalDecimal(govQty)} {gp.Umt} (UMT): check the quantities " +
+                    $"the ledger holds {CanonicalDecimal(lp.QtyUmt)}, SAT {CanonicalDecimal(govQty)} ({Unit(gp.Umt)}): check the quantities " +
                     $"of partida {number}, or ask the broker for the rectification of {pedimento}",
                     gov.Source);
                 findings.Add(finding);
@@ -226,7 +226,7 @@ public static class Reconciler
             {
                 findings.Add(new(FindingKinds.DescargoDiffers, exit, null, $"descargo {original} {fraccion}",
                     CanonicalText.Decimal(ledgerQty), CanonicalText.Decimal(qty), CanonicalText.Decimal(qty - ledgerQty),
-                    $"SAT's 512 of exit {exit} discharges {CanonicalText.Decimal(qty)} {umt} (UMT) of fracción {fraccion} from {original}, " +
+                    $"SAT's 512 of exit {exit} discharges {CanonicalText.Decimal(qty)} ({Unit(umt)}) of fracción {fraccion} from {original}, " +
                     $"Traza's allocations {CanonicalText.Decimal(ledgerQty)}: if Traza is right ask the broker for the rectification " +
                     $"of {exit}'s descargos, else check the BOM, merma and the exit's source_pedimento",
                     gov.Source));
@@ -239,7 +239,7 @@ public static class Reconciler
             {
                 findings.Add(new(FindingKinds.DescargoDiffers, exit, null, $"descargo {original} {fraccion}".TrimEnd(),
                     CanonicalText.Decimal(qty), null, CanonicalText.Decimal(-qty),
-                    $"Traza discharged {CanonicalText.Decimal(qty)} {umt} (UMT){(fraccion.Length > 0 ? $" of fracción {fraccion}" : string.Empty)} " +
+                    $"Traza discharged {CanonicalText.Decimal(qty)} ({Unit(umt)}){(fraccion.Length > 0 ? $" of fracción {fraccion}" : string.Empty)} " +
                     $"from {original} for exit {exit}, and SAT's 512 does not name it: ask the broker to add it to the descargos, " +
                     "or check the exit's BOM and source_pedimento",
                     gov.Source));
@@ -277,6 +277,9 @@ public static class Reconciler
 
     private static string Describe(LedgerPartida p) =>
         $"{string.Join(", ", p.Parts.Select(x => x.Part))} {CanonicalDecimal(p.QtyUmt)} UMT";
+
+    /// <summary>"UMT 6": the quantity's unit, the Apéndice 7 code of the tariff's unit when known.</summary>
+    private static string Unit(string? umt) => umt is { Length: > 0 } ? "UMT " + umt : "UMT";
 
     private static string Text(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
 

@@ -1,4 +1,3 @@
-using Traza.App.Discharge;
 using Traza.Domain.Values;
 using Traza.Formats.Reports;
 using Traza.Storage;
@@ -35,44 +34,21 @@ public static class DescargosReport
     private static List<Descargo> Lines(ITrazaStore store, DateOnly asOf, string? client, CustodyFilter filter)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var custody = CustodyReport.Build(store, asOf, client, filter);
-        var columns = custody.Columns.Select(c => c.Name).ToList();
-        int Col(string name) => columns.IndexOf(name);
-        var (document, component, qtyUmt, pedimento, partida, clientColumn) =
-            (Col("exit_document"), Col("component"), Col("qty_umt"), Col("entry_pedimento"), Col("entry_partida"), Col("client"));
         var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
-        var rectifications = LedgerRectifications.Read(store, asOf); // SPEC §3.8: a rectified lot's clave is the rectification's
-        var entries = new Dictionary<(string, string, int, string), EntryRecord?>();
         var sums = new SortedDictionary<(string Exit, string Pedimento, string Fraccion, string Umt), (string Clave, DateOnly Date, decimal Qty)>();
-        foreach (var row in custody.Rows)
+        foreach (var line in CustodyReport.Lines(store, asOf, client, filter))
         {
-            var exitDocument = row[document] as string ?? string.Empty;
-            var original = row[pedimento] as string ?? string.Empty;
-            if (!IsPedimento(exitDocument) || !IsPedimento(original))
+            // The lot's entry as lots see it (SPEC §3.8: a rectified lot's clave is the rectification's); NAC stock has none.
+            if (!IsPedimento(line.ExitDocument) || !IsPedimento(line.EntryPedimento) || line.Entry is not { } entry || entry.Clave == "NAC")
             {
                 continue;
             }
 
-            var owner = row[clientColumn] as string ?? string.Empty;
-            var part = row[component] as string ?? string.Empty;
-            var key = (owner, original, Convert.ToInt32(row[partida], System.Globalization.CultureInfo.InvariantCulture), part);
-            if (!entries.TryGetValue(key, out var entry))
-            {
-                entries[key] = entry = rectifications.LotEntry(
-                    (key.owner, key.original, key.Item3, part), number => store.Scans.Entry(key.owner, number, key.Item3, part));
-            }
-
-            if (entry is null || entry.Clave == "NAC")
-            {
-                continue;
-            }
-
-            parts.TryGetValue((owner, part), out var catalog);
-            var group = (exitDocument, original, catalog?.Fraccion ?? string.Empty, catalog?.Umt ?? string.Empty);
-            var qty = row[qtyUmt] is decimal d ? d : 0m;
+            parts.TryGetValue((line.Client, line.Component), out var catalog);
+            var group = (line.ExitDocument, line.EntryPedimento, catalog?.Fraccion ?? string.Empty, catalog?.Umt ?? string.Empty);
             sums[group] = sums.TryGetValue(group, out var sum)
-                ? (sum.Clave, entry.Date < sum.Date ? entry.Date : sum.Date, sum.Qty + qty)
-                : (entry.Clave, entry.Date, qty);
+                ? (sum.Clave, entry.Date < sum.Date ? entry.Date : sum.Date, sum.Qty + line.QtyUmt)
+                : (entry.Clave, entry.Date, line.QtyUmt);
         }
 
         return [.. sums.Select(s => new Descargo(s.Key.Exit, s.Key.Pedimento, s.Value.Clave, s.Value.Date, s.Key.Fraccion, s.Key.Umt, s.Value.Qty))];

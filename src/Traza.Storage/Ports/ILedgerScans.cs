@@ -18,6 +18,13 @@ public interface ILedgerScans
     /// <summary>Every entry (or exit) line of the client (all when null), one call per line.</summary>
     void DocumentLines(bool exits, string? client, DocumentLineHandler line);
 
+    /// <summary>
+    /// Every entry (or exit) line in force of the client (all when null) dated on or before <paramref name="asOf"/>, in no
+    /// order, with the columns reconciliation compares: the lean twin of <c>LoadEntries</c>/<c>LoadExits</c> for
+    /// <c>report reconcile</c>.
+    /// </summary>
+    List<ReconcileLineScan> ReconcileLines(bool exits, string? client, DateOnly asOf);
+
     /// <summary>Every entry in force of the batches after <paramref name="afterBatch"/>.</summary>
     List<EntryScan> Entries(long afterBatch = 0);
 

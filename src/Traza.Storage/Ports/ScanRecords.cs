@@ -14,6 +14,14 @@ public readonly record struct ExitScan(
 /// </summary>
 public delegate void DocumentLineHandler(ReadOnlySpan<byte> document, int partida, string clave, DateOnly date, decimal? valueUsd);
 
+/// <summary>
+/// The columns of an entry or exit line reconciliation compares (SPEC §3.10): key, clave, date, quantities, USD value,
+/// origin (entries only; null for exits) and the pedimento it rectifies.
+/// </summary>
+public readonly record struct ReconcileLineScan(
+    string Client, string Pedimento, int Partida, string Part, string Clave, DateOnly Date, decimal Qty, decimal? QtyUmt, decimal? ValueUsd,
+    string? Origin, string? Rectifies);
+
 /// <summary>The columns of a part row the discharge needs.</summary>
 public readonly record struct PartScan(string Client, string Part, string Kind, bool National);
 

@@ -54,6 +54,39 @@ public class ReconcileTests
         rows.Where(r => r["finding"] != "directed_source_short").ShouldAllBe(r => r["source"] == "datastage");
     }
 
+    /// <summary>
+    /// The worked example's every row, every field: both values, the difference and the advice a compliance manager acts on
+    /// (issue 13 item 6; docs/cli.md <c>report reconcile</c>).
+    /// </summary>
+    [Fact]
+    public void Worked_example_rows_are_exact_with_their_advice()
+    {
+        using var cli = Ledger(clean: false);
+        Import(cli, clean: false);
+
+        cli.ReportCsv("reconcile", "--as-of", "2025-12-31").Skip(1).ShouldBe(
+        [
+            $"missing_in_ledger,{P("5000002")},,pedimento,,\"import IN 2025-01-06, 1 partida(s)\",,\"SAT holds import {P("5000002")} (IN): import its entries, or check the pedimento number of the entries you imported\",datastage",
+            $"missing_in_datastage,{P("5000004")},,pedimento,\"import IN 2025-01-08, 1 partida(s)\",,,\"package 900001 (2025-01-01 to 2025-01-31) lacks it: check the pedimento number, or ask the broker whether it was paid and validated\",datastage",
+            $"not_in_annex24,{P("5000003")},,clave,,A1,,informational: clave A1 has no balance effect in Annex 24,datastage",
+            $"partida_missing_in_ledger,{P("5000005")},2,partida,,85423901 7 6 USD 70,,\"SAT declares partida 2 of {P("5000005")}: import its rows, or check the partida numbers of that pedimento\",datastage",
+            $"partida_missing_in_datastage,{P("5000005")},3,partida,MAT-1 5 UMT,,,\"SAT has no partida 3 in {P("5000005")}: check the partida number, or ask the broker for the rectification of {P("5000005")}\",datastage",
+            $"clave_differs,{P("5000005")},,clave,IN,V1,,\"the ledger says IN, SAT says V1: ask the broker for the rectification of {P("5000005")} if SAT is wrong, else reverse the rows and import them with the right clave\",datastage",
+            $"fraccion_differs,{P("5000006")},1,fraccion,85423901,85423902,,\"the parts catalog classifies MAT-1 under 85423901, SAT's partida under 85423902: correct the catalog, or ask the broker for the rectification of {P("5000006")}\",datastage",
+            $"origin_differs,{P("5000006")},1,origin,USA,CHN,,\"the ledger says origin USA, SAT says CHN: it changes the tariff and any preference; check the certificate of origin, then correct the ledger or ask for the rectification of {P("5000006")}\",datastage",
+            $"date_differs,{P("5000005")},,date,2025-01-12,2025-01-10,-2,the ledger's entry date should be SAT's entry date (506 TipoFecha 1): correct it by reversal; terms run from it,datastage",
+            $"qty_umt_differs,{P("5000006")},1,qty_umt,20,21,1,\"the ledger holds 20, SAT 21 (UMT 6): check the quantities of partida 1, or ask the broker for the rectification of {P("5000006")}\",datastage",
+            $"qty_umt_differs,{P("5000007")},1,qty_umt,50,100,50,the part's umt_per_umc looks wrong: 2 partidas of MAT-2 differ by the same factor; SAT's quantities give umt_per_umc = 1: correct the part in the parts catalog,datastage",
+            $"qty_umt_differs,{P("5000008")},1,qty_umt,20,40,20,the part's umt_per_umc looks wrong: 2 partidas of MAT-2 differ by the same factor; SAT's quantities give umt_per_umc = 1: correct the part in the parts catalog,datastage",
+            $"value_usd_differs,{P("5000006")},1,value_usd,200,205,5,\"check the invoice value and exchange rate of partida 1; if SAT's value is wrong, ask the broker for the rectification of {P("5000006")}\",datastage",
+            $"descargo_differs,{P("5100001")},,descargo {P("5000001")} 85423901,3,,-3,\"Traza discharged 3 (UMT 6) of fracción 85423901 from {P("5000001")} for exit {P("5100001")}, and SAT's 512 does not name it: ask the broker to add it to the descargos, or check the exit's BOM and source_pedimento\",datastage",
+            $"descargo_differs,{P("5100001")},,descargo {P("5000004")} 85423901,5,4,-1,\"SAT's 512 of exit {P("5100001")} discharges 4 (UMT 6) of fracción 85423901 from {P("5000004")}, Traza's allocations 5: if Traza is right ask the broker for the rectification of {P("5100001")}'s descargos, else check the BOM, merma and the exit's source_pedimento\",datastage",
+            $"descargo_differs,{P("5100001")},,descargo {P("5000006")},,reference,,\"SAT's 512 of exit {P("5100001")} names original pedimento {P("5000006")}, from which Traza discharged nothing for this exit: check the exit's source_pedimento and the lots of that pedimento, or ask the broker to correct the descargos\",datastage",
+            $"rectification_pending,{P("5000009")},,pedimento,{P("5000009")},{P("5000010")},,SAT holds rectification {P("5000010")} of {P("5000009")}: take it into the ledger (its rows with rectifies = {P("5000009")}),datastage",
+            $"directed_source_short,{P("5000004")},1,qty,,,3,\"exit {P("5100001")} of 2025-01-20 names lot {P("5000004")}/1 for MAT-1, which could not cover 3: the rest came from other lots by FIFO; check the source_pedimento of that exit\",ledger",
+        ]);
+    }
+
     [Fact]
     public void Tolerances_are_options_and_hide_what_they_tolerate()
     {
@@ -163,6 +196,23 @@ public class ReconcileTests
         ]);
     }
 
+    /// <summary>
+    /// The <c>finding</c> column is SPEC §3.10's closed list: a negative adjustment of imported material (a discharge finding,
+    /// SPEC §3.5) and a destruction of material are not reconciliation findings, and leave the clean example clean.
+    /// </summary>
+    [Fact]
+    public void Adjustments_and_destructions_add_no_row_outside_the_closed_list()
+    {
+        using var cli = Ledger(clean: true);
+        Import(cli, clean: true);
+        cli.Import("events", "events.csv", "date,type,part,qty,waste,reference",
+            "2025-01-21,adjustment,MAT-1,-2,no,AJ-1",
+            "2025-01-22,destruction,MAT-1,1,no,ACTA-1").Exit.ShouldBe(0);
+
+        cli.ReportCsv("reconcile", "--as-of", "2025-12-31")
+            .ShouldBe(["finding,pedimento,partida,field,ledger,datastage,difference,advice,source"]);
+    }
+
     [Fact]
     public void Empty_ledger_gives_the_header_only()
     {
@@ -173,7 +223,7 @@ public class ReconcileTests
     }
 
     /// <summary>The ledger of the example: parts, entries and one export naming a lot too small for it.</summary>
-    private static CliHarness Ledger(bool clean)
+    internal static CliHarness Ledger(bool clean)
     {
         var cli = new CliHarness();
         cli.Run("init", "--rfc", Rfc, "--name", "Acme", "--immex", "IMMEX-1", "--modality", "industrial").Exit.ShouldBe(0);
@@ -186,6 +236,7 @@ public class ReconcileTests
             "pedimento,partida,clave,date,part,qty,value_usd,origin",
             $"{P("5000001")},1,IN,2025-01-05,MAT-1,100,1000,USA",
             $"{P("5000009")},1,IN,2025-01-16,MAT-1,30,300,USA",
+            $"{P("4000011")},1,IN,2025-01-03,MAT-2,10,4,",
         ];
         if (!clean)
         {
@@ -211,11 +262,26 @@ public class ReconcileTests
     /// <summary>SAT's side: one package for January 2025.</summary>
     private static void Import(CliHarness cli, bool clean)
     {
-        using var w = new DataStagePackageWriter("900001");
+        using var w = Package(clean);
+        var path = cli.Path_("pkg.zip");
+        w.WriteZip(path);
+        var r = cli.Run("import", "datastage", path);
+        r.Exit.ShouldBe(0, r.Stderr);
+    }
+
+    /// <summary>
+    /// SAT's side of the example: one package for January 2025, in the shape <paramref name="options"/> asks for. Pedimento
+    /// 4000011 is a consolidated pedimento opened in 2024 and paid in January 2025: its year (25, from the payment date)
+    /// differs from its number's first digit (SPEC §3.1), and it matches the ledger's 25 07 3420 4000011.
+    /// </summary>
+    internal static DataStagePackageWriter Package(bool clean, DataStageWriterOptions? options = null, string folio = "900001")
+    {
+        var w = new DataStagePackageWriter(folio, options);
         w.SetResumen(Rfc, Jan, new DateOnly(2025, 1, 31), new DateOnly(2025, 2, 3));
         Pedimento(w, "5000001", 1, "IN", 5, ("85423901", 100, 100, 1000, "USA"));
         Pedimento(w, "5000009", 1, "IN", 16, ("85423901", 30, 30, 300, "USA"));
         Pedimento(w, "5100001", 2, "RT", 20, ("85423901", 8, 8, 0, "MEX"));
+        Pedimento(w, "4000011", 1, "IN", 3, ("39269099", 10, 5, 4, "CHN"));
         if (clean)
         {
             // The exit's 512 block as Traza computes it, and a reference row (no fracción, .000) to the same original.
@@ -241,10 +307,7 @@ public class ReconcileTests
                 ("PedimentoOriginal", "0"));
         }
 
-        var path = cli.Path_("pkg.zip");
-        w.WriteZip(path);
-        var r = cli.Run("import", "datastage", path);
-        r.Exit.ShouldBe(0, r.Stderr);
+        return w;
     }
 
     /// <summary>A 512 row of exit 5100001 discharging from original pedimento <paramref name="n7"/>.</summary>

@@ -109,6 +109,35 @@ public abstract class LedgerScansContract<TFixture>(TFixture fixture) : StoreCon
     }
 
     [Fact]
+    public void Reconcile_line_scans_match_the_records_by_client_and_date()
+    {
+        using var store = Open();
+        SeedTwoClients(store);
+        _ = Commit(store, "entries", "rect.csv", b =>
+            b.AddEntry(Entry("254734565000300", 9m, date: new DateOnly(2025, 6, 1)) with { Rectifies = "254734565000123", Origin = "CHN", QtyUmt = 4.5m }, 2));
+        _ = Commit(store, "exits", "rect-x.csv", b =>
+            b.AddExit(Exit("254734565000400", 1m, date: new DateOnly(2025, 7, 1)) with { Rectifies = "254734565000200", ValueUsd = null }, 2));
+
+        foreach (var client in new[] { null, "", "acme" })
+        {
+            foreach (var asOf in new[] { new DateOnly(2025, 1, 31), new DateOnly(2025, 6, 1), new DateOnly(2025, 12, 31) })
+            {
+                store.Scans.ReconcileLines(exits: false, client, asOf).ShouldBe(
+                    store.LoadEntries(client, asOf).Select(e =>
+                        new ReconcileLineScan(e.Client, e.Pedimento, e.Partida, e.Part, e.Clave, e.Date, e.Qty, e.QtyUmt, e.ValueUsd, e.Origin, e.Rectifies)),
+                    ignoreOrder: true, $"entries of {client ?? "all"} at {asOf}");
+                store.Scans.ReconcileLines(exits: true, client, asOf).ShouldBe(
+                    store.LoadExits(client, asOf).Select(x =>
+                        new ReconcileLineScan(x.Client, x.Pedimento, x.Partida, x.Part, x.Clave, x.Date, x.Qty, x.QtyUmt, x.ValueUsd, null, x.Rectifies)),
+                    ignoreOrder: true, $"exits of {client ?? "all"} at {asOf}");
+            }
+        }
+
+        store.Scans.ReconcileLines(exits: false, null, new DateOnly(2025, 12, 31)).ShouldContain(
+            l => l.Rectifies == "254734565000123" && l.Origin == "CHN" && l.QtyUmt == 4.5m);
+    }
+
+    [Fact]
     public void Rectification_scans_name_each_rectification_with_both_dates_and_its_batch()
     {
         using var store = Open();

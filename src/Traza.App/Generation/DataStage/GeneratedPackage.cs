@@ -13,8 +13,8 @@ namespace Traza.App.Generation.DataStage;
 /// Per pedimento: 501 (with its 506 dates: entrada and pago for imports, presentación and pago for exports), one 505
 /// invoice, a 507 IM identifier naming the IMMEX program, a 510 DTA line; per partida: 551, a 557 IVA line for
 /// imports (forma de pago 21, crédito fiscal of a certified IMMEX) and a 558 observation holding the part number,
-/// where brokers put it (regulatory brief §3.4). No 512: generated exits are retornos (RT), which carry no descargo
-/// block (brief §3.4). Contribution amounts are illustrative, not a tax computation. Nothing here draws from the
+/// where brokers put it (regulatory brief §3.4). 512 rows only for transfers (V1, V5), whose brokers transmit descargos
+/// (<see cref="GeneratedDescargos"/>); retornos (RT) carry no descargo block (brief §3.4). Contribution amounts are illustrative, not a tax computation. Nothing here draws from the
 /// generator's random sequence, so adding the package changes none of the CSV files.
 /// </remarks>
 internal sealed class GeneratedPackage : IDisposable
@@ -71,6 +71,23 @@ internal sealed class GeneratedPackage : IDisposable
         {
             invoices.Add(line.Invoice);
         }
+    }
+
+    /// <summary>
+    /// One 512 row of exit <paramref name="exit"/>: what it discharged from <paramref name="original"/> (clave and entry date
+    /// of the original), in UMT with 3 decimals; with an empty fracción, only a reference to the original (.000).
+    /// </summary>
+    public void Descargo(string exit, DateOnly exitDate, string original, string clave, DateOnly originalDate, string fraccion, string umt,
+        decimal qtyUmt)
+    {
+        var (patente, number, seccion) = Split(exit);
+        var (patenteOrig, numberOrig, seccionOrig) = Split(original);
+        writer.AddRow("512", ("Patente", patente), ("Pedimento", number), ("SeccionAduanera", seccion), ("PatenteAduanalOrig", patenteOrig),
+            ("PedimentoOriginal", numberOrig), ("SeccionAduaneraDespOrig", seccionOrig), ("DocumentoOriginal", clave),
+            ("FechaOperacionOrig", writer.FormatDate(originalDate, "512", false)), ("FraccionOriginal", fraccion), ("UnidadMedida", umt),
+            ("MercanciaDescargada", fraccion.Length == 0 ? ".000" : decimal.Round(qtyUmt, 3, MidpointRounding.AwayFromZero)
+                .ToString("0.000", CultureInfo.InvariantCulture)),
+            ("TipoPedimento", "1"), ("FechaPagoReal", writer.FormatDate(exitDate, "512", true)));
     }
 
     /// <summary>Closes the last pedimento and writes the package ZIP.</summary>
