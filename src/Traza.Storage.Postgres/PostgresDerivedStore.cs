@@ -238,6 +238,44 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
         return result;
     }
 
+    private const string ReconciliationColumns = "scope, as_of, options, stamp, computed_at, rows, findings, digest";
+
+    public StoredReconciliation? Reconciliation(string scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        StoredReconciliation? result = null;
+        Read($"SELECT {ReconciliationColumns} FROM reconcile_result WHERE {P} AND scope = $1",
+            cmd => cmd.Text(scope),
+            r => result = ReadReconciliation(r));
+        return result;
+    }
+
+    public IReadOnlyList<StoredReconciliation> Reconciliations()
+    {
+        var result = new List<StoredReconciliation>();
+        Read($"SELECT {ReconciliationColumns} FROM reconcile_result WHERE {P} ORDER BY scope",
+            null,
+            r => result.Add(ReadReconciliation(r)));
+        return result;
+    }
+
+    public void SaveReconciliation(StoredReconciliation result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var cmd = store.Command(
+            $"INSERT INTO reconcile_result (program_id, {ReconciliationColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) " +
+            "ON CONFLICT (program_id, scope) DO UPDATE SET as_of = EXCLUDED.as_of, options = EXCLUDED.options, " +
+            "stamp = EXCLUDED.stamp, computed_at = EXCLUDED.computed_at, rows = EXCLUDED.rows, findings = EXCLUDED.findings, " +
+            "digest = EXCLUDED.digest")
+            .Int(Program).Text(result.Scope).Text(CanonicalText.Date(result.AsOf)).Text(result.Options).Text(result.Stamp)
+            .Text(result.ComputedAt).Int(result.Rows).Text(result.Findings).Text(result.Digest);
+        cmd.ExecuteNonQuery();
+    }
+
+    private static StoredReconciliation ReadReconciliation(NpgsqlDataReader r) =>
+        new(r.GetString(0), CanonicalText.ParseDate(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt64(5),
+            r.GetString(6), r.GetString(7));
+
     public void ScanLotTotals(string? client, LotTotalsVisitor visit)
     {
         ArgumentNullException.ThrowIfNull(visit);

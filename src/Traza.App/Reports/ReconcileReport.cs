@@ -36,7 +36,8 @@ public sealed class ReconcileReport : IReport
         var tolerances = new ReconcileTolerances(
             Tolerance(context, "qty-tolerance", ReconcileTolerances.Default.QtyUmt),
             Tolerance(context, "value-tolerance", ReconcileTolerances.Default.ValueUsd));
-        var findings = Build(context, tolerances);
+        // Issue 13 item 7: served from the stored findings while nothing they depend on changed (StoredFindings).
+        var findings = StoredFindings.Get(context, tolerances, () => Build(context, tolerances));
         return new ReportData(Columns, findings.Select(f => new object?[]
         {
             f.Finding, f.Pedimento, f.Partida is { } p ? (long)p : null, f.Field, f.Ledger, f.DataStage, f.Difference, f.Advice, f.Source,

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Traza.App.Discharge;
+using Traza.App.Reconciliation;
 
 namespace Traza.Cli.Commands;
 
@@ -47,6 +48,18 @@ internal static class AuditCommand
             }
 
             context.Stdout.WriteLine(derived.Message);
+            // Issue 13 item 7: the stored findings of `report reconcile` are derived data too (migration 0038).
+            if (StoredFindings.Verify(store, parse.GetValue(recompute), context.Clock) is { } findings)
+            {
+                if (!findings.Intact)
+                {
+                    context.Stderr.WriteLine(findings.Message);
+                    return TrazaCli.AuditFailure;
+                }
+
+                context.Stdout.WriteLine(findings.Message);
+            }
+
             if (!parse.GetValue(recompute))
             {
                 return TrazaCli.Ok;

@@ -145,3 +145,11 @@ public sealed record StoredWasteDisposal(
 public sealed record StoredFinding(
     string Client, string Code, long Movement, string Document, DateOnly Date, string Part, string Pedimento, int? Partida, decimal Qty,
     string Detail);
+
+/// <summary>
+/// The last reconciliation computed for one scope (migration 0038; issue 13 item 7): what its findings are a function
+/// of (<paramref name="Scope"/> — the client, or empty for the whole program —, the as-of date, the options and the
+/// stamp), when it was computed, the findings as the report's JSON rows and the SHA-256 of all of it.
+/// </summary>
+public sealed record StoredReconciliation(
+    string Scope, DateOnly AsOf, string Options, string Stamp, string ComputedAt, long Rows, string Findings, string Digest);

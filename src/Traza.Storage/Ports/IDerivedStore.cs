@@ -56,4 +56,13 @@ public interface IDerivedStore
 
     /// <summary>Every lot's stored totals of a client (all when null), without decoding allocations.</summary>
     void ScanLotTotals(string? client, LotTotalsVisitor visit);
+
+    /// <summary>The stored reconciliation of one scope (a client, or empty for the whole program), or null.</summary>
+    StoredReconciliation? Reconciliation(string scope);
+
+    /// <summary>Every stored reconciliation, by scope (what <c>audit verify</c> checks).</summary>
+    IReadOnlyList<StoredReconciliation> Reconciliations();
+
+    /// <summary>Stores <paramref name="result"/> in place of its scope's earlier one, in its own transaction.</summary>
+    void SaveReconciliation(StoredReconciliation result);
 }

@@ -260,7 +260,7 @@ public class ReconcileTests
     }
 
     /// <summary>SAT's side: one package for January 2025.</summary>
-    private static void Import(CliHarness cli, bool clean)
+    internal static void Import(CliHarness cli, bool clean)
     {
         using var w = Package(clean);
         var path = cli.Path_("pkg.zip");

@@ -171,4 +171,31 @@ public abstract class DerivedContract<TFixture>(TFixture fixture) : StoreContrac
         store.Derived.Save(Run(1, new DateOnly(2025, 2, 28), 3, "not the chain hash"), [], [], [], []);
         store.VerifyDerived().Intact.ShouldBeFalse();
     }
+
+    [Fact]
+    public void A_stored_reconciliation_reads_back_one_per_scope_and_survives_a_new_run()
+    {
+        var (store, head) = SavedRun();
+        using (store)
+        {
+            store.Derived.Reconciliation("").ShouldBeNull();
+            store.Derived.Reconciliations().ShouldBeEmpty();
+            var whole = new StoredReconciliation("", new DateOnly(2025, 12, 31), "qty-tolerance=0.001;value-tolerance=1", "batch 3 x; run 1",
+                "2025-12-31T12:00:00Z", 2, "[[\"a\",\"ñ \\\"q\\\"\"]]", "d1");
+            var client = whole with { Scope = "acme, \"inc\"", Rows = 0, Findings = "[]", Digest = "d2" };
+            store.Derived.SaveReconciliation(whole);
+            store.Derived.SaveReconciliation(client);
+            store.Derived.Reconciliation("").ShouldBe(whole);
+            store.Derived.Reconciliations().ShouldBe([whole, client]);
+
+            var later = whole with { AsOf = new DateOnly(2026, 1, 31), Stamp = "batch 4 y; run 2", Rows = 0, Findings = "[]", Digest = "d3" };
+            store.Derived.SaveReconciliation(later);
+            store.Derived.Reconciliations().ShouldBe([later, client], "one row per scope: the later one replaces it");
+
+            // Not part of the discharge's derived data: a new run keeps it (its stamp tells the application it is stale).
+            store.Derived.Save(Run(2, new DateOnly(2025, 3, 31), head.Id, head.ChainHash, 2), [], [], [], []);
+            store.Derived.Reconciliation("acme, \"inc\"").ShouldBe(client);
+            store.VerifyDerived().Intact.ShouldBeTrue();
+        }
+    }
 }
