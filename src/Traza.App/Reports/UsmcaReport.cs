@@ -1,4 +1,5 @@
 using System.Globalization;
+using Traza.App.Discharge;
 using Traza.Domain.Catalogs;
 using Traza.Domain.Exposure;
 using Traza.Domain.Model;
@@ -86,7 +87,7 @@ public sealed class UsmcaReport : IReport
         }
 
         // The allocations of those exit documents, kept for the export lines themselves (a document's other lines may go elsewhere).
-        var lots = new Dictionary<(long Movement, string Client, string Part, string Pedimento, int Partida), (decimal Qty, EntryRecord? Entry)>();
+        var lots = new Dictionary<(long Movement, string Client, string Part, string Pedimento, int Partida), (decimal Qty, DateOnly? EntryDate)>();
         foreach (var line in CustodyReport.Lines(store, asOf, client, new CustodyFilter(Exits: [.. exports.Values.Select(x => x.Pedimento).Distinct()])))
         {
             if (!exports.ContainsKey(line.Movement))
@@ -95,9 +96,12 @@ public sealed class UsmcaReport : IReport
             }
 
             var key = (line.Movement, line.Client, line.Component, line.EntryPedimento, line.EntryPartida);
-            lots[key] = lots.TryGetValue(key, out var sum) ? (sum.Qty + line.Qty, sum.Entry ?? line.Entry) : (line.Qty, line.Entry);
+            lots[key] = lots.TryGetValue(key, out var sum) ? (sum.Qty + line.Qty, sum.EntryDate ?? line.Entry?.Date) : (line.Qty, line.Entry?.Date);
         }
 
+        // The lots' full entry rows (custody's point reads carry the lean columns only), as lots see them (SPEC §3.8).
+        var entries = LedgerRectifications.Read(store, asOf).AsLots(store.LoadEntries(client, asOf))
+            .ToDictionary(e => (e.Client, e.Pedimento, e.Partida, e.Part));
         var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
         var rates = ExposureInputs.Rates(store);
         var tables = ExposureInputs.Tables(store);
@@ -105,7 +109,7 @@ public sealed class UsmcaReport : IReport
             .ThenBy(x => x.Value.Part, StringComparer.Ordinal).ThenBy(x => x.Value.Client, StringComparer.Ordinal).ThenBy(x => x.Key);
         var byMovement = lots.GroupBy(l => l.Key.Movement).ToDictionary(
             g => g.Key,
-            g => g.OrderBy(l => l.Key.Part, StringComparer.Ordinal).ThenBy(l => l.Value.Entry?.Date).ThenBy(l => l.Key.Pedimento, StringComparer.Ordinal)
+            g => g.OrderBy(l => l.Key.Part, StringComparer.Ordinal).ThenBy(l => l.Value.EntryDate).ThenBy(l => l.Key.Pedimento, StringComparer.Ordinal)
                 .ThenBy(l => l.Key.Partida).ToList());
         foreach (var (movement, x) in ordered)
         {
@@ -114,18 +118,19 @@ public sealed class UsmcaReport : IReport
                 continue; // nothing imported allocated (national parts, or a shortage)
             }
 
-            var shares = inputs.ConvertAll(l => Input(l.Key.Client, l.Key.Part, l.Value.Qty, l.Value.Entry, parts, rates));
+            var shares = inputs.ConvertAll(l => Input(l.Key.Client, l.Key.Part, l.Value.Qty,
+                entries.GetValueOrDefault((l.Key.Client, l.Key.Pedimento, l.Key.Partida, l.Key.Part)), parts, rates));
             var value = CustomsValue.Of(null, x.ValueUsd, null, x.Date, rates).Mxn is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero) : (decimal?)null;
             var assessed = Usmca.Assess(x.Date, shares, tables, value, destinationDutyPct);
             for (var i = 0; i < inputs.Count; i++)
             {
-                var (key, (qty, entry)) = (inputs[i].Key, inputs[i].Value);
+                var (key, qty) = (inputs[i].Key, inputs[i].Value.Qty);
                 var f = assessed.Inputs[i];
                 var lot = f.Input.Lot;
                 object?[] cells =
                 [
                     x.Pedimento, (long)x.Partida, x.Date, x.Part, x.Destination?.Trim().ToUpperInvariant(), x.Client, key.Part, key.Pedimento,
-                    (long)key.Partida, entry?.Date, lot.Origin, lot.Preference, f.Input.Exception is null ? (f.Originating ? "yes" : "no") : "excepted",
+                    (long)key.Partida, inputs[i].Value.EntryDate, lot.Origin, lot.Preference, f.Input.Exception is null ? (f.Originating ? "yes" : "no") : "excepted",
                     qty, f.Value, f.IgiPct, f.Igi, f.AmountDue, assessed.DueDate, Usmca.IgiContribution, f.Rule,
                     assessed.Igi, value, destinationDutyPct, assessed.DestinationDuty, assessed.LesserOf, assessed.AmountDue,
                     Usmca.RecargosContribution, (long)(assessed.DueDate.DayNumber - asOf.DayNumber), assessed.Note,
