@@ -39,7 +39,7 @@ public sealed class UsmcaReport : IReport
 
     public IReadOnlyList<ReportOption> Options =>
     [
-        new("period", "the month of the exports, YYYY-MM (required)"),
+        new("period", "the month of the exports, YYYY-MM (default: the month of --as-of)"),
         new("destination-duty-pct", "the ad valorem duty (%) the exported goods paid in the USA/CAN, for the lesser-of rule; default none"),
         new("claves", "the export claves counted, comma-separated (default RT)"),
     ];
@@ -48,9 +48,10 @@ public sealed class UsmcaReport : IReport
     {
         ArgumentNullException.ThrowIfNull(context);
         var text = context.Option("period");
-        if (string.IsNullOrWhiteSpace(text) || YearMonth.Parse(text.Trim()) is not { } period)
+        var period = YearMonth.Of(context.AsOf);
+        if (!string.IsNullOrWhiteSpace(text))
         {
-            throw AppException.Usage($"option --period: a month YYYY-MM is required, found '{text}'");
+            period = YearMonth.Parse(text.Trim()) ?? throw AppException.Usage($"option --period: a month YYYY-MM, found '{text}'");
         }
 
         decimal? pct = null;

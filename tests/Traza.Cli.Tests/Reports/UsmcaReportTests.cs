@@ -102,9 +102,10 @@ public sealed class UsmcaReportTests : IDisposable
     }
 
     [Fact]
-    public void Usmca_needs_a_period_and_lists_nothing_for_a_month_without_exports_to_usa_or_canada()
+    public void Usmca_period_defaults_to_the_month_of_D_and_lists_nothing_for_a_month_without_exports_to_usa_or_canada()
     {
-        cli.Run("report", "usmca").Exit.ShouldBe(2);
+        cli.ReportCsv("usmca").Length.ShouldBe(1, "the default period is the month of D, 2026-05: no exports");
+        cli.ReportCsv("usmca", "--as-of", "2026-03-31").Length.ShouldBe(7, "as of 2026-03-31 the period is 2026-03");
         cli.Run("report", "usmca", "--period", "2026-13").Exit.ShouldBe(2);
         cli.Run("report", "usmca", "--period", "2026-03", "--destination-duty-pct", "x").Exit.ShouldBe(2);
         cli.ReportCsv("usmca", "--period", "2026-02").Length.ShouldBe(1);
