@@ -204,7 +204,7 @@ public static class DemoService
         if (s.Usmca is { } u)
         {
             sb.AppendLine();
-            sb.AppendLine(inv, $"T-MEC art. 2.5 ({u.Period}): {u.Exports} export lines to USA/CAN, {u.NonOriginating} non-originating input lots, IGI MXN {u.Igi:0.00} due 60 days after each export{(u.Incomplete > 0 ? $" ({u.Incomplete} incomplete)" : string.Empty)}");
+            sb.AppendLine(inv, $"T-MEC art. 2.5 ({u.Period}): {u.Exports} export lines to USA/CAN, {u.NonOriginating} non-originating inputs, IGI MXN {u.Igi:0.00} due 60 days after each export{(u.Incomplete > 0 ? $" ({u.Incomplete} incomplete)" : string.Empty)}");
         }
 
         sb.AppendLine();
@@ -212,7 +212,7 @@ public static class DemoService
         sb.AppendLine("  traza report expiring --within 90        lots to return, transfer or regularize first");
         sb.AppendLine("  traza report exposure                    what each lot at risk would cost: regularize, authority, missing");
         sb.AppendLine("  traza report options                     what each option would cost: return, transfer, F4/F5, A3, destruction");
-        sb.AppendLine(inv, $"  traza report usmca --period {YearMonthText(s.AsOf)}     T-MEC art. 2.5 IGI on last month's exports to USA/CAN");
+        sb.AppendLine(inv, $"  traza report usmca --period {YearMonthText(s.AsOf)}      T-MEC art. 2.5 IGI on last month's exports to USA/CAN");
         sb.AppendLine("  traza report shortages                   exits that no lot covered (faltantes)");
         sb.AppendLine("  traza report balances --client ACME      one client's Annex 24 balances");
         sb.AppendLine("  traza report custody --exit <pedimento>  which lots an export consumed");
