@@ -66,6 +66,8 @@ public sealed class AsOfRuleTests
     [InlineData("custody", "--exit", "253430012000002")]
     [InlineData("custody", "--pedimento", "24 34 3001 1000001")]
     [InlineData("expiring", "--within", "30")]
+    [InlineData("options", "--within", "30")]
+    [InlineData("usmca", "--period", "2025-10")]
     public void Report_with_its_own_options_after_more_exits_equals_a_fresh_discharge(string name, string option, string value)
     {
         using var fresh = new CliHarness();
