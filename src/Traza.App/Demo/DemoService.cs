@@ -33,7 +33,13 @@ public sealed record DemoSummary(
 {
     /// <summary>The exposure of each client's lots at risk (issue 14: the demo loads its own dated tables, <c>DemoTables</c>).</summary>
     public IReadOnlyList<ClientExposure> Exposure { get; init; } = [];
+
+    /// <summary>T-MEC art. 2.5 for the month before D (<c>report usmca</c>); null when it has no export to the USA or Canada.</summary>
+    public UsmcaSummary? Usmca { get; init; }
 }
+
+/// <summary>The month's exports to USA/CAN, their non-originating input lots and the IGI due on them (<c>report usmca</c>).</summary>
+public sealed record UsmcaSummary(string Period, int Exports, int NonOriginating, decimal Igi, int Incomplete);
 
 /// <summary>
 /// <c>traza demo</c>: a believable shelter (IMMEX Shelter) with three foreign clients and a year of operations,
@@ -142,9 +148,14 @@ public static class DemoService
                         firsts.Count(r => r.Taxes.Missing.Count > 0 || r.Figures.PenaltyMax is null));
                 })
                 .ToList();
+            var month = Domain.Exposure.YearMonth.Of(today).AddMonths(-1);
+            var usmca = UsmcaReport.Build(store, today, null, month, null, UsmcaReport.DefaultClaves.ToHashSet());
             return new DemoSummary(store.Target, files, today, imports, outcome, clients, nearest, clock.GetElapsedTime(started))
             {
                 Exposure = exposure,
+                Usmca = usmca.Count == 0 ? null : new UsmcaSummary(month.ToString(), usmca.Select(r => r.Movement).Distinct().Count(),
+                    usmca.Count(r => r.Input.Input.Exception is null && !r.Input.Originating), usmca.Sum(r => r.Input.Igi ?? 0m),
+                    usmca.Count(r => r.Input.Igi is null)),
             };
         }
     }
@@ -190,16 +201,26 @@ public static class DemoService
             }
         }
 
+        if (s.Usmca is { } u)
+        {
+            sb.AppendLine();
+            sb.AppendLine(inv, $"T-MEC art. 2.5 ({u.Period}): {u.Exports} export lines to USA/CAN, {u.NonOriginating} non-originating inputs, IGI MXN {u.Igi:0.00} due 60 days after each export{(u.Incomplete > 0 ? $" ({u.Incomplete} incomplete)" : string.Empty)}");
+        }
+
         sb.AppendLine();
         sb.AppendLine("What to open next");
         sb.AppendLine("  traza report expiring --within 90        lots to return, transfer or regularize first");
         sb.AppendLine("  traza report exposure                    what each lot at risk would cost: regularize, authority, missing");
+        sb.AppendLine("  traza report options                     what each option would cost: return, transfer, F4/F5, A3, destruction");
+        sb.AppendLine(inv, $"  traza report usmca --period {YearMonthText(s.AsOf)}      T-MEC art. 2.5 IGI on last month's exports to USA/CAN");
         sb.AppendLine("  traza report shortages                   exits that no lot covered (faltantes)");
         sb.AppendLine("  traza report balances --client ACME      one client's Annex 24 balances");
         sb.AppendLine("  traza report custody --exit <pedimento>  which lots an export consumed");
         sb.AppendLine(inv, $"done in {s.Elapsed.TotalSeconds:0.0} s");
         return sb.ToString();
     }
+
+    private static string YearMonthText(DateOnly asOf) => Domain.Exposure.YearMonth.Of(asOf).AddMonths(-1).ToString();
 
     /// <summary>
     /// Removes a database the demo created before; takes a Traza store that holds no batch (a PostgreSQL database whose

@@ -261,8 +261,11 @@ public static class CustodyReport
     }
 
     /// <summary>What a custody row needs for <c>report descargos</c> (see <see cref="Lines"/>).</summary>
+    /// <remarks><c>Movement</c> is the exit line's or event's id (<see cref="PackedAllocation.MovementId"/>); <c>Qty</c> the UMC
+    /// quantity allocated (<c>report usmca</c> values it).</remarks>
     public readonly record struct CustodyLine(
-        string ExitDocument, string Client, string Component, string EntryPedimento, int EntryPartida, decimal QtyUmt, EntryRecord? Entry);
+        string ExitDocument, string Client, string Component, string EntryPedimento, int EntryPartida, decimal QtyUmt, EntryRecord? Entry,
+        long Movement = 0, decimal Qty = 0m);
 
     /// <summary>One allocation of the report: its movement (dense index), pool (index in the kept pools), order and lot.</summary>
     private readonly record struct Found(int Movement, int Pool, int Seq, int Lot, long Qty);
@@ -281,12 +284,14 @@ public static class CustodyReport
         private readonly (string Document, string Clave, DateOnly Date, string Product)[] byIndex =
             [.. movementIds.Select(id => movements[id])];
 
+        private readonly List<long> ids = movementIds;
+
         private readonly (EntryRecord? Entry, decimal Ratio)?[]?[] lots = new (EntryRecord?, decimal)?[]?[pools.Count];
 
         public CustodyLine Line(Found f)
         {
-            var (pool, key, m, _, qtyUmt, entry, _) = Cells(f);
-            return new CustodyLine(m.Document, pool.Client, pool.Part, key.Pedimento, key.Partida, qtyUmt, entry);
+            var (pool, key, m, qty, qtyUmt, entry, _) = Cells(f);
+            return new CustodyLine(m.Document, pool.Client, pool.Part, key.Pedimento, key.Partida, qtyUmt, entry, ids[f.Movement], qty);
         }
 
         public object?[] Row(Found f)

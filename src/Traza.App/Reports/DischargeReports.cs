@@ -35,6 +35,12 @@ public sealed class ExpiringCatalogReport : IReport
     public ReportData Run(ReportContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return BalancesReport.Expiring(context.Store, context.AsOf, context.Client, Within(context));
+    }
+
+    /// <summary>The <c>--within DAYS</c> option (default 90), shared with <c>report options</c>.</summary>
+    internal static int Within(ReportContext context)
+    {
         var text = context.Option("within");
         var within = 90;
         if (!string.IsNullOrWhiteSpace(text)
@@ -43,7 +49,7 @@ public sealed class ExpiringCatalogReport : IReport
             throw AppException.Usage($"option --within: a whole number of days from 0 to {MaxWithin}, found '{text}'");
         }
 
-        return BalancesReport.Expiring(context.Store, context.AsOf, context.Client, within);
+        return within;
     }
 }
 

@@ -19,6 +19,19 @@ internal static class ExposureInputs
     public static CustomsValue CustomsValueOf(EntryRecord e, ExchangeRates rates) =>
         CustomsValue.Of(e.CustomsValueMxn, e.ValueUsd, e.ExchangeRate, e.Date, rates);
 
+    /// <summary>
+    /// The calculator's view of <paramref name="balance"/> of a stored lot (<c>exposure</c>, <c>options</c>, <c>usmca</c>): its
+    /// customs value (SPEC §3.4), the part's fracción and NICO, the entry's origin (else the part's) and preference.
+    /// </summary>
+    public static (ExposureLot Lot, CustomsValue Value) LotOf(
+        EntryRecord e, PartRecord part, DateOnly? deadline, decimal balance, ExchangeRates rates, bool ivaCreditable)
+    {
+        var value = CustomsValueOf(e, rates);
+        var origin = string.IsNullOrWhiteSpace(e.Origin) ? part.Origin : e.Origin;
+        return (new ExposureLot(e.Date, deadline, e.Qty, balance, value.Mxn, part.Fraccion, part.Nico, origin, e.Preference, ivaCreditable,
+            value.Mxn is null ? NoValueReason(e) : null), value);
+    }
+
     /// <summary>Why an entry has no customs value, for the exposure's <c>rule</c> column.</summary>
     public static string NoValueReason(EntryRecord e) => e.ValueUsd is null
         ? "the entry gives neither customs_value_mxn nor value_usd"

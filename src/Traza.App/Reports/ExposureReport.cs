@@ -43,17 +43,20 @@ public sealed class ExposureReport : IReport
     public ReportData Run(ReportContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var creditable = context.Option("iva-certified") is { } text && !string.IsNullOrWhiteSpace(text)
+        var rows = Build(context.Store, context.AsOf, context.Client, YesNo(context, "iva-certified", false));
+        return new ReportData(Columns, rows.Select(r => r.Cells).ToList()) { Summary = rows.Count == 0 ? null : Summary(rows) };
+    }
+
+    /// <summary>A yes/no option (<c>--iva-certified</c>, <c>report options --change-recargos</c>); <paramref name="otherwise"/> when not given.</summary>
+    internal static bool YesNo(ReportContext context, string option, bool otherwise) =>
+        context.Option(option) is { } text && !string.IsNullOrWhiteSpace(text)
             ? text.Trim().ToLowerInvariant() switch
             {
                 "yes" or "true" => true,
                 "no" or "false" => false,
-                _ => throw AppException.Usage($"option --iva-certified: yes or no, found '{text}'"),
+                _ => throw AppException.Usage($"option --{option}: yes or no, found '{text}'"),
             }
-            : false;
-        var rows = Build(context.Store, context.AsOf, context.Client, creditable);
-        return new ReportData(Columns, rows.Select(r => r.Cells).ToList()) { Summary = rows.Count == 0 ? null : Summary(rows) };
-    }
+            : otherwise;
 
     /// <summary>One report row: its cells and the figures the summary adds up.</summary>
     internal sealed record Row(object?[] Cells, string Client, ExposureScenario Scenario, TaxFigures Taxes, ScenarioFigures Figures);
@@ -71,10 +74,8 @@ public sealed class ExposureReport : IReport
             }
 
             var e = lot.Entry;
-            var value = ExposureInputs.CustomsValueOf(e, rates);
-            var origin = string.IsNullOrWhiteSpace(e.Origin) ? lot.Part.Origin : e.Origin;
-            var input = new ExposureLot(e.Date, lot.Deadline, e.Qty, lot.Balance, value.Mxn, lot.Part.Fraccion, lot.Part.Nico, origin,
-                e.Preference, ivaCreditable, value.Mxn is null ? ExposureInputs.NoValueReason(e) : null);
+            var (input, value) = ExposureInputs.LotOf(e, lot.Part, lot.Deadline, lot.Balance, rates, ivaCreditable);
+            var origin = input.Origin;
             var x = ExposureCalculator.Assess(input, asOf, tables);
             var t = x.Taxes;
             foreach (var s in x.Scenarios)

@@ -33,6 +33,8 @@ public sealed class ReportCatalog
         new DescargosCatalogReport(),
         new CountsCatalogReport(),
         new ExposureReport(),
+        new OptionsReport(),
+        new UsmcaReport(),
     ]);
 
     public IReadOnlyList<IReport> All => reports;

@@ -34,6 +34,14 @@ public class DemoTests
         exposure.ShouldContain(r => r["preference"] != "" && r["igi"] == "0");
         exposure.ShouldContain(r => r["igi"] != "0");
         output.ShouldContain("What the lots at risk would cost in MXN");
+        // Issue 14 items 3 and 5: five options per expiring lot; the month before D's exports to the USA with their inputs' IGI.
+        cli.Csv("report", "options").Count.ShouldBe(5 * cli.Csv("report", "expiring").Count);
+        var usmca = cli.Csv("report", "usmca", "--period", "2026-10");
+        usmca.ShouldNotBeEmpty();
+        usmca.ShouldAllBe(r => r["destination"] == "USA");
+        usmca.ShouldContain(r => r["originating"] == "no" && r["igi"] != "" && r["igi"] != "0");
+        usmca.ShouldContain(r => r["originating"] == "yes");
+        output.ShouldContain("T-MEC art. 2.5 (2026-10)");
         File.Exists(Path.Combine(TestStore.IsPostgres ? Directory.GetCurrentDirectory() : cli.Dir, "traza-demo", "entries.csv")).ShouldBeTrue();
     }
 

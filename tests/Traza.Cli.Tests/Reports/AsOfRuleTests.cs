@@ -66,6 +66,8 @@ public sealed class AsOfRuleTests
     [InlineData("custody", "--exit", "253430012000002")]
     [InlineData("custody", "--pedimento", "24 34 3001 1000001")]
     [InlineData("expiring", "--within", "30")]
+    [InlineData("options", "--within", "30")]
+    [InlineData("usmca", "--period", "2025-10")]
     public void Report_with_its_own_options_after_more_exits_equals_a_fresh_discharge(string name, string option, string value)
     {
         using var fresh = new CliHarness();
@@ -283,13 +285,14 @@ public sealed class AsOfRuleTests
     /// 5 MAT-1 leave naming the MAT-2 lot of September, which cannot cover them (a <c>directed_source_short</c> for
     /// <c>reconcile</c>; FIFO takes them from the 2024 lot).
     /// </summary>
-    /// <summary>Batch 7: exits from August on (and, when <paramref name="withCount"/>, batch 8: a count after them, for `counts`).</summary>
+    /// <summary>Batch 7: exits from August on, one to the USA in October (and, when <paramref name="withCount"/>, batch 8: a count after them, for `counts`).</summary>
     private static void MoreExits(CliHarness cli, bool withCount = false)
     {
-        cli.Import("exits", "more-exits.csv", "pedimento,partida,clave,date,part,qty,client,source_pedimento,source_partida",
-            "253430012000002,1,RT,2025-08-01,FG-1,40,,,",
-            "253430012000004,1,RT,2025-09-01,MAT-9,5,acme,,",
-            "253430012000005,1,RT,2025-09-15,MAT-1,5,,253430011000006,1").Exit.ShouldBe(0);
+        cli.Import("exits", "more-exits.csv", "pedimento,partida,clave,date,part,qty,client,source_pedimento,source_partida,destination",
+            "253430012000002,1,RT,2025-08-01,FG-1,40,,,,",
+            "253430012000004,1,RT,2025-09-01,MAT-9,5,acme,,,",
+            "253430012000005,1,RT,2025-09-15,MAT-1,5,,253430011000006,1,",
+            "253430012000007,1,RT,2025-10-01,MAT-1,2,,,,USA").Exit.ShouldBe(0); // usmca: its default period is D's month
         if (withCount)
         {
             // Physical counts do not feed the discharge (the stored run still covers after them) but `report counts` reads it.

@@ -16,7 +16,7 @@ public sealed class ExposurePropertyTests
         select new ExposureLot(DateOnly.FromDayNumber(entryDay), DateOnly.FromDayNumber(entryDay).AddMonths(18), qty, qty, cents / 100m,
             "85444299", "00", origin, preference, creditable);
 
-    private static readonly ExposureTables Tables = ExposureCalculatorTests.Tables with
+    internal static readonly ExposureTables LinearTables = ExposureCalculatorTests.Tables with
     {
         Inpc = new MonthlySeries(Enumerable.Range(0, 72).Select(i => (new YearMonth(2024, 12).AddMonths(i), 130m + (i * 0.37m)))),
         Surcharges = new MonthlySeries(Enumerable.Range(0, 72).Select(i => (new YearMonth(2024, 12).AddMonths(i), 1.47m))),
@@ -47,9 +47,9 @@ public sealed class ExposurePropertyTests
             var second = lot.Balance - first;
             foreach (var round in new[] { false, true })
             {
-                var whole = Amounts(ExposureCalculator.Assess(lot, asOf, Tables, round)).ToArray();
-                var a = Amounts(ExposureCalculator.Assess(lot with { Balance = first }, asOf, Tables, round)).ToArray();
-                var b = Amounts(ExposureCalculator.Assess(lot with { Balance = second }, asOf, Tables, round)).ToArray();
+                var whole = Amounts(ExposureCalculator.Assess(lot, asOf, LinearTables, round)).ToArray();
+                var a = Amounts(ExposureCalculator.Assess(lot with { Balance = first }, asOf, LinearTables, round)).ToArray();
+                var b = Amounts(ExposureCalculator.Assess(lot with { Balance = second }, asOf, LinearTables, round)).ToArray();
                 for (var i = 0; i < whole.Length; i++)
                 {
                     var difference = Math.Abs(whole[i]!.Value - (a[i]!.Value + b[i]!.Value));
