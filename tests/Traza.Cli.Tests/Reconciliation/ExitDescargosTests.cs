@@ -18,9 +18,15 @@ public sealed class ExitDescargosTests
 
     [Fact]
     public void Descargos_from_the_pools_equal_report_descargos_on_random_ledgers_with_transfers_rectifications_and_reversals() =>
-        Gen.Int[1, 10_000].Sample(
-            seed =>
-            {
+        Gen.Int[1, 10_000].Sample(Check, iter: 2);
+
+    /// <summary>Seeds that once found a difference.</summary>
+    [Theory]
+    [InlineData(2022)]
+    public void Descargos_from_the_pools_equal_report_descargos_on_a_known_ledger(int seed) => Check(seed);
+
+    private static void Check(int seed)
+    {
                 using var cli = new CliHarness();
                 var dir = cli.Path_("gen");
                 cli.Run("gen", "--scale", "small", "--seed", seed.ToString(CultureInfo.InvariantCulture), "--out", dir).Exit.ShouldBe(0);
@@ -54,12 +60,20 @@ public sealed class ExitDescargosTests
                             slow.Count.ShouldBeGreaterThan(100);
                         }
 
-                        Sorted(ExitDescargos.Lines(store, asOf, null, wanted, lines)).ShouldBe(Sorted(slow), $"seed {seed}, as of {asOf}");
-                        Sorted(ExitDescargos.Lines(store, asOf, null, wanted, [])).ShouldBe(Sorted(slow), $"seed {seed}, as of {asOf}, no lines");
+                        Same(ExitDescargos.Lines(store, asOf, null, wanted, lines), slow, $"seed {seed}, as of {asOf}");
+                        Same(ExitDescargos.Lines(store, asOf, null, wanted, []), slow, $"seed {seed}, as of {asOf}, no lines");
                     }
                 }
-            },
-            iter: 2);
+    }
+
+    /// <summary>The same lines in any order; on failure, the lines only one side has.</summary>
+    private static void Same(List<DescargosReport.Descargo> fast, List<DescargosReport.Descargo> slow, string context)
+    {
+        var onlyFast = fast.Except(slow).Take(5).ToList();
+        var onlySlow = slow.Except(fast).Take(5).ToList();
+        (onlyFast.Count + onlySlow.Count).ShouldBe(0, $"{context}: only the fast path {string.Join("; ", onlyFast)}; only report descargos {string.Join("; ", onlySlow)}");
+        Sorted(fast).ShouldBe(Sorted(slow), context);
+    }
 
     private static List<DescargosReport.Descargo> Sorted(IEnumerable<DescargosReport.Descargo> lines) =>
         [.. lines.OrderBy(d => d.ExitDocument, StringComparer.Ordinal).ThenBy(d => d.OriginalPedimento, StringComparer.Ordinal)
