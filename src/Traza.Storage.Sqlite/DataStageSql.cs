@@ -27,10 +27,11 @@ public static class DataStageSql
         cmd.CommandText = $"SELECT dead, data FROM ds_block WHERE {SqliteDatabase.ProgramSql} AND tabla = $t ORDER BY id";
         cmd.Parameters.AddWithValue("$t", table);
         using var r = cmd.ExecuteReader();
+        var texts = new DataStageBlockCodec.TypedTexts();
         while (r.Read())
         {
             var dead = r.IsDBNull(0) ? null : (byte[])r.GetValue(0);
-            DataStageBlockCodec.AppendRows(dead, (byte[])r.GetValue(1), typedColumns, result);
+            DataStageBlockCodec.AppendRows(dead, (byte[])r.GetValue(1), typedColumns, result, texts);
         }
 
         return result;
