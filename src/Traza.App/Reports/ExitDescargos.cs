@@ -50,10 +50,11 @@ public static class ExitDescargos
         // 1. The allocations of those movements, pool by pool, in custody's order (pool, then allocation order).
         var pools = store.Derived.PoolsOf(keys, fromPeriod);
         var day = asOf.DayNumber;
-        var hits = new List<Hit>();
-        var buffer = Array.Empty<PackedAllocation>();
-        for (var p = 0; p < pools.Count; p++)
+        // Pools decoded on every core, each into its own list, joined in pool order.
+        var byPool = new List<Hit>?[pools.Count];
+        Parallel.For(0, pools.Count, () => Array.Empty<PackedAllocation>(), (p, _, buffer) =>
         {
+            List<Hit>? mine = null;
             foreach (var chunk in pools[p].Chunks)
             {
                 if (buffer.Length < chunk.Count)
@@ -67,9 +68,20 @@ public static class ExitDescargos
                     ref readonly var a = ref buffer[k];
                     if (a.Day <= day && exitOf.ContainsKey(a.Movement))
                     {
-                        hits.Add(new Hit(p, a.Lot, a.Movement, a.Qty));
+                        (mine ??= []).Add(new Hit(p, a.Lot, a.Movement, a.Qty));
                     }
                 }
+            }
+
+            byPool[p] = mine;
+            return buffer;
+        }, _ => { });
+        var hits = new List<Hit>(byPool.Sum(h => h?.Count ?? 0));
+        foreach (var mine in byPool)
+        {
+            if (mine is not null)
+            {
+                hits.AddRange(mine);
             }
         }
 
