@@ -72,7 +72,7 @@ public static class Reconciler
         // Each ledger pedimento on its own, in slices on every core (1.5 M partidas and 1.1 M descargo lines on `large`),
         // the slices' findings joined in the ledger's order: the same list as one pass.
         var pedimentos = ledger.ToArray();
-        var slices = pedimentos.Length < 4096 ? 1 : Environment.ProcessorCount * 4;
+        var slices = Math.Max(1, Math.Min(pedimentos.Length, Environment.ProcessorCount * 4));
         var found = new (List<ReconcileFinding> Findings, List<(ReconcileFinding, (string, string), decimal)> Qty)[slices];
         Parallel.For(0, slices, slice =>
         {
