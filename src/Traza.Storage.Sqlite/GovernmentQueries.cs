@@ -53,12 +53,21 @@ public static class GovernmentQueries
         var indexes = columns.Select(c => schema.Typed.ToList().IndexOf(c) is >= 0 and var i
             ? i
             : throw new ArgumentException($"Data Stage table {table} has no typed column '{c}'", nameof(columns))).ToArray();
-        return DataStageSql.ReadRows(connection, tx, schema.Name, indexes)
-            .Select(r => new GovernmentRow(
-                r.Key.Pedimento >= 0 ? r.Key.Pedimento.ToString("D15", CultureInfo.InvariantCulture) : string.Empty,
-                Math.Max(r.Key.Partida, 0),
-                r.Values))
-            .ToList();
+        var rows = DataStageSql.ReadRows(connection, tx, schema.Name, indexes);
+        var result = new List<GovernmentRow>(rows.Count);
+        var (last, text) = (-1L, string.Empty);
+        foreach (var (key, values) in rows)
+        {
+            // A pedimento's rows follow one another: one string for all of them.
+            if (key.Pedimento != last)
+            {
+                (last, text) = (key.Pedimento, key.Pedimento >= 0 ? key.Pedimento.ToString("D15", CultureInfo.InvariantCulture) : string.Empty);
+            }
+
+            result.Add(new GovernmentRow(text, Math.Max(key.Partida, 0), values));
+        }
+
+        return result;
     }
 
     /// <summary>Every loaded package's folio and Resumen period.</summary>

@@ -14,10 +14,23 @@ public static class ReconcileInputs
     public static Dictionary<string, LedgerPedimento> Ledger(ITrazaStore store, DateOnly asOf, string? client)
     {
         ArgumentNullException.ThrowIfNull(store);
+        return Ledger(store, client, store.Scans.ReconcileLines(exits: false, client, asOf), store.Scans.ReconcileLines(exits: true, client, asOf));
+    }
+
+    /// <summary>
+    /// <see cref="Ledger(ITrazaStore, DateOnly, string?)"/> from the lines <c>ReconcileLines</c> read (entries, exits), which
+    /// the descargos read again (ReconcileInputs.AddDescargos with the entry lines).
+    /// </summary>
+    public static Dictionary<string, LedgerPedimento> Ledger(
+        ITrazaStore store, string? client, IReadOnlyList<ReconcileLineScan> entryLines, IReadOnlyList<ReconcileLineScan> exitLines)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(entryLines);
+        ArgumentNullException.ThrowIfNull(exitLines);
         var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
         var result = new Dictionary<string, LedgerPedimento>(StringComparer.Ordinal);
         // The lean scan (only the columns compared), not the full records: on `large` 1.5 M lines (docs/benchmarks.md).
-        foreach (var e in store.Scans.ReconcileLines(exits: false, client, asOf))
+        foreach (var e in entryLines)
         {
             if (e.Clave != "NAC" && IsPedimento(e.Pedimento))
             {
@@ -27,7 +40,7 @@ public static class ReconcileInputs
             }
         }
 
-        foreach (var x in store.Scans.ReconcileLines(exits: true, client, asOf))
+        foreach (var x in exitLines)
         {
             if (IsPedimento(x.Pedimento))
             {
@@ -204,7 +217,17 @@ public static class ReconcileInputs
     /// </summary>
     public static void AddDescargos(
         ITrazaStore store, DateOnly asOf, string? client, Dictionary<string, LedgerPedimento> ledger,
-        IReadOnlyDictionary<string, GovernmentPedimentoData> government)
+        IReadOnlyDictionary<string, GovernmentPedimentoData> government) =>
+        AddDescargos(store, asOf, client, ledger, government, null);
+
+    /// <summary>
+    /// <see cref="AddDescargos(ITrazaStore, DateOnly, string?, Dictionary{string, LedgerPedimento}, IReadOnlyDictionary{string, GovernmentPedimentoData})"/>
+    /// summed straight from the stored pools (<see cref="Reports.ExitDescargos"/>) when the ledger's entry lines are given;
+    /// the same lines either way.
+    /// </summary>
+    public static void AddDescargos(
+        ITrazaStore store, DateOnly asOf, string? client, Dictionary<string, LedgerPedimento> ledger,
+        IReadOnlyDictionary<string, GovernmentPedimentoData> government, IReadOnlyList<ReconcileLineScan>? entryLines)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(ledger);
@@ -218,7 +241,10 @@ public static class ReconcileInputs
             return;
         }
 
-        foreach (var line in Reports.DescargosReport.Lines(store, asOf, client, exits))
+        var lines = entryLines is null
+            ? Reports.DescargosReport.Lines(store, asOf, client, exits)
+            : Reports.ExitDescargos.Lines(store, asOf, client, exits, entryLines);
+        foreach (var line in lines)
         {
             if (ledger.TryGetValue(line.ExitDocument, out var exit))
             {

@@ -107,13 +107,13 @@ public sealed class LedgerPartida(int partida)
     public int Partida { get; } = partida;
 
     /// <summary>The fracciones of its parts (from the parts catalog).</summary>
-    public SortedSet<string> Fracciones { get; } = new(StringComparer.Ordinal);
+    public SmallSortedSet<string> Fracciones { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The origins of its rows (the row's origin, else the part's).</summary>
-    public SortedSet<string> Origins { get; } = new(StringComparer.Ordinal);
+    public SmallSortedSet<string> Origins { get; } = new(StringComparer.Ordinal);
 
     /// <summary>(client, part) of its rows.</summary>
-    public SortedSet<(string Client, string Part)> Parts { get; } = [];
+    public SmallSortedSet<(string Client, string Part)> Parts { get; } = new(Comparer<(string Client, string Part)>.Default);
 
     /// <summary>Σ qty_umt: the row's own, else qty × the part's umt_per_umc.</summary>
     public decimal QtyUmt { get; set; }

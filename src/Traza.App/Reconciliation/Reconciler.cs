@@ -69,22 +69,39 @@ public static class Reconciler
             }
         }
 
-        foreach (var (pedimento, led) in ledger)
+        // Each ledger pedimento on its own, in slices on every core (1.5 M partidas and 1.1 M descargo lines on `large`),
+        // the slices' findings joined in the ledger's order: the same list as one pass.
+        var pedimentos = ledger.ToArray();
+        var slices = Math.Max(1, Math.Min(pedimentos.Length, Environment.ProcessorCount * 4));
+        var found = new (List<ReconcileFinding> Findings, List<(ReconcileFinding, (string, string), decimal)> Qty)[slices];
+        Parallel.For(0, slices, slice =>
         {
-            if (!government.TryGetValue(pedimento, out var gov))
+            var (mine, qty) = (new List<ReconcileFinding>(), new List<(ReconcileFinding, (string, string), decimal)>());
+            for (var i = (int)((long)pedimentos.Length * slice / slices); i < (int)((long)pedimentos.Length * (slice + 1) / slices); i++)
             {
-                if (packages.FirstOrDefault(p => p.From <= led.Date && led.Date <= p.To) is { } package)
+                var (pedimento, led) = pedimentos[i];
+                if (!government.TryGetValue(pedimento, out var gov))
                 {
-                    findings.Add(new(FindingKinds.MissingInDataStage, pedimento, null, "pedimento", Describe(led), null, null,
-                        $"package {package.Folio} ({Text(package.From)} to {Text(package.To)}) lacks it: check the pedimento number, " +
-                        "or ask the broker whether it was paid and validated",
-                        "datastage"));
+                    if (packages.FirstOrDefault(p => p.From <= led.Date && led.Date <= p.To) is { } package)
+                    {
+                        mine.Add(new(FindingKinds.MissingInDataStage, pedimento, null, "pedimento", Describe(led), null, null,
+                            $"package {package.Folio} ({Text(package.From)} to {Text(package.To)}) lacks it: check the pedimento number, " +
+                            "or ask the broker whether it was paid and validated",
+                            "datastage"));
+                    }
+
+                    continue;
                 }
 
-                continue;
+                ComparePedimento(led, gov, tolerances, mine, qty);
             }
 
-            ComparePedimento(led, gov, tolerances, findings, qtyByFactor);
+            found[slice] = (mine, qty);
+        });
+        foreach (var (mine, qty) in found)
+        {
+            findings.AddRange(mine);
+            qtyByFactor.AddRange(qty);
         }
 
         AdviseOnFactors(findings, qtyByFactor);

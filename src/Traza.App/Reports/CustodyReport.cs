@@ -51,7 +51,7 @@ public static class CustodyReport
         var lotNumbers = pedimento is null ? null : rectifications.Related(pedimento);
         HashSet<string>? exitDocs = filter.Exit is null && filter.Exits is null
             ? null
-            : [.. (filter.Exits ?? []).Append(filter.Exit).OfType<string>().Select(LedgerSnapshot.Normalize).SelectMany(rectifications.Related)];
+            : ExitNumbers(rectifications, (filter.Exits ?? []).Append(filter.Exit));
         var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
         var discharge = store.Derived;
         var movements = new Dictionary<long, (string Document, string Clave, DateOnly Date, string Product)>();
@@ -88,29 +88,7 @@ public static class CustodyReport
             }
             else
             {
-                var catalog = LedgerSnapshot.LoadCatalog(store);
-                var bom = new BomExplosion(catalog.PartDefs, catalog.Bom);
-                var first = int.MaxValue;
-                foreach (var (id, owner, m, bomDate) in exitDocs!.SelectMany(doc => Query.Movements(store, client, doc)))
-                {
-                    movements[id] = m;
-                    first = Math.Min(first, m.Date.DayNumber);
-                    if (!catalog.Index.TryGetValue((owner, m.Product), out var product))
-                    {
-                        continue;
-                    }
-
-                    keys.Add((owner, m.Product));
-                    if (bom.HasBomOn(product, bomDate ?? m.Date))
-                    {
-                        foreach (var leaf in bom.Explode(product, bomDate ?? m.Date))
-                        {
-                            keys.Add((catalog.PartDefs[leaf.Part].Client, catalog.PartDefs[leaf.Part].Part));
-                        }
-                    }
-                }
-
-                fromPeriod = first == int.MaxValue ? 0 : AllocationChunk.PeriodOf(first);
+                fromPeriod = ExitScope(store, client, exitDocs!, movements, keys);
             }
 
             pools = discharge.PoolsOf(keys, fromPeriod);
@@ -223,6 +201,44 @@ public static class CustodyReport
 
         return (found, new RowContext(kept, movementIds, movements, entries, parts));
     }
+
+    /// <summary>
+    /// The exit lines and events of <paramref name="exitDocs"/> (into <paramref name="movements"/>, by movement id) and the
+    /// (client, part) pools they can touch — each product and the leaves of its BOM (into <paramref name="keys"/>); returns the
+    /// period (YYYYMM) of the earliest of them, 0 when none: allocations of earlier months are none of theirs.
+    /// </summary>
+    internal static int ExitScope(
+        ITrazaStore store, string? client, IEnumerable<string> exitDocs,
+        Dictionary<long, (string Document, string Clave, DateOnly Date, string Product)> movements, HashSet<(string Client, string Part)> keys)
+    {
+        var catalog = LedgerSnapshot.LoadCatalog(store);
+        var bom = new BomExplosion(catalog.PartDefs, catalog.Bom);
+        var first = int.MaxValue;
+        foreach (var (id, owner, m, bomDate) in exitDocs.SelectMany(doc => Query.Movements(store, client, doc)))
+        {
+            movements[id] = m;
+            first = Math.Min(first, m.Date.DayNumber);
+            if (!catalog.Index.TryGetValue((owner, m.Product), out var product))
+            {
+                continue;
+            }
+
+            keys.Add((owner, m.Product));
+            if (bom.HasBomOn(product, bomDate ?? m.Date))
+            {
+                foreach (var leaf in bom.Explode(product, bomDate ?? m.Date))
+                {
+                    keys.Add((catalog.PartDefs[leaf.Part].Client, catalog.PartDefs[leaf.Part].Part));
+                }
+            }
+        }
+
+        return first == int.MaxValue ? 0 : AllocationChunk.PeriodOf(first);
+    }
+
+    /// <summary>The numbers <paramref name="exits"/> answer to (SPEC §3.8: a rectified exit answers to both numbers).</summary>
+    internal static HashSet<string> ExitNumbers(LedgerRectifications rectifications, IEnumerable<string?> exits) =>
+        [.. exits.OfType<string>().Select(LedgerSnapshot.Normalize).SelectMany(rectifications.Related)];
 
     private static void Sort(
         List<Found> found, List<StoredPool> kept, List<long> movementIds,

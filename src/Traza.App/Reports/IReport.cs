@@ -20,6 +20,9 @@ public sealed record ReportContext(
     TimeProvider Clock)
 {
     public string? Option(string name) => Options.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>Where a report prints its phase timings (TRAZA_TRACE=1 on the CLI, for benchmarks); null: none.</summary>
+    public TextWriter? Trace { get; init; }
 }
 
 /// <summary>

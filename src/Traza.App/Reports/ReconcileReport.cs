@@ -52,12 +52,20 @@ public sealed class ReconcileReport : IReport
     {
         ArgumentNullException.ThrowIfNull(context);
         var store = context.Store;
-        var ledger = ReconcileInputs.Ledger(store, context.AsOf, context.Client);
+        var timer = new Traza.App.Discharge.PhaseTimer(context.Clock, context.Trace);
+        var entryLines = store.Scans.ReconcileLines(exits: false, context.Client, context.AsOf);
+        var ledger = ReconcileInputs.Ledger(store, context.Client, entryLines,
+            store.Scans.ReconcileLines(exits: true, context.Client, context.AsOf));
+        timer.Mark("reconcile: ledger");
         var government = ReconcileInputs.DataStage(store.Government, context.AsOf);
+        timer.Mark("reconcile: data stage");
         ReconcileInputs.AddM3(store.Government, context.AsOf, government);
-        ReconcileInputs.AddDescargos(store, context.AsOf, context.Client, ledger, government);
+        timer.Mark("reconcile: m3");
+        ReconcileInputs.AddDescargos(store, context.AsOf, context.Client, ledger, government, entryLines);
+        timer.Mark("reconcile: descargos");
         var findings = Reconciler.Compare(ledger, government, store.Government.DataStagePackages(), tolerances,
             ledgerOnly: context.Client is not null);
+        timer.Mark("reconcile: compare");
         foreach (var f in store.Derived.Findings(context.Client))
         {
             if (f.Code == FindingCodes.DirectedSourceShort && f.Date <= context.AsOf)

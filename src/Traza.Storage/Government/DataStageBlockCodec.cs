@@ -93,12 +93,22 @@ public static class DataStageBlockCodec
     /// The live rows of one table with some of their typed values as text (as the views give them; integers in
     /// invariant digits), decoded from one stored block (<paramref name="dead"/> marks the rows a later file replaced) — what a report reading many rows uses instead of the views.
     /// </summary>
-    public static void AppendRows(byte[]? dead, byte[] data, IReadOnlyList<int> typedColumns, List<(DataStageKey Key, string?[] Values)> result)
+    public static void AppendRows(byte[]? dead, byte[] data, IReadOnlyList<int> typedColumns, List<(DataStageKey Key, string?[] Values)> result) =>
+        AppendRows(dead, data, typedColumns, result, null);
+
+    /// <summary>
+    /// <see cref="AppendRows(byte[], byte[], IReadOnlyList{int}, List{ValueTuple{DataStageKey, string[]}})"/> for many blocks of one
+    /// read: with a <paramref name="texts"/> kept across the blocks, each block is decompressed into one reused buffer and
+    /// equal values are one string (a fracción, a UMT, a date repeat in millions of rows of <c>large</c>'s 551 and 512) — the
+    /// same rows, less garbage (docs/benchmarks.md, "Reconcile on large").
+    /// </summary>
+    public static void AppendRows(
+        byte[]? dead, byte[] data, IReadOnlyList<int> typedColumns, List<(DataStageKey Key, string?[] Values)> result, TypedTexts? texts)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(typedColumns);
         ArgumentNullException.ThrowIfNull(result);
-        var plain = Decompress(data);
+        ReadOnlySpan<byte> plain = texts is null ? Decompress(data) : texts.Decompress(data);
         var rows = new RowReader(plain);
         var index = 0;
         while (rows.Next())
@@ -113,11 +123,126 @@ public static class DataStageBlockCodec
             {
                 // Natural-key tables keep Resumen.Fecha_Ejecucion in the row header, as the typed value after the stored ones.
                 values[i] = typedColumns[i] == rows.TypedCount
-                    ? rows.Executed >= 0 ? CanonicalText.Date(DateOnly.FromDayNumber(rows.Executed)) : null
-                    : TypedText(rows.TypedSpan(), rows.Raw, typedColumns[i]);
+                    ? rows.Executed >= 0 ? texts?.Date(rows.Executed) ?? CanonicalText.Date(DateOnly.FromDayNumber(rows.Executed)) : null
+                    : texts is null ? TypedText(rows.TypedSpan(), rows.Raw, typedColumns[i]) : texts.Text(rows.TypedSpan(), rows.Raw, typedColumns[i], i);
             }
 
             result.Add((rows.Key, values));
+        }
+    }
+
+    /// <summary>
+    /// What <see cref="AppendRows(byte[], byte[], IReadOnlyList{int}, List{ValueTuple{DataStageKey, string[]}}, TypedTexts)"/> keeps
+    /// across the blocks of one read: the decompression buffer and, per column asked for, the strings made so far (up to
+    /// <see cref="MaxPerColumn"/> each: amounts rarely repeat, fracciones and dates do).
+    /// </summary>
+    public sealed class TypedTexts
+    {
+        private const int MaxPerColumn = 1 << 16;
+        private readonly Dictionary<int, HashSet<string>> columns = [];
+        private readonly Dictionary<int, string> dates = [];
+        private byte[] buffer = [];
+
+        internal ReadOnlySpan<byte> Decompress(byte[] data)
+        {
+            var length = BinaryPrimitives.ReadInt32LittleEndian(data);
+            if (buffer.Length < length)
+            {
+                buffer = new byte[Math.Max(length, buffer.Length * 2)];
+            }
+
+            if (!BrotliDecoder.TryDecompress(data.AsSpan(4), buffer.AsSpan(0, length), out var written) || written != length)
+            {
+                throw new InvalidDataException("a ds_block whose Brotli data holds its stated length");
+            }
+
+            return buffer.AsSpan(0, length);
+        }
+
+        internal string Date(int dayNumber)
+        {
+            if (!dates.TryGetValue(dayNumber, out var text))
+            {
+                dates[dayNumber] = text = CanonicalText.Date(DateOnly.FromDayNumber(dayNumber));
+            }
+
+            return text;
+        }
+
+        /// <summary>As <see cref="TypedText"/>, through the strings of column <paramref name="slot"/>.</summary>
+        internal string? Text(ReadOnlySpan<byte> typed, ReadOnlySpan<byte> raw, int column, int slot)
+        {
+            Span<char> digits = stackalloc char[24];
+            var p = 0;
+            for (var i = 0; p < typed.Length; i++)
+            {
+                var tag = typed[p++];
+                var value = tag == DataStageBlock.TagText ? (ulong)0 : tag == DataStageBlock.TagNull ? 0 : ReadVarint(typed, ref p);
+                var textLength = tag == DataStageBlock.TagText ? (int)ReadVarint(typed, ref p) : 0;
+                if (i == column)
+                {
+                    switch (tag)
+                    {
+                        case DataStageBlock.TagInt:
+                            _ = unchecked((long)(value >> 1) ^ -(long)(value & 1)).TryFormat(digits, out var n, default, CultureInfo.InvariantCulture);
+                            return Pooled(slot, digits[..n]);
+                        case DataStageBlock.TagText:
+                            return Utf8(slot, typed.Slice(p, textLength), trim: false);
+                        case DataStageBlock.TagField:
+                            var text = Utf8(slot, FieldSpan(raw, (int)value), trim: true);
+                            return text.Length == 0 ? null : text;
+                        case DataStageBlock.TagDate:
+                            return Date((int)value);
+                        default:
+                            return null;
+                    }
+                }
+
+                p += textLength;
+            }
+
+            return null;
+        }
+
+        private string Utf8(int slot, ReadOnlySpan<byte> utf8, bool trim)
+        {
+            if (utf8.Length > 256)
+            {
+                var whole = Encoding.UTF8.GetString(utf8);
+                return trim ? whole.Trim() : whole;
+            }
+
+            Span<char> chars = stackalloc char[256];
+            var n = Encoding.UTF8.GetChars(utf8, chars);
+            var text = chars[..n];
+            return Pooled(slot, trim ? text.Trim() : text);
+        }
+
+        private string Pooled(int slot, ReadOnlySpan<char> text)
+        {
+            if (text.Length == 0)
+            {
+                return string.Empty;
+            }
+
+            if (!columns.TryGetValue(slot, out var set))
+            {
+                columns[slot] = set = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            var lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+
+            var made = new string(text);
+            if (set.Count < MaxPerColumn)
+            {
+                set.Add(made);
+            }
+
+            return made;
         }
     }
 
@@ -251,6 +376,26 @@ public static class DataStageBlockCodec
 
         _ = DateOnly.FromDayNumber(dayNumber).TryFormat(date, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         json.WriteStringValue(date[..written]);
+    }
+
+    /// <summary>Column <paramref name="index"/> of a pipe-delimited line as UTF-8, untrimmed (empty past the last).</summary>
+    private static ReadOnlySpan<byte> FieldSpan(ReadOnlySpan<byte> raw, int index)
+    {
+        var start = 0;
+        for (var i = 0; i < index; i++)
+        {
+            var bar = raw[start..].IndexOf((byte)'|');
+            if (bar < 0)
+            {
+                return [];
+            }
+
+            start += bar + 1;
+        }
+
+        var rest = raw[start..];
+        var end = rest.IndexOf((byte)'|');
+        return end < 0 ? rest : rest[..end];
     }
 
     /// <summary>Column <paramref name="index"/> of a pipe-delimited line, trimmed as <see cref="string.Trim()"/> trims.</summary>

@@ -12,7 +12,7 @@ namespace Traza.Storage.Tests.Government;
 /// same pedimento and split, the same Fecha_Ejecucion are a flag, not bytes) and compresses the block: over random rows
 /// of every table — keys with and without pedimento and partida, lines that step by one or jump, typed values of every
 /// kind, raw lines with awkward text — what <see cref="DataStageBlockCodec.RowsJson"/> and
-/// <see cref="DataStageBlockCodec.AppendRows"/> decode is what was written, less the rows marked dead.
+/// DataStageBlockCodec.AppendRows (with and without one read's shared strings) decode is what was written, less the rows marked dead.
 /// </summary>
 public sealed class DataStageBlockPropertyTests
 {
@@ -116,6 +116,19 @@ public sealed class DataStageBlockPropertyTests
             for (var i = 0; i < live.Length; i++)
             {
                 appended[i].Values.ShouldBe(live[i].Values.Select(v => Text(v, live[i].Raw)).ToArray(), $"row {i}");
+            }
+
+            // The same rows through one read's shared buffer and strings, the block read twice (the second from the cache).
+            var texts = new DataStageBlockCodec.TypedTexts();
+            foreach (var _ in new[] { 1, 2 })
+            {
+                var shared = new List<(DataStageKey Key, string?[] Values)>();
+                DataStageBlockCodec.AppendRows(dead, data, typedColumns, shared, texts);
+                shared.Select(r => r.Key).ShouldBe(appended.Select(r => r.Key));
+                for (var i = 0; i < live.Length; i++)
+                {
+                    shared[i].Values.ShouldBe(appended[i].Values, $"row {i}, shared strings");
+                }
             }
         }, iter: 500, print: b => $"{b.Table} dead={Convert.ToHexString(b.Dead)}\n" + string.Join('\n', b.Rows.Select(r => r.ToString())));
     }
