@@ -6,6 +6,7 @@ using Traza.Bench;
 //   datastage [--mb 200] [--runs 3] [--keep DIR] [--no-import]   MB/s of .asc text, parse only and `import datastage`
 //   scale --scale small|medium|large [--keep DIR]                  gen -> import -> discharge -> reports (ScaleRunner.cs)
 //   kernels [BenchmarkDotNet args]                                  BenchmarkDotNet micro-benchmarks (Kernels/KernelsVerb.cs)
+//   api-load --url URL --key KEY --path PATH [--rate 200]          open-loop load on traza serve, p50/p99 (ApiLoadBench.cs)
 // Verbs other than datastage live in their own files and are dispatched from Verbs.cs.
 if (args.Length > 0 && args[0] != "datastage" && Verbs.Find(args[0]) is { } verb)
 {

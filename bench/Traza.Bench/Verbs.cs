@@ -10,6 +10,7 @@ internal static class Verbs
         ["pg-import-floor"] = PostgresFloorBench.Run,
         ["kernels"] = Kernels.KernelsVerb.Run,
         ["scale"] = ScaleRunner.Run,
+        ["api-load"] = ApiLoadBench.Run,
     };
 
     public static IEnumerable<string> Names => All.Keys;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Traza.App;
 using Traza.App.Programs;
 using Traza.Storage;
@@ -116,15 +115,6 @@ public sealed class CliContext
     {
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(option);
-        var text = parse.GetValue(option);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && date.Year is >= 2000 and <= 2099
-            ? date
-            : throw AppException.Usage($"option {option.Name}: a date YYYY-MM-DD from 2000-01-01 to 2099-12-31, found '{text}'");
+        return Traza.App.Reports.ReportInputs.Date(option.Name, parse.GetValue(option));
     }
 }

@@ -24,6 +24,8 @@ internal static class CommandRegistry
         AuditCommand.Create,
         PeriodCommand.CreateClose,
         PeriodCommand.CreateReopen,
+        KeysCommand.Create,
+        ServeCommand.Create,
     ];
 
     /// <summary>

@@ -31,6 +31,14 @@ public static class PostgresMigrator
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(clock);
+        if (HasSchemaVersion(connection) && AppliedVersions(connection).ToHashSet().SetEquals(Embedded.Select(m => m.Version)))
+        {
+            // Up to date: nothing to apply, so no lock. Every open of `traza serve` (one store per request) would otherwise
+            // take its turn on the session lock, one request at a time (docs/benchmarks.md "API (h-serve)"). Migrations
+            // only add versions, so a complete set stays complete; anything else takes the locked path below.
+            return 0;
+        }
+
         Execute(connection, null, "SELECT pg_advisory_lock(" + LockKey.ToString(CultureInfo.InvariantCulture) + ")");
         try
         {

@@ -153,6 +153,9 @@ public sealed partial class PostgresStore : ITrazaStore
     public IGovernmentReader Government => field ??= new PostgresGovernmentReader(this);
 
     /// <inheritdoc/>
+    public IAccessStore Access => field ??= new PostgresAccessStore(this);
+
+    /// <inheritdoc/>
     public BatchRecord? FindBatch(string layout, string fileSha256)
     {
         foreach (var batch in ReadBatches(" AND layout = $1 AND file_sha256 = $2", cmd => cmd.Text(layout).Text(fileSha256)))

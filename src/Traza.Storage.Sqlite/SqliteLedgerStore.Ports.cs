@@ -20,6 +20,9 @@ public sealed partial class SqliteLedgerStore
     /// <inheritdoc/>
     public IGovernmentReader Government => field ??= new SqliteGovernmentReader(this);
 
+    /// <inheritdoc/>
+    public IAccessStore Access => field ??= new SqliteAccessStore(this);
+
     ILedgerBatch ITrazaStore.BeginBatch(string layout, string fileName, string fileSha256) => BeginBatch(layout, fileName, fileSha256);
 
     /// <inheritdoc/>

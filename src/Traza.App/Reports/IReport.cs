@@ -53,6 +53,12 @@ public interface IReport
     /// </summary>
     bool IgnoresAsOf => false;
 
+    /// <summary>
+    /// Whether <c>--client</c> filters every row (true unless a report says otherwise). The program-wide listings
+    /// (<c>batches</c>, <c>periods</c>) do not: the API refuses them to a client's key (docs/api.md).
+    /// </summary>
+    bool FiltersByClient => true;
+
     /// <summary>Builds the report; expected failures are <see cref="AppException"/>s.</summary>
     ReportData Run(ReportContext context);
 }

@@ -25,6 +25,9 @@ public sealed class PeriodsReport : IReport
     /// <summary>Lists the chain, not dated movements: <c>--as-of</c> does not filter it.</summary>
     public bool IgnoresAsOf => true;
 
+    /// <summary>Program-wide: every client's batches (or the program's periods) whatever <c>--client</c> says.</summary>
+    public bool FiltersByClient => false;
+
     public ReportData Run(ReportContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

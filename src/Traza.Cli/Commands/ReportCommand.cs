@@ -58,7 +58,7 @@ internal static class ReportCommand
             ReportRun run;
             try
             {
-                var reportContext = new ReportContext(store, date, parse.GetValue(client)?.Trim(), options, context.Clock)
+                var reportContext = new ReportContext(store, date, ReportInputs.Client(parse.GetValue(client)), options, context.Clock)
                 {
                     Trace = Environment.GetEnvironmentVariable("TRAZA_TRACE") is { Length: > 0 } ? context.Stderr : null,
                 };

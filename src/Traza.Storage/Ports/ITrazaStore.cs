@@ -49,6 +49,9 @@ public interface ITrazaStore : IDisposable
     /// <summary>What government sources (Data Stage, SAAI M3) declared.</summary>
     IGovernmentReader Government { get; }
 
+    /// <summary>The API's keys and access log (migration 0034; not ledger data, not chained).</summary>
+    IAccessStore Access { get; }
+
     /// <summary>The committed batch of that layout and file content, if any (the no-op re-import of SPEC §4.1).</summary>
     BatchRecord? FindBatch(string layout, string fileSha256);
 

@@ -89,3 +89,5 @@ public sealed class PostgresDataStageIndexesKeptContract(PostgresStoreFixture fi
 {
     protected override IDataStageBlockWriter Writer(ILedgerBatch batch) => new PostgresDataStageWriter((PostgresBatch)batch) { KeepIndexes = true };
 }
+
+public sealed class PostgresAccessContract(PostgresStoreFixture fixture) : AccessContract<PostgresStoreFixture>(fixture);

@@ -23,3 +23,5 @@ public sealed class SqliteStoreProviderContract(SqliteStoreFixture fixture) : St
 public sealed class SqliteChunkedAppendContract(SqliteStoreFixture fixture) : ChunkedAppendContract<SqliteStoreFixture>(fixture);
 
 public sealed class SqliteDataStageMergeContract(SqliteStoreFixture fixture) : DataStageMergeContract<SqliteStoreFixture>(fixture);
+
+public sealed class SqliteAccessContract(SqliteStoreFixture fixture) : AccessContract<SqliteStoreFixture>(fixture);

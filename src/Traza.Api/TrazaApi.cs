@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Scalar.AspNetCore;
+
+namespace Traza.Api;
+
+/// <summary>
+/// <c>traza serve</c>'s web application (docs/api.md): minimal APIs over the App use cases, an API-key scheme, the
+/// authority access log, OpenAPI at <c>/openapi/v1.json</c> and the Scalar explorer at <c>/scalar/v1</c>.
+/// </summary>
+public static class TrazaApi
+{
+    /// <summary>
+    /// Builds the application; <paramref name="configure"/> may adjust the builder before it is built (tests put a test
+    /// server or a log capture there). <paramref name="urls"/> is where Kestrel listens.
+    /// </summary>
+    public static WebApplication Build(ApiSettings settings, string urls, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ApplicationName = typeof(TrazaApi).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.MaxUploadBytes);
+        builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = settings.MaxUploadBytes);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole();
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error); // no cookies or antiforgery tokens here
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddScoped<RequestStore>();
+        builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization(ApiPolicies.Add);
+        builder.Services.AddOpenApi();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.Use(Problems.Map);
+        app.UseAuthentication();
+        app.Use(AccessLogging.Record);
+        app.Use(Problems.Map);
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        AccessEndpoints.Map(app);
+        ReportEndpoints.Map(app);
+        DrillDownEndpoints.Map(app);
+        ImportEndpoints.Map(app);
+        var display = Display(settings);
+        ApiLog.Serving(app.Logger, display, urls);
+        return app;
+    }
+
+    private static string Display(ApiSettings settings)
+    {
+        using var store = settings.Stores.For(settings.Target).Open(settings.Target, settings.Clock);
+        return store.Target; // without a PostgreSQL password
+    }
+}
