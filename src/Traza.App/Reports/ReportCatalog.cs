@@ -33,6 +33,7 @@ public sealed class ReportCatalog
         new DescargosCatalogReport(),
         new CountsCatalogReport(),
         new ExposureReport(),
+        new TransfersReport(),
     ]);
 
     public IReadOnlyList<IReport> All => reports;

@@ -289,7 +289,8 @@ public sealed class AsOfRuleTests
         cli.Import("exits", "more-exits.csv", "pedimento,partida,clave,date,part,qty,client,source_pedimento,source_partida",
             "253430012000002,1,RT,2025-08-01,FG-1,40,,,",
             "253430012000004,1,RT,2025-09-01,MAT-9,5,acme,,",
-            "253430012000005,1,RT,2025-09-15,MAT-1,5,,253430011000006,1").Exit.ShouldBe(0);
+            "253430012000005,1,RT,2025-09-15,MAT-1,5,,253430011000006,1",
+            "253430012000006,1,V5,2025-09-20,MAT-1,1,,,").Exit.ShouldBe(0); // a transfer out, for `transfers`
         if (withCount)
         {
             // Physical counts do not feed the discharge (the stored run still covers after them) but `report counts` reads it.
