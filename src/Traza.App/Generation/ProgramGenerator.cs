@@ -474,8 +474,8 @@ public static class ProgramGenerator
                     var usd = decimal.Round(e.Qty * 85.5m, 2);
                     var (destination, counterparty) = clave switch
                     {
-                        "V1" => ("MEX", "IMMEX transferee"),
-                        "V5" => ("MEX", "Resident customer"),
+                        "V1" => ("MEX", Transferees[count % Transferees.Length]),
+                        "V5" => ("MEX", CertifiedBuyers[count % CertifiedBuyers.Length]),
                         _ => ("USA", "Customer of " + (e.Product.Client.Length == 0 ? "program" : e.Product.Client)),
                     };
                     package?.Line(new GeneratedLine(pedimento, partida, clave, true, e.Date, Rate(e.Date), e.Product.Number, e.Product.Description,
@@ -486,6 +486,14 @@ public static class ProgramGenerator
                 }
             }
         }
+
+        /// <summary>
+        /// Receiving IMMEX companies of the V1 transfers, by IMMEX number or RFC (identifier V1, RGCE 4.3.21); illustrative.
+        /// </summary>
+        private static readonly string[] Transferees = ["TME980312AB1", "IMMEX 1234-2006", "ENS050607KL2"];
+
+        /// <summary>Certified buyers of the V5 transfers (their RFC); illustrative.</summary>
+        private static readonly string[] CertifiedBuyers = ["CRE010203XY9", "AMO110415QR7"];
 
         /// <summary>
         /// The clave of the <paramref name="index"/>-th exit pedimento: of every <see cref="GeneratorOptions.TransferEvery"/>, one

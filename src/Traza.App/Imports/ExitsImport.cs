@@ -1,4 +1,5 @@
 using System.Globalization;
+using Traza.Domain.Values;
 using Traza.Formats.Layouts;
 using Traza.Storage;
 
@@ -56,6 +57,11 @@ public sealed class ExitsImport : ILayoutImport
                 throw context.Invalid(row.Line, "qty", tooLarge);
             }
 
+            if (TransferCounterparty.IsTransferExit(row.Clave))
+            {
+                CheckCounterparty(context, row);
+            }
+
             exits.Add(encoded, row.Line, (record, row.Line));
         }
 
@@ -96,6 +102,27 @@ public sealed class ExitsImport : ILayoutImport
         }
 
         return (row, part, false, null, record, encoded);
+    }
+
+    /// <summary>
+    /// A V1/V5 exit names its counterparty by IMMEX number or RFC (Anexo 22 identifier V1, RGCE rule 4.3.21): a warning when
+    /// it has none or the text is neither shape — never invalid input, since SPEC §4.1 makes the column optional and §3.1
+    /// makes an IMMEX number free text (docs/cli.md, "Virtual transfers").
+    /// </summary>
+    private static void CheckCounterparty(ImportContext context, ExitRow row)
+    {
+        var party = TransferCounterparty.Classify(row.Counterparty);
+        if (party.Kind == CounterpartyKind.None)
+        {
+            context.Warn(row.Line, "counterparty",
+                $"a {row.Clave} exit names the receiving party's IMMEX number or RFC (identifier V1, RGCE 4.3.21); found none");
+        }
+        else if (party.Kind == CounterpartyKind.Other)
+        {
+            context.Warn(row.Line, "counterparty",
+                $"a {row.Clave} exit names the receiving party's IMMEX number or RFC (identifier V1, RGCE 4.3.21); found '{row.Counterparty}', " +
+                "neither an RFC nor an IMMEX number");
+        }
     }
 
     private static Dictionary<(string, string), List<BomRecord>> LoadBoms(ImportContext context)

@@ -38,6 +38,16 @@ public sealed class ImportContext
 
     public long Skipped { get; private set; }
 
+    /// <summary>
+    /// What the file holds that is accepted but deserves a look (e.g. a V1/V5 exit without the counterparty's RFC or IMMEX
+    /// number), in file order: <c>file F, line N, column C: …</c>.
+    /// </summary>
+    public List<string> Warnings { get; } = [];
+
+    /// <summary>Records a warning about <paramref name="line"/>'s <paramref name="column"/>; the row is still imported.</summary>
+    public void Warn(long line, string column, string text) =>
+        Warnings.Add(new LayoutError(FileName, line, column, text).ToString());
+
     /// <summary>Parts by (client, part), as of the start of this import plus the ones it adds.</summary>
     public PartIndex Parts
     {

@@ -11,6 +11,9 @@ namespace Traza.App.Imports;
 /// <param name="Skipped">Rows whose key already held the same content (SPEC §4.1).</param>
 public sealed record ImportResult(string Layout, string FileName, BatchRecord Batch, bool AlreadyImported, long Inserted, long Skipped)
 {
+    /// <summary>Warnings about rows accepted (<see cref="ImportContext.Warnings"/>), in file order.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public string Describe() => AlreadyImported
         ? $"{FileName}: already imported as batch {Batch.Id} (same SHA-256); nothing to do"
         : $"{FileName}: imported {Inserted} {Layout} rows as batch {Batch.Id}" + (Skipped > 0 ? $" ({Skipped} already present, skipped)" : string.Empty);

@@ -69,7 +69,7 @@ public static class ImportService
         phases.Mark("rows");
         var record = batch.Commit();
         phases.Mark("commit");
-        return new ImportResult(layout, fileName, record, false, context.Inserted, context.Skipped);
+        return new ImportResult(layout, fileName, record, false, context.Inserted, context.Skipped) { Warnings = context.Warnings };
     }
 
     /// <summary>The expected number of rows: the file's size over the mean length of its first lines (0 when unknown).</summary>

@@ -21,6 +21,9 @@ public static class CustodyReport
     [
         "exit_document", "exit_clave", "exit_date", "product", "component", "qty", "qty_umt", "entry_pedimento", "entry_partida", "entry_date",
         "value_usd", "client",
+
+        // docs/cli.md "Virtual transfers": the liability chain across transfers, after SPEC §6's columns.
+        "entry_clave", "entry_counterparty", "exit_counterparty",
     ];
 
     public static ReportData Build(ITrazaStore store, DateOnly asOf, string? client, CustodyFilter filter)
@@ -55,6 +58,7 @@ public static class CustodyReport
         var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
         var discharge = store.Derived;
         var movements = new Dictionary<long, (string Document, string Clave, DateOnly Date, string Product)>();
+        var parties = new TransferParties(store, client, asOf);
         Dictionary<(string, string, int, string), EntryRecord> entries;
         IEnumerable<StoredPool> pools;
         if (pedimento is null && exitDocs is null)
@@ -64,6 +68,7 @@ public static class CustodyReport
             foreach (var x in store.LoadExits(client, asOf))
             {
                 movements[PackedAllocation.MovementId(x.BatchId, x.Line)] = (x.Pedimento, x.Clave, x.Date, x.Part);
+                parties.Seed(PackedAllocation.MovementId(x.BatchId, x.Line), x);
             }
 
             foreach (var ev in store.LoadEvents(client, asOf))
@@ -199,7 +204,7 @@ public static class CustodyReport
             }
         }
 
-        return (found, new RowContext(kept, movementIds, movements, entries, parts));
+        return (found, new RowContext(kept, movementIds, movements, entries, parts, parties));
     }
 
     /// <summary>
@@ -295,7 +300,8 @@ public static class CustodyReport
         List<long> movementIds,
         Dictionary<long, (string Document, string Clave, DateOnly Date, string Product)> movements,
         Dictionary<(string, string, int, string), EntryRecord> entries,
-        Dictionary<(string Client, string Part), PartRecord> parts)
+        Dictionary<(string Client, string Part), PartRecord> parts,
+        TransferParties parties)
     {
         private readonly (string Document, string Clave, DateOnly Date, string Product)[] byIndex =
             [.. movementIds.Select(id => movements[id])];
@@ -316,6 +322,7 @@ public static class CustodyReport
             return
             [
                 m.Document, m.Clave, m.Date, m.Product, pool.Part, qty, qtyUmt, key.Pedimento, key.Partida, entry?.Date, value, pool.Client,
+                entry?.Clave, Sender(entry), parties.ExitCounterparty(movementIds[f.Movement], m.Clave),
             ];
         }
 
@@ -337,9 +344,15 @@ public static class CustodyReport
                 csv.Date(entry?.Date);
                 csv.Number(value);
                 csv.Text(pool.Client);
+                csv.Text(entry?.Clave);
+                csv.Text(Sender(entry));
+                csv.Text(parties.ExitCounterparty(movementIds[f.Movement], m.Clave));
                 csv.EndRow();
             }
         }
+
+        /// <summary>The sender of a lot received by V1 (Data Stage 507), else null.</summary>
+        private string? Sender(EntryRecord? entry) => entry is { Clave: "V1" } ? parties.Sender(entry.Pedimento) : null;
 
         private (StoredPool Pool, PoolLotKey Key, (string Document, string Clave, DateOnly Date, string Product) Movement, decimal Qty,
             decimal QtyUmt, EntryRecord? Entry, decimal? ValueUsd) Cells(Found f)

@@ -35,6 +35,7 @@ public sealed class ReportCatalog
         new ExposureReport(),
         new OptionsReport(),
         new UsmcaReport(),
+        new TransfersReport(),
     ]);
 
     public IReadOnlyList<IReport> All => reports;

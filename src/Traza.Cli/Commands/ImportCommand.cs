@@ -9,6 +9,9 @@ namespace Traza.Cli.Commands;
 /// </summary>
 internal static class ImportCommand
 {
+    /// <summary>Warnings printed one by one; the rest are counted.</summary>
+    private const int MaxWarnings = 20;
+
     public static Command Create(CliContext context)
     {
         var import = new Command("import", "import a file into the ledger (order: parts, bom, entries, exits, events)");
@@ -43,6 +46,16 @@ internal static class ImportCommand
             finally
             {
                 (progress as IDisposable)?.Dispose();
+            }
+
+            for (var i = 0; i < result.Warnings.Count && i < MaxWarnings; i++)
+            {
+                context.Stderr.WriteLine("warning: " + result.Warnings[i]);
+            }
+
+            if (result.Warnings.Count > MaxWarnings)
+            {
+                context.Stderr.WriteLine($"warning: {result.Warnings.Count - MaxWarnings} more warnings like these");
             }
 
             context.Stdout.WriteLine(result.Describe());

@@ -292,6 +292,7 @@ public sealed class AsOfRuleTests
             "253430012000002,1,RT,2025-08-01,FG-1,40,,,,",
             "253430012000004,1,RT,2025-09-01,MAT-9,5,acme,,,",
             "253430012000005,1,RT,2025-09-15,MAT-1,5,,253430011000006,1,",
+            "253430012000006,1,V5,2025-09-20,MAT-1,1,,,,", // a transfer out, for `transfers`
             "253430012000007,1,RT,2025-10-01,MAT-1,2,,,,USA").Exit.ShouldBe(0); // usmca: its default period is D's month
         if (withCount)
         {
