@@ -9,7 +9,11 @@ namespace Traza.App.Reconciliation;
 /// </summary>
 public static class FindingSummary
 {
-    public static readonly IReadOnlyList<ReportColumn> Columns = ["finding", "rows", "pedimentos", "sources", "what_to_do"];
+    public static readonly IReadOnlyList<ReportColumn> Columns =
+    [
+        ReportColumn.Enumerated("finding", FindingKinds.All), "rows", "pedimentos",
+        ReportColumn.Enumerated("sources", Reports.ReportValues.Sources) with { Separator = ';' }, "what_to_do",
+    ];
 
     /// <summary>What a compliance manager does about each kind, in plain words (the row's advice says it for one partida).</summary>
     public static string WhatToDo(string kind) => kind switch

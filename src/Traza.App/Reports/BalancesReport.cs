@@ -1,4 +1,5 @@
 using Traza.Storage;
+using Traza.Domain.Model;
 using Traza.Domain.Terms;
 using Traza.Formats.Reports;
 
@@ -10,9 +11,9 @@ public static class BalancesReport
 {
     public static readonly IReadOnlyList<ReportColumn> Columns =
     [
-        "pedimento", "partida", "clave", "entry_date", "part", "kind", "client", "qty_entered", "qty_discharged", "balance", "umc",
-        "qty_umt_balance", "balance_value_usd", "deadline", "days_left", "status",
-        "alert_band", // docs/cli.md: after the SPEC §6 columns — expired, 30, 60, 90 or empty (LotStatus.AlertBandNames)
+        "pedimento", "partida", "clave", "entry_date", "part", ReportColumn.Enumerated("kind", PartKinds.Names), "client", "qty_entered", "qty_discharged", "balance", "umc",
+        "qty_umt_balance", "balance_value_usd", "deadline", "days_left", ReportColumn.Enumerated("status", LotStates.Names),
+        ReportColumn.Enumerated("alert_band", [.. LotStatus.AlertBandNames.Where(b => b.Length > 0)]), // docs/cli.md: after the SPEC §6 columns — expired, 30, 60, 90 or empty (LotStatus.AlertBandNames)
     ];
 
     /// <summary>

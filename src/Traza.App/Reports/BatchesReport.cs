@@ -11,12 +11,14 @@ public sealed class BatchesReport : IReport
 {
     public static readonly IReadOnlyList<ReportColumn> Columns =
     [
-        "batch", "layout", "file_name", "rows", "operator", "recorded_at", "file_sha256", "digest", "chain_hash", "chain_version",
+        "batch", ReportColumn.Enumerated("layout", ReportValues.Layouts), "file_name", "rows", "operator", "recorded_at", "file_sha256", "digest", "chain_hash", "chain_version",
     ];
 
     public string Name => "batches";
 
     public string Description => "every batch of the hash chain: layout, file, rows, operator, recorded time and link";
+
+    IReadOnlyList<ReportColumn> IReport.Columns => Columns;
 
     public IReadOnlyList<ReportOption> Options => [];
 

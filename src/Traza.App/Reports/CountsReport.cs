@@ -13,7 +13,8 @@ public static class CountsReport
 {
     public static readonly IReadOnlyList<ReportColumn> Columns =
     [
-        "date", "part", "site", "client", "counted", "book", "difference", "umc", "difference_value_usd", "lots", "result",
+        "date", "part", "site", "client", "counted", "book", "difference", "umc", "difference_value_usd", "lots",
+        ReportColumn.Enumerated("result", ReportValues.CountResults),
     ];
 
     public static ReportData Build(ITrazaStore store, DateOnly asOf, string? client)
@@ -79,6 +80,8 @@ public sealed class CountsCatalogReport : IReport
     public string Name => "counts";
 
     public string Description => "physical counts against the book per (client, part, site) at each count date, with the value of each difference";
+
+    public IReadOnlyList<ReportColumn> Columns => CountsReport.Columns;
 
     public IReadOnlyList<ReportOption> Options => [];
 

@@ -19,7 +19,7 @@ public static class CustodyReport
 {
     public static readonly IReadOnlyList<ReportColumn> Columns =
     [
-        "exit_document", "exit_clave", "exit_date", "product", "component", "qty", "qty_umt", "entry_pedimento", "entry_partida", "entry_date",
+        "exit_document", ReportColumn.Enumerated("exit_clave", ReportValues.DischargingEvents) with { Open = true }, "exit_date", "product", "component", "qty", "qty_umt", "entry_pedimento", "entry_partida", "entry_date",
         "value_usd", "client",
 
         // docs/cli.md "Virtual transfers": the liability chain across transfers, after SPEC §6's columns.

@@ -66,6 +66,8 @@ public sealed class DescargosCatalogReport : IReport
 
     public IReadOnlyList<ReportOption> Options => [new("exit", "only the block of this exit pedimento")];
 
+    public IReadOnlyList<ReportColumn> Columns => DescargosReport.Columns;
+
     public ReportData Run(ReportContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

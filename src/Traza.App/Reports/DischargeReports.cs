@@ -11,6 +11,8 @@ public sealed class BalancesCatalogReport : IReport
 
     public string Description => "one row per pedimento lot: entered, discharged, balance, deadline and status";
 
+    public IReadOnlyList<ReportColumn> Columns => BalancesReport.Columns;
+
     public IReadOnlyList<ReportOption> Options => [];
 
     public ReportData Run(ReportContext context)
@@ -29,6 +31,8 @@ public sealed class ExpiringCatalogReport : IReport
     public string Name => "expiring";
 
     public string Description => "the balances rows due within --within days (default 90) or past due";
+
+    public IReadOnlyList<ReportColumn> Columns => BalancesReport.Columns;
 
     public IReadOnlyList<ReportOption> Options => [new("within", "days ahead to include (default 90)")];
 
@@ -60,6 +64,8 @@ public sealed class ShortagesCatalogReport : IReport
 
     public string Description => "need that no lot covered (faltantes), per exit document and part";
 
+    public IReadOnlyList<ReportColumn> Columns => ShortagesReport.Columns;
+
     public IReadOnlyList<ReportOption> Options => [];
 
     public ReportData Run(ReportContext context)
@@ -75,6 +81,8 @@ public sealed class CustodyCatalogReport : IReport
     public string Name => "custody";
 
     public string Description => "which lots each exit consumed (filter by --pedimento [--partida] or --exit)";
+
+    public IReadOnlyList<ReportColumn> Columns => CustodyReport.Columns;
 
     public IReadOnlyList<ReportOption> Options =>
     [

@@ -22,6 +22,8 @@ public sealed class EntriesReport : IReport
 
     public string Description => "entry lots (pedimento partidas and NAC stock) dated on or before --as-of";
 
+    IReadOnlyList<ReportColumn> IReport.Columns => Columns;
+
     public IReadOnlyList<ReportOption> Options => [];
 
     /// <summary>Reads the ledger alone (rows dated on or before --as-of), never the stored discharge.</summary>

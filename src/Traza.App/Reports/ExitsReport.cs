@@ -20,6 +20,8 @@ public sealed class ExitsReport : IReport
 
     public string Description => "exit lines (pedimentos and other documents) dated on or before --as-of";
 
+    IReadOnlyList<ReportColumn> IReport.Columns => Columns;
+
     public IReadOnlyList<ReportOption> Options => [];
 
     /// <summary>Reads the ledger alone (rows dated on or before --as-of), never the stored discharge.</summary>

@@ -14,19 +14,23 @@ namespace Traza.App.Reports;
 /// </summary>
 public sealed class ExposureReport : IReport
 {
+    /// <summary><c>penalty_basis</c>: how the applied penalty rule counts (<see cref="PenaltyBasis"/>).</summary>
+    private static readonly IReadOnlyList<string> PenaltyBases = [.. Enum.GetValues<PenaltyBasis>().Select(Basis)];
+
     public static readonly IReadOnlyList<ReportColumn> Columns =
     [
-        "pedimento", "partida", "part", "client", "balance", "customs_value_mxn", "scenario", "igi", "iva", "dta", "actualizacion",
+        "pedimento", "partida", "part", "client", "balance", "customs_value_mxn", ReportColumn.Enumerated("scenario", ReportValues.Scenarios), "igi", "iva", "dta", "actualizacion",
         "recargos", "penalty_min", "penalty_max", "rule",
-        "entry_date", "deadline", "status", "days_late", "lapse_date", "fraccion", "nico", "origin", "preference", "qty_entered",
-        "lot_customs_value_mxn", "value_source", "exchange_rate", "rate_date", "igi_pct", "igi_rule", "dta_per_mil", "iva_pct",
-        "iva_creditable", "inpc_entry_month", "inpc_entry", "inpc_month", "inpc", "factor", "surcharge_months", "surcharge_pct",
-        "penalty_basis", "penalty_rule_from", "penalty_periods", "uncertain", "missing",
+        "entry_date", "deadline", ReportColumn.Enumerated("status", LotStates.Names), "days_late", "lapse_date", "fraccion", "nico", "origin", "preference", "qty_entered",
+        "lot_customs_value_mxn", ReportColumn.Enumerated("value_source", ReportValues.ValueSources), "exchange_rate", "rate_date", "igi_pct", "igi_rule", "dta_per_mil", "iva_pct",
+        ReportColumn.Enumerated("iva_creditable", ReportValues.YesNo), "inpc_entry_month", "inpc_entry", "inpc_month", "inpc", "factor", "surcharge_months", "surcharge_pct",
+        ReportColumn.Enumerated("penalty_basis", PenaltyBases), "penalty_rule_from", "penalty_periods", "uncertain", "missing",
     ];
 
     public static readonly IReadOnlyList<ReportColumn> SummaryColumns =
     [
-        "client", "scenario", "lots", "customs_value_mxn", "igi", "iva", "dta", "actualizacion", "recargos", "penalty_min", "penalty_max",
+        ReportColumn.Enumerated("client", [AllClients]) with { Open = true }, ReportColumn.Enumerated("scenario", ReportValues.Scenarios), "lots",
+        "customs_value_mxn", "igi", "iva", "dta", "actualizacion", "recargos", "penalty_min", "penalty_max",
         "total_min", "total_max", "incomplete",
     ];
 
@@ -36,6 +40,10 @@ public sealed class ExposureReport : IReport
     public string Name => "exposure";
 
     public string Description => "what each expiring or expired balance would cost in MXN: regularize, authority, missing";
+
+    IReadOnlyList<ReportColumn> IReport.Columns => Columns;
+
+    IReadOnlyList<ReportColumn> IReport.SummaryColumns => SummaryColumns;
 
     public IReadOnlyList<ReportOption> Options =>
         [new("iva-certified", "yes when the program is certified in IVA/IEPS (IVA then creditable); default no")];

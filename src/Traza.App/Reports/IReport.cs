@@ -41,6 +41,15 @@ public interface IReport
     IReadOnlyList<ReportOption> Options { get; }
 
     /// <summary>
+    /// The columns <see cref="Run"/> emits, in order, the enumerated ones with their values: what <see cref="Labels"/> must
+    /// label in both languages (a test holds every report of <see cref="ReportCatalog.Default"/> to it).
+    /// </summary>
+    IReadOnlyList<ReportColumn> Columns { get; }
+
+    /// <summary>The columns of the summary that leads the table and XLSX (<see cref="ReportData.Summary"/>); empty when none.</summary>
+    IReadOnlyList<ReportColumn> SummaryColumns => [];
+
+    /// <summary>
     /// Whether the report reads the stored discharge (allocations, lot totals, shortages …): if so
     /// <see cref="ReportService.Run"/> makes it cover the as-of date first (SPEC §6). True unless a report says it reads
     /// the ledger alone, so a new report is never silently stale.

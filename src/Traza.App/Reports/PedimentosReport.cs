@@ -13,11 +13,17 @@ namespace Traza.App.Reports;
 /// </summary>
 public sealed class PedimentosReport : IReport
 {
-    public static readonly IReadOnlyList<ReportColumn> Columns = ["pedimento", "clave", "operation", "date", "partidas", "value_usd", "sources"];
+    public static readonly IReadOnlyList<ReportColumn> Columns = 
+    [
+        "pedimento", "clave", ReportColumn.Enumerated("operation", ReportValues.Operations), "date", "partidas", "value_usd",
+        ReportColumn.Enumerated("sources", ReportValues.Sources) with { Separator = ';' },
+    ];
 
     public string Name => "pedimentos";
 
     public string Description => "every pedimento from every source (Data Stage, M3, ledger) with its partidas and USD value";
+
+    IReadOnlyList<ReportColumn> IReport.Columns => Columns;
 
     public IReadOnlyList<ReportOption> Options => [];
 

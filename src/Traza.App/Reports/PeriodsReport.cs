@@ -11,11 +11,13 @@ namespace Traza.App.Reports;
 public sealed class PeriodsReport : IReport
 {
     public static readonly IReadOnlyList<ReportColumn> Columns =
-        ["batch", "action", "period", "reason", "closed_through", "operator", "recorded_at"];
+        ["batch", ReportColumn.Enumerated("action", ReportValues.PeriodActions), "period", "reason", "closed_through", "operator", "recorded_at"];
 
     public string Name => "periods";
 
     public string Description => "every period close and reopen: month, reason, operator, time and the months left closed";
+
+    IReadOnlyList<ReportColumn> IReport.Columns => Columns;
 
     public IReadOnlyList<ReportOption> Options => [];
 

@@ -18,11 +18,19 @@ public sealed class ReconcileReport : IReport
     private const decimal MaxTolerance = 1_000_000_000_000m;
 
     public static readonly IReadOnlyList<ReportColumn> Columns =
-        ["finding", "pedimento", "partida", "field", "ledger", "datastage", "difference", "advice", "source"];
+        
+    [
+        ReportColumn.Enumerated("finding", FindingKinds.All), "pedimento", "partida", "field", "ledger", "datastage", "difference", "advice",
+        ReportColumn.Enumerated("source", ReportValues.Sources),
+    ];
 
     public string Name => "reconcile";
 
     public string Description => "the ledger against SAT's Data Stage, partida by partida, with advice for each difference";
+
+    IReadOnlyList<ReportColumn> IReport.Columns => Columns;
+
+    IReadOnlyList<ReportColumn> IReport.SummaryColumns => FindingSummary.Columns;
 
     public IReadOnlyList<ReportOption> Options =>
     [

@@ -6,8 +6,9 @@ using Traza.Formats.Reports;
 namespace Traza.Cli.Commands;
 
 /// <summary>
-/// <c>traza report NAME [--as-of D] [--client C] [--format table|csv|json|xlsx] [--out FILE]</c> (SPEC §5-§6): one
-/// subcommand per report in <see cref="ReportCatalog.Default"/>, with the report's own options.
+/// <c>traza report NAME [--as-of D] [--client C] [--format table|csv|json|xlsx] [--out FILE] [--lang es|en]</c> (SPEC §5-§6):
+/// one subcommand per report in <see cref="ReportCatalog.Default"/>, with the report's own options. <c>--lang</c> labels
+/// <c>table</c> and XLSX (<see cref="Labels"/>); CSV and JSON never change.
 /// </summary>
 internal static class ReportCommand
 {
@@ -29,7 +30,12 @@ internal static class ReportCommand
         var format = new Option<string>("--format") { Description = "table, csv, json or xlsx", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong([.. ReportFormats.Names]);
         var output = new Option<string?>("--out") { Description = "write to this file instead of stdout (required for xlsx)" };
-        var command = new Command(report.Name, report.Description) { asOf, client, format, output };
+        var lang = new Option<string?>("--lang")
+        {
+            Description = "labels of table and xlsx output: es or en (default $TRAZA_LANG, else es when LC_ALL or LANG starts with es, else en)",
+        };
+        lang.AcceptOnlyFromAmong([.. Languages.Codes]);
+        var command = new Command(report.Name, report.Description) { asOf, client, format, output, lang };
         var extra = new List<(string Name, Option<string?> Option)>();
         foreach (var option in report.Options)
         {
@@ -51,6 +57,9 @@ internal static class ReportCommand
                 throw AppException.Usage("option --out: xlsx output needs a file (--out FILE)");
             }
 
+            var language = parse.GetValue(lang) is { } code && Languages.TryParse(code, out var given)
+                ? given
+                : Languages.FromEnvironment(Environment.GetEnvironmentVariable);
             var date = CliContext.Date(parse, asOf) ?? context.Today;
             var options = extra.ToDictionary(e => e.Name, e => parse.GetValue(e.Option), StringComparer.Ordinal);
             using var store = context.OpenStore(parse);
@@ -74,7 +83,8 @@ internal static class ReportCommand
                 context.Stderr.WriteLine(notice); // SPEC §6: a report that discharged first says so
             }
 
-            var data = run.Data;
+            // SPEC §6: labels in table and XLSX only; CSV and JSON keep the English field names and values.
+            var data = fmt is ReportFormat.Table or ReportFormat.Xlsx ? Labels.For(language).Apply(report.Name, run.Data) : run.Data;
             if (string.IsNullOrWhiteSpace(path))
             {
                 ReportWriter.Write(data, fmt, context.Stdout);

@@ -8,6 +8,21 @@ public sealed record ReportColumn(string Name, string? Label = null)
 {
     public string Header => Label ?? Name;
 
+    /// <summary>
+    /// The closed set of English values an enumerated column takes (status, operation, finding …; SPEC §6: always these in
+    /// CSV and JSON, translated only in <c>table</c> and XLSX); null for a column of data.
+    /// </summary>
+    public IReadOnlyList<string>? Values { get; init; }
+
+    /// <summary>Whether a cell may hold values outside <see cref="Values"/> too, shown as they are (custody's exit_clave: a clave or an event type).</summary>
+    public bool Open { get; init; }
+
+    /// <summary>The separator of a cell that lists several values (pedimentos' <c>sources</c>: <c>datastage;m3</c>); null for one value.</summary>
+    public char? Separator { get; init; }
+
+    /// <summary>An enumerated column: <paramref name="name"/> taking <paramref name="values"/>.</summary>
+    public static ReportColumn Enumerated(string name, IReadOnlyList<string> values) => new(name) { Values = values };
+
     public static implicit operator ReportColumn(string name) => new(name);
 
     public static ReportColumn FromString(string name) => new(name);
@@ -31,6 +46,9 @@ public sealed record ReportData(IReadOnlyList<ReportColumn> Columns, IEnumerable
     /// <c>report</c> sheet) — e.g. reconciliation's findings per kind; CSV and JSON carry the report's fields alone (SPEC §6).
     /// </summary>
     public ReportData? Summary { get; init; }
+
+    /// <summary>The XLSX sheet's name: <c>report</c>, or <c>summary</c> for a <see cref="Summary"/>, unless labels name it.</summary>
+    public string? SheetName { get; init; }
 }
 
 /// <summary>The output formats of <c>traza report</c> (SPEC §5).</summary>

@@ -236,13 +236,18 @@ public static class ReportWriter
         {
             using var leading = summary.Rows.GetEnumerator();
             using var main = data.Rows.GetEnumerator();
-            output.SaveAs(new Dictionary<string, object> { ["summary"] = Sheet(summary, leading), ["report"] = Sheet(data, main) },
+            output.SaveAs(
+                new Dictionary<string, object>
+                {
+                    [summary.SheetName ?? "summary"] = Sheet(summary, leading),
+                    [data.SheetName ?? "report"] = Sheet(data, main),
+                },
                 printHeader: true);
             return;
         }
 
         using var rows = data.Rows.GetEnumerator();
-        output.SaveAs(Sheet(data, rows), printHeader: true, sheetName: "report");
+        output.SaveAs(Sheet(data, rows), printHeader: true, sheetName: data.SheetName ?? "report");
     }
 
     /// <summary>A sheet's rows for MiniExcel, or a table with columns only when there is none (MiniExcel takes the header from the first row).</summary>

@@ -141,27 +141,42 @@ public class ReconcileTests
         using var cli = Ledger(clean: false);
         Import(cli, clean: false);
 
-        // Table: the summary first — one row per kind present, in SPEC §3.10's order, with counts and what to do.
-        var table = cli.Run("report", "reconcile", "--as-of", "2025-12-31").Stdout;
-        var summaryAt = table.IndexOf("what_to_do", StringComparison.Ordinal);
+        // Table: the summary first — one row per kind present, in SPEC §3.10's order, with counts and what to do (labels in
+        // the language asked: issue 16 item 3).
+        var table = cli.Run("report", "reconcile", "--as-of", "2025-12-31", "--lang", "en").Stdout;
+        var summaryAt = table.IndexOf("What to do", StringComparison.Ordinal);
         summaryAt.ShouldBeGreaterThan(0);
-        summaryAt.ShouldBeLessThan(table.IndexOf("advice", StringComparison.Ordinal));
-        var qtyLine = table.Split('\n').First(l => l.Contains("qty_umt_differs", StringComparison.Ordinal));
-        qtyLine.Split('│', StringSplitOptions.TrimEntries).Skip(1).Take(4).ShouldBe(["qty_umt_differs", "3", "3", "datastage"]);
+        summaryAt.ShouldBeLessThan(table.IndexOf("Advice", StringComparison.Ordinal));
+        var qtyLine = table.Split('\n').First(l => l.Contains("UMT quantity differs", StringComparison.Ordinal));
+        qtyLine.Split('│', StringSplitOptions.TrimEntries).Skip(1).Take(4).ShouldBe(["UMT quantity differs", "3", "3", "Data Stage"]);
+        var spanish = cli.Run("report", "reconcile", "--as-of", "2025-12-31", "--lang", "es").Stdout;
+        spanish.IndexOf("Qué hacer", StringComparison.Ordinal).ShouldBeLessThan(spanish.IndexOf("Recomendación", StringComparison.Ordinal));
+        var spanishQty = spanish.Split('\n').First(l => l.Contains("Cantidad en UMT", StringComparison.Ordinal)) // the cell may wrap
+            .Split('│', StringSplitOptions.TrimEntries).Skip(1).Take(4).ToArray();
+        spanishQty[0].ShouldStartWith("Cantidad en UMT");
+        spanishQty[1..].ShouldBe(["3", "3", "Data Stage"]);
 
-        // XLSX: a summary sheet, then the report sheet with every finding.
-        var path = cli.Path_("reconcile.xlsx");
-        cli.Run("report", "reconcile", "--as-of", "2025-12-31", "--format", "xlsx", "--out", path).Exit.ShouldBe(0);
-        MiniExcelLibs.MiniExcel.GetSheetNames(path).ShouldBe(["summary", "report"]);
-        var summary = MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: true, sheetName: "summary").Cast<IDictionary<string, object>>().ToList();
-        summary.Select(r => r["finding"]?.ToString()).ShouldBe(
-        [
+        // XLSX: a summary sheet, then the report sheet with every finding — sheets, headers and findings labeled.
+        var kinds = new[]
+        {
             "missing_in_ledger", "missing_in_datastage", "not_in_annex24", "partida_missing_in_ledger", "partida_missing_in_datastage",
             "clave_differs", "fraccion_differs", "origin_differs", "date_differs", "qty_umt_differs", "value_usd_differs",
             "descargo_differs", "rectification_pending", "directed_source_short",
-        ]);
-        summary.Sum(r => Convert.ToInt64(r["rows"], System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(18L);
-        MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: true, sheetName: "report").Count().ShouldBe(18);
+        };
+        foreach (var (code, sheets, finding, rows) in new[]
+        {
+            ("en", new[] { "Summary", "Report" }, "Finding", "Rows"), ("es", new[] { "Resumen", "Reporte" }, "Hallazgo", "Registros"),
+        })
+        {
+            var labels = Traza.App.Reports.Labels.For(code == "es" ? Traza.App.Reports.Language.Spanish : Traza.App.Reports.Language.English);
+            var path = cli.Path_($"reconcile-{code}.xlsx");
+            cli.Run("report", "reconcile", "--as-of", "2025-12-31", "--format", "xlsx", "--out", path, "--lang", code).Exit.ShouldBe(0);
+            MiniExcelLibs.MiniExcel.GetSheetNames(path).ShouldBe(sheets);
+            var summary = MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: true, sheetName: sheets[0]).Cast<IDictionary<string, object>>().ToList();
+            summary.Select(r => r[finding]?.ToString()).ShouldBe(kinds.Select(k => labels.Value("finding", k)));
+            summary.Sum(r => Convert.ToInt64(r[rows], System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(18L);
+            MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: true, sheetName: sheets[1]).Count().ShouldBe(18);
+        }
 
         // CSV: the contract fields alone.
         cli.ReportCsv("reconcile", "--as-of", "2025-12-31")[0].ShouldBe("finding,pedimento,partida,field,ledger,datastage,difference,advice,source");

@@ -142,13 +142,13 @@ public sealed class ExposureReportTests : IDisposable
     public void Exposure_totals_per_client_and_scenario_lead_the_table()
     {
         LoadTables();
-        var table = cli.Run("report", "exposure", "--format", "table");
+        var table = cli.Run("report", "exposure", "--format", "table", "--lang", "en");
         table.Exit.ShouldBe(0, table.Stderr);
-        var summary = table.Stdout[..table.Stdout.IndexOf("pedim", StringComparison.Ordinal)];
+        var summary = table.Stdout[..table.Stdout.IndexOf("Pedim", StringComparison.Ordinal)];
         // regularize: value 20000 + 10000 + 10000 = 40000; IGI 0 + 500 + 3500 = 4000; IVA 3225.60 + 1692.80 + 2172.80 = 7091.20;
         // DTA 320; actualización 220.80 + 113.64 + 287.64 = 622.08; recargos 1378.37 + 596.37 + 1420.71 = 3395.45;
         // penalties 20000; total 4000 + 7091.20 + 320 + 622.08 + 3395.45 + 20000 = 35428.73; one incomplete row (lot D).
-        summary.ShouldContain("total_min");
+        summary.ShouldContain("Minimum total");
         summary.ShouldContain("40000");
         summary.ShouldContain("7091.2");
         summary.ShouldContain("3395.45");
