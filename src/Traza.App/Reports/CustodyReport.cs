@@ -322,7 +322,7 @@ public static class CustodyReport
             return
             [
                 m.Document, m.Clave, m.Date, m.Product, pool.Part, qty, qtyUmt, key.Pedimento, key.Partida, entry?.Date, value, pool.Client,
-                entry?.Clave, Sender(entry), parties.ExitCounterparty(movementIds[f.Movement], m.Clave),
+                entry?.Clave, Sender(entry), parties.ExitCounterparty(ids[f.Movement], m.Clave),
             ];
         }
 
@@ -346,7 +346,7 @@ public static class CustodyReport
                 csv.Text(pool.Client);
                 csv.Text(entry?.Clave);
                 csv.Text(Sender(entry));
-                csv.Text(parties.ExitCounterparty(movementIds[f.Movement], m.Clave));
+                csv.Text(parties.ExitCounterparty(ids[f.Movement], m.Clave));
                 csv.EndRow();
             }
         }

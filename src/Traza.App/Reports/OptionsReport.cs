@@ -17,16 +17,24 @@ public sealed class OptionsReport : IReport
 {
     public static readonly IReadOnlyList<ReportColumn> Columns =
     [
-        "pedimento", "partida", "part", "client", "balance", "deadline", "days_left", "status", "alert_band", "option", "clave", "available",
-        "cost_mxn", "cost_max_mxn", "basis", "rule", "note",
-        "entry_date", "entry_clave", "fixed_asset", "customs_value_mxn", "igi", "iva", "dta", "actualizacion", "recargos", "penalty_min",
-        "penalty_max", "iva_creditable", "missing",
+        "pedimento", "partida", "part", "client", "balance", "deadline", "days_left", ReportColumn.Enumerated("status", LotStates.Names),
+        ReportColumn.Enumerated("alert_band", [.. LotStatus.AlertBandNames.Where(b => b.Length > 0)]), ReportColumn.Enumerated("option", LotOptions.Names),
+        "clave", ReportColumn.Enumerated("available", ReportValues.YesNo), "cost_mxn", "cost_max_mxn", "basis", "rule", "note",
+        "entry_date", "entry_clave", ReportColumn.Enumerated("fixed_asset", ReportValues.YesNo), "customs_value_mxn", "igi", "iva", "dta",
+        "actualizacion", "recargos", "penalty_min", "penalty_max", ReportColumn.Enumerated("iva_creditable", ReportValues.YesNo), "missing",
     ];
 
     public static readonly IReadOnlyList<ReportColumn> SummaryColumns =
-        ["client", "option", "lots", "available", "cost_mxn", "cost_max_mxn", "incomplete"];
+    [
+        ReportColumn.Enumerated("client", [ExposureReport.AllClients]) with { Open = true }, ReportColumn.Enumerated("option", LotOptions.Names), "lots",
+        "available", "cost_mxn", "cost_max_mxn", "incomplete",
+    ];
 
     public string Name => "options";
+
+    IReadOnlyList<ReportColumn> IReport.Columns => Columns;
+
+    IReadOnlyList<ReportColumn> IReport.SummaryColumns => SummaryColumns;
 
     public string Description => "what each option would cost for the expiring or expired balances: return, transfer, change of regime, regularization, destruction";
 

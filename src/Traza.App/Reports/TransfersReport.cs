@@ -16,11 +16,15 @@ public sealed class TransfersReport : IReport
 {
     public static readonly IReadOnlyList<ReportColumn> Columns =
     [
-        "record", "client", "counterparty", "counterparty_id", "direction", "clave", "pedimento", "partida", "date", "part", "kind", "qty",
-        "umc", "qty_umt", "value_usd", "lines", "return_pedimento", "return_partida", "return_date", "days", "severity", "note",
+        ReportColumn.Enumerated("record", ["transfer", "summary", "clock_reset"]), "client", "counterparty",
+        ReportColumn.Enumerated("counterparty_id", ["none", "rfc", "immex", "other"]), ReportColumn.Enumerated("direction", ["in", "out"]), "clave",
+        "pedimento", "partida", "date", "part", ReportColumn.Enumerated("kind", PartKinds.Names), "qty", "umc", "qty_umt", "value_usd", "lines",
+        "return_pedimento", "return_partida", "return_date", "days", ReportColumn.Enumerated("severity", ["high", "medium"]), "note",
     ];
 
     public string Name => "transfers";
+
+    IReadOnlyList<ReportColumn> IReport.Columns => Columns;
 
     public string Description => "virtual transfers (V1/V5 out, V1 in) per counterparty, their summary, and clock-reset findings";
 

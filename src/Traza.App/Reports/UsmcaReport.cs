@@ -18,22 +18,32 @@ namespace Traza.App.Reports;
 /// </summary>
 public sealed class UsmcaReport : IReport
 {
+    /// <summary><c>originating</c>: yes, no, or excepted (RGCE rule 1.6.14).</summary>
+    private static readonly IReadOnlyList<string> Originating = ["yes", "no", "excepted"];
+
     public static readonly IReadOnlyList<ReportColumn> Columns =
     [
         "export_document", "export_partida", "export_date", "product", "destination", "client", "component", "entry_pedimento",
-        "entry_partida", "entry_date", "origin", "preference", "originating", "qty", "customs_value_mxn", "igi_pct", "igi", "amount_due",
+        "entry_partida", "entry_date", "origin", "preference", ReportColumn.Enumerated("originating", Originating), "qty", "customs_value_mxn", "igi_pct", "igi", "amount_due",
         "due_date", "contribution", "rule",
         "export_igi", "export_value_mxn", "destination_duty_pct", "destination_duty", "lesser_of", "export_amount_due",
         "recargos_contribution", "days_to_due", "note", "missing",
     ];
 
     public static readonly IReadOnlyList<ReportColumn> SummaryColumns =
-        ["client", "exports", "inputs", "non_originating", "igi", "amount_due", "incomplete"];
+    [
+        ReportColumn.Enumerated("client", [ExposureReport.AllClients]) with { Open = true }, "exports", "inputs", "non_originating", "igi",
+        "amount_due", "incomplete",
+    ];
 
     /// <summary>The export claves counted by default: RT, the return of goods made under the program (H1, same-state, is excepted).</summary>
     public static readonly IReadOnlyList<string> DefaultClaves = ["RT"];
 
     public string Name => "usmca";
+
+    IReadOnlyList<ReportColumn> IReport.Columns => Columns;
+
+    IReadOnlyList<ReportColumn> IReport.SummaryColumns => SummaryColumns;
 
     public string Description => "T-MEC art. 2.5: IGI on the non-originating inputs of the month's exports to USA/CAN, due 60 days after each export";
 
