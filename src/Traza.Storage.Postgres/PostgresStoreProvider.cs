@@ -19,6 +19,9 @@ public sealed class PostgresStoreProvider : IStoreProvider
     /// <summary>A database on a server: never a file path, and its target may hold a password.</summary>
     public bool TargetsAreFiles => false;
 
+    /// <summary>The database's name (never the password or the host).</summary>
+    public string TargetName(string target) => PostgresTarget.Parse(target).Database;
+
     /// <inheritdoc/>
     public ITrazaStore Open(string target, TimeProvider clock) => PostgresStore.Open(PostgresTarget.Parse(target), clock);
 

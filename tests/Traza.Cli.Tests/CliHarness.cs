@@ -20,6 +20,9 @@ public sealed class CliHarness : IDisposable
 
     public string Db { get; }
 
+    /// <summary>Where <c>traza demo</c> writes its input files for this harness's target (docs/cli.md).</summary>
+    public string DemoFiles => TestStore.DemoFiles(Db, Folder);
+
     public FakeTimeProvider Clock { get; }
 
     public string Path_(string name) => Path.Combine(Folder, name);
@@ -76,12 +79,18 @@ public sealed class CliHarness : IDisposable
     public void Dispose()
     {
         TestStore.Drop(Db);
-        try
+        foreach (var folder in new[] { Folder, DemoFiles })
         {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
+            try
+            {
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 }

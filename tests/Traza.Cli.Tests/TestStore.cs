@@ -25,6 +25,17 @@ internal static class TestStore
 #endif
     }
 
+    /// <summary>
+    /// Where <c>traza demo</c> writes its input files for <paramref name="target"/> (docs/cli.md): <c>traza-demo</c> beside a
+    /// database file in <paramref name="folder"/>, or <c>traza-demo-DATABASE</c> in the current folder for a server target.
+    /// </summary>
+    public static string DemoFiles(string target, string folder) =>
+#if POSTGRES_STORE
+        Path.Combine(Directory.GetCurrentDirectory(), "traza-demo-" + new Npgsql.NpgsqlConnectionStringBuilder(target).Database);
+#else
+        Path.Combine(folder, "traza-demo");
+#endif
+
     /// <summary>Opens a target through its provider, as the command line does, for what a test reads behind the CLI.</summary>
     public static Traza.Storage.ITrazaStore Open(string target, TimeProvider clock)
     {

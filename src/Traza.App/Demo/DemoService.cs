@@ -50,6 +50,9 @@ public static class DemoService
 {
     public const string Marker = "traza demo";
 
+    /// <summary>The folder of the input files: beside a database file, or <c>traza-demo-DATABASE</c> in the current folder for a server target.</summary>
+    public const string FilesFolder = "traza-demo";
+
     public static readonly IReadOnlyList<(string Id, string Name, string Parent)> DemoClients =
     [
         ("ACME", "Acme Drivetrain Mexico", "Acme Drivetrain Inc. (USA)"),
@@ -74,7 +77,9 @@ public static class DemoService
         PrepareTarget(provider, full, clock);
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var files = Path.Combine(isFile ? Path.GetDirectoryName(full)! : Directory.GetCurrentDirectory(), "traza-demo");
+        var files = isFile
+            ? Path.Combine(Path.GetDirectoryName(full)!, FilesFolder)
+            : Path.Combine(Directory.GetCurrentDirectory(), FilesFolder + "-" + provider.TargetName(full));
         var start = today.AddMonths(-16);
         var options = new GeneratorOptions
         {

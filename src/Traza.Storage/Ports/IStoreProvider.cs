@@ -38,6 +38,13 @@ public interface IStoreProvider
     /// may show the target as given. False for a server's database, whose target may hold a password.
     /// </summary>
     bool TargetsAreFiles => true;
+
+    /// <summary>
+    /// A short name of the target for what is made beside it: the file name without extension, or a server database's name
+    /// (the demo writes a server target's input files to <c>traza-demo-NAME</c> in the current folder, so demos into two
+    /// databases never write the same files).
+    /// </summary>
+    string TargetName(string target) => Path.GetFileNameWithoutExtension(target);
 }
 
 /// <summary>What a store's driver error means (exit codes: busy 4, not a store 3).</summary>

@@ -42,7 +42,7 @@ public class DemoTests
         usmca.ShouldContain(r => r["originating"] == "no" && r["igi"] != "" && r["igi"] != "0");
         usmca.ShouldContain(r => r["originating"] == "yes");
         output.ShouldContain("T-MEC art. 2.5 (2026-10)");
-        File.Exists(Path.Combine(TestStore.IsPostgres ? Directory.GetCurrentDirectory() : cli.Dir, "traza-demo", "entries.csv")).ShouldBeTrue();
+        File.Exists(Path.Combine(TestStore.DemoFiles(cli.Db, cli.Dir), "entries.csv")).ShouldBeTrue();
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed partial class PostgresCliTests
     {
         using var pg = new TempPostgres();
         var target = new Npgsql.NpgsqlConnectionStringBuilder(pg.ConnectionString) { Password = "s3cret" }.ConnectionString;
-        var files = Path.Combine(Directory.GetCurrentDirectory(), "traza-demo"); // a server target's input files: the current folder
+        var files = Path.Combine(Directory.GetCurrentDirectory(), "traza-demo-" + new Npgsql.NpgsqlConnectionStringBuilder(target).Database); // a server target's input files
         try
         {
             var clock = new FakeTimeProvider(Now);

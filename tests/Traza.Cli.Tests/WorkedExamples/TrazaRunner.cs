@@ -50,12 +50,18 @@ internal sealed class TrazaRunner : IDisposable
     public void Dispose()
     {
         TestStore.Drop(Db);
-        try
+        foreach (var folder in new[] { dir, TestStore.DemoFiles(Db, dir) })
         {
-            Directory.Delete(dir, true);
-        }
-        catch (IOException)
-        {
+            try
+            {
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, true);
+                }
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 }
