@@ -47,9 +47,12 @@ public sealed record DemoSummary(
     /// <summary>Lots in the 30, 60 and 90-day alert bands, in that order.</summary>
     public IReadOnlyList<int> AlertBands { get; init; } = [0, 0, 0];
 
-    /// <summary>The findings of <c>report reconcile</c> as of D by kind, in report order (kind, rows).</summary>
-    public IReadOnlyList<(string Finding, int Rows)> Findings { get; init; } = [];
+    /// <summary>The findings of <c>report reconcile</c> as of D by kind, in report order, each kind with its first row.</summary>
+    public IReadOnlyList<FindingStory> Findings { get; init; } = [];
 }
+
+/// <summary>One kind of reconciliation finding of the demo: how many rows, and the first of them with its advice.</summary>
+public sealed record FindingStory(string Finding, int Rows, string Pedimento, int? Partida, string Advice);
 
 /// <summary>One shortage of the demo and why the ledger shows it.</summary>
 public sealed record ShortageStory(string Client, string Document, DateOnly Date, string Part, decimal Qty, string Reason);
@@ -201,7 +204,8 @@ public static class DemoService
                 Shortages = ShortageStories(shortages.Where(s => s.Date <= today), lots),
                 ExpiredLots = atRisk.Count(l => l.Status.State == LotState.Expired),
                 AlertBands = [.. new[] { 30, 60, 90 }.Select(b => atRisk.Count(l => l.Status.AlertBand == b))],
-                Findings = [.. findings.GroupBy(f => f.Finding, StringComparer.Ordinal).Select(g => (g.Key, g.Count()))],
+                Findings = [.. findings.GroupBy(f => f.Finding, StringComparer.Ordinal)
+                    .Select(g => new FindingStory(g.Key, g.Count(), g.First().Pedimento, g.First().Partida, g.First().Advice))],
                 Exposure = exposure,
                 Usmca = usmca.Count == 0 ? null : new UsmcaSummary(month.ToString(), usmca.Select(r => r.Movement).Distinct().Count(),
                     usmca.Count(r => r.Input.Input.Exception is null && !r.Input.Originating), usmca.Sum(r => r.Input.Igi ?? 0m),
@@ -260,7 +264,8 @@ public static class DemoService
         sb.AppendLine();
         sb.AppendLine("What needs attention");
         var bands = s.AlertBands;
-        sb.AppendLine(inv, $"  {s.ExpiredLots} lot(s) past their deadline and {bands.Sum()} within 90 days of it ({bands[0]} in the 30-day band, {bands[1]} in the 60, {bands[2]} in the 90): return, transfer or regularize them (report expiring, exposure, options)");
+        sb.AppendLine(inv, $"  {s.ExpiredLots} lot(s) past their deadline and {bands.Sum()} within 90 days of it (alert bands 30/60/90 days: {bands[0]}/{bands[1]}/{bands[2]}):");
+        sb.AppendLine("    return, transfer or regularize them; the costs above (report expiring, exposure, options)");
         sb.AppendLine(inv, $"  {s.Shortages.Count} shortage(s) (faltantes), each with its cause in the ledger (report shortages):");
         foreach (var x in s.Shortages)
         {
@@ -268,10 +273,11 @@ public static class DemoService
         }
 
         var findings = s.Findings.Sum(f => f.Rows);
-        sb.AppendLine(inv, $"  {findings} difference(s) between the ledger and SAT's Data Stage (report reconcile, each with advice):");
-        foreach (var (finding, rows) in s.Findings)
+        sb.AppendLine(inv, $"  {findings} difference(s) between the ledger and SAT's Data Stage (report reconcile), by kind with the advice of the first:");
+        foreach (var f in s.Findings)
         {
-            sb.AppendLine(inv, $"    {rows,3}  {finding,-26}  {FindingSummary.WhatToDo(finding)}");
+            sb.AppendLine(inv, $"    {f.Rows,3}  {f.Finding,-26}  {f.Pedimento}{(f.Partida is { } p ? $" partida {p}" : string.Empty)}");
+            sb.AppendLine(inv, $"         {f.Advice}");
         }
 
         sb.AppendLine();

@@ -152,7 +152,7 @@ internal static class DemoStory
             var original = entries[rectified, "pedimento"];
             var date = Date(entries[rectified, "date"]).AddDays(12);
             var rows = entries.Rows.Where(r => entries[r, "pedimento"] == original).Select(r => (string[])r.Clone()).ToList();
-            late.Add(new LatePedimento(Pedimento(date, ++number), date, "R1", rows, Export: false)
+            late.Add(new LatePedimento(Pedimento(date, ++number, original[2..4], original[4..8]), date, "R1", rows, Export: false)
             {
                 Rectifies = (original, Date(entries[rectified, "date"])),
             });
@@ -227,9 +227,12 @@ internal static class DemoStory
         writer.WriteZip(path);
     }
 
-    /// <summary>A story pedimento of <paramref name="date"/>: aduana 24, patente 3420, consecutive 900000 + n (the generator's stay below).</summary>
-    private static string Pedimento(DateOnly date, int n) =>
-        string.Create(CultureInfo.InvariantCulture, $"{date.Year % 100:D2}{Aduana}{Patente}{date.Year % 10}{900_000 + n:D6}");
+    /// <summary>
+    /// A story pedimento of <paramref name="date"/> (by default aduana 24, patente 3420; a rectification: the original's), consecutive
+    /// 900000 + n (the generator's stay below).
+    /// </summary>
+    private static string Pedimento(DateOnly date, int n, string aduana = Aduana, string patente = Patente) =>
+        string.Create(CultureInfo.InvariantCulture, $"{date.Year % 100:D2}{aduana}{patente}{date.Year % 10}{900_000 + n:D6}");
 
     private static (string Patente, string Number, string Seccion) Split(string pedimento15) =>
         (pedimento15[4..8], pedimento15[8..], pedimento15[2..4] + "0");
