@@ -6,6 +6,7 @@ using Traza.App.Reports;
 using Traza.App.Generation;
 using Traza.App.Imports;
 using Traza.App.Programs;
+using Traza.App.Reconciliation;
 using Traza.Domain.Terms;
 
 namespace Traza.App.Demo;
@@ -36,7 +37,25 @@ public sealed record DemoSummary(
 
     /// <summary>T-MEC art. 2.5 for the month before D (<c>report usmca</c>); null when it has no export to the USA or Canada.</summary>
     public UsmcaSummary? Usmca { get; init; }
+
+    /// <summary>Every row of <c>report shortages</c>, each with the reason the ledger shows for it (issue 16 item 7).</summary>
+    public IReadOnlyList<ShortageStory> Shortages { get; init; } = [];
+
+    /// <summary>Lots with a balance past their deadline, and those in each alert band (30, 60, 90 days; <c>report expiring</c>).</summary>
+    public int ExpiredLots { get; init; }
+
+    /// <summary>Lots in the 30, 60 and 90-day alert bands, in that order.</summary>
+    public IReadOnlyList<int> AlertBands { get; init; } = [0, 0, 0];
+
+    /// <summary>The findings of <c>report reconcile</c> as of D by kind, in report order, each kind with its first row.</summary>
+    public IReadOnlyList<FindingStory> Findings { get; init; } = [];
 }
+
+/// <summary>One kind of reconciliation finding of the demo: how many rows, and the first of them with its advice.</summary>
+public sealed record FindingStory(string Finding, int Rows, string Pedimento, int? Partida, string Advice);
+
+/// <summary>One shortage of the demo and why the ledger shows it.</summary>
+public sealed record ShortageStory(string Client, string Document, DateOnly Date, string Part, decimal Qty, string Reason);
 
 /// <summary>The month's exports to USA/CAN, their non-originating input lots and the IGI due on them (<c>report usmca</c>).</summary>
 public sealed record UsmcaSummary(string Period, int Exports, int NonOriginating, decimal Igi, int Incomplete);
@@ -52,6 +71,12 @@ public static class DemoService
 
     /// <summary>The folder of the input files: beside a database file, or <c>traza-demo-DATABASE</c> in the current folder for a server target.</summary>
     public const string FilesFolder = "traza-demo";
+
+    /// <summary>The demo program's fictitious RFC; its Data Stage packages are requested for it.</summary>
+    public const string Rfc = "AIN180315DM0";
+
+    /// <summary>The demo program's fictitious IMMEX number (the packages' 507 IM identifier).</summary>
+    public const string Immex = "IMMEX-DEMO-0457";
 
     public static readonly IReadOnlyList<(string Id, string Name, string Parent)> DemoClients =
     [
@@ -80,7 +105,9 @@ public static class DemoService
         var files = isFile
             ? Path.Combine(Path.GetDirectoryName(full)!, FilesFolder)
             : Path.Combine(Directory.GetCurrentDirectory(), FilesFolder + "-" + provider.TargetName(full));
-        var start = today.AddMonths(-16);
+        // 17 months of operations: the slow movers entered in the first weeks are 30 to 90 days from their 18-month deadline,
+        // the old lots entered before them are at it or just past it.
+        var start = today.AddMonths(-17);
         var options = new GeneratorOptions
         {
             Seed = 2026,
@@ -94,13 +121,26 @@ public static class DemoService
             ExitLines = 1500,
             Start = start,
             End = today.AddDays(-20),
-            ShortMaterialsPerClient = 1,
-            OldLotsPerClient = 2,
-            OldLotsDaysBeforeStart = 100,
+            // A healthy program (issue 16 item 7): every material supplied 35 % ahead of its use and over the months it is
+            // used in, so no shortage arises by chance; the few that show are planted by DemoStory, each with its cause.
+            // One old lot per client entered 36 days before the period (at or just past its deadline) and one slow mover
+            // in its first two months (30 to 90 days from it).
+            SupplyRatio = 1.35,
+            SupplyFollowsUse = true,
+            EntryJitter = 0.5,
+            ShortMaterialsPerClient = 0,
+            OldLotsPerClient = 1,
+            OldLotsDaysBeforeStart = 36,
+            SlowLotsDaysAfterStart = 5,
+            SlowLotsSpreadDays = 60,
             WasteEventsPerClient = 1,
+            DataStageRfc = Rfc,
+            ProgramName = "ALBERGUE INDUSTRIAL DEL NORTE SA DE CV",
+            ImmexNumber = Immex,
         };
         progress?.Report("generating a shelter with three clients and a year of operations");
         ProgramGenerator.Write(files, options);
+        DemoStory.Plant(files, Rfc, options.ProgramName, start, options.End);
         DemoTables.Write(files, start, today);
 
         var imports = new List<string>();
@@ -108,7 +148,7 @@ public static class DemoService
         {
             store.Operator = @operator ?? store.Operator;
             store.SetCreatedBy(Marker);
-            ProgramService.Init(store, "AIN180315DM0", "Albergue Industrial del Norte (demo)", "IMMEX-DEMO-0457", "shelter", start.AddYears(-8), null);
+            ProgramService.Init(store, Rfc, "Albergue Industrial del Norte (demo)", Immex, "shelter", start.AddYears(-8), null);
             foreach (var (id, name, parent) in DemoClients)
             {
                 ProgramService.AddClient(store, id, name, parent, start.AddYears(-3));
@@ -118,6 +158,12 @@ public static class DemoService
             {
                 progress?.Report($"importing {layout}.csv");
                 imports.Add(ImportService.Import(store, layout, Path.Combine(files, layout + ".csv")).Describe());
+            }
+
+            foreach (var package in new[] { ProgramGenerator.DataStageFile, DemoStory.LatePackage })
+            {
+                progress?.Report($"importing {package}");
+                imports.Add(Government.DataStageImportService.Import(store, [Path.Combine(files, package)]).Describe());
             }
 
             progress?.Report("discharging");
@@ -155,8 +201,16 @@ public static class DemoService
                 .ToList();
             var month = Domain.Exposure.YearMonth.Of(today).AddMonths(-1);
             var usmca = UsmcaReport.Build(store, today, null, month, null, UsmcaReport.DefaultClaves.ToHashSet());
+            var findings = ReconcileReport.Build(
+                new ReportContext(store, today, null, new Dictionary<string, string?>(), clock), ReconcileTolerances.Default);
+            var atRisk = lots.Where(l => l.Balance > 0 && l.Status.State is LotState.Expiring or LotState.Expired).ToList();
             return new DemoSummary(store.Target, files, today, imports, outcome, clients, nearest, clock.GetElapsedTime(started))
             {
+                Shortages = ShortageStories(shortages.Where(s => s.Date <= today), lots),
+                ExpiredLots = atRisk.Count(l => l.Status.State == LotState.Expired),
+                AlertBands = [.. new[] { 30, 60, 90 }.Select(b => atRisk.Count(l => l.Status.AlertBand == b))],
+                Findings = [.. findings.GroupBy(f => f.Finding, StringComparer.Ordinal)
+                    .Select(g => new FindingStory(g.Key, g.Count(), g.First().Pedimento, g.First().Partida, g.First().Advice))],
                 Exposure = exposure,
                 Usmca = usmca.Count == 0 ? null : new UsmcaSummary(month.ToString(), usmca.Select(r => r.Movement).Distinct().Count(),
                     usmca.Count(r => r.Input.Input.Exception is null && !r.Input.Originating), usmca.Sum(r => r.Input.Igi ?? 0m),
@@ -213,16 +267,63 @@ public static class DemoService
         }
 
         sb.AppendLine();
+        sb.AppendLine("What needs attention");
+        var bands = s.AlertBands;
+        sb.AppendLine(inv, $"  {s.ExpiredLots} lot(s) past their deadline and {bands.Sum()} within 90 days of it (alert bands 30/60/90 days: {bands[0]}/{bands[1]}/{bands[2]}):");
+        sb.AppendLine("    return, transfer or regularize them; the costs above (report expiring, exposure, options)");
+        sb.AppendLine(inv, $"  {s.Shortages.Count} shortage(s) (faltantes), each with its cause in the ledger (report shortages):");
+        foreach (var x in s.Shortages)
+        {
+            sb.AppendLine(inv, $"    {x.Client,-6}  {x.Document,-15}  {x.Date:yyyy-MM-dd}  {x.Qty,8} {x.Part,-11}  {x.Reason}");
+        }
+
+        var findings = s.Findings.Sum(f => f.Rows);
+        sb.AppendLine(inv, $"  {findings} difference(s) between the ledger and SAT's Data Stage (report reconcile), by kind with the advice of the first:");
+        foreach (var f in s.Findings)
+        {
+            sb.AppendLine(inv, $"    {f.Rows,3}  {f.Finding,-26}  {f.Pedimento}{(f.Partida is { } p ? $" partida {p}" : string.Empty)}");
+            sb.AppendLine(inv, $"         {f.Advice}");
+        }
+
+        sb.AppendLine();
         sb.AppendLine("What to open next");
         sb.AppendLine("  traza report expiring --within 90        lots to return, transfer or regularize first");
         sb.AppendLine("  traza report exposure                    what each lot at risk would cost: regularize, authority, missing");
         sb.AppendLine("  traza report options                     what each option would cost: return, transfer, F4/F5, A3, destruction");
+        sb.AppendLine("  traza report shortages                   exits and events that no lot covered (faltantes)");
+        sb.AppendLine("  traza report reconcile                   the ledger against SAT's Data Stage, partida by partida, with advice");
         sb.AppendLine(inv, $"  traza report usmca --period {YearMonthText(s.AsOf)}      T-MEC art. 2.5 IGI on last month's exports to USA/CAN");
-        sb.AppendLine("  traza report shortages                   exits that no lot covered (faltantes)");
         sb.AppendLine("  traza report balances --client ACME      one client's Annex 24 balances");
         sb.AppendLine("  traza report custody --exit <pedimento>  which lots an export consumed");
         sb.AppendLine(inv, $"done in {s.Elapsed.TotalSeconds:0.0} s");
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The shortages as <c>report shortages</c> groups them (exit or event document, part), each with what the ledger shows
+    /// as its cause: an event that took more than the lots held, an exit dated before the part's first lot arrived, or an
+    /// exit that found every lot of the part already used.
+    /// </summary>
+    private static List<ShortageStory> ShortageStories(IEnumerable<StoredShortage> shortages, IReadOnlyList<LotView> lots)
+    {
+        var first = lots.GroupBy(l => (l.Entry.Client, l.Entry.Part))
+            .ToDictionary(g => g.Key, g => g.OrderBy(l => l.Entry.Date).ThenBy(l => l.Entry.Pedimento, StringComparer.Ordinal).First().Entry);
+        var inv = CultureInfo.InvariantCulture;
+        return [.. shortages
+            .GroupBy(s => (s.Client, s.Document, s.Part, s.MovementKind))
+            .Select(g =>
+            {
+                var (client, document, part, kind) = g.Key;
+                var date = g.Min(s => s.Date);
+                var qty = g.Sum(s => s.Qty);
+                var reason = first.TryGetValue((client, part), out var lot)
+                    ? kind == "event" ? string.Create(inv, $"the event took {qty} more than the lots of {part} held")
+                    : lot.Date > date ? string.Create(inv, $"dated before the first lot of {part} arrived ({lot.Pedimento}, {lot.Date:yyyy-MM-dd})")
+                    : string.Create(inv, $"every lot of {part} entered by then was used up")
+                    : $"no lot of {part} was ever entered";
+                return new ShortageStory(client, document, date, part, qty, reason);
+            })
+            .OrderBy(s => s.Date).ThenBy(s => s.Document, StringComparer.Ordinal).ThenBy(s => s.Part, StringComparer.Ordinal)];
     }
 
     private static string YearMonthText(DateOnly asOf) => Domain.Exposure.YearMonth.Of(asOf).AddMonths(-1).ToString();

@@ -37,13 +37,37 @@ public sealed record GeneratorOptions
     /// <summary>Supply over planned consumption for ordinary materials (1.1 = 10 % more entered than used).</summary>
     public double SupplyRatio { get; init; } = 1.12;
 
+    /// <summary>
+    /// When set, each material's lots arrive over the part of the period it is used in (up to 30 days before its last use)
+    /// instead of over the whole period, so a material a BOM version stops using mid-period is not short before then.
+    /// </summary>
+    public bool SupplyFollowsUse { get; init; }
+
+    /// <summary>
+    /// How far (in lot intervals, 0 to 1) a lot's arrival may fall after its even spot in the period; 1 (default) = anywhere
+    /// up to the next spot. Smaller values keep supply closer ahead of use.
+    /// </summary>
+    public double EntryJitter { get; init; } = 1.0;
+
     /// <summary>Materials per client deliberately under-supplied (they end in shortages).</summary>
     public int ShortMaterialsPerClient { get; init; }
+
+    /// <summary>Supply over planned consumption for the <see cref="ShortMaterialsPerClient"/> materials (0.9 = 10 % short).</summary>
+    public double ShortSupplyRatio { get; init; } = 0.9;
 
     /// <summary>Extra lots per client entered this many days before <see cref="Start"/> and never fully used (expired lots).</summary>
     public int OldLotsPerClient { get; init; }
 
     public int OldLotsDaysBeforeStart { get; init; } = 600;
+
+    /// <summary>
+    /// With each old lot comes a slow mover: a large lot of a rarely used material entered this many days after
+    /// <see cref="Start"/>, plus a random 0 to <see cref="SlowLotsSpreadDays"/> − 1 days (it nears its deadline).
+    /// </summary>
+    public int SlowLotsDaysAfterStart { get; init; } = 5;
+
+    /// <summary>The spread of the slow movers' entry dates (days; see <see cref="SlowLotsDaysAfterStart"/>).</summary>
+    public int SlowLotsSpreadDays { get; init; } = 20;
 
     /// <summary>Share of products that get a second BOM version in mid-period.</summary>
     public double BomVersionShare { get; init; } = 0.2;

@@ -126,6 +126,9 @@ public static class ProgramGenerator
         public double Waste { get; set; }
 
         public double NeedEarly { get; set; }
+
+        /// <summary>The last exit date that consumes this part (for <see cref="GeneratorOptions.SupplyFollowsUse"/>).</summary>
+        public DateOnly LastUse { get; set; }
     }
 
     private sealed record GenBom(GenPart Product, GenPart Component, decimal QtyPer, decimal Merma, decimal Desperdicio, DateOnly From, DateOnly? To);
@@ -295,6 +298,7 @@ public static class ProgramGenerator
                     foreach (var (leaf, factor, waste) in Explode(product, versionDate))
                     {
                         leaf.Need += (double)(qty * factor);
+                        leaf.LastUse = date > leaf.LastUse ? date : leaf.LastUse;
                         leaf.Waste += (double)(qty * waste);
                         if (early)
                         {
@@ -328,13 +332,14 @@ public static class ProgramGenerator
                 for (var i = 0; i < used.Count; i++)
                 {
                     var m = used[i];
-                    var supply = m.Need * (m.Short ? 0.9 : o.SupplyRatio);
+                    var supply = m.Need * (m.Short ? o.ShortSupplyRatio : o.SupplyRatio);
                     var n = perMaterial[i];
+                    var window = o.SupplyFollowsUse ? Math.Clamp(m.LastUse.DayNumber - 30 - o.Start.DayNumber + 1, 7, span) : span;
                     for (var k = 0; k < n; k++)
                     {
                         // Spread evenly with jitter; the first lot arrives before the first exit and carries a double share
                         // (opening stock), so ordinary materials are not short while supply catches up.
-                        var day = k == 0 ? rng.Next(7) : (int)((k + rng.NextDouble()) * span / n);
+                        var day = k == 0 ? rng.Next(7) : (int)((k + (o.EntryJitter * rng.NextDouble())) * window / n);
                         var share = n == 1 ? 1.0 : k == 0 ? 2.0 / (n + 1) : 1.0 / (n + 1);
                         var qty = Round(m, supply * share);
                         var clave = rng.NextDouble() < 0.01 ? "NAC" : rng.NextDouble() < 0.02 ? "V1" : "IN";
@@ -348,7 +353,7 @@ public static class ProgramGenerator
                     var m = unused[rng.Next(unused.Count)];
                     entries.Add(new GenEntry(m, o.Start.AddDays(-o.OldLotsDaysBeforeStart + rng.Next(20)), 50 + rng.Next(500), "IN"));
                     var slow = unused[rng.Next(unused.Count)];
-                    entries.Add(new GenEntry(slow, o.Start.AddDays(5 + rng.Next(20)), 100 + rng.Next(900), "IN"));
+                    entries.Add(new GenEntry(slow, o.Start.AddDays(o.SlowLotsDaysAfterStart + rng.Next(o.SlowLotsSpreadDays)), 100 + rng.Next(900), "IN"));
                 }
 
                 foreach (var mq in parts.Where(p => p.Client == client && p.Kind is "machinery" or "tooling"))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Traza.Cli.Tests.WorkedExamples;
 
 namespace Traza.Cli.Tests.Demo;
@@ -44,6 +45,52 @@ public class DemoTests
         output.ShouldContain("T-MEC art. 2.5 (2026-10)");
         File.Exists(Path.Combine(TestStore.DemoFiles(cli.Db, cli.Dir), "entries.csv")).ShouldBeTrue();
     }
+
+    /// <summary>
+    /// Issue 16 item 7: the demo tells the story of a healthy program with a few things to act on, read from the reports
+    /// themselves — a handful of shortages, each printed with its cause; lots in the alert bands and one past its
+    /// deadline, with exposure; and a few differences from SAT's Data Stage of several kinds, each with advice.
+    /// </summary>
+    [Fact]
+    public void Demo_tells_a_story_a_handful_of_shortages_lots_at_their_deadline_and_a_few_reconciliation_findings()
+    {
+        using var cli = new TrazaRunner(Now);
+
+        var (code, output, err) = cli.Run("demo");
+
+        code.ShouldBe(0, err);
+        var shortages = cli.Csv("report", "shortages");
+        shortages.Count.ShouldBeInRange(2, 6);
+        foreach (var s in shortages)
+        {
+            output.ShouldContain($"{s["client"],-6}  {s["exit_document"],-15}  {s["exit_date"]}");
+        }
+
+        output.ShouldContain("dated before the first lot of");
+        output.ShouldContain("more than the lots of");
+        var balances = cli.Csv("report", "balances");
+        balances.ShouldContain(r => r["alert_band"] == "30" || r["alert_band"] == "60" || r["alert_band"] == "90");
+        balances.Count(r => r["alert_band"] == "expired").ShouldBeInRange(1, 2);
+        balances.Count(r => r["alert_band"] != "" && r["alert_band"] != "expired").ShouldBeInRange(2, 8);
+        var exposure = cli.Csv("report", "exposure");
+        exposure.Where(r => r["scenario"] == "regularize")
+            .Sum(r => Amount(r["igi"]) + Amount(r["iva"]) + Amount(r["recargos"]))
+            .ShouldBeGreaterThan(0m);
+        var findings = cli.Csv("report", "reconcile");
+        findings.Count.ShouldBeInRange(3, 10);
+        findings.Select(r => r["finding"]).Distinct().Count().ShouldBeGreaterThanOrEqualTo(3);
+        findings.ShouldAllBe(r => r["advice"].Length > 20 && r["source"] == "datastage");
+        findings.ShouldContain(r => r["finding"] == "qty_umt_differs" && r["advice"].Contains("umt_per_umc = 1"));
+        foreach (var kind in findings.Select(r => r["finding"]).Distinct())
+        {
+            output.ShouldContain($"  {kind}");
+        }
+
+        output.ShouldContain("traza report reconcile");
+    }
+
+    private static decimal Amount(string text) =>
+        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : 0m;
 
     [Fact]
     public void Demo_run_twice_replaces_its_own_database()
