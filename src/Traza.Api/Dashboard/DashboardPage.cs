@@ -43,6 +43,12 @@ public abstract class DashboardPage : ComponentBase
     internal string Who => Caller is null ? string.Empty
         : T("signed-in-as", Caller.KeyId, Caller.IsClientKey ? $"{Caller.Role} · {Caller.Client}" : Caller.Role);
 
+    [Inject]
+    internal NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>Where to go instead of showing this page (the pedimentos search goes to the pedimento); null: show it.</summary>
+    internal virtual string? RedirectTo(DashboardViews.Inputs inputs) => null;
+
     internal string T(string key, params object?[] args) => DashboardText.Get(Language, key, args);
 
     protected override void OnInitialized()
@@ -57,6 +63,12 @@ public abstract class DashboardPage : ComponentBase
             }
 
             Inputs = DashboardViews.Read(Web, RoutePedimento, RouteExit);
+            if (RedirectTo(Inputs) is { } target)
+            {
+                Navigation.NavigateTo(target);
+                return;
+            }
+
             View = DashboardViews.Build(Web, ViewName, Inputs);
             AccessLogging.SetRows(Web, View.Tables.Sum(t => (long)t.Rows.Count));
         }
