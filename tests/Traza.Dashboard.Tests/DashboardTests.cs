@@ -48,6 +48,14 @@ public sealed class DashboardTests(SqliteDashboard server) : IClassFixture<Sqlit
         await page.WaitForURLAsync("**/dashboard/sign-in**");
         await page.GotoAsync("/dashboard");
         page.Url.ShouldContain("/dashboard/sign-in");
+
+        // Revoking a key ends its sessions at once: the cookie is checked against the stored key on every request.
+        var revoked = server.Key("broker");
+        await DashboardServer.SignIn(page, revoked, "/dashboard/reconcile");
+        var id = server.Cli("keys", "list").Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Split(',')[0];
+        server.Cli("keys", "revoke", id);
+        await page.GotoAsync("/dashboard/reconcile");
+        page.Url.ShouldContain("/dashboard/sign-in");
     }
 
     [Fact]
@@ -85,12 +93,17 @@ public sealed class DashboardTests(SqliteDashboard server) : IClassFixture<Sqlit
     }
 
     [Fact]
-    public async Task Drill_down_goes_from_a_pedimento_through_its_partidas_and_movements_to_custody()
+    public async Task Drill_down_goes_from_a_pedimento_through_its_partidas_and_movements_to_custody_and_an_authority_is_logged()
     {
         await using var context = await server.Context();
         var page = await context.NewPageAsync();
-        await DashboardServer.SignIn(page, server.Key("broker"));
+        await DashboardServer.SignIn(page, server.Key("authority"));
         await Flows.DrillDown(page, server, "KITE");
+
+        // An authority key's pages are in the access log (Annex 24 apartado C), as its API requests are.
+        var log = server.Cli("keys", "log");
+        log.ShouldContain(",GET,/dashboard/lots/");
+        log.ShouldContain(",GET,/dashboard/exits/");
     }
 
     [Fact]
