@@ -10,7 +10,8 @@ namespace Traza.Api;
 
 /// <summary>
 /// <c>traza serve</c>'s web application (docs/api.md): minimal APIs over the App use cases, an API-key scheme, the
-/// authority access log, OpenAPI at <c>/openapi/v1.json</c> and the Scalar explorer at <c>/scalar/v1</c>.
+/// authority access log, OpenAPI at <c>/openapi/v1.json</c>, the Scalar explorer at <c>/scalar/v1</c> and the dashboard at
+/// <c>/dashboard</c> (docs/dashboard.md).
 /// </summary>
 public static class TrazaApi
 {
@@ -40,6 +41,7 @@ public static class TrazaApi
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(ApiPolicies.Add);
         builder.Services.AddOpenApi();
+        Dashboard.DashboardSetup.AddServices(builder.Services);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -54,6 +56,7 @@ public static class TrazaApi
         ReportEndpoints.Map(app);
         DrillDownEndpoints.Map(app);
         ImportEndpoints.Map(app);
+        Dashboard.DashboardSetup.Map(app);
         var display = Display(settings);
         ApiLog.Serving(app.Logger, display, urls);
         return app;

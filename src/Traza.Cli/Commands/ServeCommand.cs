@@ -14,7 +14,7 @@ internal static class ServeCommand
     {
         var urls = new Option<string?>("--urls") { Description = $"where to listen, e.g. http://0.0.0.0:8080 (default {ApiSettings.DefaultUrls}; several separated by ';')" };
         var upload = new Option<int?>("--max-upload-mb") { Description = $"the largest upload accepted, in MB (default {ApiSettings.DefaultMaxUploadBytes / (1024 * 1024)})" };
-        var command = new Command("serve", "serve the HTTP API (keys: traza keys create)") { urls, upload };
+        var command = new Command("serve", "serve the HTTP API and the dashboard at /dashboard (keys: traza keys create)") { urls, upload };
         command.SetAction(parse =>
         {
             var mb = parse.GetValue(upload);
