@@ -1,6 +1,6 @@
 using Traza.Domain.Model;
 
-namespace Traza.Domain.Tests.Model;
+namespace Traza.Domain.Tests.Waste;
 
 /// <summary>Waste disposals (issue 15 item 3; docs/cli.md "Waste"): which exits dispose of waste, and the rule 4.3.5 notice date.</summary>
 public class WasteDisposalsTests
