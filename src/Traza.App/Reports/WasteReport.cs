@@ -23,6 +23,7 @@ public static class WasteReport
     {
         ArgumentNullException.ThrowIfNull(store);
         var disposed = new Dictionary<(string, string, string, int), decimal>();
+        var pools = WastePools(store, client);
         foreach (var d in store.Derived.WasteDisposals(client))
         {
             if (d.Date <= asOf)
@@ -33,7 +34,7 @@ public static class WasteReport
         }
 
         var rows = new List<object?[]>();
-        foreach (var lot in LotLedger.Lots(store, asOf, client))
+        foreach (var lot in pools.Count == 0 ? [] : LotLedger.Lots(store, asOf, client, pools: pools))
         {
             var taken = disposed.GetValueOrDefault((lot.Entry.Client, lot.Entry.Part, lot.Entry.Pedimento, lot.Entry.Partida));
             if (lot.Waste == 0 && taken == 0)
@@ -52,6 +53,30 @@ public static class WasteReport
         }
 
         return new ReportData(Columns, rows);
+    }
+
+    /// <summary>The (client, part) pools with waste recorded on some lot in the stored run (waste only grows with the as-of).</summary>
+    internal static HashSet<(string Client, string Part)> WastePools(ITrazaStore store, string? client)
+    {
+        var pools = new HashSet<(string, string)>();
+        if (store.Derived.LatestRun() is null)
+        {
+            return pools;
+        }
+
+        foreach (var pool in store.Derived.Pools(client, withAllocations: false))
+        {
+            foreach (var lot in pool.LotTotals)
+            {
+                if (lot.Waste != 0)
+                {
+                    pools.Add((pool.Client, pool.Part));
+                    break;
+                }
+            }
+        }
+
+        return pools;
     }
 }
 
@@ -84,7 +109,7 @@ public static class WasteDisposalsReport
         var exits = disposals.Any(d => !events.ContainsKey(d.Movement))
             ? store.LoadExits(client, asOf).ToDictionary(x => PackedAllocation.MovementId(x.BatchId, x.Line))
             : [];
-        var lots = LotLedger.Lots(store, asOf, client)
+        var lots = LotLedger.Lots(store, asOf, client, pools: disposals.Select(d => (d.Client, d.Part)).ToHashSet())
             .ToDictionary(l => (l.Entry.Client, l.Entry.Part, l.Entry.Pedimento, l.Entry.Partida));
         var rows = new List<object?[]>(disposals.Count);
         foreach (var d in disposals
