@@ -103,6 +103,24 @@ public sealed class WasteReportTests : IDisposable
     }
 
     [Fact]
+    public void Waste_exits_and_events_imported_after_a_stored_run_resume_to_what_a_full_run_stores()
+    {
+        cli.Run("discharge", "--as-of", "2025-08-31").Exit.ShouldBe(0);
+        Disposals(); // E1 is back-dated before the stored run's as-of; X3, X4, E2, E3 come after it
+        var resumed = cli.Run("discharge", "--as-of", "2025-12-31");
+        resumed.Exit.ShouldBe(0, resumed.Stderr);
+        resumed.Stdout.ShouldContain("resumed from 2025-04-10");
+        var verify = cli.Run("audit", "verify", "--recompute");
+        verify.Exit.ShouldBe(0, verify.Stderr);
+        verify.Stdout.ShouldContain("derived data matches a recomputation");
+        var (waste, disposals) = (cli.ReportCsv("waste"), cli.ReportCsv("waste-disposals"));
+        cli.Run("discharge", "--as-of", "2025-12-31", "--full").Exit.ShouldBe(0);
+        cli.ReportCsv("waste").ShouldBe(waste);
+        cli.ReportCsv("waste-disposals").ShouldBe(disposals);
+        waste[2].ShouldEndWith(",5,4.5,0.5,1,0.5,1,6,2026-08-10,222,open");
+    }
+
+    [Fact]
     public void Rates_flag_a_version_and_a_month_whose_rate_jumps()
     {
         cli.ReportCsv("rates").ShouldBe(
