@@ -112,7 +112,8 @@ internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
         var rows = new List<ExitScan>();
         var strings = new StringPool();
         Read(
-            "SELECT client, part, pedimento, partida, clave, date, qty, bom_date, source_pedimento, source_partida, batch_id, line FROM exit " +
+            "SELECT client, part, pedimento, partida, clave, date, qty, bom_date, source_pedimento, source_partida, batch_id, line, exit_case " +
+            "FROM exit " +
             $"WHERE {P}" + (from is null ? string.Empty : " AND date >= $3") + (parts is null ? string.Empty : " AND " + OfParts) +
             (from is null ? " ORDER BY client, pedimento, partida, part" : " ORDER BY date, client, pedimento, partida, part"),
             cmd =>
@@ -122,7 +123,7 @@ internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
             },
             r => rows.Add(new ExitScan(strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), strings.Get(r.GetString(2)), r.Int32(3),
                 strings.Get(r.GetString(4)), CanonicalText.ParseDate(r.GetString(5)), r.Dec(6), r.DateOrNull(7), r.TextOrNull(8),
-                r.IsDBNull(9) ? null : r.Int32(9), r.GetInt64(10), r.GetInt64(11))));
+                r.IsDBNull(9) ? null : r.Int32(9), r.GetInt64(10), r.GetInt64(11), r.IsDBNull(12) ? null : strings.Get(r.GetString(12)))));
         return rows;
     }
 

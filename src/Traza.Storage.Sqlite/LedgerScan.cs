@@ -237,7 +237,7 @@ public static class LedgerScan
     {
         ArgumentNullException.ThrowIfNull(store);
         using var cmd = store.CreateCommand(
-            "SELECT client, part, pedimento, partida, clave, date, qty, bom_date, source_pedimento, source_partida, batch_id, line " +
+            "SELECT client, part, pedimento, partida, clave, date, qty, bom_date, source_pedimento, source_partida, batch_id, line, exit_case " +
             "FROM exit" + (from is null ? $" WHERE {SqliteDatabase.ProgramSql}" : $" INDEXED BY exit_date WHERE {SqliteDatabase.ProgramSql} AND date >= $from") +
             (parts is null ? string.Empty : " AND " + OfParts));
         cmd.Parameters.AddWithValue("$from", from is { } f ? CanonicalText.Date(f) : string.Empty);
@@ -254,7 +254,8 @@ public static class LedgerScan
             rows.Add(new ExitScan(
                 strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), strings.Get(r.GetString(2)), r.GetInt32(3),
                 strings.Get(r.GetString(4)), Date(r.GetString(5)), Decimal(r.GetString(6)), r.IsDBNull(7) ? null : Date(r.GetString(7)),
-                r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetInt32(9), r.GetInt64(10), r.GetInt64(11)));
+                r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetInt32(9), r.GetInt64(10), r.GetInt64(11),
+                r.IsDBNull(12) ? null : strings.Get(r.GetString(12))));
         }
 
         return rows;

@@ -267,7 +267,10 @@ public sealed class LedgerSnapshot
                     break;
             }
 
-            var mode = ClaveRules.ExitModeOf(claves.Find(MovementFile.Exits, x.Clave, x.Date));
+            // docs/cli.md "Waste": an RT/H1/F4/A3 exit with case DE disposes of the part's waste balance, never its lots.
+            var mode = WasteDisposals.IsWasteExit(x.Clave, x.Case)
+                ? DischargeMode.WasteDisposal
+                : ClaveRules.ExitModeOf(claves.Find(MovementFile.Exits, x.Clave, x.Date));
             movements.Add(new MovementDef
             {
                 Kind = MovementKind.Exit,

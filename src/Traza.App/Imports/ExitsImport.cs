@@ -1,4 +1,5 @@
 using System.Globalization;
+using Traza.Domain.Model;
 using Traza.Domain.Values;
 using Traza.Formats.Layouts;
 using Traza.Storage;
@@ -23,6 +24,7 @@ public sealed class ExitsImport : ILayoutImport
         using var reader = new ExitsReader(source, context.FileName);
         var boms = LoadBoms(context);
         var needs = boms.Count > 0 ? new ExitNeedCheck(context) : null; // loaded here: the reading thread never touches the store
+        var disposals = new Dictionary<long, WasteBalanceCheck.Disposal>();
         var buffer = new RowBuffer(TableSpec.Exit.Columns); // the reading thread's, as is the digest
         var digest = context.Batch.DigestAhead(TableSpec.Exit);
         var exits = context.Appends<(ExitRecord Record, long Line)>(TableSpec.Exit, (x, result) =>
@@ -63,9 +65,17 @@ public sealed class ExitsImport : ILayoutImport
             }
 
             exits.Add(encoded, row.Line, (record, row.Line));
+            if (WasteDisposals.IsWasteExit(row.Clave, row.Case))
+            {
+                disposals[row.Line] = new(row.Line, client, row.Part.Value, row.Date, row.Qty);
+            }
         }
 
-        exits.Flush();
+        exits.Flush(); // the waste balances read this file's rows
+        if (disposals.Count > 0)
+        {
+            WasteBalanceCheck.Run(context, disposals); // docs/cli.md "Waste": case DE disposes of at most the waste balance
+        }
     }
 
     /// <summary>

@@ -53,8 +53,10 @@ public static class LotLedger
     /// <summary>
     /// Pedimento lots (not NAC stock, not national parts) entered on or before <paramref name="asOf"/>; deadlines with
     /// <paramref name="terms"/>, else the program's own rules and options (<see cref="ProgramTerms.For"/>, SPEC §3.7).
+    /// With <paramref name="pools"/>, only the lots of those (client, part) pools (e.g. the few that hold waste).
     /// </summary>
-    public static IReadOnlyList<LotView> Lots(ITrazaStore store, DateOnly asOf, string? client, TermOptions? terms = null)
+    public static IReadOnlyList<LotView> Lots(
+        ITrazaStore store, DateOnly asOf, string? client, TermOptions? terms = null, IReadOnlySet<(string Client, string Part)>? pools = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var program = store.GetProgram();
@@ -62,9 +64,10 @@ public static class LotLedger
         var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
         var discharge = store.Derived;
         var run = discharge.LatestRun();
-        var pools = run is null
+        var stored = run is null
             ? []
-            : discharge.Pools(client, withAllocations: asOf < run.AsOf).ToDictionary(p => (p.Client, p.Part));
+            : discharge.Pools(client, withAllocations: asOf < run.AsOf).Where(p => pools is null || pools.Contains((p.Client, p.Part)))
+                .ToDictionary(p => (p.Client, p.Part));
         var perPool = new Dictionary<(string, string), (long[] Discharged, long[] Waste, Dictionary<PoolLotKey, int> Index)>();
 
         var result = new List<LotView>();
@@ -73,7 +76,8 @@ public static class LotLedger
         var rectifications = LedgerRectifications.Read(store, asOf); // SPEC §3.8
         foreach (var e in rectifications.AsLots(store.Scans.EntriesForLots(client, asOf)))
         {
-            if (!parts.TryGetValue((e.Client, e.Part), out var part) || part.IsNational)
+            if ((pools is not null && !pools.Contains((e.Client, e.Part))) || !parts.TryGetValue((e.Client, e.Part), out var part)
+                || part.IsNational)
             {
                 continue;
             }
@@ -84,7 +88,7 @@ public static class LotLedger
             }
 
             decimal discharged = 0, waste = 0;
-            if (pools.TryGetValue((e.Client, e.Part), out var pool))
+            if (stored.TryGetValue((e.Client, e.Part), out var pool))
             {
                 if (!perPool.TryGetValue((e.Client, e.Part), out var totals))
                 {

@@ -36,6 +36,9 @@ public sealed class ReportCatalog
         new OptionsReport(),
         new UsmcaReport(),
         new TransfersReport(),
+        new WasteCatalogReport(),
+        new WasteDisposalsCatalogReport(),
+        new RatesCatalogReport(),
     ]);
 
     public IReadOnlyList<IReport> All => reports;

@@ -51,6 +51,21 @@ public sealed class EventsReader(IRecordSource source, string fileName)
             return Fail(4, $"waste = yes only with destruction or donation, found type {type.Name()}");
         }
 
+        if (type == EventType.Destruction)
+        {
+            // RGCE rule 4.3.5: the notice precedes the destruction (docs/cli.md "Waste": reference ACTA@YYYY-MM-DD).
+            var (_, notice) = WasteDisposals.SplitReference(Text(5), out var valid);
+            if (!valid)
+            {
+                return Fail(5, $"a reference with the rule 4.3.5 notice date after '@' as YYYY-MM-DD, found '{Text(5)}'");
+            }
+
+            if (notice > date)
+            {
+                return Fail(5, $"a rule 4.3.5 notice dated on or before the destruction ({date!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}), found '{Text(5)}'");
+            }
+        }
+
         if (!Client(7, out var client))
         {
             return false;

@@ -1,9 +1,11 @@
 using Traza.Domain.Catalogs;
+using Traza.Domain.Model;
 
 namespace Traza.Formats.Layouts;
 
 /// <summary>
-/// Reads an exits file (SPEC §4.1). Claves are checked against the dated claves table (§3.3; A1 only with case V);
+/// Reads an exits file (SPEC §4.1). Claves are checked against the dated claves table (§3.3; A1 only with case V;
+/// case DE — waste — only with RT, H1, F4 or A3);
 /// a pedimento is stored in 15 digits, another document as written.
 /// </summary>
 public sealed class ExitsReader(IRecordSource source, string fileName)
@@ -34,6 +36,12 @@ public sealed class ExitsReader(IRecordSource source, string fileName)
             return Fail(10, $"case V with clave {clave} (IMMEX packaging and labels returned with national goods), found '{Text(10)}'");
         }
 
+        if (string.Equals(exitCase, WasteDisposals.ExitCase, StringComparison.Ordinal) && !WasteDisposals.ExitClaves.Contains(clave))
+        {
+            return Fail(10, $"case DE (waste returned or changed to definitive import) only with clave {string.Join(", ", WasteDisposals.ExitClaves)}, " +
+                $"found clave {clave}");
+        }
+
         if (!Part(4, out var part)
             || !Decimal(5, true, NumberSign.Positive, out var qty)
             || !Decimal(6, false, NumberSign.Positive, out var qtyUmt)
@@ -43,6 +51,11 @@ public sealed class ExitsReader(IRecordSource source, string fileName)
             || !Whole(13, false, out var sourcePartida))
         {
             return false;
+        }
+
+        if (sourcePedimento is not null && string.Equals(exitCase, WasteDisposals.ExitCase, StringComparison.Ordinal))
+        {
+            return Fail(12, "no source_pedimento with case DE (waste is disposed of from its source lots in FIFO order)");
         }
 
         if (sourcePartida is not null && sourcePedimento is null)

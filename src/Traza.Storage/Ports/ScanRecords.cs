@@ -4,10 +4,13 @@ namespace Traza.Storage;
 public readonly record struct EntryScan(
     string Client, string Part, string Pedimento, int Partida, string Clave, DateOnly Date, decimal Qty);
 
-/// <summary>The columns of an exit row the discharge needs, with its movement identity.</summary>
+/// <summary>
+/// The columns of an exit row the discharge needs, with its movement identity; <paramref name="Case"/> is the file's
+/// <c>case</c> (DE marks a waste disposal, docs/cli.md "Waste").
+/// </summary>
 public readonly record struct ExitScan(
     string Client, string Part, string Pedimento, int Partida, string Clave, DateOnly Date, decimal Qty, DateOnly? BomDate,
-    string? SourcePedimento, int? SourcePartida, long BatchId, long Line);
+    string? SourcePedimento, int? SourcePartida, long BatchId, long Line, string? Case = null);
 
 /// <summary>
 /// An entry or exit line for <see cref="ILedgerScans.DocumentLines"/>; <paramref name="document"/> is valid during the call.

@@ -288,12 +288,13 @@ public sealed class AsOfRuleTests
     /// <summary>Batch 7: exits from August on, one to the USA in October (and, when <paramref name="withCount"/>, batch 8: a count after them, for `counts`).</summary>
     private static void MoreExits(CliHarness cli, bool withCount = false)
     {
-        cli.Import("exits", "more-exits.csv", "pedimento,partida,clave,date,part,qty,client,source_pedimento,source_partida,destination",
-            "253430012000002,1,RT,2025-08-01,FG-1,40,,,,",
-            "253430012000004,1,RT,2025-09-01,MAT-9,5,acme,,,",
-            "253430012000005,1,RT,2025-09-15,MAT-1,5,,253430011000006,1,",
-            "253430012000006,1,V5,2025-09-20,MAT-1,1,,,,", // a transfer out, for `transfers`
-            "253430012000007,1,RT,2025-10-01,MAT-1,2,,,,USA").Exit.ShouldBe(0); // usmca: its default period is D's month
+        cli.Import("exits", "more-exits.csv", "pedimento,partida,clave,date,part,qty,client,source_pedimento,source_partida,destination,case",
+            "253430012000002,1,RT,2025-08-01,FG-1,40,,,,,",
+            "253430012000004,1,RT,2025-09-01,MAT-9,5,acme,,,,",
+            "253430012000005,1,RT,2025-09-15,MAT-1,5,,253430011000006,1,,",
+            "253430012000006,1,V5,2025-09-20,MAT-1,1,,,,,", // a transfer out, for `transfers`
+            "253430012000007,1,RT,2025-10-01,MAT-1,2,,,,USA,", // usmca: its default period is D's month
+            "253430012000008,1,RT,2025-10-05,MAT-1,1,,,,USA,DE").Exit.ShouldBe(0); // waste returned (of 10), for `waste-disposals`
         if (withCount)
         {
             // Physical counts do not feed the discharge (the stored run still covers after them) but `report counts` reads it.

@@ -80,9 +80,9 @@ public abstract class LedgerScansContract<TFixture>(TFixture fixture) : StoreCon
     {
         using var store = Open();
         SeedTwoClients(store);
-        store.Scans.Exits().Select(x => (x.Pedimento, x.BatchId, x.Line, x.BomDate, x.SourcePedimento, x.SourcePartida))
-            .ShouldBe([("254734565000200", 5L, 2L, (DateOnly?)new DateOnly(2025, 1, 31), "254734565000123", (int?)1),
-                ("254734565000201", 5L, 3L, new DateOnly(2025, 1, 31), "254734565000123", 1)], ignoreOrder: true);
+        store.Scans.Exits().Select(x => (x.Pedimento, x.BatchId, x.Line, x.BomDate, x.SourcePedimento, x.SourcePartida, x.Case))
+            .ShouldBe([("254734565000200", 5L, 2L, (DateOnly?)new DateOnly(2025, 1, 31), "254734565000123", (int?)1, "V"),
+                ("254734565000201", 5L, 3L, new DateOnly(2025, 1, 31), "254734565000123", 1, "V")], ignoreOrder: true);
         store.Scans.Exits(new DateOnly(2025, 3, 1)).Select(x => x.Pedimento).ShouldBe(["254734565000201"]);
         store.Scans.Exits(parts: [("", "MAT-1")]).Select(x => x.Pedimento).ShouldBe(["254734565000200"]);
         store.Scans.AnyExitOrEventBetween(new DateOnly(2025, 4, 1), new DateOnly(2025, 4, 30)).ShouldBeFalse();
