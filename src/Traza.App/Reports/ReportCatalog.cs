@@ -36,6 +36,8 @@ public sealed class ReportCatalog
         new OptionsReport(),
         new UsmcaReport(),
         new TransfersReport(),
+        new ProgramCheckReport(),
+        new DossierReport(),
     ]);
 
     public IReadOnlyList<IReport> All => reports;
