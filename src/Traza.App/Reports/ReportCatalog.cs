@@ -38,6 +38,7 @@ public sealed class ReportCatalog
         new TransfersReport(),
         new ProgramCheckReport(),
         new DossierReport(),
+        new Annex24Report(),
     ]);
 
     public IReadOnlyList<IReport> All => reports;
