@@ -147,6 +147,8 @@ internal sealed class DossierSources
     private readonly ReportContext context;
     private readonly DossierScope scope;
     private readonly Table declared;
+    private readonly List<string> pedimentos;
+    private readonly HashSet<string> wanted;
     private readonly Table entries;
     private readonly Table exits;
     private readonly Dictionary<(string, string), string> fracciones;
@@ -161,20 +163,32 @@ internal sealed class DossierSources
         this.context = context;
         this.scope = scope;
         var store = context.Store;
-        declared = Table.Of(new PedimentosReport().Run(context));
-        entries = Table.Of(new EntriesReport().Run(context));
-        exits = Table.Of(new ExitsReport().Run(context));
+        rectifications = LedgerRectifications.Read(store, context.AsOf);
+
+        // The pedimentos of the scope, and every number that answers for them (SPEC §3.8): the other reports' rows are kept
+        // while they stream only when they name one of these, so a dossier of one pedimento holds only its own rows.
+        var all = new PedimentosReport().Run(context);
+        var (number, date) = (Index(all, "pedimento"), Index(all, "date"));
+        declared = Table.Of(all, r => scope.Holds((string)r[number]!, r[date] as DateOnly?));
+        pedimentos = [.. declared.Rows.Select(r => (string)r[number]!)];
+        wanted = new HashSet<string>(pedimentos.SelectMany(rectifications.Related), StringComparer.Ordinal);
+        entries = Kept(new EntriesReport().Run(context), "pedimento");
+        exits = Kept(new ExitsReport().Run(context), "pedimento");
         fracciones = store.LoadParts(context.Client).Where(p => p.Fraccion is not null)
             .ToDictionary(p => (p.Client, p.Part), p => p.Fraccion!);
-        rectifications = LedgerRectifications.Read(store, context.AsOf);
     }
 
     /// <summary>The pedimentos of the scope, in order: one a source declares (SPEC §6 pedimentos), dated in the period.</summary>
-    public List<string> Pedimentos()
+    public List<string> Pedimentos() => pedimentos;
+
+    private static int Index(ReportData data, string column) => data.Columns.Select(c => c.Name).ToList().IndexOf(column);
+
+    /// <summary><paramref name="data"/>'s rows whose <paramref name="column"/> (or <paramref name="other"/>) names a wanted number.</summary>
+    private Table Kept(ReportData data, string column, string? other = null)
     {
-        var pedimento = declared.At("pedimento");
-        var date = declared.At("date");
-        return [.. declared.Rows.Where(r => scope.Holds((string)r[pedimento]!, r[date] as DateOnly?)).Select(r => (string)r[pedimento]!)];
+        var at = Index(data, column);
+        var also = other is null ? -1 : Index(data, other);
+        return Table.Of(data, r => (r[at] is string a && wanted.Contains(a)) || (also >= 0 && r[also] is string b && wanted.Contains(b)));
     }
 
     public void Add(string number, List<object?[]> rows)
@@ -231,8 +245,8 @@ internal sealed class DossierSources
         // One pedimento: its lots' allocations and its exit's (the custody filters intersect, so two reads); a period: all.
         var table = custody ??= scope.Pedimento is { } p
             ? Table.Of(CustodyReport.Build(context.Store, context.AsOf, context.Client, new CustodyFilter(Pedimento: p)),
-                CustodyReport.Build(context.Store, context.AsOf, context.Client, new CustodyFilter(Exit: p)))
-            : Table.Of(CustodyReport.Build(context.Store, context.AsOf, context.Client, new CustodyFilter()));
+                more: CustodyReport.Build(context.Store, context.AsOf, context.Client, new CustodyFilter(Exit: p)))
+            : Kept(CustodyReport.Build(context.Store, context.AsOf, context.Client, new CustodyFilter()), "entry_pedimento", "exit_document");
         var (entry, exit) = (table.At("entry_pedimento"), table.At("exit_document"));
         bom ??= new DossierBom(context);
         foreach (var c in table.Rows.Where(r => related.Contains((string)r[entry]!) || related.Contains((string)r[exit]!)))
@@ -251,7 +265,7 @@ internal sealed class DossierSources
 
     private void Balances(SortedSet<string> related, string number, List<object?[]> rows)
     {
-        var table = balances ??= Table.Of(BalancesReport.Build(context.Store, context.AsOf, context.Client));
+        var table = balances ??= Kept(BalancesReport.Build(context.Store, context.AsOf, context.Client), "pedimento");
         foreach (var b in table.Rows.Where(r => related.Contains((string)r[table.At("pedimento")]!)))
         {
             rows.Add(DossierRow.Of("balance", pedimento: (string)b[table.At("pedimento")]!, partida: Long(b[table.At("partida")]), part: b[table.At("part")] as string,
@@ -269,7 +283,7 @@ internal sealed class DossierSources
 
     private void Findings(SortedSet<string> related, string number, List<object?[]> rows)
     {
-        findings ??= Table.Of(new ReconcileReport().Run(context));
+        findings ??= Kept(new ReconcileReport().Run(context), "pedimento");
         var table = findings;
         foreach (var f in table.Rows.Where(r => related.Contains((string)r[table.At("pedimento")]!)))
         {
@@ -302,16 +316,19 @@ internal sealed class DossierSources
     {
         private readonly Dictionary<string, int> index;
 
-        private Table(ReportData data, ReportData? more)
+        private Table(ReportData data, Func<object?[], bool>? keep, ReportData? more)
         {
             index = data.Columns.Select((c, i) => (c.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
-            Rows = [.. data.Rows, .. more?.Rows ?? []];
+            Rows = [.. keep is null ? data.Rows : data.Rows.Where(keep), .. more?.Rows ?? []];
         }
 
         public List<object?[]> Rows { get; }
 
-        /// <summary>The rows of <paramref name="data"/>, then those of <paramref name="more"/> (the same report's columns).</summary>
-        public static Table Of(ReportData data, ReportData? more = null) => new(data, more);
+        /// <summary>
+        /// The rows of <paramref name="data"/> that <paramref name="keep"/> keeps (all when null), then those of <paramref name="more"/>
+        /// (the same report's columns).
+        /// </summary>
+        public static Table Of(ReportData data, Func<object?[], bool>? keep = null, ReportData? more = null) => new(data, keep, more);
 
         public int At(string column) => index[column];
 
