@@ -168,12 +168,20 @@ public sealed class ProgramCheckReport : IReport
 
     private static void Catalogs(ITrazaStore store, ReportContext context, IReadOnlyList<PartRecord> parts, List<object?[]> rows)
     {
-        // Anexo 24 A 1 (catálogo de materiales): every imported part carries its fracción (8 + NICO) and UMT (SPEC C1).
+        // Anexo 24 A 1 (catálogos de materiales y de productos): every imported part carries its fracción (8 + NICO) and UMT
+        // (SPEC C1). A product made here (one with BOM rows) needs one only when it is exported: a subassembly consumed in the
+        // plant is never declared on a pedimento.
+        var exits = store.LoadExits(context.Client, context.AsOf);
+        var products = store.LoadBom(context.Client).Select(b => (b.Client, b.Product)).ToHashSet();
+        var exported = exits.Select(x => (x.Client, x.Part)).ToHashSet();
         var imported = parts.Where(p => !p.IsNational).ToList();
-        var noFraccion = imported.Where(p => string.IsNullOrWhiteSpace(p.Fraccion)).ToList();
+        var noFraccion = imported
+            .Where(p => string.IsNullOrWhiteSpace(p.Fraccion) && (!products.Contains((p.Client, p.Part)) || exported.Contains((p.Client, p.Part))))
+            .ToList();
         foreach (var p in noFraccion)
         {
-            rows.Add(Row("part_fraccion", "warning", p.Part, "an imported part without a fracción arancelaria",
+            rows.Add(Row("part_fraccion", "warning", p.Part,
+                products.Contains((p.Client, p.Part)) ? "an exported product without a fracción arancelaria" : "an imported part without a fracción arancelaria",
                 "add fraccion and nico to the parts catalog: reconciliation, descargos and exposure need them", p.Client));
         }
 
@@ -191,7 +199,7 @@ public sealed class ProgramCheckReport : IReport
 
         if (noFraccion.Count == 0 && notInSchedule.Count == 0)
         {
-            rows.Add(Row("part_fraccion", "ok", null, Invariant($"{imported.Count} imported parts carry a fracción") +
+            rows.Add(Row("part_fraccion", "ok", null, Invariant($"{imported.Count - (imported.Count(p => string.IsNullOrWhiteSpace(p.Fraccion)))} imported parts carry a fracción") +
                 (schedule.Count == 0 ? " (no tariff schedule loaded to check them against)" : " found in the loaded tariff schedule"), null));
         }
 
@@ -225,7 +233,7 @@ public sealed class ProgramCheckReport : IReport
                 : Invariant($"every imported part's UMT agrees with Data Stage 551 for its fracción ({satUmts.Count} fracciones)"), null));
         }
 
-        BomChecks(store, context, parts, rows);
+        BomChecks(store, context, parts, exits, rows);
     }
 
     /// <summary>Apéndice 7 codes compared as numbers ("06" and "6" are one unit).</summary>
@@ -235,7 +243,8 @@ public sealed class ProgramCheckReport : IReport
     /// SPEC §3.5: the BOM in force on an exit's bom_date (else its date) explodes it; a product without one discharges itself.
     /// Anexo 24 A 2 (materiales utilizados) needs the BOM of every finished good exported.
     /// </summary>
-    private static void BomChecks(ITrazaStore store, ReportContext context, IReadOnlyList<PartRecord> parts, List<object?[]> rows)
+    private static void BomChecks(
+        ITrazaStore store, ReportContext context, IReadOnlyList<PartRecord> parts, IReadOnlyList<ExitRecord> exits, List<object?[]> rows)
     {
         var bom = store.LoadBom(context.Client);
         var partKeys = parts.Select(p => (p.Client, p.Part)).ToHashSet();
@@ -278,7 +287,7 @@ public sealed class ProgramCheckReport : IReport
         // Finished goods exported with no BOM in force discharge themselves (SPEC §3.5) — their materials stay undischarged.
         var kinds = parts.ToDictionary(p => (p.Client, p.Part), p => p.Kind);
         var byProduct = bom.ToLookup(b => (b.Client, b.Product));
-        var without = store.LoadExits(context.Client, context.AsOf)
+        var without = exits
             .Where(x => kinds.TryGetValue((x.Client, x.Part), out var kind) && kind == PartKind.Finished.Name()
                 && !byProduct[(x.Client, x.Part)].Any(b => b.InForceOn(x.BomDate ?? x.Date)))
             .GroupBy(x => (x.Client, x.Part))
