@@ -1,3 +1,5 @@
+using Traza.Domain.Catalogs;
+using Traza.Domain.Model;
 using Traza.Formats.Reports;
 
 namespace Traza.App.Reports;
@@ -22,8 +24,6 @@ public sealed class Annex24Report : IReport
 
     /// <summary>The materials sheet: custody's columns, then the BOM path and the merma and desperdicio shares of qty.</summary>
     public static readonly IReadOnlyList<ReportColumn> MaterialsColumns = [.. CustodyReport.Columns, "bom", "merma", "desperdicio"];
-
-    private static readonly HashSet<string> FixedAssetClaves = new(["AF", "E2", "A6"], StringComparer.Ordinal);
 
     public string Name => "annex24";
 
@@ -117,7 +117,8 @@ public sealed class Annex24Report : IReport
         var clave = BalancesReport.Columns.Select((c, i) => (c.Name, i)).Single(p => p.Name == "clave").i;
         var kind = BalancesReport.Columns.Select((c, i) => (c.Name, i)).Single(p => p.Name == "kind").i;
         var rows = ((List<object?[]>)balances.Rows)
-            .Where(r => FixedAssetClaves.Contains(r[clave] as string ?? string.Empty) || r[kind] is "machinery" or "tooling").ToList();
+            .Where(r => PartKinds.TryParse(r[kind] as string, out var k) && ClaveTable.IsFixedAssetLot(r[clave] as string ?? string.Empty, k))
+            .ToList();
         return new ReportData(balances.Columns, rows);
     }
 }
