@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Traza.App.Reports;
+using Traza.Cli.Tests;
 
 namespace Traza.Api.Tests;
 
@@ -21,9 +22,9 @@ public sealed class ReportTests(DemoApi demo) : IClassFixture<DemoApi>
         using var client = demo.Api.Client(demo.Api.Key("admin"));
         foreach (var format in (string[])["json", "csv"])
         {
-            var api = await client.GetAsync(new Uri($"/api/reports/{name}?as_of={AsOf}&format={format}", UriKind.Relative), TestContext.Current.CancellationToken);
+            var api = await client.GetAsync(new Uri($"/api/reports/{name}?as_of={AsOf}&format={format}{ReportArgs.Query(name)}", UriKind.Relative), TestContext.Current.CancellationToken);
             api.StatusCode.ShouldBe(HttpStatusCode.OK);
-            var cli = demo.Api.Cli.Run("report", name, "--as-of", AsOf, "--format", format);
+            var cli = demo.Api.Cli.Run(["report", name, .. ReportArgs.Required(name), "--as-of", AsOf, "--format", format]);
             cli.Exit.ShouldBe(0, cli.Stderr);
             (await api.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe(cli.Stdout);
         }
@@ -71,7 +72,7 @@ public sealed class ReportTests(DemoApi demo) : IClassFixture<DemoApi>
         var report = ReportCatalog.Default.Find(name)!;
         foreach (var asked in (string[])["KITE", "NORD", "", "ACME"])
         {
-            var response = await client.GetAsync(new Uri($"/api/reports/{name}?as_of={AsOf}&client={asked}", UriKind.Relative), cancel);
+            var response = await client.GetAsync(new Uri($"/api/reports/{name}?as_of={AsOf}&client={asked}{ReportArgs.Query(name)}", UriKind.Relative), cancel);
             if (!report.FiltersByClient)
             {
                 response.StatusCode.ShouldBe(HttpStatusCode.Forbidden); // program-wide listings (docs/api.md)
@@ -80,7 +81,7 @@ public sealed class ReportTests(DemoApi demo) : IClassFixture<DemoApi>
 
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
             var body = await response.Content.ReadAsStringAsync(cancel);
-            body.ShouldBe(demo.Api.Cli.Run("report", name, "--as-of", AsOf, "--client", "ACME", "--format", "json").Stdout);
+            body.ShouldBe(demo.Api.Cli.Run(["report", name, .. ReportArgs.Required(name), "--as-of", AsOf, "--client", "ACME", "--format", "json"]).Stdout);
             foreach (var row in JsonDocument.Parse(body).RootElement.EnumerateArray())
             {
                 if (row.TryGetProperty("client", out var c))

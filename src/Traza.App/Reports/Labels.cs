@@ -58,6 +58,9 @@ public sealed class Labels
         {
             Summary = data.Summary is { } summary ? Apply(report, summary) with { SheetName = Sheet("summary") } : null,
             SheetName = Sheet("report"),
+
+            // A workbook's sheets: each labeled as the report it comes from, named sheet.REPORT.NAME (report annex24).
+            Sheets = data.Sheets?.Select(s => Apply(s.LabelsOf ?? report, s) with { SheetName = Sheet($"{report}.{s.SheetName}") }).ToList(),
         };
     }
 

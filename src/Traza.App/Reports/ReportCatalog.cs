@@ -39,6 +39,9 @@ public sealed class ReportCatalog
         new WasteCatalogReport(),
         new WasteDisposalsCatalogReport(),
         new RatesCatalogReport(),
+        new ProgramCheckReport(),
+        new DossierReport(),
+        new Annex24Report(),
     ]);
 
     public IReadOnlyList<IReport> All => reports;

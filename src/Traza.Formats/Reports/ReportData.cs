@@ -49,6 +49,15 @@ public sealed record ReportData(IReadOnlyList<ReportColumn> Columns, IEnumerable
 
     /// <summary>The XLSX sheet's name: <c>report</c>, or <c>summary</c> for a <see cref="Summary"/>, unless labels name it.</summary>
     public string? SheetName { get; init; }
+
+    /// <summary>
+    /// A workbook's sheets (<c>report annex24</c>): when set, XLSX holds these sheets, in order, each under its
+    /// <see cref="SheetName"/>, and nothing else; the text formats write the report's own rows (the workbook's index).
+    /// </summary>
+    public IReadOnlyList<ReportData>? Sheets { get; init; }
+
+    /// <summary>The report whose labels a sheet's columns take (null: the report's own).</summary>
+    public string? LabelsOf { get; init; }
 }
 
 /// <summary>The output formats of <c>traza report</c> (SPEC §5).</summary>

@@ -232,6 +232,12 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(output);
+        if (data.Sheets is { } sheets)
+        {
+            WriteWorkbook(sheets, output);
+            return;
+        }
+
         if (data.Summary is { } summary)
         {
             using var leading = summary.Rows.GetEnumerator();
@@ -248,6 +254,26 @@ public static class ReportWriter
 
         using var rows = data.Rows.GetEnumerator();
         output.SaveAs(Sheet(data, rows), printHeader: true, sheetName: data.SheetName ?? "report");
+    }
+
+    /// <summary>Several sheets in one workbook, each under its <see cref="ReportData.SheetName"/> (sheet1, sheet2 … when unnamed).</summary>
+    private static void WriteWorkbook(IReadOnlyList<ReportData> sheets, Stream output)
+    {
+        var enumerators = sheets.Select(s => s.Rows.GetEnumerator()).ToList();
+        try
+        {
+            var book = new Dictionary<string, object>(StringComparer.Ordinal);
+            for (var i = 0; i < sheets.Count; i++)
+            {
+                book.Add(sheets[i].SheetName ?? $"sheet{i + 1}", Sheet(sheets[i], enumerators[i]));
+            }
+
+            output.SaveAs(book, printHeader: true);
+        }
+        finally
+        {
+            enumerators.ForEach(e => e.Dispose());
+        }
     }
 
     /// <summary>A sheet's rows for MiniExcel, or a table with columns only when there is none (MiniExcel takes the header from the first row).</summary>

@@ -30,18 +30,18 @@ public sealed class AsOfRuleTests
         Seed(fresh);
         MoreExits(fresh, withCount: true);
         fresh.Run("discharge", "--as-of", Later).Exit.ShouldBe(0);
-        var expected = fresh.Run("report", name, "--as-of", Later, "--format", "csv");
+        var expected = fresh.Run(["report", name, .. ReportArgs.Required(name), "--as-of", Later, "--format", "csv"]);
         expected.Stderr.ShouldBeEmpty();
 
         // The dataset exercises the report: its rows as of the earlier date differ.
-        fresh.Run("report", name, "--as-of", "2025-06-30", "--format", "csv").Stdout.ShouldNotBe(expected.Stdout, $"{name}: extend Seed");
+        fresh.Run(["report", name, .. ReportArgs.Required(name), "--as-of", "2025-06-30", "--format", "csv"]).Stdout.ShouldNotBe(expected.Stdout, $"{name}: extend Seed");
 
         using var stale = new CliHarness();
         Seed(stale);
         stale.Run("discharge", "--as-of", "2025-06-30").Exit.ShouldBe(0);
         MoreExits(stale, withCount: true);
 
-        var first = stale.Run("report", name, "--as-of", Later, "--format", "csv");
+        var first = stale.Run(["report", name, .. ReportArgs.Required(name), "--as-of", Later, "--format", "csv"]);
         first.Exit.ShouldBe(0, first.Stderr);
         first.Stdout.ShouldBe(expected.Stdout);
         if (reads)
@@ -58,7 +58,7 @@ public sealed class AsOfRuleTests
         }
 
         // Stored now: the same report again reads it as it is.
-        var again = stale.Run("report", name, "--as-of", Later, "--format", "csv");
+        var again = stale.Run(["report", name, .. ReportArgs.Required(name), "--as-of", Later, "--format", "csv"]);
         (again.Stdout, again.Stderr).ShouldBe((expected.Stdout, string.Empty));
     }
 
@@ -74,14 +74,14 @@ public sealed class AsOfRuleTests
         Seed(fresh);
         MoreExits(fresh);
         fresh.Run("discharge", "--as-of", "2025-11-30").Exit.ShouldBe(0);
-        var expected = fresh.Run("report", name, option, value, "--as-of", "2025-11-30", "--format", "csv");
+        var expected = fresh.Run(["report", name, .. ReportArgs.Required(name), option, value, "--as-of", "2025-11-30", "--format", "csv"]);
         expected.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBeGreaterThan(1);
 
         using var stale = new CliHarness();
         Seed(stale);
         stale.Run("discharge", "--as-of", "2025-06-30").Exit.ShouldBe(0);
         MoreExits(stale);
-        var r = stale.Run("report", name, option, value, "--as-of", "2025-11-30", "--format", "csv");
+        var r = stale.Run(["report", name, .. ReportArgs.Required(name), option, value, "--as-of", "2025-11-30", "--format", "csv"]);
         r.Stdout.ShouldBe(expected.Stdout);
         r.Stderr.ShouldStartWith("discharged first: the stored discharge (as of 2025-06-30, batch 6) did not cover as-of 2025-11-30: ");
     }
@@ -93,14 +93,14 @@ public sealed class AsOfRuleTests
         using var cli = new CliHarness();
         Seed(cli);
         MoreExits(cli);
-        var r = cli.Run("report", name, "--as-of", Later, "--format", "csv");
+        var r = cli.Run(["report", name, .. ReportArgs.Required(name), "--as-of", Later, "--format", "csv"]);
         r.Exit.ShouldBe(0, r.Stderr);
 
         using var fresh = new CliHarness();
         Seed(fresh);
         MoreExits(fresh);
         fresh.Run("discharge", "--as-of", Later).Exit.ShouldBe(0);
-        r.Stdout.ShouldBe(fresh.Run("report", name, "--as-of", Later, "--format", "csv").Stdout);
+        r.Stdout.ShouldBe(fresh.Run(["report", name, .. ReportArgs.Required(name), "--as-of", Later, "--format", "csv"]).Stdout);
         if (ReportCatalog.Default.Find(name)!.ReadsDischarge)
         {
             r.Stderr.ShouldStartWith(
@@ -118,7 +118,7 @@ public sealed class AsOfRuleTests
     {
         using var cli = new CliHarness();
         cli.Run("init", "--rfc", "AAA010101AAA", "--name", "Empty", "--immex", "2019-1", "--modality", "industrial").Exit.ShouldBe(0);
-        var r = cli.Run("report", name, "--format", "csv");
+        var r = cli.Run(["report", name, .. ReportArgs.Required(name), "--format", "csv"]);
         (r.Exit, r.Stderr).ShouldBe((0, string.Empty));
         r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1);
         using var store = TestStore.Open(cli.Db, cli.Clock);
@@ -140,9 +140,9 @@ public sealed class AsOfRuleTests
         fresh.Run("discharge", "--as-of", Later).Exit.ShouldBe(0);
         foreach (var report in ReportCatalog.Default.All)
         {
-            var r = cli.Run("report", report.Name, "--as-of", Later, "--format", "csv");
+            var r = cli.Run(["report", report.Name, .. ReportArgs.Required(report.Name), "--as-of", Later, "--format", "csv"]);
             (r.Exit, r.Stderr).ShouldBe((0, string.Empty), report.Name);
-            r.Stdout.ShouldBe(fresh.Run("report", report.Name, "--as-of", Later, "--format", "csv").Stdout, report.Name);
+            r.Stdout.ShouldBe(fresh.Run(["report", report.Name, .. ReportArgs.Required(report.Name), "--as-of", Later, "--format", "csv"]).Stdout, report.Name);
         }
 
         (StoredRun(cli).AsOf, StoredRun(cli).LastBatch).ShouldBe((new DateOnly(2025, 12, 31), batch)); // not moved back
@@ -165,9 +165,9 @@ public sealed class AsOfRuleTests
         fresh.Run("discharge", "--as-of", "2025-12-31").Exit.ShouldBe(0);
         foreach (var report in ReportCatalog.Default.All)
         {
-            var r = cli.Run("report", report.Name, "--as-of", "2025-12-31", "--format", "csv");
+            var r = cli.Run(["report", report.Name, .. ReportArgs.Required(report.Name), "--as-of", "2025-12-31", "--format", "csv"]);
             (r.Exit, r.Stderr).ShouldBe((0, string.Empty), report.Name);
-            r.Stdout.ShouldBe(fresh.Run("report", report.Name, "--as-of", "2025-12-31", "--format", "csv").Stdout, report.Name);
+            r.Stdout.ShouldBe(fresh.Run(["report", report.Name, .. ReportArgs.Required(report.Name), "--as-of", "2025-12-31", "--format", "csv"]).Stdout, report.Name);
         }
 
         StoredRun(cli).AsOf.ShouldBe(new DateOnly(2025, 10, 31));

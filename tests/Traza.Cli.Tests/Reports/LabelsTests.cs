@@ -161,11 +161,11 @@ public sealed class LabelsTests : IDisposable
         {
             foreach (var format in new[] { "csv", "json" })
             {
-                var plain = cli.Run("report", report.Name, "--format", format, "--as-of", "2026-06-01");
+                var plain = cli.Run(["report", report.Name, .. ReportArgs.Required(report.Name), "--format", format, "--as-of", "2026-06-01"]);
                 plain.Exit.ShouldBe(0, plain.Stderr);
                 foreach (var code in Languages.Codes)
                 {
-                    cli.Run("report", report.Name, "--format", format, "--as-of", "2026-06-01", "--lang", code).Stdout
+                    cli.Run(["report", report.Name, .. ReportArgs.Required(report.Name), "--format", format, "--as-of", "2026-06-01", "--lang", code]).Stdout
                         .ShouldBe(plain.Stdout, $"{report.Name} {format} --lang {code}");
                 }
 
@@ -191,7 +191,7 @@ public sealed class LabelsTests : IDisposable
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var report in ReportCatalog.Default.All)
         {
-            var context = new ReportContext(store, new DateOnly(2026, 11, 26), null, new Dictionary<string, string?>(), runner.Clock);
+            var context = new ReportContext(store, new DateOnly(2026, 11, 26), null, ReportArgs.Options(report.Name), runner.Clock);
             var data = ReportService.Run(report, context).Data;
             data.Columns.Select(c => c.Name).ShouldBe(report.Columns.Select(c => c.Name), report.Name);
             Check(report.Name, data, report.Columns, seen);
