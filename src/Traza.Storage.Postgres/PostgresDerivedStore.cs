@@ -285,7 +285,7 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
             r => VisitSegment(r.GetString(0), r.GetString(1), Encoding.UTF8.GetBytes(r.GetString(2)), (byte[])r.GetValue(3), visit));
     }
 
-    public void ScanLotTotals(IReadOnlyCollection<(string Client, string Part)> pools, LotTotalsVisitor visit)
+    public void ScanLotTotalsOf(IReadOnlyCollection<(string Client, string Part)> pools, LotTotalsVisitor visit)
     {
         ArgumentNullException.ThrowIfNull(pools);
         ArgumentNullException.ThrowIfNull(visit);

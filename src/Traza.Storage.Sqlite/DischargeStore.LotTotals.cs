@@ -25,7 +25,7 @@ public sealed partial class DischargeStore
     }
 
     /// <summary>The stored lots of the given pools only (each pool's head, then its tail): a primary-key seek per pool.</summary>
-    public void ScanLotTotals(IReadOnlyCollection<(string Client, string Part)> pools, LotTotalsVisitor visit)
+    public void ScanLotTotalsOf(IReadOnlyCollection<(string Client, string Part)> pools, LotTotalsVisitor visit)
     {
         ArgumentNullException.ThrowIfNull(pools);
         ArgumentNullException.ThrowIfNull(visit);

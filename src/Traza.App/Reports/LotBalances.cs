@@ -371,7 +371,7 @@ internal sealed class LotBalances
             }
             else if (only.Count > 0)
             {
-                discharge.ScanLotTotals(only, visit);
+                discharge.ScanLotTotalsOf(only, visit);
             }
 
             return taken;

@@ -58,10 +58,10 @@ public interface IDerivedStore
     void ScanLotTotals(string? client, LotTotalsVisitor visit);
 
     /// <summary>
-    /// The stored totals of the lots of the given pools only, as <see cref="ScanLotTotals(string?, LotTotalsVisitor)"/> visits
+    /// The stored totals of the lots of the given pools only, as <see cref="ScanLotTotals"/> visits
     /// them (each pool's head before its tail): what a lot lookup and a page of <c>balances</c> read.
     /// </summary>
-    void ScanLotTotals(IReadOnlyCollection<(string Client, string Part)> pools, LotTotalsVisitor visit);
+    void ScanLotTotalsOf(IReadOnlyCollection<(string Client, string Part)> pools, LotTotalsVisitor visit);
 
     /// <summary>The stored reconciliation of one scope (a client, or empty for the whole program), or null.</summary>
     StoredReconciliation? Reconciliation(string scope);
