@@ -39,6 +39,12 @@ internal static class LotLookupBench
             ("as-of check (DischargeCoverage.Ensure)", (s, _) => DischargeCoverage.Ensure(s, asOf)),
             ("program terms", (s, _) => ProgramTerms.For(s, asOf)),
             ("rectifications", (s, _) => LedgerRectifications.Read(s, asOf)),
+            ("latest run", (s, _) => s.Derived.LatestRun()),
+            ("program", (s, _) => s.GetProgram()),
+            ("lot entries of the pedimento", (s, i) => s.Scans.LotEntriesOf(null, [pedimentos[i % pedimentos.Length]], asOf)),
+            ("parts of its lots", (s, i) => s.Scans.PartsAt(Pools(s, pedimentos[i % pedimentos.Length]))),
+            ("lot totals of its pools", (s, i) => s.Derived.ScanLotTotalsOf(Pools(s, pedimentos[i % pedimentos.Length]), (_, _, _, _, in _) => { })),
+            ("its pools whole (custody summary)", (s, i) => Pools(s, pedimentos[i % pedimentos.Length]).ForEach(k => s.Derived.Pool(k.Client, k.Part)?.DecodeAllocations())),
             ("lot balances rows (LotLookup.Balances)", (s, i) => _ = LotLookup.Balances(s, asOf, null, pedimentos[i % pedimentos.Length], null).Rows.Count()),
             ("lot lookup + custody summary (LotLookup.Run)", (s, i) => _ = LotLookup.Run(s, asOf, null, pedimentos[i % pedimentos.Length], null).Custody.Rows.Count()),
             ("balances page of 100 (BalancesPage.Run)", (s, i) =>
@@ -67,6 +73,12 @@ internal static class LotLookupBench
 
             var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / runs;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {used:F2} ms CPU, {wall.Elapsed.TotalMilliseconds / runs:F2} ms wall per call ({runs} calls)"));
+        }
+
+        static List<(string Client, string Part)> Pools(ITrazaStore s, string pedimento)
+        {
+            var t = s.Scans.LotEntriesOf(null, [pedimento], null);
+            return [.. Enumerable.Range(0, t.Count).Select(r => (t[r].Client, t[r].Part)).Distinct()];
         }
 
         Console.WriteLine("load average: " + File.ReadAllText("/proc/loadavg").Trim());
