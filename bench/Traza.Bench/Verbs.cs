@@ -11,6 +11,7 @@ internal static class Verbs
         ["kernels"] = Kernels.KernelsVerb.Run,
         ["scale"] = ScaleRunner.Run,
         ["api-load"] = ApiLoadBench.Run,
+        ["lot-lookup"] = LotLookupBench.Run,
     };
 
     public static IEnumerable<string> Names => All.Keys;

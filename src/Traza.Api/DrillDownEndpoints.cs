@@ -8,18 +8,19 @@ using Traza.Formats.Reports;
 namespace Traza.Api;
 
 /// <summary>
-/// Drill-downs (issue 16 item 1; docs/api.md): <c>GET /api/lots/{pedimento}</c> — the lots of an entry pedimento (its
-/// <c>balances</c> rows) and their custody (the <c>custody --pedimento</c> rows); <c>GET /api/pedimentos/{pedimento}</c> —
+/// Drill-downs (issue 16 items 1 and 6; docs/api.md): <c>GET /api/lots/{pedimento}</c> — the lots of an entry pedimento (its
+/// <c>balances</c> rows, by the point read <see cref="LotLookup"/>), a custody summary per lot, and on request its custody rows
+/// (the <c>custody --pedimento</c> rows); <c>GET /api/pedimentos/{pedimento}</c> —
 /// its <c>pedimentos</c> row, its partidas as entered (<c>entries</c> rows) and its exit movements (<c>exits</c> rows).
-/// Each part is the named report's rows, run as <c>/api/reports</c> runs it (same as-of rule, same client rule), kept
-/// where the pedimento column is this pedimento. 404 when the pedimento has nothing.
+/// Each part is the named report's rows (same as-of rule, same client rule) where the pedimento column is this pedimento.
+/// 404 when the pedimento has nothing.
 /// </summary>
 internal static class DrillDownEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/lots/{pedimento}", Lot).WithName("Lot")
-            .WithSummary("an entry pedimento's lots (balances rows) and their custody rows; query: as_of, client, partida")
+            .WithSummary("an entry pedimento's lots (its balances rows, by a point read) and a custody summary per lot; query: as_of, client, partida, custody=summary|rows")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(ApiPolicies.Read);
@@ -34,24 +35,47 @@ internal static class DrillDownEndpoints
     {
         var number = Number(pedimento);
         var caller = ApiCaller.Require(http.User);
-        var query = Query.Read(http.Request.Query, ["as_of", "client", "partida"], "a lot");
+        var query = Query.Read(http.Request.Query, ["as_of", "client", "partida", "custody"], "a lot");
+        int? partida = null;
         if (query.GetValueOrDefault("partida") is { } text)
         {
             // The CLI's check and message (custody --partida).
-            query["partida"] = int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) && p >= 1
-                ? p.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            partida = int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) && p >= 1
+                ? p
                 : throw AppException.Usage($"option --partida: a whole number of at least 1, found '{text}'");
+            query["partida"] = partida.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var balances = Run("balances", store, settings, caller, query, []);
-        var lots = Rows(balances, "pedimento", number, query.GetValueOrDefault("partida"));
-        if (lots.Rows.Count == 0)
+        var rows = query.GetValueOrDefault("custody") switch
+        {
+            null or "summary" => false,
+            "rows" => true,
+            var other => throw AppException.Usage($"query parameter 'custody': summary (default) or rows, found '{other}'"),
+        };
+
+        // The point read (LotLookup): the balances rows of this pedimento, figure for figure the full report's, under the same
+        // as-of rule, and a custody summary per lot; the custody rows themselves only when asked (the custody report's cost).
+        var context = ReportEndpoints.Context(store, settings, caller, query, []);
+        var (lots, summary) = LotLookup.Run(context.Store, context.AsOf, context.Client, number, partida);
+        if (lots.Notice is { } notice)
+        {
+            http.Response.Headers["Traza-Notice"] = Query.HeaderText(notice); // SPEC §6: a read that discharged first says so
+        }
+
+        var found = lots.Data.Rows.ToList();
+        var data = lots.Data with { Rows = found };
+        if (found.Count == 0)
         {
             return Problems.Result(StatusCodes.Status404NotFound, "not found", $"no lot of pedimento {number} entered on or before the as-of date");
         }
 
+        if (!rows)
+        {
+            return ReportOutput.Json(http, [("lots", data), ("custody_summary", summary)]);
+        }
+
         var custody = Run("custody", store, settings, caller, query, new() { ["pedimento"] = number, ["partida"] = query.GetValueOrDefault("partida") });
-        return ReportOutput.Json(http, [("lots", lots.Data), ("custody", custody)]);
+        return ReportOutput.Json(http, [("lots", data), ("custody_summary", summary), ("custody", custody)]);
     }
 
     private static IResult Pedimento(string pedimento, HttpContext http, RequestStore store, ApiSettings settings)

@@ -285,6 +285,16 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
             r => VisitSegment(r.GetString(0), r.GetString(1), Encoding.UTF8.GetBytes(r.GetString(2)), (byte[])r.GetValue(3), visit));
     }
 
+    public void ScanLotTotalsOf(IReadOnlyCollection<(string Client, string Part)> pools, LotTotalsVisitor visit)
+    {
+        ArgumentNullException.ThrowIfNull(pools);
+        ArgumentNullException.ThrowIfNull(visit);
+        Read($"SELECT d.client, d.part, d.lot_keys, d.lot_state FROM unnest($1::text[], $2::text[]) AS w (c, t) JOIN discharge_pool d " +
+            $"ON d.{P} AND d.client = w.c AND d.part = w.t AND d.segment IN (0, 1) ORDER BY d.client, d.part, d.segment",
+            cmd => cmd.PoolKeys(pools),
+            r => VisitSegment(r.GetString(0), r.GetString(1), Encoding.UTF8.GetBytes(r.GetString(2)), (byte[])r.GetValue(3), visit));
+    }
+
     /// <summary>
     /// The derived half of <c>traza audit verify</c>, as SQLite's <c>DerivedAudit</c>: recomputes the digest over every stored
     /// derived row of the program, compares it table by table with the run's, and ties the run to its batch of the chain.

@@ -150,13 +150,89 @@ internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
         var table = new LotEntryTable();
         var strings = new StringPool();
         Read(
-            "SELECT client, part, clave, pedimento, partida, date, qty, qty_umt, value_usd FROM entry " +
+            LotEntryColumns +
             $"WHERE {P} AND ($1::text IS NULL OR client = $1) AND ($2::text IS NULL OR date <= $2) ORDER BY client, pedimento, partida, part",
             cmd => cmd.Text(client).Text(asOf is { } d ? CanonicalText.Date(d) : null),
-            r => table.Add(strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), strings.Get(r.GetString(2)),
-                Encoding.UTF8.GetBytes(r.GetString(3)), r.Int32(4), CanonicalText.ParseDate(r.GetString(5)), r.Dec(6), r.DecOrNull(7), r.DecOrNull(8)));
+            r => AddLotEntry(table, strings, r));
         return table;
     }
+
+    /// <summary>Through the pedimento index (migration 0031), one statement for every pedimento.</summary>
+    public LotEntryTable LotEntriesOf(string? client, IReadOnlyCollection<string> pedimentos, DateOnly? asOf)
+    {
+        ArgumentNullException.ThrowIfNull(pedimentos);
+        var table = new LotEntryTable();
+        var strings = new StringPool();
+        Read(
+            LotEntryColumns + $"WHERE {P} AND pedimento = ANY($3::text[]) AND ($1::text IS NULL OR client = $1) " +
+            "AND ($2::text IS NULL OR date <= $2) ORDER BY client, pedimento, partida, part",
+            cmd => cmd.Text(client).Text(asOf is { } d ? CanonicalText.Date(d) : null).TextArray([.. pedimentos]),
+            r => AddLotEntry(table, strings, r));
+        return table;
+    }
+
+    /// <summary>
+    /// Through the index of migration 0035: <paramref name="limit"/> rows in key order, the last key's rows dropped and read
+    /// again whole by their key (see <see cref="ILedgerScans.LotEntriesInOrder"/>).
+    /// </summary>
+    public LotEntryTable LotEntriesInOrder(string? client, DateOnly? asOf, LotOrderStart? from, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var after = from is null ? string.Empty
+            : from.Value.Inclusive ? "AND (date, pedimento, partida) >= ($3, $4, $5) " : "AND (date, pedimento, partida) > ($3, $4, $5) ";
+        var first = new LotEntryTable();
+        var strings = new StringPool();
+        Read(
+            LotEntryColumns + $"WHERE {P} AND ($1::text IS NULL OR client = $1) AND ($2::text IS NULL OR date <= $2) " + after +
+            $"ORDER BY date, pedimento, partida LIMIT {limit.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            cmd =>
+            {
+                cmd.Text(client).Text(asOf is { } d ? CanonicalText.Date(d) : null);
+                if (from is { Key: var key })
+                {
+                    cmd.Text(CanonicalText.Date(key.Date)).Text(key.Pedimento).Int(key.Partida);
+                }
+            },
+            r => AddLotEntry(first, strings, r));
+        if (first.Count < limit)
+        {
+            return first;
+        }
+
+        var last = first.OrderKey(first.Count - 1);
+        var table = new LotEntryTable();
+        for (var r = 0; r < first.Count && first.OrderKey(r) != last; r++)
+        {
+            table.Append(first, r);
+        }
+
+        Read(
+            LotEntryColumns + $"WHERE {P} AND ($1::text IS NULL OR client = $1) AND date = $2 AND pedimento = $3 AND partida = $4",
+            cmd => cmd.Text(client).Text(CanonicalText.Date(last.Date)).Text(last.Pedimento).Int(last.Partida),
+            r => AddLotEntry(table, strings, r));
+        return table;
+    }
+
+    /// <summary>One statement: the keys as two text arrays joined on the primary key.</summary>
+    public List<PartRecord> PartsAt(IReadOnlyCollection<(string Client, string Part)> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var found = new List<PartRecord>(keys.Count);
+        Read(
+            "SELECT p.client, p.part, p.description, p.kind, p.fraccion, p.nico, p.umc, p.umt, p.umt_per_umc, p.origin, p.source, p.batch_id, " +
+            $"p.line FROM unnest($1::text[], $2::text[]) AS w (c, t) JOIN part p ON p.{P} AND p.client = w.c AND p.part = w.t ORDER BY p.client, p.part",
+            cmd => cmd.PoolKeys(keys),
+            r => found.Add(new PartRecord(r.GetString(0), r.GetString(1), r.TextOrNull(2), r.GetString(3), r.TextOrNull(4), r.TextOrNull(5),
+                r.GetString(6), r.GetString(7), r.Dec(8), r.TextOrNull(9), r.GetString(10))
+            { BatchId = r.GetInt64(11), Line = r.GetInt64(12) }));
+        return found;
+    }
+
+    private const string LotEntryColumns = "SELECT client, part, clave, pedimento, partida, date, qty, qty_umt, value_usd FROM entry ";
+
+    private static void AddLotEntry(LotEntryTable table, StringPool strings, NpgsqlDataReader r) =>
+        table.Add(strings.Get(r.GetString(0)), strings.Get(r.GetString(1)), strings.Get(r.GetString(2)),
+            Encoding.UTF8.GetBytes(r.GetString(3)), r.Int32(4), CanonicalText.ParseDate(r.GetString(5)), r.Dec(6), r.DecOrNull(7), r.DecOrNull(8));
 
     public bool AnyExitOrEventBetween(DateOnly after, DateOnly through)
     {

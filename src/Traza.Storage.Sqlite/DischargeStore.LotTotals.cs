@@ -24,6 +24,26 @@ public sealed partial class DischargeStore
         }
     }
 
+    /// <summary>The stored lots of the given pools only (each pool's head, then its tail): a primary-key seek per pool.</summary>
+    public void ScanLotTotalsOf(IReadOnlyCollection<(string Client, string Part)> pools, LotTotalsVisitor visit)
+    {
+        ArgumentNullException.ThrowIfNull(pools);
+        ArgumentNullException.ThrowIfNull(visit);
+        using var stmt = new NativeStatement(connection,
+            $"SELECT client, part, lot_keys, lot_state FROM discharge_pool WHERE {SqliteDatabase.ProgramSql} AND client = ?1 AND part = ?2 " +
+            "AND segment IN (0, 1) ORDER BY segment");
+        foreach (var (client, part) in pools)
+        {
+            stmt.Reset();
+            stmt.BindText(1, client);
+            stmt.BindText(2, part);
+            while (stmt.Step())
+            {
+                VisitSegment(stmt.ColumnText(0)!, stmt.ColumnText(1)!, stmt.ColumnBytes(2), stmt.ColumnBytes(3), visit);
+            }
+        }
+    }
+
     /// <summary>
     /// One segment's lots: <c>pedimento TAB partida</c> lines (as <see cref="SplitKeys"/>) and their states
     /// (<see cref="LotStateCodec"/>).

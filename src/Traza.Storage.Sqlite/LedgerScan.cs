@@ -307,21 +307,110 @@ public static class LedgerScan
         stmt.BindTextOrNull(1, client);
         stmt.BindTextOrNull(2, asOf is { } d ? CanonicalText.Date(d) : null);
         var table = new LotEntryTable();
-        var clients = new Utf8StringPool();
-        var parts = new Utf8StringPool();
-        var claves = new Utf8StringPool();
-        while (stmt.Step())
+        new LotEntryReader().Read(stmt, table);
+        return table;
+    }
+
+    /// <summary>
+    /// The rows of <see cref="LotEntries"/> whose pedimento is one of <paramref name="pedimentos"/>: one primary-key seek
+    /// (program, client, pedimento) per client and pedimento.
+    /// </summary>
+    public static LotEntryTable LotEntriesOf(
+        SqliteLedgerStore store, IReadOnlyList<string> clients, IReadOnlyCollection<string> pedimentos, DateOnly? asOf)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clients);
+        ArgumentNullException.ThrowIfNull(pedimentos);
+        using var stmt = new NativeStatement(store.Connection,
+            LotEntryColumns + $"WHERE {SqliteDatabase.ProgramSql} AND client = ?1 AND pedimento = ?2 AND (?3 IS NULL OR date <= ?3)");
+        var table = new LotEntryTable();
+        var reader = new LotEntryReader();
+        foreach (var client in clients)
         {
-            table.Add(
-                clients.Get(stmt.ColumnBytes(0)), parts.Get(stmt.ColumnBytes(1)),
-                claves.Get(stmt.ColumnBytes(2)), stmt.ColumnBytes(3),
-                checked((int)stmt.ColumnInt64(4)), Date(stmt.ColumnBytes(5)),
-                Decimal(stmt.ColumnBytes(6)),
-                stmt.IsNull(7) ? null : Decimal(stmt.ColumnBytes(7)),
-                stmt.IsNull(8) ? null : Decimal(stmt.ColumnBytes(8)));
+            foreach (var pedimento in pedimentos)
+            {
+                stmt.Reset();
+                stmt.BindText(1, client);
+                stmt.BindText(2, pedimento);
+                stmt.BindTextOrNull(3, asOf is { } d ? CanonicalText.Date(d) : null);
+                reader.Read(stmt, table);
+            }
         }
 
         return table;
+    }
+
+    /// <summary>
+    /// The rows of <see cref="LotEntries"/> in (date, pedimento, partida) order from <paramref name="from"/> on, through the
+    /// index of migration 0035, whole keys (see <see cref="ILedgerScans.LotEntriesInOrder"/>): <paramref name="limit"/> rows,
+    /// the last key's rows dropped and read again whole by their key.
+    /// </summary>
+    public static LotEntryTable LotEntriesInOrder(SqliteLedgerStore store, string? client, DateOnly? asOf, LotOrderStart? from, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var after = from is null ? string.Empty : from.Value.Inclusive ? "AND (date, pedimento, partida) >= (?3, ?4, ?5) " : "AND (date, pedimento, partida) > (?3, ?4, ?5) ";
+        using var stmt = new NativeStatement(store.Connection,
+            LotEntryColumns + $"INDEXED BY entry_order WHERE {SqliteDatabase.ProgramSql} AND (?1 IS NULL OR client = ?1) AND (?2 IS NULL OR date <= ?2) " +
+            after + "ORDER BY date, pedimento, partida LIMIT ?6");
+        stmt.BindTextOrNull(1, client);
+        stmt.BindTextOrNull(2, asOf is { } d ? CanonicalText.Date(d) : null);
+        if (from is { Key: var key })
+        {
+            stmt.BindText(3, CanonicalText.Date(key.Date));
+            stmt.BindText(4, key.Pedimento);
+            stmt.BindInt64(5, key.Partida);
+        }
+
+        stmt.BindInt64(6, limit);
+        var first = new LotEntryTable();
+        var reader = new LotEntryReader();
+        reader.Read(stmt, first);
+        if (first.Count < limit)
+        {
+            return first;
+        }
+
+        var last = first.OrderKey(first.Count - 1);
+        var table = new LotEntryTable();
+        for (var r = 0; r < first.Count && first.OrderKey(r) != last; r++)
+        {
+            table.Append(first, r);
+        }
+
+        using var group = new NativeStatement(store.Connection,
+            LotEntryColumns + $"INDEXED BY entry_order WHERE {SqliteDatabase.ProgramSql} AND (?1 IS NULL OR client = ?1) AND date = ?2 " +
+            "AND pedimento = ?3 AND partida = ?4");
+        group.BindTextOrNull(1, client);
+        group.BindText(2, CanonicalText.Date(last.Date));
+        group.BindText(3, last.Pedimento);
+        group.BindInt64(4, last.Partida);
+        reader.Read(group, table);
+        return table;
+    }
+
+    private const string LotEntryColumns = "SELECT client, part, clave, pedimento, partida, date, qty, qty_umt, value_usd FROM entry ";
+
+    /// <summary>Steps a statement over <see cref="LotEntryColumns"/> into a table, client, part and clave strings shared.</summary>
+    private sealed class LotEntryReader
+    {
+        private readonly Utf8StringPool clients = new();
+        private readonly Utf8StringPool parts = new();
+        private readonly Utf8StringPool claves = new();
+
+        public void Read(NativeStatement stmt, LotEntryTable table)
+        {
+            while (stmt.Step())
+            {
+                table.Add(
+                    clients.Get(stmt.ColumnBytes(0)), parts.Get(stmt.ColumnBytes(1)),
+                    claves.Get(stmt.ColumnBytes(2)), stmt.ColumnBytes(3),
+                    checked((int)stmt.ColumnInt64(4)), Date(stmt.ColumnBytes(5)),
+                    Decimal(stmt.ColumnBytes(6)),
+                    stmt.IsNull(7) ? null : Decimal(stmt.ColumnBytes(7)),
+                    stmt.IsNull(8) ? null : Decimal(stmt.ColumnBytes(8)));
+            }
+        }
     }
 
     /// <summary>A stored <c>YYYY-MM-DD</c> date given as UTF-8, parsed by position.</summary>

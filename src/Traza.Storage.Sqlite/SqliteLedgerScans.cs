@@ -36,6 +36,28 @@ internal sealed class SqliteLedgerScans(SqliteLedgerStore store) : ILedgerScans
 
     public LotEntryTable LotEntries(string? client = null, DateOnly? asOf = null) => LedgerScan.LotEntries(store, client, asOf);
 
+    public LotEntryTable LotEntriesOf(string? client, IReadOnlyCollection<string> pedimentos, DateOnly? asOf) =>
+        LedgerScan.LotEntriesOf(store, Clients(client), pedimentos, asOf);
+
+    public LotEntryTable LotEntriesInOrder(string? client, DateOnly? asOf, LotOrderStart? from, int limit) =>
+        LedgerScan.LotEntriesInOrder(store, client, asOf, from, limit);
+
+    /// <summary>Primary-key seeks, one per key (in process, no round trip).</summary>
+    public List<PartRecord> PartsAt(IReadOnlyCollection<(string Client, string Part)> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var found = new List<PartRecord>(keys.Count);
+        foreach (var (client, part) in keys)
+        {
+            if (store.LoadPart(client, part) is { } record)
+            {
+                found.Add(record);
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>
     /// When no exit or event is dated in (after, through], a discharge as of <paramref name="through"/> processes exactly the
     /// movements of one as of <paramref name="after"/> (entries alone never discharge; SPEC §3.5), so a run stored as of

@@ -273,9 +273,24 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
         "SELECT client, part, description, kind, fraccion, nico, umc, umt, umt_per_umc, origin, source, batch_id, line FROM part " +
         $"WHERE {SqliteDatabase.ProgramSql}" + ClientFilter + " ORDER BY client, part",
         client,
-        r => new PartRecord(r.GetString(0), r.GetString(1), Text(r, 2), r.GetString(3), Text(r, 4), Text(r, 5), r.GetString(6), r.GetString(7),
+        PartOf);
+
+    /// <summary>One part row by its key, as <see cref="LoadParts"/> reads it, or null.</summary>
+    internal PartRecord? LoadPart(string client, string part)
+    {
+        using var cmd = CreateCommand(
+            "SELECT client, part, description, kind, fraccion, nico, umc, umt, umt_per_umc, origin, source, batch_id, line FROM part " +
+            $"WHERE {SqliteDatabase.ProgramSql} AND client = $c AND part = $p");
+        cmd.Parameters.AddWithValue("$c", client);
+        cmd.Parameters.AddWithValue("$p", part);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? PartOf(r) : null;
+    }
+
+    private static PartRecord PartOf(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), Text(r, 2), r.GetString(3), Text(r, 4), Text(r, 5), r.GetString(6), r.GetString(7),
             Dec(r, 8), Text(r, 9), r.GetString(10))
-        { BatchId = r.GetInt64(11), Line = r.GetInt64(12) });
+        { BatchId = r.GetInt64(11), Line = r.GetInt64(12) };
 
     /// <summary>All BOM rows (of one client when given), in file order (batch, line).</summary>
     public IReadOnlyList<BomRecord> LoadBom(string? client = null) => Read(

@@ -105,7 +105,7 @@ public sealed class ReportTests(DemoApi demo) : IClassFixture<DemoApi>
         var own = await acme.GetStringAsync(new Uri($"/api/lots/{demo.Api.Lot("ACME")}?as_of={AsOf}", UriKind.Relative), cancel);
         var doc = JsonDocument.Parse(own).RootElement;
         doc.GetProperty("lots").GetArrayLength().ShouldBeGreaterThan(0);
-        foreach (var part in (string[])["lots", "custody"])
+        foreach (var part in (string[])["lots", "custody_summary"])
         {
             foreach (var row in doc.GetProperty(part).EnumerateArray())
             {
@@ -123,13 +123,76 @@ public sealed class ReportTests(DemoApi demo) : IClassFixture<DemoApi>
         var json = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/lots/{lot}?as_of={AsOf}", UriKind.Relative), cancel)).RootElement;
         var balances = demo.Api.Cli.ReportCsv("balances", "--as-of", AsOf).Skip(1).Count(l => l.StartsWith(lot + ",", StringComparison.Ordinal));
         json.GetProperty("lots").GetArrayLength().ShouldBe(balances);
-        json.GetProperty("custody").GetArrayLength().ShouldBe(demo.Api.Cli.ReportCsv("custody", "--as-of", AsOf, "--pedimento", lot).Length - 1);
+        json.GetProperty("custody_summary").GetArrayLength().ShouldBe(balances);
+        json.TryGetProperty("custody", out _).ShouldBeFalse("custody rows only when asked");
+        var custodyRows = demo.Api.Cli.ReportCsv("custody", "--as-of", AsOf, "--pedimento", lot).Length - 1;
+        json.GetProperty("custody_summary").EnumerateArray().Sum(r => r.GetProperty("allocations").GetInt64()).ShouldBe(custodyRows);
+        var withRows = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/lots/{lot}?as_of={AsOf}&custody=rows", UriKind.Relative), cancel)).RootElement;
+        withRows.GetProperty("custody").GetArrayLength().ShouldBe(custodyRows);
+        (await client.GetAsync(new Uri($"/api/lots/{lot}?custody=all", UriKind.Relative), cancel)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        // The lots are the balances report's rows of that pedimento, field for field.
+        var report = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/reports/balances?as_of={AsOf}", UriKind.Relative), cancel)).RootElement;
+        json.GetProperty("lots").EnumerateArray().Select(r => r.GetRawText()).ShouldBe(
+            report.EnumerateArray().Where(r => r.GetProperty("pedimento").GetString() == lot).Select(r => r.GetRawText()));
         var pedimento = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/pedimentos/{lot}?as_of={AsOf}", UriKind.Relative), cancel)).RootElement;
         pedimento.GetProperty("pedimento").GetArrayLength().ShouldBe(1);
         pedimento.GetProperty("partidas").GetArrayLength().ShouldBe(
             demo.Api.Cli.ReportCsv("entries", "--as-of", AsOf).Skip(1).Count(l => l.StartsWith(lot + ",", StringComparison.Ordinal)));
         (await client.GetAsync(new Uri("/api/lots/123", UriKind.Relative), cancel)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await client.GetAsync(new Uri("/api/lots/259999999999999", UriKind.Relative), cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>
+    /// Issue 16 item 6: <c>/api/reports/balances?limit=N&amp;after=CURSOR</c> pages by keyset; the pages, cursor after cursor,
+    /// are the unpaged report (JSON and CSV), a client's key pages its own client, and bad paging parameters are 400.
+    /// </summary>
+    [Fact]
+    public async Task Balances_pages_followed_by_cursor_are_the_whole_report()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        foreach (var (key, query) in new[] { (demo.Api.Key("auditor"), ""), (demo.Api.Key("auditor", "ACME"), "&client=KITE") })
+        {
+            using var client = demo.Api.Client(key);
+            var whole = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/reports/balances?as_of={AsOf}{query}", UriKind.Relative), cancel))
+                .RootElement.EnumerateArray().Select(r => r.GetRawText()).ToList();
+            whole.Count.ShouldBeGreaterThan(7);
+            var paged = new List<string>();
+            var csvLines = new List<string>();
+            string? after = null;
+            for (var pages = 0; pages <= whole.Count; pages++)
+            {
+                var uri = $"/api/reports/balances?as_of={AsOf}{query}&limit=7" + (after is null ? string.Empty : "&after=" + after);
+                var response = await client.GetAsync(new Uri(uri, UriKind.Relative), cancel);
+                response.StatusCode.ShouldBe(HttpStatusCode.OK);
+                paged.AddRange(JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancel)).RootElement.EnumerateArray().Select(r => r.GetRawText()));
+                var csv = await client.GetStringAsync(new Uri(uri + "&format=csv", UriKind.Relative), cancel);
+                csvLines.AddRange(csv.TrimEnd('\n').Split('\n').Skip(csvLines.Count == 0 ? 0 : 1));
+                after = response.Headers.TryGetValues("Traza-Next-Cursor", out var next) ? next.Single() : null;
+                if (after is null)
+                {
+                    break;
+                }
+
+                response.Headers.GetValues("Link").Single().ShouldContain("after=" + after);
+            }
+
+            paged.ShouldBe(whole);
+            if (query.Length > 0)
+            {
+                paged.ShouldAllBe(r => JsonDocument.Parse(r, default).RootElement.GetProperty("client").GetString() == "ACME", "a client's key pages its own client");
+            }
+            csvLines.Count.ShouldBe(whole.Count + 1);
+        }
+
+        using var auditor = demo.Api.Client(demo.Api.Key("auditor"));
+        foreach (var bad in (string[])["limit=0", "limit=x", "limit=10001", "after=nonsense"])
+        {
+            var response = await auditor.GetAsync(new Uri($"/api/reports/balances?{bad}", UriKind.Relative), cancel);
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, bad);
+        }
+
+        (await auditor.GetAsync(new Uri("/api/reports/entries?limit=5", UriKind.Relative), cancel)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     internal static string Detail(string problem) => JsonDocument.Parse(problem).RootElement.GetProperty("detail").GetString()!;

@@ -56,12 +56,22 @@ internal sealed class LotBalances
     /// program's (<see cref="ProgramTerms.For"/>).
     /// </summary>
     public static LotBalances Read(
-        ITrazaStore store, DateOnly asOf, string? client, TermOptions? terms, Func<LotStatus, bool>? include)
+        ITrazaStore store, DateOnly asOf, string? client, TermOptions? terms, Func<LotStatus, bool>? include) =>
+        Read(store, asOf, client, terms, include, null);
+
+    /// <summary>
+    /// As <see cref="Read(ITrazaStore, DateOnly, string?, TermOptions?, Func{LotStatus, bool}?)"/>, over the rows of
+    /// <paramref name="subset"/> only when given (a lot lookup, a page): its entry rows, read by the caller as
+    /// <see cref="ILedgerScans.LotEntries"/> reads them, that <see cref="LotSubset.Keep"/> keeps once rebased; the parts and
+    /// the stored totals of their pools alone are read. Every figure is the full report's for the same lot — one code path.
+    /// </summary>
+    internal static LotBalances Read(
+        ITrazaStore store, DateOnly asOf, string? client, TermOptions? terms, Func<LotStatus, bool>? include, LotSubset? subset)
     {
         ArgumentNullException.ThrowIfNull(store);
         var program = store.GetProgram();
         terms ??= ProgramTerms.For(store, asOf); // SPEC §3.7: the program's imported rules and options over the defaults
-        var parts = store.LoadParts(client).ToArray();
+        var parts = subset is null ? store.LoadParts(client).ToArray() : [.. store.Scans.PartsAt(subset.PartKeys())];
         var byClient = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var profiles = new Dictionary<(PartKind, string?), int>();
         var partProfile = new int[parts.Length];
@@ -78,8 +88,8 @@ internal sealed class LotBalances
             }
         }
 
-        var entries = store.Scans.LotEntries(client, asOf);
-        var rectifications = LedgerRectifications.Read(store, asOf).Entries;
+        var entries = subset?.Entries ?? store.Scans.LotEntries(client, asOf);
+        var rectifications = (subset?.Rectifications ?? LedgerRectifications.Read(store, asOf)).Entries;
         var partOf = new int[entries.Count];
         string? lastClient = null;
         Dictionary<string, int>? clientParts = null;
@@ -109,9 +119,15 @@ internal sealed class LotBalances
                         break;
                 }
             }
+
+            if (subset is not null && partOf[r] >= 0 && !subset.Keep(entries, r))
+            {
+                partOf[r] = -1;
+            }
         }
 
-        var taken = StoredTotals(store, asOf, client, byClient, new EntriesByPart(entries, partOf, parts.Length));
+        var pools = subset is null ? null : PoolsOf(entries, partOf, parts);
+        var taken = StoredTotals(store, asOf, client, byClient, new EntriesByPart(entries, partOf, parts.Length), pools);
 
         var claveIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var termCache = new Dictionary<long, (bool Skip, DateOnly? Deadline)>();
@@ -152,6 +168,39 @@ internal sealed class LotBalances
         MergeSort(lots, count, new ReportOrder(entries));
 
         return new LotBalances(entries, parts, [.. claveIds.OrderBy(c => c.Value).Select(c => c.Key)], taken, lots, count, asOf);
+    }
+
+    /// <summary>How many lots (rows) there are.</summary>
+    public int Count => count;
+
+    /// <summary>The lots from <paramref name="start"/> on, at most <paramref name="take"/> of them, in the same order.</summary>
+    public LotBalances Slice(int start, int take)
+    {
+        var from = Math.Clamp(start, 0, count);
+        var n = Math.Clamp(take, 0, count - from);
+        return new LotBalances(entries, parts, claves, taken, lots[from..(from + n)], n, asOf);
+    }
+
+    /// <summary>The first lot that comes after <paramref name="key"/> in the report's order (<see cref="Count"/> when none).</summary>
+    public int FirstAfter(BalanceKey key)
+    {
+        var order = new ReportOrder(entries);
+        for (var i = 0; i < count; i++)
+        {
+            if (order.Compare(lots[i], key) > 0)
+            {
+                return i;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The report's sort key of lot <paramref name="i"/> (a page's cursor).</summary>
+    public BalanceKey KeyOf(int i)
+    {
+        ref readonly var e = ref entries[lots[i].Entry];
+        return new BalanceKey(e.Date, entries.PedimentoText(lots[i].Entry), e.Partida, e.Part, e.Client);
     }
 
     /// <summary>The rows of the balances columns (<see cref="BalancesReport.Columns"/>) as typed cells.</summary>
@@ -288,7 +337,7 @@ internal sealed class LotBalances
     /// lot's opening discharge and the allocations dated on or before it (docs/architecture.md Decision 2).
     /// </summary>
     private static long[] StoredTotals(ITrazaStore store, DateOnly asOf, string? client,
-        Dictionary<string, Dictionary<string, int>> byClient, EntriesByPart lots)
+        Dictionary<string, Dictionary<string, int>> byClient, EntriesByPart lots, List<(string Client, string Part)>? only)
     {
         var taken = new long[lots.Entries.Count];
         Array.Fill(taken, NotStored);
@@ -303,7 +352,7 @@ internal sealed class LotBalances
         {
             string? lastClient = null, lastPart = null;
             var pool = -1;
-            discharge.ScanLotTotals(client, (c, p, pedimento, partida, in totals) =>
+            LotTotalsVisitor visit = (c, p, pedimento, partida, in totals) =>
             {
                 if (!ReferenceEquals(c, lastClient) || !ReferenceEquals(p, lastPart))
                 {
@@ -315,13 +364,23 @@ internal sealed class LotBalances
                 {
                     taken[row] = totals.Discharged;
                 }
-            });
+            };
+            if (only is null)
+            {
+                discharge.ScanLotTotals(client, visit);
+            }
+            else if (only.Count > 0)
+            {
+                discharge.ScanLotTotalsOf(only, visit);
+            }
+
             return taken;
         }
 
         var day = asOf.DayNumber;
         Span<byte> utf8 = stackalloc byte[256];
-        foreach (var pool in discharge.Pools(client, withAllocations: true))
+        IEnumerable<StoredPool> stored = only is null ? discharge.Pools(client, withAllocations: true) : only.Count == 0 ? [] : discharge.PoolsOf(only);
+        foreach (var pool in stored)
         {
             if (byClient.GetValueOrDefault(pool.Client)?.GetValueOrDefault(pool.Part, -1) is not (>= 0 and var p))
             {
@@ -358,9 +417,36 @@ internal sealed class LotBalances
         return taken;
     }
 
+    /// <summary>The distinct (client, part) pools of the rows kept (<paramref name="partOf"/> ≥ 0).</summary>
+    private static List<(string Client, string Part)> PoolsOf(LotEntryTable entries, int[] partOf, PartRecord[] parts)
+    {
+        var seen = new HashSet<int>();
+        var pools = new List<(string, string)>();
+        for (var r = 0; r < entries.Count; r++)
+        {
+            if (partOf[r] >= 0 && seen.Add(partOf[r]))
+            {
+                pools.Add((parts[partOf[r]].Client, parts[partOf[r]].Part));
+            }
+        }
+
+        return pools;
+    }
+
     /// <summary>The report's order over the lots' entry rows: date, pedimento, partida, part, client (strings ordinal).</summary>
     private readonly struct ReportOrder(LotEntryTable entries) : IComparer<BalanceLot>
     {
+        /// <summary>A lot against a page's cursor, in the same order.</summary>
+        public int Compare(BalanceLot a, BalanceKey key)
+        {
+            ref readonly var x = ref entries[a.Entry];
+            var c = x.Date.CompareTo(key.Date);
+            c = c != 0 ? c : string.CompareOrdinal(entries.PedimentoText(a.Entry), key.Pedimento);
+            c = c != 0 ? c : x.Partida.CompareTo(key.Partida);
+            c = c != 0 ? c : string.CompareOrdinal(x.Part, key.Part);
+            return c != 0 ? c : string.CompareOrdinal(x.Client, key.Client);
+        }
+
         public int Compare(BalanceLot a, BalanceLot b)
         {
             ref readonly var x = ref entries[a.Entry];

@@ -51,6 +51,17 @@ public sealed class LotEntryTable
         Count++;
     }
 
+    /// <summary>Appends a copy of <paramref name="source"/>'s row <paramref name="row"/> (pages and lookups merge reads).</summary>
+    public void Append(LotEntryTable source, int row)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ref readonly var e = ref source[row];
+        Add(e.Client, e.Part, e.Clave, source.Pedimento(row), e.Partida, e.Date, e.Qty, e.QtyUmt, e.ValueUsd);
+    }
+
+    /// <summary>The row's position in <c>balances</c>' order before part and client.</summary>
+    public LotOrderKey OrderKey(int row) => new(this[row].Date, PedimentoText(row), this[row].Partida);
+
     /// <summary>
     /// Makes a row count under another pedimento and date (SPEC §3.8: a rectification's row counts under the original's number
     /// and entry date); its clave, quantities and values stay its own.
@@ -83,3 +94,12 @@ public sealed class LotEntryTable
 
 /// <summary>Receives one stored lot of <c>DischargeStore.ScanLotTotals</c>: its pool, key (pedimento as UTF-8) and totals.</summary>
 public delegate void LotTotalsVisitor(string client, string part, ReadOnlySpan<byte> pedimento, int partida, in PoolLotTotals totals);
+
+/// <summary>
+/// Where an entry row stands in <c>balances</c>' order before its part and client: entry date, then pedimento and partida
+/// (the pedimento compared by its UTF-8 bytes, as SQLite's BINARY and PostgreSQL's "C" collations compare).
+/// </summary>
+public readonly record struct LotOrderKey(DateOnly Date, string Pedimento, int Partida);
+
+/// <summary>Where <see cref="ILedgerScans.LotEntriesInOrder"/> starts: at <see cref="Key"/> (inclusive) or just after it.</summary>
+public readonly record struct LotOrderStart(LotOrderKey Key, bool Inclusive);

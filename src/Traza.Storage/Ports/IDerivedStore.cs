@@ -57,6 +57,12 @@ public interface IDerivedStore
     /// <summary>Every lot's stored totals of a client (all when null), without decoding allocations.</summary>
     void ScanLotTotals(string? client, LotTotalsVisitor visit);
 
+    /// <summary>
+    /// The stored totals of the lots of the given pools only, as <see cref="ScanLotTotals"/> visits
+    /// them (each pool's head before its tail): what a lot lookup and a page of <c>balances</c> read.
+    /// </summary>
+    void ScanLotTotalsOf(IReadOnlyCollection<(string Client, string Part)> pools, LotTotalsVisitor visit);
+
     /// <summary>The stored reconciliation of one scope (a client, or empty for the whole program), or null.</summary>
     StoredReconciliation? Reconciliation(string scope);
 

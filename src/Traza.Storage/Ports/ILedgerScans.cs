@@ -52,6 +52,23 @@ public interface ILedgerScans
     /// <summary>The same lots in columnar form, for reports over every lot.</summary>
     LotEntryTable LotEntries(string? client = null, DateOnly? asOf = null);
 
+    /// <summary>
+    /// The rows of <see cref="LotEntries"/> (of the client, all when null; dated on or before <paramref name="asOf"/> when
+    /// given) whose pedimento is one of <paramref name="pedimentos"/>, in no order: the point read of a lot lookup.
+    /// </summary>
+    LotEntryTable LotEntriesOf(string? client, IReadOnlyCollection<string> pedimentos, DateOnly? asOf);
+
+    /// <summary>
+    /// The rows of <see cref="LotEntries"/> in the order of their <see cref="LotOrderKey"/> (date, then pedimento and partida
+    /// by their bytes), from <paramref name="from"/> on (all when null): at least <paramref name="limit"/> rows unless fewer
+    /// remain, and every row of a key once any is returned (a key's rows are never split between two reads), so the next
+    /// read starts after the last row's key. What a page of <c>balances</c> reads (migration 0035's index).
+    /// </summary>
+    LotEntryTable LotEntriesInOrder(string? client, DateOnly? asOf, LotOrderStart? from, int limit);
+
+    /// <summary>The part rows of these (client, part) keys, as <see cref="ITrazaStore.LoadParts"/> reads them; keys not found are absent.</summary>
+    List<PartRecord> PartsAt(IReadOnlyCollection<(string Client, string Part)> keys);
+
     /// <summary>True when an exit or event is dated in (<paramref name="after"/>, <paramref name="through"/>] (SPEC §6 as-of rule).</summary>
     bool AnyExitOrEventBetween(DateOnly after, DateOnly through);
 

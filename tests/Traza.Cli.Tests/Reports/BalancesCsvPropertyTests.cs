@@ -86,7 +86,7 @@ public sealed class BalancesCsvPropertyTests
         from qty in Quantity
         select new GenExit(part, date, qty);
 
-    private static readonly Gen<GenLedger> Ledger =
+    internal static readonly Gen<GenLedger> Ledger =
         from parts in Part.Array[1, 6]
         from entries in Entry(parts.Length).Array[0, 25]
         from exits in Exit(parts.Length).Array[0, 12]

@@ -92,6 +92,26 @@ public abstract class DerivedContract<TFixture>(TFixture fixture) : StoreContrac
     }
 
     /// <summary>
+    /// The lot totals of some pools (issue 16 item 6: a lot lookup, a page of balances) are what the whole scan visits for
+    /// those pools, and nothing for a pool not stored.
+    /// </summary>
+    [Fact]
+    public void Lot_totals_of_some_pools_are_the_whole_scans_of_those_pools()
+    {
+        var (store, _) = SavedRun();
+        using var _ = store;
+        var all = new List<(string, string, string, int, PoolLotTotals)>();
+        store.Derived.ScanLotTotals(null, (c, p, ped, partida, in t) => all.Add((c, p, System.Text.Encoding.UTF8.GetString(ped), partida, t)));
+        all.Select(t => t.Item1).Distinct().Count().ShouldBe(2);
+        foreach (var pools in (List<(string, string)>[])[[("", "MAT-1")], [("acme, \"inc\"", "MAT-1"), ("", "MAT-2")], [("", "MAT-1"), ("acme, \"inc\"", "MAT-1")], []])
+        {
+            var some = new List<(string, string, string, int, PoolLotTotals)>();
+            store.Derived.ScanLotTotalsOf(pools, (c, p, ped, partida, in t) => some.Add((c, p, System.Text.Encoding.UTF8.GetString(ped), partida, t)));
+            some.ShouldBe(all.Where(t => pools.Contains((t.Item1, t.Item2))), ignoreOrder: true);
+        }
+    }
+
+    /// <summary>
     /// A NAC document is stored as written (SPEC §3.3), and a quoted CSV field may hold a line break: the pool's lot keys must
     /// read back whatever their text. SQLite keeps them as lines, so such a document breaks the pool's reads and
     /// <c>report balances</c> (found by the balances CSV property, issue 12).

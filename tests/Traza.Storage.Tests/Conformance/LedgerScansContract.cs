@@ -75,6 +75,70 @@ public abstract class LedgerScansContract<TFixture>(TFixture fixture) : StoreCon
         store.Scans.PoolsOfEntry("", "254734565000125", 1).ShouldBeEmpty();
     }
 
+    /// <summary>
+    /// The reads of a lot lookup and a page of balances (issue 16 item 6) are <see cref="ILedgerScans.LotEntries"/>' rows:
+    /// by pedimento; in (date, pedimento, partida) order from a key, inclusive or not, whole keys, at least the limit; and the
+    /// part rows of some keys are <see cref="ITrazaStore.LoadParts"/>' rows.
+    /// </summary>
+    [Fact]
+    public void Lot_entries_by_pedimento_and_in_order_are_the_lot_entries()
+    {
+        using var store = Open();
+        SeedTwoClients(store);
+        _ = Commit(store, "entries", "same-key.csv", b =>
+        {
+            b.AddEntry(Entry("254734565000125", 3m, partida: 2, date: new DateOnly(2025, 3, 1), client: "acme"), 2);
+            b.AddEntry(Entry("254734565000126", 3m, partida: 1, date: new DateOnly(2025, 3, 1)), 3);
+        });
+        static List<(string, string, string, int, DateOnly, decimal, decimal?, decimal?, string)> Rows(LotEntryTable t) =>
+            [.. Enumerable.Range(0, t.Count).Select(i => (t[i].Client, t.PedimentoText(i), t[i].Part, t[i].Partida, t[i].Date, t[i].Qty, t[i].QtyUmt, t[i].ValueUsd, t[i].Clave))];
+        var all = Rows(store.Scans.LotEntries());
+        all.Count.ShouldBe(5);
+        foreach (var client in new string?[] { null, "", "acme" })
+        {
+            foreach (var asOf in new DateOnly?[] { null, new DateOnly(2025, 2, 15) })
+            {
+                var lots = Rows(store.Scans.LotEntries(client, asOf));
+                Rows(store.Scans.LotEntriesOf(client, ["254734565000125", "254734565000124", "999999999999999"], asOf))
+                    .ShouldBe(lots.Where(r => r.Item2 is "254734565000125" or "254734565000124"), ignoreOrder: true);
+                store.Scans.LotEntriesOf(client, [], asOf).Count.ShouldBe(0);
+
+                // In order, every limit, from every key: whole keys, in order, exactly the rows at or after (after) the key.
+                var ordered = lots.OrderBy(r => (r.Item5, r.Item2, r.Item4)).ToList();
+                for (var limit = 1; limit <= 6; limit++)
+                {
+                    var read = Rows(store.Scans.LotEntriesInOrder(client, asOf, null, limit));
+                    read.Count.ShouldBeGreaterThanOrEqualTo(Math.Min(limit, ordered.Count));
+                    read.Select(r => (r.Item5, r.Item2, r.Item4)).ShouldBe(ordered.Take(read.Count).Select(r => (r.Item5, r.Item2, r.Item4)));
+                    read.ShouldBe(ordered.Take(read.Count), ignoreOrder: true);
+                    (read.Count == ordered.Count || (ordered[read.Count].Item5, ordered[read.Count].Item2, ordered[read.Count].Item4)
+                        != (read[^1].Item5, read[^1].Item2, read[^1].Item4)).ShouldBeTrue("a key is never split");
+                    foreach (var from in ordered.Select(r => new LotOrderKey(r.Item5, r.Item2, r.Item4)).Distinct())
+                    {
+                        foreach (var inclusive in new[] { true, false })
+                        {
+                            var rest = ordered.Where(r => Compare((r.Item5, r.Item2, r.Item4), from) is var c && (inclusive ? c >= 0 : c > 0)).ToList();
+                            var page = Rows(store.Scans.LotEntriesInOrder(client, asOf, new LotOrderStart(from, inclusive), limit));
+                            page.ShouldBe(rest.Take(page.Count), ignoreOrder: true);
+                            page.Count.ShouldBeGreaterThanOrEqualTo(Math.Min(limit, rest.Count));
+                        }
+                    }
+                }
+            }
+        }
+
+        (string, string)[] keys = [("", "MAT-1"), ("acme", "MAT-1"), ("", "NOPE")];
+        store.Scans.PartsAt(keys).ShouldBe(store.LoadParts().Where(p => keys.Contains((p.Client, p.Part))), ignoreOrder: true);
+        store.Scans.PartsAt([]).ShouldBeEmpty();
+    }
+
+    private static int Compare((DateOnly Date, string Pedimento, int Partida) row, LotOrderKey key)
+    {
+        var c = row.Date.CompareTo(key.Date);
+        c = c != 0 ? c : string.CompareOrdinal(row.Pedimento, key.Pedimento);
+        return c != 0 ? c : row.Partida.CompareTo(key.Partida);
+    }
+
     [Fact]
     public void Exit_and_movement_scans_match_the_records()
     {

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using Traza.App.Discharge;
+using Traza.App.Programs;
+using Traza.App.Reports;
+using Traza.Storage;
+using Traza.Storage.Postgres;
+using Traza.Storage.Sqlite;
+
+namespace Traza.Bench;
+
+/// <summary>
+/// <c>lot-lookup --db TARGET --pedimento P [--pedimento P2 …] [--runs 200] [--as-of D]</c> (issue 16 item 6;
+/// docs/benchmarks.md "Lot lookup and balances page"): the CPU of the API's point reads in process, without HTTP — a
+/// store opened per request as <c>traza serve</c> opens one, the as-of check, the lookup with its custody summary, a page of
+/// balances — and of their parts, to say where a request's time goes.
+/// </summary>
+internal static class LotLookupBench
+{
+    public static int Run(string[] args)
+    {
+        var db = Args.Text(args, "--db");
+        var pedimentos = args.Select((a, i) => (a, i)).Where(p => p.a == "--pedimento" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToArray();
+        if (db is null || pedimentos.Length == 0)
+        {
+            Console.Error.WriteLine("usage: lot-lookup --db TARGET --pedimento P [--pedimento P …] [--runs 200] [--as-of YYYY-MM-DD]");
+            return 2;
+        }
+
+        var runs = Args.Int(args, "--runs", 200);
+        var asOf = Args.Text(args, "--as-of") is { } d ? DateOnly.Parse(d, CultureInfo.InvariantCulture) : DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var stores = new StoreProviders([new PostgresStoreProvider(), new SqliteStoreProvider()]);
+        ITrazaStore Open() => stores.For(db).Open(db, TimeProvider.System);
+
+        string? cursor = null;
+        var steps = new (string Name, Action<ITrazaStore, int> Body)[]
+        {
+            ("open + close store", (_, _) => { }),
+            ("as-of check (DischargeCoverage.Ensure)", (s, _) => DischargeCoverage.Ensure(s, asOf)),
+            ("program terms", (s, _) => ProgramTerms.For(s, asOf)),
+            ("rectifications", (s, _) => LedgerRectifications.Read(s, asOf)),
+            ("latest run", (s, _) => s.Derived.LatestRun()),
+            ("program", (s, _) => s.GetProgram()),
+            ("lot entries of the pedimento", (s, i) => s.Scans.LotEntriesOf(null, [pedimentos[i % pedimentos.Length]], asOf)),
+            ("parts of its lots", (s, i) => s.Scans.PartsAt(Pools(s, pedimentos[i % pedimentos.Length]))),
+            ("lot totals of its pools", (s, i) => s.Derived.ScanLotTotalsOf(Pools(s, pedimentos[i % pedimentos.Length]), (_, _, _, _, in _) => { })),
+            ("its pools whole (custody summary)", (s, i) => Pools(s, pedimentos[i % pedimentos.Length]).ForEach(k => s.Derived.Pool(k.Client, k.Part)?.DecodeAllocations())),
+            ("lot balances rows (LotLookup.Balances)", (s, i) => _ = LotLookup.Balances(s, asOf, null, pedimentos[i % pedimentos.Length], null).Rows.Count()),
+            ("lot lookup + custody summary (LotLookup.Run)", (s, i) => _ = LotLookup.Run(s, asOf, null, pedimentos[i % pedimentos.Length], null).Custody.Rows.Count()),
+            ("balances page of 100 (BalancesPage.Run)", (s, i) =>
+            {
+                var (run, next) = BalancesPage.Run(s, asOf, null, i % 20 == 0 ? null : cursor, 100);
+                _ = run.Data.Rows.Count();
+                cursor = next;
+            }),
+        };
+
+        foreach (var (name, body) in steps)
+        {
+            for (var i = 0; i < Math.Min(20, runs); i++)
+            {
+                using var store = Open();
+                body(store, i);
+            }
+
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var wall = Stopwatch.StartNew();
+            for (var i = 0; i < runs; i++)
+            {
+                using var store = Open();
+                body(store, i);
+            }
+
+            var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / runs;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {used:F2} ms CPU, {wall.Elapsed.TotalMilliseconds / runs:F2} ms wall per call ({runs} calls)"));
+        }
+
+        static List<(string Client, string Part)> Pools(ITrazaStore s, string pedimento)
+        {
+            var t = s.Scans.LotEntriesOf(null, [pedimento], null);
+            return [.. Enumerable.Range(0, t.Count).Select(r => (t[r].Client, t[r].Part)).Distinct()];
+        }
+
+        Console.WriteLine("load average: " + File.ReadAllText("/proc/loadavg").Trim());
+        return 0;
+    }
+}
