@@ -486,10 +486,10 @@ public static class DischargeEngine
                 }
 
                 var bomDate = m.BomDate ?? m.Date;
-                if (bom.HasBomOn(m.Part, bomDate))
+                if (m.Mode.Explodes() && bom.HasBomOn(m.Part, bomDate))
                 {
-                    // SPEC §3.3: fixed-asset lots are never discharged by BOM explosion.
-                    var mode = m.Mode == DischargeMode.FixedAssetLotsOnly ? DischargeMode.None : DischargeMode.RegularLotsOnly;
+                    // SPEC §3.3: fixed-asset lots are never discharged by BOM explosion (F5 and A3 never explode).
+                    const DischargeMode mode = DischargeMode.RegularLotsOnly;
                     LeafNeed[] leaves;
                     try
                     {
@@ -659,7 +659,7 @@ public static class DischargeEngine
 
             private bool Eligible(int slot, DischargeMode mode) => mode switch
             {
-                DischargeMode.AllLots => true,
+                DischargeMode.AllLots or DischargeMode.AllLotsOfPartItself => true,
                 DischargeMode.RegularLotsOnly => !run.slots[slot].Fixed,
                 DischargeMode.FixedAssetLotsOnly => run.slots[slot].Fixed,
                 _ => false,

@@ -30,7 +30,7 @@ public sealed class ClaveRulesTests
     [InlineData("RT", DischargeMode.AllLots)]
     [InlineData("H1", DischargeMode.AllLots)]
     [InlineData("V1", DischargeMode.AllLots)]
-    [InlineData("A3", DischargeMode.AllLots)]
+    [InlineData("A3", DischargeMode.AllLotsOfPartItself)]
     [InlineData("F4", DischargeMode.RegularLotsOnly)]
     [InlineData("V5", DischargeMode.RegularLotsOnly)]
     [InlineData("BB", DischargeMode.RegularLotsOnly)]

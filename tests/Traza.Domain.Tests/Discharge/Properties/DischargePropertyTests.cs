@@ -166,7 +166,7 @@ public class DischargePropertyTests
     }
 
     [Fact]
-    public void Fixed_asset_lot_explosion_or_regular_only_exit_never_touches_it_and_f5_touches_nothing_else()
+    public void Fixed_asset_lot_explosion_or_regular_only_exit_never_touches_it_and_f5_touches_nothing_else_f5_a3_same_part()
     {
         AnyLedger.Sample(l =>
         {
@@ -187,6 +187,11 @@ public class DischargePropertyTests
                 if (m.Mode == DischargeMode.FixedAssetLotsOnly)
                 {
                     fixedAsset.ShouldBeTrue($"allocation {a}: F5 takes fixed-asset lots only");
+                }
+
+                if (m.Mode is DischargeMode.FixedAssetLotsOnly or DischargeMode.AllLotsOfPartItself)
+                {
+                    l.Lots[a.Lot].Part.ShouldBe(m.Part, $"allocation {a}: F5 and A3 take lots of the part itself, never through the BOM");
                 }
 
                 m.Mode.ShouldNotBeOneOf([DischargeMode.None, DischargeMode.WasteDisposal], $"allocation {a}: moves and waste never touch lots");

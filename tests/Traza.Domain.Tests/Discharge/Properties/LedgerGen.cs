@@ -100,11 +100,12 @@ internal static class LedgerGen
 
     private static readonly EventType[] Moves = [EventType.SubmanufactureOut, EventType.SubmanufactureIn, EventType.RepairIn];
 
-    private static readonly DischargeMode[] ExitModes = [DischargeMode.AllLots, DischargeMode.RegularLotsOnly, DischargeMode.FixedAssetLotsOnly];
+    private static readonly DischargeMode[] ExitModes =
+        [DischargeMode.AllLots, DischargeMode.RegularLotsOnly, DischargeMode.FixedAssetLotsOnly, DischargeMode.AllLotsOfPartItself];
 
     /// <summary>(kind pick, part pick, document pick, partida, day, qty, mode pick, (bom-date pick, days back, directed pick, source pick, source partida, extra)).</summary>
     private static readonly Gen<(int, int, int, int, int, int, int, (int, int, int, int, int, int))> MovementRaw =
-        Gen.Select(Gen.Int[0, 9], Gen.Int[0, 999], Gen.Int[0, 9], Gen.Int[1, 3], Gen.Int[0, 60], Gen.Int[1, 3000], Gen.Int[0, 2],
+        Gen.Select(Gen.Int[0, 9], Gen.Int[0, 999], Gen.Int[0, 9], Gen.Int[1, 3], Gen.Int[0, 60], Gen.Int[1, 3000], Gen.Int[0, 3],
             Gen.Select(Gen.Int[0, 9], Gen.Int[0, 20], Gen.Int[0, 9], Gen.Int[0, 99], Gen.Int[1, 3], Gen.Int[0, 9]));
 
     /// <summary>Independent pieces combined by one flat <c>Gen.Select</c>, so a failure shrinks each list on its own.</summary>

@@ -11,24 +11,22 @@ internal static class Oracle
 
     /// <summary>An exit, or a destruction/donation of materials: it discharges lots (§3.5).</summary>
     public static bool Discharges(in MovementDef m) =>
-        m.Mode is DischargeMode.AllLots or DischargeMode.RegularLotsOnly or DischargeMode.FixedAssetLotsOnly;
-
-    /// <summary>The movement goes through the BOM version in force on its production date, else its date.</summary>
-    public static bool Exploded(GenLedger l, in MovementDef m) =>
-        Discharges(m) && !l.Parts[m.Part].National && HasBomOn(l, m.Part, m.BomDate ?? m.Date);
+        m.Mode is DischargeMode.AllLots or DischargeMode.RegularLotsOnly or DischargeMode.FixedAssetLotsOnly or DischargeMode.AllLotsOfPartItself;
 
     /// <summary>
-    /// The lots a movement may take: explosion never takes fixed-asset lots (§3.3), so an exploded F5 takes none; otherwise the
-    /// movement's own mode.
+    /// The movement goes through the BOM version in force on its production date, else its date — unless it is an F5 or an A3,
+    /// which discharge the part itself (§3.3, issue 15 item 2).
     /// </summary>
+    public static bool Exploded(GenLedger l, in MovementDef m) =>
+        m.Mode is DischargeMode.AllLots or DischargeMode.RegularLotsOnly && !l.Parts[m.Part].National && HasBomOn(l, m.Part, m.BomDate ?? m.Date);
+
+    /// <summary>The lots a movement may take: explosion never takes fixed-asset lots (§3.3); otherwise the movement's own mode.</summary>
     public static DischargeMode EffectiveMode(GenLedger l, in MovementDef m) =>
-        !Exploded(l, m) ? m.Mode
-        : m.Mode == DischargeMode.FixedAssetLotsOnly ? DischargeMode.None
-        : DischargeMode.RegularLotsOnly;
+        !Exploded(l, m) ? m.Mode : DischargeMode.RegularLotsOnly;
 
     public static bool Eligible(in LotDef lot, DischargeMode mode) => mode switch
     {
-        DischargeMode.AllLots => true,
+        DischargeMode.AllLots or DischargeMode.AllLotsOfPartItself => true,
         DischargeMode.RegularLotsOnly => !lot.FixedAsset,
         DischargeMode.FixedAssetLotsOnly => lot.FixedAsset,
         _ => false,
