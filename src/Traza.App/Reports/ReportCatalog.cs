@@ -36,6 +36,7 @@ public sealed class ReportCatalog
         new OptionsReport(),
         new UsmcaReport(),
         new TransfersReport(),
+        new AssetsReport(),
     ]);
 
     public IReadOnlyList<IReport> All => reports;
