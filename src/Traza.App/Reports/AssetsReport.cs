@@ -56,8 +56,8 @@ public sealed class AssetsReport : IReport
     {
         ArgumentNullException.ThrowIfNull(store);
         var claves = new LedgerSnapshot.ClaveCache();
-        var lots = LotLedger.Lots(store, asOf, client)
-            .Where(l => ClaveRules.EntryLotOf(claves.Find(MovementFile.Entries, l.Entry.Clave, l.Entry.Date), l.Entry.Clave, l.Kind) == EntryLot.FixedAsset)
+        var lots = LotLedger.Lots(store, asOf, client, include: (e, kind) =>
+                ClaveRules.EntryLotOf(claves.Find(MovementFile.Entries, e.Clave, e.Date), e.Clave, kind) == EntryLot.FixedAsset)
             .ToList();
         if (lots.Count == 0)
         {
