@@ -180,12 +180,12 @@ internal static class IncrementalDischarge
             var bomDate = m.BomDate ?? m.Date;
             var runs = m.Date <= asOf;
             lastDay = Math.Max(lastDay, runs ? m.Date.DayNumber : 0);
-            if (m.Mode != DischargeMode.WasteDisposal && bom.HasBomOn(m.Part, bomDate))
+            if (m.Mode.Explodes() && bom.HasBomOn(m.Part, bomDate))
             {
                 foreach (var leaf in bom.Explode(m.Part, bomDate))
                 {
                     affected.Add(leaf.Part);
-                    if (runs && m.Mode != DischargeMode.FixedAssetLotsOnly)
+                    if (runs && m.Mode.LeafMode() != DischargeMode.None)
                     {
                         // SPEC §3.5: the leaf need, rounded as the engine rounds it; exploded needs take regular lots only.
                         need[leaf.Part] = need.GetValueOrDefault(leaf.Part) + Micro.FromDecimal(m.Qty * leaf.Factor) + 1;

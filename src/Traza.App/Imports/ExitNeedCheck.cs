@@ -1,5 +1,6 @@
 using System.Globalization;
 using Traza.App.Discharge;
+using Traza.Domain.Catalogs;
 using Traza.Domain.Discharge;
 using Traza.Formats.Layouts;
 
@@ -36,7 +37,8 @@ internal sealed class ExitNeedCheck
         }
 
         var date = row.BomDate ?? row.Date;
-        if (catalog.PartDefs[product].National || !explosion.HasBomOn(product, date))
+        if (catalog.PartDefs[product].National || !ClaveRules.ExitModeOf(ClaveTable.Find(MovementFile.Exits, row.Clave, row.Date)).Explodes()
+            || !explosion.HasBomOn(product, date))
         {
             return null;
         }

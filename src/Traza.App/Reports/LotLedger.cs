@@ -50,34 +50,28 @@ internal static class LotMath
 /// </summary>
 public static class LotLedger
 {
+    /// <summary>A period (YYYYMM) after every allocation chunk: <see cref="IDerivedStore.PoolsOf"/> then reads lot totals alone.</summary>
+    private const int NoChunks = 999999;
+
     /// <summary>
     /// Pedimento lots (not NAC stock, not national parts) entered on or before <paramref name="asOf"/>; deadlines with
-    /// <paramref name="terms"/>, else the program's own rules and options (<see cref="ProgramTerms.For"/>, SPEC §3.7).
-    /// With <paramref name="pools"/>, only the lots of those (client, part) pools (e.g. the few that hold waste).
+    /// <paramref name="terms"/>, else the program's own rules and options (<see cref="ProgramTerms.For"/>, SPEC §3.7). With
+    /// <paramref name="include"/>, only the lots it keeps (by entry and part kind), and only their pools are read (the
+    /// fixed assets of <c>report assets</c> are a few pools among thousands).
     /// </summary>
     public static IReadOnlyList<LotView> Lots(
-        ITrazaStore store, DateOnly asOf, string? client, TermOptions? terms = null, IReadOnlySet<(string Client, string Part)>? pools = null)
+        ITrazaStore store, DateOnly asOf, string? client, TermOptions? terms = null, Func<EntryRecord, PartKind, bool>? include = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var program = store.GetProgram();
         terms ??= ProgramTerms.For(store, asOf); // SPEC §3.7: the program's imported rules and options over the defaults
         var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
-        var discharge = store.Derived;
-        var run = discharge.LatestRun();
-        var stored = run is null
-            ? []
-            : discharge.Pools(client, withAllocations: asOf < run.AsOf).Where(p => pools is null || pools.Contains((p.Client, p.Part)))
-                .ToDictionary(p => (p.Client, p.Part));
-        var perPool = new Dictionary<(string, string), (long[] Discharged, long[] Waste, Dictionary<PoolLotKey, int> Index)>();
-
-        var result = new List<LotView>();
         var claves = new LedgerSnapshot.ClaveCache();
-        var deadlines = new Dictionary<(PartKind, string, string?, DateOnly), DateOnly?>();
         var rectifications = LedgerRectifications.Read(store, asOf); // SPEC §3.8
+        var kept = new List<(EntryRecord Entry, PartRecord Part)>();
         foreach (var e in rectifications.AsLots(store.Scans.EntriesForLots(client, asOf)))
         {
-            if ((pools is not null && !pools.Contains((e.Client, e.Part))) || !parts.TryGetValue((e.Client, e.Part), out var part)
-                || part.IsNational)
+            if (!parts.TryGetValue((e.Client, e.Part), out var p) || p.IsNational)
             {
                 continue;
             }
@@ -87,8 +81,29 @@ public static class LotLedger
                 continue;
             }
 
+            if (include is not null && !include(e, PartKinds.TryParse(p.Kind, out var k) ? k : PartKind.Material))
+            {
+                continue;
+            }
+
+            kept.Add((e, p));
+        }
+
+        var discharge = store.Derived;
+        var run = discharge.LatestRun();
+        var pools = run is null ? []
+            : include is null ? discharge.Pools(client, withAllocations: asOf < run.AsOf).ToDictionary(p => (p.Client, p.Part))
+            : discharge.PoolsOf(kept.Select(k => (k.Entry.Client, k.Entry.Part)).Distinct(), asOf < run.AsOf ? 0 : NoChunks)
+                .ToDictionary(p => (p.Client, p.Part));
+        var perPool = new Dictionary<(string, string), (long[] Discharged, long[] Waste, Dictionary<PoolLotKey, int> Index)>();
+
+        var result = new List<LotView>();
+        var deadlines = new Dictionary<(PartKind, string, string?, DateOnly), DateOnly?>();
+        foreach (var (e, part) in kept)
+        {
+
             decimal discharged = 0, waste = 0;
-            if (stored.TryGetValue((e.Client, e.Part), out var pool))
+            if (pools.TryGetValue((e.Client, e.Part), out var pool))
             {
                 if (!perPool.TryGetValue((e.Client, e.Part), out var totals))
                 {

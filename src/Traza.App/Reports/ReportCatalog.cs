@@ -42,6 +42,7 @@ public sealed class ReportCatalog
         new ProgramCheckReport(),
         new DossierReport(),
         new Annex24Report(),
+        new AssetsReport(),
     ]);
 
     public IReadOnlyList<IReport> All => reports;

@@ -34,7 +34,7 @@ public static class WasteReport
         }
 
         var rows = new List<object?[]>();
-        foreach (var lot in pools.Count == 0 ? [] : LotLedger.Lots(store, asOf, client, pools: pools))
+        foreach (var lot in pools.Count == 0 ? [] : LotLedger.Lots(store, asOf, client, include: (e, _) => pools.Contains((e.Client, e.Part))))
         {
             var taken = disposed.GetValueOrDefault((lot.Entry.Client, lot.Entry.Part, lot.Entry.Pedimento, lot.Entry.Partida));
             if (lot.Waste == 0 && taken == 0)
@@ -109,7 +109,8 @@ public static class WasteDisposalsReport
         var exits = disposals.Any(d => !events.ContainsKey(d.Movement))
             ? store.LoadExits(client, asOf).ToDictionary(x => PackedAllocation.MovementId(x.BatchId, x.Line))
             : [];
-        var lots = LotLedger.Lots(store, asOf, client, pools: disposals.Select(d => (d.Client, d.Part)).ToHashSet())
+        var disposalPools = disposals.Select(d => (d.Client, d.Part)).ToHashSet();
+        var lots = LotLedger.Lots(store, asOf, client, include: (e, _) => disposalPools.Contains((e.Client, e.Part)))
             .ToDictionary(l => (l.Entry.Client, l.Entry.Part, l.Entry.Pedimento, l.Entry.Partida));
         var rows = new List<object?[]>(disposals.Count);
         foreach (var d in disposals

@@ -14,7 +14,7 @@ public enum ClaveEffect
     /// <summary>National stock (NAC): joins the FIFO pool, discharges no pedimento.</summary>
     NationalStock,
 
-    /// <summary>Discharges any lot of the part, fixed-asset lots included when the part itself leaves (RT, H1, V1, A3).</summary>
+    /// <summary>Discharges any lot of the part, fixed-asset lots included when the part itself leaves (RT, H1, V1).</summary>
     Discharge,
 
     /// <summary>Discharges, never fixed-asset lots (F4, V5, BB; SPEC §3.3).</summary>
@@ -28,6 +28,9 @@ public enum ClaveEffect
 
     /// <summary>BO: a fixed asset goes out for repair, no discharge.</summary>
     RepairOut,
+
+    /// <summary>A3 (regularization, RGCE rule 2.5.2): discharges any lot of the part itself, never through the BOM.</summary>
+    Regularization,
 }
 
 /// <summary>Which input file a clave rule applies to.</summary>
@@ -96,6 +99,7 @@ public static class ClaveTable
                     "discharge_case_v" => ClaveEffect.DischargeCaseV,
                     "discharge_fixed_assets_only" => ClaveEffect.DischargeFixedAssetsOnly,
                     "repair_out" => ClaveEffect.RepairOut,
+                    "regularization" => ClaveEffect.Regularization,
                     _ => throw new InvalidOperationException($"claves.csv: unknown effect {row[2]}"),
                 },
                 DateOnly.ParseExact(row[3], "yyyy-MM-dd", CultureInfo.InvariantCulture),

@@ -42,12 +42,14 @@ public static class ClaveRules
         ClaveTable.Find(file, clave, date) is { } rule && rule.Effect is not (ClaveEffect.NationalStock or ClaveEffect.DischargeCaseV);
 
     /// <summary>
-    /// Which lots an exit of this clave may discharge (SPEC §3.3): any lot (RT, H1, V1, A3), never fixed-asset lots (F4,
-    /// V5, BB, A1 case V), fixed-asset lots only (F5), or none (BO and unknown claves).
+    /// Which lots an exit of this clave may discharge (SPEC §3.3): any lot (RT, H1, V1, A3), never fixed-asset lots (F4, V5,
+    /// BB, A1 case V), fixed-asset lots only (F5), or none (BO and unknown claves). A part with a BOM in force explodes whatever
+    /// the clave (SPEC §3.5).
     /// </summary>
     public static DischargeMode ExitModeOf(ClaveRule? rule) => rule?.Effect switch
     {
         ClaveEffect.Discharge => DischargeMode.AllLots,
+        ClaveEffect.Regularization => DischargeMode.AllLots,
         ClaveEffect.DischargeRegularOnly or ClaveEffect.DischargeCaseV => DischargeMode.RegularLotsOnly,
         ClaveEffect.DischargeFixedAssetsOnly => DischargeMode.FixedAssetLotsOnly,
         _ => DischargeMode.None,

@@ -486,10 +486,10 @@ public static class DischargeEngine
                 }
 
                 var bomDate = m.BomDate ?? m.Date;
-                if (bom.HasBomOn(m.Part, bomDate))
+                if (m.Mode.Explodes() && bom.HasBomOn(m.Part, bomDate))
                 {
-                    // SPEC §3.3: fixed-asset lots are never discharged by BOM explosion.
-                    var mode = m.Mode == DischargeMode.FixedAssetLotsOnly ? DischargeMode.None : DischargeMode.RegularLotsOnly;
+                    // SPEC §3.3: fixed-asset lots are never discharged by BOM explosion (an exploded F5 takes nothing).
+                    var mode = m.Mode.LeafMode();
                     LeafNeed[] leaves;
                     try
                     {

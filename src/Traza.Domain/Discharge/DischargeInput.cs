@@ -69,17 +69,44 @@ public enum DischargeMode : byte
     /// <summary>Moves goods without discharging (BO, submanufacture, repair_in, adjustment).</summary>
     None,
 
-    /// <summary>RT, H1, V1, A3, and destruction/donation of materials: any lot of the part itself.</summary>
+    /// <summary>
+    /// RT, H1, V1, A3 and destruction/donation of materials: any lot of the part itself; a part with a BOM in force explodes into
+    /// its leaves, whose regular lots alone it takes (SPEC §3.3: never a fixed-asset lot by explosion).
+    /// </summary>
     AllLots,
 
-    /// <summary>F4, V5, BB, A1 case V: never fixed-asset lots.</summary>
+    /// <summary>F4, V5, BB, A1 case V: never fixed-asset lots; a part with a BOM in force explodes like RT.</summary>
     RegularLotsOnly,
 
-    /// <summary>F5: fixed-asset lots only.</summary>
+    /// <summary>
+    /// F5: fixed-asset lots of the part itself only (SPEC §3.3). A part with a BOM in force still explodes (SPEC §3.5 applies to
+    /// every exit), and its leaves take nothing — explosion never takes a fixed-asset lot — so they are shortages.
+    /// </summary>
     FixedAssetLotsOnly,
 
     /// <summary>Destruction or donation of waste: disposes of the waste balance, never touches lots.</summary>
     WasteDisposal,
+}
+
+/// <summary>What each <see cref="DischargeMode"/> implies, in one place for the engine, incremental discharge and the tests.</summary>
+public static class DischargeModes
+{
+    /// <summary>
+    /// True when an exit of a part with a BOM in force goes through the BOM: every movement that takes lots (SPEC §3.5
+    /// "Explosion" names no exception — RT, H1, V1, V5, BB, F4, A1 case V, F5, A3, destruction and donation of materials).
+    /// </summary>
+    public static bool Explodes(this DischargeMode mode) => mode.TakesLots();
+
+    /// <summary>
+    /// The lots an exploded leaf need may take: regular lots only (SPEC §3.3: never a fixed-asset lot by explosion), so an
+    /// exploded F5 (fixed-asset lots only) takes none.
+    /// </summary>
+    public static DischargeMode LeafMode(this DischargeMode mode) =>
+        mode == DischargeMode.FixedAssetLotsOnly ? DischargeMode.None : DischargeMode.RegularLotsOnly;
+
+    /// <summary>True when the movement takes quantity from lots (every mode but none and waste disposal).</summary>
+    public static bool TakesLots(this DischargeMode mode) =>
+        mode is DischargeMode.AllLots or DischargeMode.RegularLotsOnly or DischargeMode.FixedAssetLotsOnly;
 }
 
 /// <summary>An exit line or an event, in the form the engine orders and discharges.</summary>

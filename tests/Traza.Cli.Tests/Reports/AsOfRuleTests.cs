@@ -272,7 +272,8 @@ public sealed class AsOfRuleTests
             "253430011000002,1,IN,2025-02-01,MAT-1,50,100,",
             "253430011000003,1,IN,2025-01-10,MAT-2,30,60,",
             "253430011000004,1,IN,2025-03-01,MAT-9,20,40,acme",
-            "253430011000006,1,IN,2025-09-15,MAT-2,5,10,").Exit.ShouldBe(0);
+            "253430011000006,1,IN,2025-09-15,MAT-2,5,10,",
+            "253430011000008,1,AF,2025-03-05,MAT-9,1,40,acme").Exit.ShouldBe(0); // a fixed asset, for `assets`
         cli.Import("exits", "exits.csv", "pedimento,partida,clave,date,part,qty,client",
             "253430012000001,1,RT,2025-03-10,FG-1,10,",
             "253430012000003,1,RT,2025-04-10,MAT-9,4,acme").Exit.ShouldBe(0);
@@ -294,7 +295,8 @@ public sealed class AsOfRuleTests
             "253430012000005,1,RT,2025-09-15,MAT-1,5,,253430011000006,1,,",
             "253430012000006,1,V5,2025-09-20,MAT-1,1,,,,,", // a transfer out, for `transfers`
             "253430012000007,1,RT,2025-10-01,MAT-1,2,,,,USA,", // usmca: its default period is D's month
-            "253430012000008,1,RT,2025-10-05,MAT-1,1,,,,USA,DE").Exit.ShouldBe(0); // waste returned (of 10), for `waste-disposals`
+            "253430012000008,1,RT,2025-10-05,MAT-1,1,,,,USA,DE", // waste returned (of 10), for `waste-disposals`
+            "253430012000009,1,BO,2025-08-15,MAT-9,1,acme,,,,").Exit.ShouldBe(0); // assets: the fixed asset out for repair
         if (withCount)
         {
             // Physical counts do not feed the discharge (the stored run still covers after them) but `report counts` reads it.

@@ -189,6 +189,11 @@ public class DischargePropertyTests
                     fixedAsset.ShouldBeTrue($"allocation {a}: F5 takes fixed-asset lots only");
                 }
 
+                if (m.Mode is DischargeMode.FixedAssetLotsOnly)
+                {
+                    l.Lots[a.Lot].Part.ShouldBe(m.Part, $"allocation {a}: F5 takes fixed-asset lots of the part itself (an exploded F5 takes none)");
+                }
+
                 m.Mode.ShouldNotBeOneOf([DischargeMode.None, DischargeMode.WasteDisposal], $"allocation {a}: moves and waste never touch lots");
             }
         }, iter: Iter, print: l => l.Describe());

@@ -25,6 +25,8 @@ public class GeneratorCoverageTests
         ("a fixed-asset lot discharged", (l, r) => r.Allocations.Any(a => l.Lots[a.Lot].FixedAsset)),
         ("an F5 allocation", (l, r) => r.Allocations.Any(a => l.Movements[a.Movement].Mode == DischargeMode.FixedAssetLotsOnly)),
         ("a regular-only allocation", (l, r) => r.Allocations.Any(a => l.Movements[a.Movement].Mode == DischargeMode.RegularLotsOnly)),
+        ("an F5 of a part with a BOM in force, its leaves short", (l, r) => r.Shortages.Any(s =>
+            l.Movements[s.Movement].Mode is DischargeMode.FixedAssetLotsOnly && Oracle.Exploded(l, l.Movements[s.Movement]))),
         ("a NAC lot discharged", (l, r) => r.Allocations.Any(a => l.Lots[a.Lot].NationalStock)),
         ("a destruction or donation of materials", (l, r) => r.Allocations.Any(a => l.Movements[a.Movement].Kind == MovementKind.Event)),
         ("a directed take out of FIFO order", (l, r) => r.Allocations.Any(a =>

@@ -100,7 +100,8 @@ internal static class LedgerGen
 
     private static readonly EventType[] Moves = [EventType.SubmanufactureOut, EventType.SubmanufactureIn, EventType.RepairIn];
 
-    private static readonly DischargeMode[] ExitModes = [DischargeMode.AllLots, DischargeMode.RegularLotsOnly, DischargeMode.FixedAssetLotsOnly];
+    private static readonly DischargeMode[] ExitModes =
+        [DischargeMode.AllLots, DischargeMode.RegularLotsOnly, DischargeMode.FixedAssetLotsOnly];
 
     /// <summary>(kind pick, part pick, document pick, partida, day, qty, mode pick, (bom-date pick, days back, directed pick, source pick, source partida, extra)).</summary>
     private static readonly Gen<(int, int, int, int, int, int, int, (int, int, int, int, int, int))> MovementRaw =

@@ -13,7 +13,7 @@ internal static class Oracle
     public static bool Discharges(in MovementDef m) =>
         m.Mode is DischargeMode.AllLots or DischargeMode.RegularLotsOnly or DischargeMode.FixedAssetLotsOnly;
 
-    /// <summary>The movement goes through the BOM version in force on its production date, else its date.</summary>
+    /// <summary>The movement goes through the BOM version in force on its production date, else its date (§3.5: every exit).</summary>
     public static bool Exploded(GenLedger l, in MovementDef m) =>
         Discharges(m) && !l.Parts[m.Part].National && HasBomOn(l, m.Part, m.BomDate ?? m.Date);
 
