@@ -277,8 +277,9 @@ public sealed class AsOfRuleTests
         cli.Import("exits", "exits.csv", "pedimento,partida,clave,date,part,qty,client",
             "253430012000001,1,RT,2025-03-10,FG-1,10,",
             "253430012000003,1,RT,2025-04-10,MAT-9,4,acme").Exit.ShouldBe(0);
-        cli.Import("events", "events.csv", "date,type,part,qty,reference",
-            "2025-05-01,destruction,MAT-2,1,ACTA-1").Exit.ShouldBe(0);
+        cli.Import("events", "events.csv", "date,type,part,qty,reference,third_party",
+            "2025-05-01,destruction,MAT-2,1,ACTA-1,",
+            "2025-05-10,submanufacture_out,MAT-2,2,SM-1,TALLER").Exit.ShouldBe(0); // for `submanufacture`: out, then due_soon
     }
 
     /// <summary>
