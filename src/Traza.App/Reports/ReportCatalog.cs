@@ -43,6 +43,7 @@ public sealed class ReportCatalog
         new DossierReport(),
         new Annex24Report(),
         new AssetsReport(),
+        new ClientsReport(),
     ]);
 
     public IReadOnlyList<IReport> All => reports;
