@@ -8,8 +8,8 @@ namespace Traza.App.Reports;
 /// <summary>
 /// <c>traza report clients</c> (issue 15 item 6, docs/cli.md "report clients"): one row per registered client, in client order —
 /// its name, foreign parent, start date (<c>clients add --since</c>), the end of its shelter period (<see cref="ShelterPeriod"/>,
-/// or <c>--shelter-months N</c>), the days left and status at D, and the count of its open, expiring and expired lots and of
-/// its shortages at D. The lot counts are the <c>balances</c> statuses (<see cref="LotLedger.Lots"/>) and the shortages are
+/// or <c>--shelter-months N</c>), the days left and status at D, the count of its open, expiring and expired lots and of
+/// its shortages at D, and the USD value of its balances. The lot counts are the <c>balances</c> statuses (<see cref="LotLedger.Lots"/>) and the shortages are
 /// the <c>shortages</c> rows (<see cref="ShortagesReport.Build"/>), counted: no figure of its own. A program-wide listing: the
 /// API refuses it to a client's key, as <c>batches</c>; <c>--client C</c> on the CLI keeps C's row.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed class ClientsReport : IReport
     public static readonly IReadOnlyList<ReportColumn> Columns =
     [
         "client", "client_name", "parent", "start_date", "shelter_end", "days_left", ReportColumn.Enumerated("status", ShelterPeriod.Statuses),
-        "open_lots", "expiring_lots", "expired_lots", "shortages", "period_months", "period_source",
+        "open_lots", "expiring_lots", "expired_lots", "shortages", "period_months", "period_source", "balance_value_usd",
     ];
 
     public string Name => "clients";
@@ -93,6 +93,7 @@ public sealed class ClientsReport : IReport
                 (long)mine.Count(l => l.Status.State == LotState.Expired),
                 (long)shortages[c.Client].Count(),
                 months is { } mm ? (long)mm : null, source,
+                mine.Sum(l => l.BalanceValueUsd ?? 0m),
             ]);
         }
 

@@ -19,6 +19,7 @@ namespace Traza.Cli.Tests.Reports;
 ///   BETA P(25)7000003/1 2025-03-01 RES-B 20; RT 2025-04-01 RES-B 20 → closed (not counted)
 ///   GAMA RT 2025-06-10 GZ-1 2 and GZ-2 3 (one document, two parts) → 2 shortages
 ///   DELTA P(25)7000004/1 2025-06-01 RES-D 1 → open
+/// balance_value_usd (the balances' balance_value_usd summed): ALFA 3 × 10 + 100 + 1000 = 1130, BETA 0, GAMA 0 (no lot), DELTA 10.
 /// --shelter-months 60: ALFA's end 2026-07-15, 380 days left, active.
 /// </code>
 /// </summary>
@@ -74,10 +75,10 @@ public sealed class ClientsReportTests : IDisposable
             ("DELTA", "", "", "", "", "", "", "1", "0", "0", "0"),
             ("GAMA", "", "", "2024-01-10", "2028-01-10", "924", "active", "0", "0", "0", "2"),
         ]);
-        rows.Select(r => (r["period_months"], r["period_source"])).ShouldBe(
+        rows.Select(r => (r["period_months"], r["period_source"], r["balance_value_usd"])).ShouldBe(
         [
-            ("48", "LISR art. 183 (4 years, unverified)"), ("48", "LISR art. 183 (4 years, unverified)"), ("", ""),
-            ("48", "LISR art. 183 (4 years, unverified)"),
+            ("48", "LISR art. 183 (4 years, unverified)", "1130"), ("48", "LISR art. 183 (4 years, unverified)", "0"), ("", "", "10"),
+            ("48", "LISR art. 183 (4 years, unverified)", "0"),
         ]);
     }
 
@@ -93,6 +94,8 @@ public sealed class ClientsReportTests : IDisposable
                 r[state + "_lots"].ShouldBe(balances.Count(b => b["client"] == r["client"] && b["status"] == state).ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
+            decimal.Parse(r["balance_value_usd"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(balances.Where(b => b["client"] == r["client"])
+                .Sum(b => b["balance_value_usd"].Length == 0 ? 0m : decimal.Parse(b["balance_value_usd"], System.Globalization.CultureInfo.InvariantCulture)));
             r["shortages"].ShouldBe(shortages.Count(s => s["client"] == r["client"]).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
