@@ -44,6 +44,7 @@ public sealed class ReportCatalog
         new Annex24Report(),
         new AssetsReport(),
         new SubmanufactureReport(),
+        new ClientsReport(),
     ]);
 
     public IReadOnlyList<IReport> All => reports;
