@@ -194,7 +194,7 @@ public static class DashboardViews
 
     private static DashboardTable[] Lot(Runner runner, string pedimento, string? partida)
     {
-        var lots = Where(DashboardTable.Of("lot.balance", "balances", runner.Run("balances")), "pedimento", pedimento, partida);
+        var lots = DashboardTable.Of("lot.balance", "balances", runner.Lots(pedimento, partida));
         var custody = DashboardTable.Of("custody.title", "custody", runner.Run("custody", ("pedimento", pedimento), ("partida", partida)));
         return [lots, custody];
     }
@@ -251,6 +251,20 @@ public static class DashboardViews
             var run = ReportService.Run(report, new ReportContext(store.Store, inputs.AsOf, inputs.Client, values, settings.Clock));
             Notice ??= run.Notice;
             return run.Data;
+        }
+
+        /// <summary>
+        /// The <c>balances</c> rows of one pedimento (and partida) through the point read the API's lot lookup uses
+        /// (<see cref="LotLookup"/>: the report's own figures and as-of rule, a few indexed reads instead of every lot).
+        /// </summary>
+        public ReportData Lots(string pedimento, string? partida)
+        {
+            int? number = partida is null ? null
+                : int.TryParse(partida, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n
+                : throw AppException.Usage($"partida: a whole number from 1, found '{partida}'");
+            var (lots, _) = LotLookup.Run(store.Store, inputs.AsOf, inputs.Client, pedimento, number);
+            Notice ??= lots.Notice;
+            return lots.Data;
         }
 
         /// <summary>
