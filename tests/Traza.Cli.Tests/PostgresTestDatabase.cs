@@ -16,6 +16,20 @@ internal static class PostgresTestDatabase
 
     public static string Create()
     {
+        var server = RequireServer();
+        var template = Template.Value;
+        var name = "traza_cli_" + Guid.NewGuid().ToString("N");
+        Execute(server, $"CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY");
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>
+    /// The server to test on; without one the test skips (or fails under TRAZA_REQUIRE_POSTGRES=1). A property test calls it
+    /// (through <c>TestStore.RequireServer</c>) before sampling: a skip thrown inside CsCheck's sample would reach the
+    /// runner wrapped in a CsCheckException, a failure.
+    /// </summary>
+    public static string RequireServer()
+    {
         var server = Environment.GetEnvironmentVariable("TRAZA_TEST_POSTGRES");
         if (string.IsNullOrWhiteSpace(server))
         {
@@ -27,10 +41,7 @@ internal static class PostgresTestDatabase
             Assert.Skip("TRAZA_TEST_POSTGRES is not set: no PostgreSQL server to test on");
         }
 
-        var template = Template.Value;
-        var name = "traza_cli_" + Guid.NewGuid().ToString("N");
-        Execute(server, $"CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY");
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        return server;
     }
 
     /// <summary>A database migrated by the provider, without a program, dropped when the test process exits.</summary>

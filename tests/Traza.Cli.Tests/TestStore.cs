@@ -57,6 +57,18 @@ internal static class TestStore
 #endif
     }
 
+    /// <summary>
+    /// On PostgreSQL, skips the test when no server is named (fails under TRAZA_REQUIRE_POSTGRES=1); nothing on SQLite. Property
+    /// tests that open stores inside a CsCheck sample call it first, so a machine without PostgreSQL skips them (README's
+    /// `dotnet test`) instead of failing on a wrapped skip.
+    /// </summary>
+    public static void RequireServer()
+    {
+#if POSTGRES_STORE
+        _ = PostgresTestDatabase.RequireServer();
+#endif
+    }
+
     /// <summary>Skips the test on PostgreSQL: it reads or tampers with the SQLite file itself (the PostgreSQL store has its own tests).</summary>
     public static void RequireSqlite()
     {
