@@ -49,7 +49,13 @@ public sealed record DemoSummary(
 
     /// <summary>The findings of <c>report reconcile</c> as of D by kind, in report order, each kind with its first row.</summary>
     public IReadOnlyList<FindingStory> Findings { get; init; } = [];
+
+    /// <summary>The clients whose shelter period (<c>report clients</c>, the shipped rule) is ending or over at D.</summary>
+    public IReadOnlyList<ShelterStory> ShelterEndings { get; init; } = [];
 }
+
+/// <summary>A shelter client whose shelter period ends within 90 days of D, or ended before it.</summary>
+public sealed record ShelterStory(string Client, DateOnly End, int DaysLeft, string Status, string Source);
 
 /// <summary>One kind of reconciliation finding of the demo: how many rows, and the first of them with its advice.</summary>
 public sealed record FindingStory(string Finding, int Rows, string Pedimento, int? Partida, string Advice);
@@ -149,9 +155,17 @@ public static class DemoService
             store.Operator = @operator ?? store.Operator;
             store.SetCreatedBy(Marker);
             ProgramService.Init(store, Rfc, "Albergue Industrial del Norte (demo)", Immex, "shelter", start.AddYears(-8), null);
+            // The clients' shelter starts (report clients): ACME's 48-month shelter period ends 75 days from today (ending),
+            // NORD and KITE joined later (active).
+            var since = new Dictionary<string, DateOnly>(StringComparer.Ordinal)
+            {
+                ["ACME"] = today.AddMonths(-48).AddDays(75),
+                ["NORD"] = start.AddYears(-2),
+                ["KITE"] = start.AddMonths(-4),
+            };
             foreach (var (id, name, parent) in DemoClients)
             {
-                ProgramService.AddClient(store, id, name, parent, start.AddYears(-3));
+                ProgramService.AddClient(store, id, name, parent, since[id]);
             }
 
             foreach (var layout in new[] { "parts", "bom", "entries", "exits", "events" }.Concat(DemoTables.Layouts))
@@ -209,6 +223,12 @@ public static class DemoService
                 Shortages = ShortageStories(shortages.Where(s => s.Date <= today), lots),
                 ExpiredLots = atRisk.Count(l => l.Status.State == LotState.Expired),
                 AlertBands = [.. new[] { 30, 60, 90 }.Select(b => atRisk.Count(l => l.Status.AlertBand == b))],
+                ShelterEndings = [.. DemoClients
+                    .Select(c => (c.Id, Rule: ShelterPeriod.RuleFor(since[c.Id]), Start: since[c.Id]))
+                    .Where(c => c.Rule is not null)
+                    .Select(c => (c.Id, c.Rule!, End: ShelterPeriod.End(c.Start, c.Rule!.Months)))
+                    .Select(c => new ShelterStory(c.Id, c.End, c.End.DayNumber - today.DayNumber, ShelterPeriod.Status(c.End, today), c.Item2.Source))
+                    .Where(c => c.Status != "active")],
                 Findings = [.. findings.GroupBy(f => f.Finding, StringComparer.Ordinal)
                     .Select(g => new FindingStory(g.Key, g.Count(), g.First().Pedimento, g.First().Partida, g.First().Advice))],
                 Exposure = exposure,
@@ -285,6 +305,17 @@ public static class DemoService
             sb.AppendLine(inv, $"         {f.Advice}");
         }
 
+        foreach (var c in s.ShelterEndings)
+        {
+            sb.AppendLine(c.DaysLeft < 0
+                ? string.Create(inv, $"  {c.Client}'s shelter period ended on {c.End:yyyy-MM-dd} ({c.Source}; report clients)")
+                : string.Create(inv, $"  {c.Client}'s shelter period ends on {c.End:yyyy-MM-dd}, in {c.DaysLeft} days ({c.Source}; report clients):"));
+            if (c.DaysLeft >= 0)
+            {
+                sb.AppendLine("    plan its own IMMEX program or the return of its goods and machinery before then");
+            }
+        }
+
         sb.AppendLine();
         sb.AppendLine("What to open next");
         sb.AppendLine("  traza report expiring --within 90        lots to return, transfer or regularize first");
@@ -295,6 +326,9 @@ public static class DemoService
         sb.AppendLine(inv, $"  traza report usmca --period {YearMonthText(s.AsOf)}      T-MEC art. 2.5 IGI on last month's exports to USA/CAN");
         sb.AppendLine("  traza report balances --client ACME      one client's Annex 24 balances");
         sb.AppendLine("  traza report custody --exit <pedimento>  which lots an export consumed");
+        sb.AppendLine("  traza report waste                       desperdicio per source lot: generated, disposed of, left, deadline");
+        sb.AppendLine("  traza report clients                     each shelter client's period, lots and shortages");
+        sb.AppendLine("  traza report program                     the program check an auditor starts with");
         sb.AppendLine(inv, $"done in {s.Elapsed.TotalSeconds:0.0} s");
         return sb.ToString();
     }

@@ -13,6 +13,7 @@ namespace Traza.App.Demo;
 /// <item>adds two retornos of a material as-is (ACME, KITE) dated three days before the only lot of that material arrived:
 /// an exit before its material (a shortage each);</item>
 /// <item>adds a destruction (NORD) of more than its lot holds: a shortage of the difference;</item>
+/// <item>dates the rule 4.3.5 notice of every destruction of waste a week before it (on <c>reference</c>, <c>ACTA@YYYY-MM-DD</c>);</item>
 /// <item>drops one entry partida from entries.csv that SAT's package declares (<c>partida_missing_in_ledger</c>);</item>
 /// <item>gives one part (its UMC being its UMT) a wrong <c>umt_per_umc</c> of 10 in parts.csv and leaves its entries' <c>qty_umt</c> empty, so its
 /// partidas differ from SAT's by one factor (<c>qty_umt_differs</c>, advice naming the part);</item>
@@ -156,6 +157,14 @@ internal static class DemoStory
             {
                 Rectifies = (original, Date(entries[rectified, "date"])),
             });
+        }
+
+        // 6. Every destruction of waste with its rule 4.3.5 notice, filed a week before it (`ACTA@YYYY-MM-DD`, docs/cli.md
+        // "Waste"): a program that files its notices shows none missing in `report waste-disposals`.
+        foreach (var row in events.Rows.Where(r => events[r, "type"] == "destruction" && events[r, "waste"] == "yes"
+            && !events[r, "reference"].Contains('@', StringComparison.Ordinal)))
+        {
+            events.Set(row, "reference", $"{events[row, "reference"]}@{Text(Date(events[row, "date"]).AddDays(-7))}");
         }
 
         parts.Write();

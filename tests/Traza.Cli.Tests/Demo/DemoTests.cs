@@ -87,6 +87,16 @@ public class DemoTests
         }
 
         output.ShouldContain("traza report reconcile");
+
+        // Waste destroyed with its rule 4.3.5 notice on file; one shelter client near the end of its period, the others active.
+        var disposals = cli.Csv("report", "waste-disposals");
+        disposals.ShouldContain(r => r["disposal"] == "destruction");
+        disposals.Where(r => r["disposal"] == "destruction").ShouldAllBe(r => r["notice"] == "given" && r["notice_date"].CompareTo(r["date"]) < 0);
+        var clients = cli.Csv("report", "clients");
+        clients.Count(r => r["status"] == "ending").ShouldBe(1);
+        clients.Count(r => r["status"] == "active").ShouldBe(2);
+        var ending = clients.Single(r => r["status"] == "ending");
+        output.ShouldContain($"{ending["client"]}'s shelter period ends on {ending["shelter_end"]}, in {ending["days_left"]} days");
     }
 
     private static decimal Amount(string text) =>
