@@ -55,31 +55,14 @@ public sealed class AssetsReport : IReport
     public static List<object?[]> Rows(ITrazaStore store, DateOnly asOf, string? client)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var claves = new LedgerSnapshot.ClaveCache();
-        var lots = LotLedger.Lots(store, asOf, client, include: (e, kind) =>
-                ClaveRules.EntryLotOf(claves.Find(MovementFile.Entries, e.Clave, e.Date), e.Clave, kind) == EntryLot.FixedAsset)
-            .ToList();
+        var (lots, match) = Repairs(store, asOf, client);
         if (lots.Count == 0)
         {
             return [];
         }
 
         var owners = Owners(store);
-        var assetLots = lots.ConvertAll(l => new AssetLot(l.Entry.Client, l.Entry.Part, l.Entry.Pedimento, l.Entry.Partida, l.Entry.Date, l.Balance));
-        var pools = assetLots.Select(l => (l.Client, l.Part)).ToHashSet();
-        var outs = new List<RepairOut>();
-        foreach (var x in store.LoadExits(client, asOf))
-        {
-            if (pools.Contains((x.Client, x.Part)) && claves.Find(MovementFile.Exits, x.Clave, x.Date)?.Effect == ClaveEffect.RepairOut)
-            {
-                outs.Add(new RepairOut(x.Client, x.Part, x.Date, x.Pedimento, x.Partida, x.Qty, x.SourcePedimento, x.SourcePartida));
-            }
-        }
-
-        var ins = store.LoadEvents(client, asOf)
-            .Where(e => pools.Contains((e.Client, e.Part)) && EventTypes.TryParse(e.Type, out var t) && t == EventType.RepairIn)
-            .Select(e => new RepairIn(e.Client, e.Part, e.Date, e.Reference, e.Qty));
-        var trips = RepairTrips.Match(assetLots, outs, ins).ToLookup(t => t.Lot);
+        var trips = match.Trips.ToLookup(t => t.Lot);
         var last = LastAllocations(store, asOf, client, lots);
 
         var rows = new List<object?[]>(lots.Count);
@@ -132,6 +115,34 @@ public sealed class AssetsReport : IReport
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The fixed-asset lots (AF, E2, A6; balances at <paramref name="asOf"/>) in the balances report's order, and every BO exit
+    /// and <c>repair_in</c> event dated on or before it matched to them (<see cref="RepairTrips.MatchAll"/>): the trips, the BO
+    /// lines of parts with no fixed-asset lot entered by then, and the returns beyond what was out (<c>report program</c>).
+    /// </summary>
+    public static (List<LotView> Lots, RepairMatch Match) Repairs(ITrazaStore store, DateOnly asOf, string? client)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var claves = new LedgerSnapshot.ClaveCache();
+        var lots = LotLedger.Lots(store, asOf, client, include: (e, kind) =>
+                ClaveRules.EntryLotOf(claves.Find(MovementFile.Entries, e.Clave, e.Date), e.Clave, kind) == EntryLot.FixedAsset)
+            .ToList();
+        var assetLots = lots.ConvertAll(l => new AssetLot(l.Entry.Client, l.Entry.Part, l.Entry.Pedimento, l.Entry.Partida, l.Entry.Date, l.Balance));
+        var outs = new List<RepairOut>();
+        foreach (var x in store.LoadExits(client, asOf))
+        {
+            if (claves.Find(MovementFile.Exits, x.Clave, x.Date)?.Effect == ClaveEffect.RepairOut)
+            {
+                outs.Add(new RepairOut(x.Client, x.Part, x.Date, x.Pedimento, x.Partida, x.Qty, x.SourcePedimento, x.SourcePartida));
+            }
+        }
+
+        var ins = store.LoadEvents(client, asOf)
+            .Where(e => EventTypes.TryParse(e.Type, out var t) && t == EventType.RepairIn)
+            .Select(e => new RepairIn(e.Client, e.Part, e.Date, e.Reference, e.Qty));
+        return (lots, RepairTrips.MatchAll(assetLots, outs, ins));
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ public sealed class ProgramCheckReport : IReport
     public static readonly IReadOnlyList<string> Checks =
     [
         "program_data", "program_validity", "part_fraccion", "part_umt", "bom_parts", "bom_overlap", "export_without_bom",
-        "shortages", "expired_lots", "expiring_lots", "audit_chain", "derived_data", "datastage_freshness", "annual_report",
+        "shortages", "expired_lots", "expiring_lots", "repair_trips", "audit_chain", "derived_data", "datastage_freshness", "annual_report",
     ];
 
     public static readonly IReadOnlyList<string> Statuses = ["ok", "warning", "error"];
@@ -334,6 +334,7 @@ public sealed class ProgramCheckReport : IReport
             : Row("expiring_lots", "warning", Invariant($"{expiring.Count}"),
                 Invariant($"{expiring.Count} lots with a balance are due within {settings.WithinDays} days; the first on {Iso(expiring.Min(r => (DateOnly)r[col["deadline"]]!))}"),
                 Invariant($"see report expiring --within {settings.WithinDays}: return, transfer or change their regime in time")));
+        RepairChecks(store, context, rows);
 
         // SPEC §7: the same checks as traza audit verify (without --recompute).
         var chain = store.VerifyChain();
@@ -345,6 +346,34 @@ public sealed class ProgramCheckReport : IReport
         rows.Add(derived.Intact
             ? Row("derived_data", "ok", null, "the stored discharge matches its digest", null)
             : Row("derived_data", "error", null, derived.Message, "run traza discharge to rebuild the derived data"));
+    }
+
+    /// <summary>
+    /// SPEC §3.3: a BO exit takes a fixed asset out for repair and a <c>repair_in</c> event brings it back, neither discharging
+    /// (<see cref="AssetsReport.Repairs"/>). A BO of a part with no fixed-asset lot (AF, E2, A6) entered by its date is a machine
+    /// that left the country without being in the ledger as one; a return beyond what was out brings back what never left.
+    /// </summary>
+    private static void RepairChecks(ITrazaStore store, ReportContext context, List<object?[]> rows)
+    {
+        var (_, match) = AssetsReport.Repairs(store, context.AsOf, context.Client);
+        foreach (var o in match.Unplaced.OrderBy(o => o.Date).ThenBy(o => o.Document, StringComparer.Ordinal).ThenBy(o => o.Partida))
+        {
+            rows.Add(Row("repair_trips", "warning", o.Part,
+                Invariant($"BO {o.Document} partida {o.Partida} of {Iso(o.Date)} takes {CanonicalText.Decimal(o.Qty)} of {o.Part} out for repair, and no fixed-asset lot (AF, E2, A6) of it was entered on or before that date"),
+                "import the asset's entry (its AF pedimento), or correct the exit's clave or part", o.Client));
+        }
+
+        foreach (var (r, qty) in match.Unexpected.OrderBy(u => u.In.Date).ThenBy(u => u.In.Reference, StringComparer.Ordinal))
+        {
+            rows.Add(Row("repair_trips", "warning", r.Part,
+                Invariant($"repair_in {r.Reference} of {Iso(r.Date)} brings back {CanonicalText.Decimal(qty)} of {r.Part} more than was out for repair (BO) by then"),
+                "import the BO exit that took it out, or correct the event's quantity, part or date", r.Client));
+        }
+
+        if (match.Unplaced.Count == 0 && match.Unexpected.Count == 0)
+        {
+            rows.Add(Row("repair_trips", "ok", null, Invariant($"every BO exit went out from a fixed-asset lot and every repair_in brought back what was out ({match.Trips.Count} trips)"), null));
+        }
     }
 
     /// <summary>

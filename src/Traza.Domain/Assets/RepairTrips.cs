@@ -24,12 +24,19 @@ public sealed record RepairTrip(int Lot, DateOnly Out, string OutDocument, decim
 }
 
 /// <summary>
+/// What <see cref="RepairTrips.MatchAll"/> found: the trips, the BO lines no fixed-asset lot of their (client, part) entered on
+/// or before them could take (<paramref name="Unplaced"/>), and the <c>repair_in</c> quantities that came back with nothing of
+/// theirs out for repair (<paramref name="Unexpected"/>: the event and the quantity beyond what was out).
+/// </summary>
+public sealed record RepairMatch(List<RepairTrip> Trips, List<RepairOut> Unplaced, List<(RepairIn In, decimal Qty)> Unexpected);
+
+/// <summary>
 /// Matches fixed assets out for repair (BO exits) with their returns (<c>repair_in</c> events) per (client, part), the way the
 /// discharge orders movements (SPEC §3.5: by date, exits before events, then document): each BO goes to the lot it names
 /// (<c>source_pedimento</c>/<c>source_partida</c>), else to the first lot in FIFO order entered on or before it that still holds
 /// more than is already out, else to the first lot entered on or before it; a lot with none is not a fixed asset of the
-/// ledger and the BO is left unmatched. A return brings back the oldest quantities still out first. A return with nothing
-/// out is ignored. Neither moves a balance (SPEC §3.3: BO does not discharge).
+/// ledger and the BO is left unmatched. A return brings back the oldest quantities still out first; what it brings back
+/// beyond what is out matches nothing. <see cref="MatchAll"/> returns both strays (<c>report program</c>'s <c>repair_trips</c>). Neither moves a balance (SPEC §3.3: BO does not discharge).
 /// </summary>
 public static class RepairTrips
 {
@@ -37,7 +44,14 @@ public static class RepairTrips
     /// The trips of <paramref name="lots"/> (each (client, part)'s lots in FIFO order: entry date, pedimento, partida) from
     /// <paramref name="outs"/> and <paramref name="ins"/> dated on or before the as-of date, in no particular order.
     /// </summary>
-    public static List<RepairTrip> Match(IReadOnlyList<AssetLot> lots, IEnumerable<RepairOut> outs, IEnumerable<RepairIn> ins)
+    public static List<RepairTrip> Match(IReadOnlyList<AssetLot> lots, IEnumerable<RepairOut> outs, IEnumerable<RepairIn> ins) =>
+        MatchAll(lots, outs, ins).Trips;
+
+    /// <summary>
+    /// <see cref="Match"/>, and what it leaves aside: a BO no lot can take (the part has no fixed-asset lot entered by then — a
+    /// machine left the country that the ledger does not hold as a fixed asset) and a return beyond what was out.
+    /// </summary>
+    public static RepairMatch MatchAll(IReadOnlyList<AssetLot> lots, IEnumerable<RepairOut> outs, IEnumerable<RepairIn> ins)
     {
         ArgumentNullException.ThrowIfNull(lots);
         ArgumentNullException.ThrowIfNull(outs);
@@ -76,6 +90,8 @@ public static class RepairTrips
         });
 
         var result = new List<RepairTrip>();
+        var unplaced = new List<RepairOut>();
+        var unexpected = new List<(RepairIn, decimal)>();
         var abroad = new Dictionary<(string, string), List<RepairTrip>>(); // per pool, oldest first
         var outQty = new decimal[lots.Count];
         foreach (var m in moves)
@@ -93,6 +109,10 @@ public static class RepairTrips
                 {
                     outQty[lot] += o.Qty;
                     open.Add(new RepairTrip(lot, o.Date, o.Document, o.Qty, null, null));
+                }
+                else
+                {
+                    unplaced.Add(o);
                 }
 
                 continue;
@@ -115,6 +135,11 @@ public static class RepairTrips
                     open[0] = trip with { Qty = trip.Qty - taken };
                 }
             }
+
+            if (back > 0)
+            {
+                unexpected.Add((m.In, back));
+            }
         }
 
         foreach (var open in abroad.Values)
@@ -122,7 +147,7 @@ public static class RepairTrips
             result.AddRange(open);
         }
 
-        return result;
+        return new RepairMatch(result, unplaced, unexpected);
     }
 
     private static int LotOf(IReadOnlyList<AssetLot> lots, List<int>? pool, RepairOut o, decimal[] outQty)

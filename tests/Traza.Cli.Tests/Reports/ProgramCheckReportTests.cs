@@ -35,6 +35,7 @@ public sealed class ProgramCheckReportTests : IDisposable
             ("shortages", "error", "1", ""),
             ("expired_lots", "error", "1", ""),
             ("expiring_lots", "warning", "1", ""),
+            ("repair_trips", "ok", "", ""),
             ("audit_chain", "ok", "", ""),
             ("derived_data", "ok", "", ""),
             ("datastage_freshness", "warning", "", ""),
@@ -80,6 +81,30 @@ public sealed class ProgramCheckReportTests : IDisposable
         (fresh["status"], fresh["subject"], fresh["detail"]).ShouldBe(
             ("warning", "900016", "the latest package (folio 900016) covers to 2025-10-31, 61 days before the as-of date"));
         Report("--datastage-days", "61").Single(r => r["check"] == "datastage_freshness")["status"].ShouldBe("ok");
+    }
+
+    /// <summary>
+    /// A BO of the die (its AF lot D) goes out and comes back with one more than went out; a BO of MAT-2, which has no
+    /// fixed-asset lot: two repair_trips warnings, one per stray, and none for the matched trip.
+    /// </summary>
+    [Fact]
+    public void Repair_trips_flag_a_bo_without_a_fixed_asset_lot_and_a_return_beyond_what_was_out()
+    {
+        cli.Import("exits", "bo.csv", "pedimento,partida,clave,date,part,qty,value_usd",
+            $"{P("5100005")},1,BO,2025-08-01,DIE-1,1,5000", $"{P("5100006")},1,BO,2025-08-02,MAT-2,2,10").Exit.ShouldBe(0);
+        cli.Import("events", "in.csv", "date,type,part,qty,reference", "2025-09-01,repair_in,DIE-1,2,RMA-7").Exit.ShouldBe(0);
+
+        var rows = Report().Where(r => r["check"] == "repair_trips").ToList();
+
+        rows.Select(r => (r["status"], r["subject"], r["detail"])).ShouldBe(
+        [
+            ("warning", "MAT-2", $"BO {P("5100006")} partida 1 of 2025-08-02 takes 2 of MAT-2 out for repair, and no fixed-asset lot (AF, E2, A6) of it was entered on or before that date"),
+            ("warning", "DIE-1", "repair_in RMA-7 of 2025-09-01 brings back 1 of DIE-1 more than was out for repair (BO) by then"),
+        ]);
+        rows.ShouldAllBe(r => r["advice"].Length > 0);
+        // Before the return: only the MAT-2 BO; the die's trip is matched and still abroad.
+        Report("--as-of", "2025-08-15").Where(r => r["check"] == "repair_trips").Select(r => (r["status"], r["subject"]))
+            .ShouldBe([("warning", "MAT-2")]);
     }
 
     [Fact]
