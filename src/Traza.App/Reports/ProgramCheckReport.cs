@@ -1,6 +1,7 @@
 using System.Globalization;
 using Traza.Domain.Common;
 using Traza.Domain.Model;
+using Traza.Domain.Discharge;
 using Traza.Domain.Values;
 using Traza.Formats.Reports;
 using Traza.Storage;
@@ -21,7 +22,7 @@ public sealed class ProgramCheckReport : IReport
     public static readonly IReadOnlyList<string> Checks =
     [
         "program_data", "program_validity", "part_fraccion", "part_umt", "bom_parts", "bom_overlap", "export_without_bom",
-        "shortages", "expired_lots", "expiring_lots", "repair_trips", "audit_chain", "derived_data", "datastage_freshness", "annual_report",
+        "shortages", "negative_adjustments", "expired_lots", "expiring_lots", "repair_trips", "audit_chain", "derived_data", "datastage_freshness", "annual_report",
     ];
 
     public static readonly IReadOnlyList<string> Statuses = ["ok", "warning", "error"];
@@ -318,6 +319,25 @@ public sealed class ProgramCheckReport : IReport
             : Row("shortages", "error", Invariant($"{shortages.Count}"),
                 Invariant($"{shortages.Count} (exit document, part) pairs with need no lot covered"),
                 "see report shortages: import the missing entries, or correct the exits or BOMs"));
+
+        // SPEC §3.5: a negative adjustment of imported material (a count found less than the book) discharges nothing and
+        // leaves the missing goods owed: they need regularization (A3/F4). The discharge records each as a finding.
+        var adjustments = store.Derived.Findings(context.Client)
+            .Where(f => f.Code == FindingCodes.NegativeAdjustment && f.Date <= context.AsOf)
+            .OrderBy(f => f.Date).ThenBy(f => f.Document, StringComparer.Ordinal).ThenBy(f => f.Part, StringComparer.Ordinal)
+            .ToList();
+        foreach (var f in adjustments)
+        {
+            rows.Add(Row("negative_adjustments", "error", f.Part,
+                Invariant($"adjustment {f.Document} of {Iso(f.Date)} takes {CanonicalText.Decimal(f.Qty)} of imported {f.Part} off the book: the goods are missing, not returned"),
+                "regularize the missing quantity (A3, or F4 for goods of the program's own) and pay what is due; see report exposure",
+                f.Client));
+        }
+
+        if (adjustments.Count == 0)
+        {
+            rows.Add(Row("negative_adjustments", "ok", null, "no adjustment took imported material off the book", null));
+        }
 
         // SPEC §3.7, C6: expired balances are illegally in the country (art. 108); alerts from 90 days (--within).
         var status = col["status"];

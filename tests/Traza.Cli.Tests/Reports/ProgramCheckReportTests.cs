@@ -33,6 +33,7 @@ public sealed class ProgramCheckReportTests : IDisposable
             ("bom_overlap", "ok", "", ""),
             ("export_without_bom", "warning", "FG-2", ""),
             ("shortages", "error", "1", ""),
+            ("negative_adjustments", "ok", "", ""),
             ("expired_lots", "error", "1", ""),
             ("expiring_lots", "warning", "1", ""),
             ("repair_trips", "ok", "", ""),
@@ -105,6 +106,26 @@ public sealed class ProgramCheckReportTests : IDisposable
         // Before the return: only the MAT-2 BO; the die's trip is matched and still abroad.
         Report("--as-of", "2025-08-15").Where(r => r["check"] == "repair_trips").Select(r => (r["status"], r["subject"]))
             .ShouldBe([("warning", "MAT-2")]);
+    }
+
+    /// <summary>
+    /// A count found 4 of MAT-1 missing (an adjustment of −4, imported) and 2 of MAT-2 more (+2): one error for the missing
+    /// goods, none for the surplus; before the adjustment's date, none.
+    /// </summary>
+    [Fact]
+    public void Negative_adjustments_of_imported_material_are_errors_to_regularize()
+    {
+        cli.Import("events", "adj.csv", "date,type,part,qty,reference",
+            "2025-11-30,adjustment,MAT-1,-4,COUNT-2025-11", "2025-11-30,adjustment,MAT-2,2,COUNT-2025-11").Exit.ShouldBe(0);
+
+        var rows = Report().Where(r => r["check"] == "negative_adjustments").ToList();
+
+        rows.Select(r => (r["status"], r["subject"], r["detail"])).ShouldBe(
+        [
+            ("error", "MAT-1", "adjustment COUNT-2025-11 of 2025-11-30 takes 4 of imported MAT-1 off the book: the goods are missing, not returned"),
+        ]);
+        rows.Single()["advice"].ShouldContain("A3");
+        Report("--as-of", "2025-11-29").Single(r => r["check"] == "negative_adjustments")["status"].ShouldBe("ok");
     }
 
     [Fact]
