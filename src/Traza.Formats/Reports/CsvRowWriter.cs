@@ -161,6 +161,78 @@ public sealed class CsvRowWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Complete rows already in CSV form, each ended by a line feed (what another <see cref="CsvRowWriter"/> wrote): appended as
+    /// they are, between rows only — so rows formatted on several threads keep their order (<c>report custody</c>).
+    /// </summary>
+    public void Rows(ReadOnlySpan<byte> rows)
+    {
+        if (inRow)
+        {
+            throw new InvalidOperationException("rows can only be appended between rows");
+        }
+
+        if (length + rows.Length > buffer.Length)
+        {
+            Drain();
+            if (rows.Length > buffer.Length / 2 && (stream is not null || text is not null))
+            {
+                Out(rows); // a large block goes out as it is, not through the buffer
+                return;
+            }
+
+            if (rows.Length > buffer.Length)
+            {
+                Grow(rows.Length);
+            }
+        }
+
+        rows.CopyTo(buffer.AsSpan(length));
+        length += rows.Length;
+        if (length > buffer.Length - 4096)
+        {
+            Drain();
+        }
+    }
+
+    /// <summary>
+    /// What was written since the last call, taken out of the buffer (the writer must be over no output: a scratch writer
+    /// that builds fields once to write them many times with <see cref="Encoded"/>); the row is ended first, its line feed
+    /// not included.
+    /// </summary>
+    public byte[] TakeRow()
+    {
+        if (stream is not null || text is not null)
+        {
+            throw new InvalidOperationException("only a scratch writer gives its row back");
+        }
+
+        var row = buffer.AsSpan(0, length).ToArray();
+        length = 0;
+        inRow = false;
+        return row;
+    }
+
+    /// <summary>What a scratch writer holds: complete rows (for <see cref="Rows"/>) or fields not yet taken.</summary>
+    public ReadOnlySpan<byte> Written => stream is null && text is null
+        ? buffer.AsSpan(0, length)
+        : throw new InvalidOperationException("only a scratch writer holds what it wrote");
+
+    /// <summary>Empties a scratch writer, keeping its buffer.</summary>
+    public void Clear()
+    {
+        length = 0;
+        inRow = false;
+    }
+
+    /// <summary>A scratch writer over no output (see <see cref="TakeRow"/>).</summary>
+    public static CsvRowWriter Scratch() => new();
+
+    private CsvRowWriter()
+    {
+        buffer = new byte[256];
+    }
+
     /// <summary>Ends the row (a line feed).</summary>
     public void EndRow()
     {
@@ -218,21 +290,30 @@ public sealed class CsvRowWriter : IDisposable
 
     private void Drain()
     {
+        if (stream is null && text is null)
+        {
+            return; // a scratch writer keeps its bytes until TakeRow
+        }
+
+        Out(buffer.AsSpan(0, length));
+        length = 0;
+    }
+
+    private void Out(ReadOnlySpan<byte> bytes)
+    {
         if (stream is not null)
         {
-            stream.Write(buffer, 0, length);
+            stream.Write(bytes);
         }
         else if (text is not null)
         {
-            if (chars.Length < length + 4)
+            if (chars.Length < bytes.Length + 4)
             {
-                chars = new char[Math.Max(buffer.Length, length) + 4];
+                chars = new char[Math.Max(buffer.Length, bytes.Length) + 4];
             }
 
-            var count = decoder.GetChars(buffer, 0, length, chars, 0, flush: false);
+            var count = decoder.GetChars(bytes, chars, flush: false);
             text.Write(chars, 0, count);
         }
-
-        length = 0;
     }
 }
