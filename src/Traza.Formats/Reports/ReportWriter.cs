@@ -228,63 +228,102 @@ public static class ReportWriter
         return cells;
     }
 
-    public static void WriteXlsx(ReportData data, Stream output)
+    public static void WriteXlsx(ReportData data, Stream output) => WriteXlsx(data, output, MaxSheetRows);
+
+    /// <summary>
+    /// The data rows a sheet holds: an XLSX sheet has at most 1,048,576 rows (Excel's specifications and limits), one of them
+    /// the header.
+    /// </summary>
+    public const int MaxSheetRows = 1_048_575;
+
+    /// <summary>
+    /// <see cref="WriteXlsx(ReportData, Stream)"/> with at most <paramref name="maxSheetRows"/> data rows a sheet: a report with
+    /// more continues on sheets named "NAME (2)", "NAME (3)" …, each with the header (the custody of a <c>medium</c> program
+    /// is 1.28 M rows; a sheet past the limit is a workbook Excel refuses).
+    /// </summary>
+    internal static void WriteXlsx(ReportData data, Stream output, int maxSheetRows)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(output);
-        if (data.Sheets is { } sheets)
-        {
-            WriteWorkbook(sheets, output);
-            return;
-        }
-
-        if (data.Summary is { } summary)
-        {
-            using var leading = summary.Rows.GetEnumerator();
-            using var main = data.Rows.GetEnumerator();
-            output.SaveAs(
-                new Dictionary<string, object>
-                {
-                    [summary.SheetName ?? "summary"] = Sheet(summary, leading),
-                    [data.SheetName ?? "report"] = Sheet(data, main),
-                },
-                printHeader: true);
-            return;
-        }
-
-        using var rows = data.Rows.GetEnumerator();
-        output.SaveAs(Sheet(data, rows), printHeader: true, sheetName: data.SheetName ?? "report");
+        var parts = data.Sheets is { } sheets
+            ? sheets.Select((s, i) => (s, s.SheetName ?? $"sheet{i + 1}")).ToList()
+            : data.Summary is { } summary
+                ? [(summary, summary.SheetName ?? "summary"), (data, data.SheetName ?? "report")]
+                : [(data, data.SheetName ?? "report")];
+        output.SaveAs(new SheetSequence(parts, maxSheetRows), printHeader: true);
     }
 
-    /// <summary>Several sheets in one workbook, each under its <see cref="ReportData.SheetName"/> (sheet1, sheet2 … when unnamed).</summary>
-    private static void WriteWorkbook(IReadOnlyList<ReportData> sheets, Stream output)
+    /// <summary>
+    /// The workbook's sheets as MiniExcel enumerates them, made one at a time: each report's rows are read once, a sheet full
+    /// hands the rest to the next sheet of the same name, and whether that next sheet exists is known only when MiniExcel asks
+    /// for it — after writing the one before. Only enumeration is supported.
+    /// </summary>
+    private sealed class SheetSequence(List<(ReportData Data, string Name)> parts, int maxRows) : IDictionary<string, object>
     {
-        var enumerators = sheets.Select(s => s.Rows.GetEnumerator()).ToList();
-        try
+        public IEnumerator<KeyValuePair<string, object>> GetEnumerator()
         {
-            var book = new Dictionary<string, object>(StringComparer.Ordinal);
-            for (var i = 0; i < sheets.Count; i++)
+            foreach (var (data, name) in parts)
             {
-                book.Add(sheets[i].SheetName ?? $"sheet{i + 1}", Sheet(sheets[i], enumerators[i]));
-            }
+                var headers = data.Columns.Select(c => c.Header).ToArray();
+                using var rows = data.Rows.GetEnumerator();
+                if (!rows.MoveNext())
+                {
+                    yield return new(name, EmptySheet(headers));
+                    continue;
+                }
 
-            output.SaveAs(book, printHeader: true);
+                var cursor = new SheetCursor(rows);
+                for (var part = 1; !cursor.Done; part++)
+                {
+                    yield return new(part == 1 ? name : $"{name} ({part})", Rows(cursor, headers, maxRows));
+                }
+            }
         }
-        finally
-        {
-            enumerators.ForEach(e => e.Dispose());
-        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public object this[string key] { get => throw Unsupported(); set => throw Unsupported(); }
+
+        public ICollection<string> Keys => throw Unsupported();
+
+        public ICollection<object> Values => throw Unsupported();
+
+        public int Count => throw Unsupported();
+
+        public bool IsReadOnly => true;
+
+        public void Add(string key, object value) => throw Unsupported();
+
+        public void Add(KeyValuePair<string, object> item) => throw Unsupported();
+
+        public void Clear() => throw Unsupported();
+
+        public bool Contains(KeyValuePair<string, object> item) => throw Unsupported();
+
+        public bool ContainsKey(string key) => throw Unsupported();
+
+        public void CopyTo(KeyValuePair<string, object>[] array, int arrayIndex) => throw Unsupported();
+
+        public bool Remove(string key) => throw Unsupported();
+
+        public bool Remove(KeyValuePair<string, object> item) => throw Unsupported();
+
+        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out object value) => throw Unsupported();
+
+        private static NotSupportedException Unsupported() => new("the workbook's sheets are made as they are written");
     }
 
-    /// <summary>A sheet's rows for MiniExcel, or a table with columns only when there is none (MiniExcel takes the header from the first row).</summary>
-    private static object Sheet(ReportData data, IEnumerator<object?[]> rows)
+    /// <summary>A report's rows shared by its sheets: positioned on the next row to write until <see cref="Done"/>.</summary>
+    private sealed class SheetCursor(IEnumerator<object?[]> rows)
     {
-        var headers = data.Columns.Select(c => c.Header).ToArray();
-        if (rows.MoveNext())
-        {
-            return Rows(rows, headers);
-        }
+        public IEnumerator<object?[]> Rows { get; } = rows;
 
+        public bool Done { get; set; }
+    }
+
+    /// <summary>A sheet with columns only, for a report without rows (MiniExcel takes the header from the first row).</summary>
+    private static System.Data.DataTable EmptySheet(string[] headers)
+    {
         var empty = new System.Data.DataTable("report") { Locale = System.Globalization.CultureInfo.InvariantCulture };
         foreach (var h in headers)
         {
@@ -294,11 +333,12 @@ public static class ReportWriter
         return empty;
     }
 
-    private static IEnumerable<Dictionary<string, object?>> Rows(IEnumerator<object?[]> rows, string[] headers)
+    /// <summary>Up to <paramref name="max"/> rows from the cursor; the cursor is done when the report has no more.</summary>
+    private static IEnumerable<Dictionary<string, object?>> Rows(SheetCursor cursor, string[] headers, int max)
     {
-        do
+        for (var written = 0; written < max; written++)
         {
-            var row = rows.Current;
+            var row = cursor.Rows.Current;
             var dict = new Dictionary<string, object?>(headers.Length, StringComparer.Ordinal);
             for (var i = 0; i < headers.Length; i++)
             {
@@ -312,8 +352,12 @@ public static class ReportWriter
             }
 
             yield return dict;
+            if (!cursor.Rows.MoveNext())
+            {
+                cursor.Done = true;
+                yield break;
+            }
         }
-        while (rows.MoveNext());
     }
 
     private static string CsvField(string text)

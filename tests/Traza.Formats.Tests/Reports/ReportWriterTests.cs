@@ -92,6 +92,45 @@ public sealed class ReportWriterTests
         rows[0]["A"].ShouldBe("a");
     }
 
+    /// <summary>
+    /// An XLSX sheet holds at most 1,048,575 data rows under its header; a report with more continues on "NAME (2)" … — here
+    /// with a limit of 3: every row once, in order, each sheet with the header, no empty sheet when the rows end at a limit,
+    /// and a summary or several reports split the same way.
+    /// </summary>
+    [Theory]
+    [InlineData(7, new[] { 3, 3, 1 })]
+    [InlineData(6, new[] { 3, 3 })]
+    [InlineData(3, new[] { 3 })]
+    [InlineData(1, new[] { 1 })]
+    public void Xlsx_continues_a_report_past_the_sheet_limit_on_numbered_sheets(int count, int[] perSheet)
+    {
+        object?[][] Numbers(int n, string tag) => [.. Enumerable.Range(1, n).Select(i => new object?[] { (long)i, $"{tag}{i}" })];
+        var data = new ReportData(["n", "tag"], Numbers(count, "r"))
+        {
+            SheetName = "custody",
+            Summary = new ReportData(["n", "tag"], Numbers(4, "s")) { SheetName = "summary" },
+        };
+        using var stream = new MemoryStream();
+
+        ReportWriter.WriteXlsx(data, stream, maxSheetRows: 3);
+
+        stream.Position = 0;
+        var expected = new[] { "summary", "summary (2)" }
+            .Concat(perSheet.Select((_, i) => i == 0 ? "custody" : $"custody ({i + 1})")).ToList();
+        stream.GetSheetNames().ShouldBe(expected);
+        var tags = new List<string>();
+        for (var i = 0; i < perSheet.Length; i++)
+        {
+            var rows = stream.Query(useHeaderRow: true, sheetName: expected[i + 2]).Cast<IDictionary<string, object?>>().ToList();
+            rows.Count.ShouldBe(perSheet[i], expected[i + 2]);
+            tags.AddRange(rows.Select(r => (string)r["tag"]!));
+        }
+
+        tags.ShouldBe(Enumerable.Range(1, count).Select(i => $"r{i}"));
+        stream.Query(useHeaderRow: true, sheetName: "summary (2)").Cast<IDictionary<string, object?>>().Select(r => (string)r["tag"]!)
+            .ShouldBe(["s4"]);
+    }
+
     [Fact]
     public void Text_writer_refuses_xlsx()
     {
