@@ -1,3 +1,4 @@
+using Traza.App.Discharge;
 using Traza.Domain.Values;
 using Traza.Formats.Reports;
 using Traza.Storage;
@@ -8,7 +9,8 @@ namespace Traza.App.Reports;
 /// <c>traza report descargos [--exit DOC]</c> (SPEC §6): the 512 block a broker transmits for an exit — Traza's
 /// allocations of that exit (the <c>custody</c> rows) summed by original pedimento, fracción and UMT, with the original
 /// pedimento's clave and date. Without <c>--exit</c>, the block of every exit pedimento. The SPEC §6 columns, then
-/// <c>exit_document</c>. NAC stock, events and documents that are not pedimentos discharge nothing and are left out.
+/// <c>exit_document</c>. NAC stock, events and documents that are not pedimentos discharge nothing and are left out. Waste
+/// returned or changed of regime by an exit (<c>case</c> DE) names its source lots like an allocation (<see cref="WasteDescargos"/>).
 /// </summary>
 public static class DescargosReport
 {
@@ -51,6 +53,12 @@ public static class DescargosReport
                 : (entry.Clave, entry.Date, line.QtyUmt);
         }
 
+        // Waste returned or changed of regime by these exits (case DE) names its source lots' pedimentos too.
+        var rectifications = LedgerRectifications.Read(store, asOf);
+        var exits = filter.Exit is null && filter.Exits is null
+            ? null
+            : CustodyReport.ExitNumbers(rectifications, (filter.Exits ?? []).Append(filter.Exit));
+        WasteDescargos.AddTo(sums, store, asOf, client, exits, rectifications);
         return [.. sums.Select(s => new Descargo(s.Key.Exit, s.Key.Pedimento, s.Value.Clave, s.Value.Date, s.Key.Fraccion, s.Key.Umt, s.Value.Qty))];
     }
 

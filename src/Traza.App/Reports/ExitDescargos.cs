@@ -42,9 +42,11 @@ public static class ExitDescargos
             }
         }
 
+        var sums = new Dictionary<(string Exit, string Pedimento, string Fraccion, string Umt), (string Clave, DateOnly Date, decimal Qty)>();
+        WasteDescargos.AddTo(sums, store, asOf, client, exitDocs, rectifications); // waste returned by these exits (case DE)
         if (exitOf.Count == 0)
         {
-            return [];
+            return Blocks(sums);
         }
 
         // 1. The allocations of those movements, pool by pool, in custody's order (pool, then allocation order).
@@ -150,7 +152,6 @@ public static class ExitDescargos
         }
 
         // 4. Summed by exit, original pedimento, fracción and UMT, each allocation's UMT rounded as custody rounds it.
-        var sums = new Dictionary<(string Exit, string Pedimento, string Fraccion, string Umt), (string Clave, DateOnly Date, decimal Qty)>();
         foreach (var h in hits)
         {
             var info = lotInfo[slots[h.Pool][h.Lot]];
@@ -166,10 +167,14 @@ public static class ExitDescargos
                 : (entry.Clave, entry.Date, qtyUmt);
         }
 
-        // In no order: reconciliation groups them per exit (sorting 1.1 M lines of `large` by four strings cost seconds).
-        return [.. sums.Select(s => new DescargosReport.Descargo(s.Key.Exit, s.Key.Pedimento, s.Value.Clave, s.Value.Date, s.Key.Fraccion, s.Key.Umt,
-            s.Value.Qty))];
+        return Blocks(sums);
     }
+
+    /// <summary>In no order: reconciliation groups them per exit (sorting 1.1 M lines of `large` by four strings cost seconds).</summary>
+    private static List<DescargosReport.Descargo> Blocks(
+        Dictionary<(string Exit, string Pedimento, string Fraccion, string Umt), (string Clave, DateOnly Date, decimal Qty)> sums) =>
+        [.. sums.Select(s => new DescargosReport.Descargo(s.Key.Exit, s.Key.Pedimento, s.Value.Clave, s.Value.Date, s.Key.Fraccion, s.Key.Umt,
+            s.Value.Qty))];
 
     private static int[] NewSlots(int count)
     {

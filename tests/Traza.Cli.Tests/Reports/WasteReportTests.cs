@@ -73,6 +73,26 @@ public sealed class WasteReportTests : IDisposable
         cli.ReportCsv("waste", "--as-of", "2025-03-04").ShouldHaveSingleItem(); // no exit yet: the header alone
     }
 
+    /// <summary>
+    /// A return (X3) or change of regime (X4) of waste names its source lots' pedimentos in its 512 block like any descargo:
+    /// X3 took 6 of A (2 UMT each: 12) and 1 of B; X4 2 of B. Destructions and donations are no pedimento: none.
+    /// </summary>
+    [Fact]
+    public void Descargos_of_a_waste_return_name_its_source_lots()
+    {
+        Disposals();
+        const string Header = "original_pedimento,clave,date,fraccion,umt,qty_umt,exit_document";
+        cli.ReportCsv("descargos", "--exit", P("5100003")).ShouldBe(
+        [
+            Header, $"{P("5000001")},IN,2025-01-10,,1,12,{P("5100003")}", $"{P("5000002")},IN,2025-02-10,,1,1,{P("5100003")}",
+        ]);
+        cli.ReportCsv("descargos", "--exit", P("5100004")).ShouldBe([Header, $"{P("5000002")},IN,2025-02-10,,1,2,{P("5100004")}"]);
+        var all = cli.ReportCsv("descargos");
+        all.Count(l => l.EndsWith(P("5100003"), StringComparison.Ordinal)).ShouldBe(2);
+        all.Count(l => l.EndsWith(P("5100004"), StringComparison.Ordinal)).ShouldBe(1);
+        cli.ReportCsv("descargos", "--exit", P("5100003"), "--as-of", "2025-08-31").ShouldBe([Header]); // not yet returned
+    }
+
     [Fact]
     public void Waste_disposals_list_destruction_return_change_of_regime_and_donation_per_source_lot()
     {
