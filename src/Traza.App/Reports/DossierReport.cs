@@ -359,6 +359,16 @@ internal sealed class DossierBom
         }
     }
 
+    // What Path and Shares found, per (client, product, component) and BOM epoch: the walk's result depends on the date only
+    // through which BOM rows of the product's tree are in force, and that changes only on a row's valid_from or the day after
+    // its valid_to (Epoch). The Annex 24 workbook asks once per custody row — 1.28 M on `medium` (docs/benchmarks.md).
+    private readonly Dictionary<(string Client, string Product, string Component, DateOnly Epoch), string?> pathMemo = [];
+    private readonly Dictionary<(string Client, string Product, string Component, DateOnly Epoch), (decimal, decimal)?> shareMemo = [];
+    private readonly Dictionary<(string Client, string Product), DateOnly[]> epochs = [];
+
+    /// <summary>Whether results are kept per BOM epoch (true) or every call walks the BOM (the plain twin, for the property test).</summary>
+    public bool Memoize { get; init; } = true;
+
     public string? Path(string client, string document, string product, string component, DateOnly exitDate)
     {
         if (string.Equals(product, component, StringComparison.Ordinal))
@@ -367,9 +377,63 @@ internal sealed class DossierBom
         }
 
         var date = bomDates.GetValueOrDefault((client, document, product)) ?? exitDate;
+        var key = (client, product, component, Epoch(client, product, date));
+        if (Memoize && pathMemo.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
         var paths = new List<string>();
         Walk(client, product, component, date, product, paths, 0);
-        return paths.Count == 0 ? null : string.Join(';', paths);
+        var path = paths.Count == 0 ? null : string.Join(';', paths);
+        if (Memoize)
+        {
+            pathMemo[key] = path;
+        }
+
+        return path;
+    }
+
+    /// <summary>
+    /// The first day of the stretch of dates around <paramref name="date"/> over which every BOM row of
+    /// <paramref name="product"/>'s tree is either in force or not (the latest valid_from or day after a valid_to on or before
+    /// it; <see cref="DateOnly.MinValue"/> before all of them).
+    /// </summary>
+    private DateOnly Epoch(string client, string product, DateOnly date)
+    {
+        if (!epochs.TryGetValue((client, product), out var points))
+        {
+            var set = new SortedSet<DateOnly>();
+            Breakpoints(client, product, set, [], 0);
+            epochs[(client, product)] = points = [.. set];
+        }
+
+        var at = Array.BinarySearch(points, date);
+        at = at >= 0 ? at : ~at - 1;
+        return at >= 0 ? points[at] : DateOnly.MinValue;
+    }
+
+    private void Breakpoints(string client, string product, SortedSet<DateOnly> points, HashSet<string> seen, int depth)
+    {
+        if (depth > 64 || !seen.Add(product))
+        {
+            return;
+        }
+
+        foreach (var row in bom[(client, product)])
+        {
+            if (row.ValidFrom is { } from)
+            {
+                points.Add(from);
+            }
+
+            if (row.ValidTo is { } to && to < DateOnly.MaxValue)
+            {
+                points.Add(to.AddDays(1));
+            }
+
+            Breakpoints(client, row.Component, points, seen, depth + 1);
+        }
     }
 
     /// <summary>
@@ -385,9 +449,21 @@ internal sealed class DossierBom
         }
 
         var date = bomDates.GetValueOrDefault((client, document, product)) ?? exitDate;
+        var key = (client, product, component, Epoch(client, product, date));
+        if (Memoize && shareMemo.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
         decimal full = 0m, noWaste = 0m, net = 0m;
         Factors(client, product, component, date, (1m, 1m, 1m), ref full, ref noWaste, ref net, 0);
-        return full == 0m ? null : ((noWaste - net) / full, (full - noWaste) / full);
+        (decimal, decimal)? shares = full == 0m ? null : ((noWaste - net) / full, (full - noWaste) / full);
+        if (Memoize)
+        {
+            shareMemo[key] = shares;
+        }
+
+        return shares;
     }
 
     private void Factors(
