@@ -109,6 +109,13 @@ public sealed partial class DischargeStore
             delete.Run(hasher, digest, -1);
         }
 
+        // Incremental runs happen only on ledgers without work orders (docs/cli.md "discharge"): none is left stored.
+        foreach (var table in (ReadOnlySpan<int>)[DerivedDigest.Reservation, DerivedDigest.KitDraw])
+        {
+            using var delete = DerivedRowStatement.Delete(connection, table, SqliteDatabase.ProgramSql);
+            delete.Run(hasher, digest, -1);
+        }
+
         long lastSeq;
         using (var cmd = Command(tx, $"SELECT coalesce(max(seq), 0) FROM discharge_finding WHERE {SqliteDatabase.ProgramSql}"))
         {

@@ -123,7 +123,7 @@ public static class DischargeService
         var fullRun = Record(asOf, head, lastBatch, startedAt, clock, derived.DayCounts, shortageCount);
         phases.Mark("records");
         discharge.Save(fullRun, derived.Pools.Select(p => { progress.Advance(++packed); return p; }), derived.Shortages, derived.Disposals,
-            derived.Findings, catalog); // packs pools while saving
+            derived.Findings, catalog, derived.Reservations, derived.KitDraws); // packs pools while saving
         phases.Mark("pack and save");
         var elapsed = clock.GetElapsedTime(started);
         Debug.Assert(elapsed >= TimeSpan.Zero, "monotonic clock");

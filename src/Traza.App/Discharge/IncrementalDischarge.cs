@@ -31,7 +31,7 @@ internal static class IncrementalDischarge
             }
         }
 
-        if (RectificationsChanged(store, previous, batches, asOf))
+        if (RectificationsChanged(store, previous, batches, asOf) || HasWorkOrders(store, batches))
         {
             return null;
         }
@@ -71,6 +71,14 @@ internal static class IncrementalDischarge
         // Nothing changed: resume after the as-of date (no movement runs again; the run record is refreshed).
         return from ?? asOf.AddDays(1);
     }
+
+    /// <summary>
+    /// docs/cli.md "Work orders" and "discharge": a ledger with any work order discharges in full — reservations made at a work
+    /// order's date are converted by exits of other dates and pools, which the resumed state (lot totals) does not carry.
+    /// </summary>
+    internal static bool HasWorkOrders(ITrazaStore store, IReadOnlyList<BatchRecord> batches) =>
+        batches.Any(b => string.Equals(b.Layout, "events", StringComparison.Ordinal))
+        && store.LoadEvents().Any(e => string.Equals(e.Type, Domain.Model.EventTypes.Name(Domain.Model.EventType.WorkOrder), StringComparison.Ordinal));
 
     /// <summary>
     /// SPEC §3.8: "discharges re-run from the original entry date" — a rectification moves rows to the original's date and
