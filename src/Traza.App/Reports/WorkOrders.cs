@@ -22,9 +22,10 @@ internal sealed record WorkOrderPosition(EventRecord Event, long Id, decimal Kit
 /// </summary>
 internal static class WorkOrders
 {
-    public static List<WorkOrderPosition> At(ITrazaStore store, DateOnly asOf, string? client)
+    public static List<WorkOrderPosition> At(
+        ITrazaStore store, DateOnly asOf, string? client, IReadOnlyList<StoredReservation>? reservations = null)
     {
-        var reservations = store.Derived.Reservations(client);
+        reservations ??= store.Derived.Reservations(client);
         var orders = store.LoadEvents(client, asOf)
             .Where(e => e.Date <= asOf && string.Equals(e.Type, EventType.WorkOrder.Name(), StringComparison.Ordinal))
             .ToList();
@@ -67,12 +68,13 @@ internal static class WorkOrders
         ITrazaStore store, DateOnly asOf, string? client)
     {
         var result = new Dictionary<(string, string, string, int), decimal>();
-        if (store.Derived.Reservations(client).Count == 0)
+        var reservations = store.Derived.Reservations(client);
+        if (reservations.Count == 0)
         {
             return result; // no work order in the stored run: one empty read
         }
 
-        foreach (var order in At(store, asOf, client))
+        foreach (var order in At(store, asOf, client, reservations))
         {
             foreach (var (r, inKits) in order.Reservations)
             {

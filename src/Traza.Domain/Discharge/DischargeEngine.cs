@@ -527,7 +527,7 @@ public static class DischargeEngine
                 // docs/cli.md "Work orders": an exit (or destruction/donation) of a kit takes kit stock first; the rest as below.
                 var leafBase = 0;
                 if (kitStock.Count > 0 && m.Mode.TakesLots() && m.Mode.LeafMode() == DischargeMode.RegularLotsOnly
-                    && kitStock.TryGetValue(m.Part, out var orders))
+                    && kitStock.TryGetValue(m.Part, out var orders) && orders.Count > 0 && Micro.FromDecimal(m.Qty) > 0)
                 {
                     var rest = DrawKits(pos, index, m, orders, ref leafBase);
                     if (rest == 0)
