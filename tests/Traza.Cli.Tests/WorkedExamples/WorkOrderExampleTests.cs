@@ -170,6 +170,34 @@ public sealed class WorkOrderExampleTests : IDisposable
         cli.Run("audit", "verify").Exit.ShouldBe(0);
     }
 
+    /// <summary>
+    /// Reversing the work orders leaves a ledger without any: the next run resumes from their earliest date, drops the stored
+    /// reservations and kit draws, and equals a full run — the kits' exits now explode at their own dates.
+    /// </summary>
+    [Fact]
+    public void Reversing_the_work_orders_resumes_and_the_kits_explode_at_their_exits()
+    {
+        Movements();
+        cli.Run("discharge", "--as-of", "2025-06-30").Exit.ShouldBe(0);
+        var batch = Csv("2025-06-30", "report", "batches").Single(b => b["layout"] == "events")["batch"];
+        cli.Run("reverse", "--batch", batch, "--reason", "entered twice").Exit.ShouldBe(0);
+        var run = cli.Run("discharge", "--as-of", "2025-06-30");
+        run.Exit.ShouldBe(0, run.Stderr);
+        run.Stdout.ShouldContain("resumed from 2025-03-10");
+        Csv("2025-06-30", "report", "work-orders").ShouldBeEmpty();
+        var audit = cli.Run("audit", "verify", "--recompute");
+        audit.Exit.ShouldBe(0, audit.Stdout + audit.Stderr);
+        var balances = cli.Run("report", "balances", "--format", "csv", "--as-of", "2025-06-30").Stdout;
+        cli.Run("discharge", "--as-of", "2025-06-30", "--full").Exit.ShouldBe(0);
+        cli.Run("report", "balances", "--format", "csv", "--as-of", "2025-06-30").Stdout.ShouldBe(balances);
+
+        // X1 (04-05, v2): MAT-1 180 of …01/1, LBL-1 60; X2 100 more of …01/1 (20 left); X3 (v2): MAT-1 300 = 20 + 280 of …02/1.
+        var after = CsvText.Rows(balances);
+        Lot(after, "5000001", "1").ShouldBe(("0", "0", "closed"));
+        Lot(after, "5000002", "1").ShouldBe(("220", "0", "open"));
+        Lot(after, "5000001", "2").ShouldBe(("40", "0", "open"));
+    }
+
     [Theory]
     [InlineData("2025-03-10,work_order,KIT-1,10,", "column reference")] // a work order needs its number
     [InlineData("2024-12-31,work_order,KIT-1,10,WO-9", "column date")] // no BOM version of the kit in force on its date
