@@ -75,7 +75,8 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
     }
 
     public void SaveIncremental(DischargeRunRecord run, IEnumerable<(StoredPool Pool, int FromPeriod)> pools, DateOnly from,
-        IEnumerable<StoredShortage> shortages, IEnumerable<StoredWasteDisposal> disposals, IEnumerable<StoredFinding> findings)
+        IEnumerable<StoredShortage> shortages, IEnumerable<StoredWasteDisposal> disposals, IEnumerable<StoredFinding> findings,
+        IEnumerable<StoredReservation>? reservations = null, IEnumerable<StoredKitDraw>? kitDraws = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(pools);
@@ -95,10 +96,10 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
             DeleteReturning(table, $"{P} AND date >= $1", cmd => cmd.Text(CanonicalText.Date(from)), hasher, digest);
         }
 
-        // Incremental runs happen only on ledgers without work orders (docs/cli.md "discharge"): none is left stored.
+        // Work orders from the resume date on run again (none before it holds anything: IncrementalDischarge).
         foreach (var table in (ReadOnlySpan<int>)[DerivedDigest.Reservation, DerivedDigest.KitDraw])
         {
-            DeleteReturning(table, P, null, hasher, digest);
+            DeleteReturning(table, $"{P} AND date >= $1", cmd => cmd.Text(CanonicalText.Date(from)), hasher, digest);
         }
 
         long lastSeq;
@@ -110,6 +111,7 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
         InsertShortages(shortages, hasher, digest);
         InsertDisposals(disposals, hasher, digest);
         InsertFindings(findings, lastSeq, hasher, digest);
+        InsertWorkOrders(reservations, kitDraws, hasher, digest);
         long shortageCount;
         using (var cmd = store.Command($"SELECT count(*) FROM discharge_shortage WHERE {P}"))
         {

@@ -17,7 +17,9 @@ public sealed partial class DischargeStore
         DateOnly from,
         IEnumerable<StoredShortage> shortages,
         IEnumerable<StoredWasteDisposal> disposals,
-        IEnumerable<StoredFinding> findings)
+        IEnumerable<StoredFinding> findings,
+        IEnumerable<StoredReservation>? reservations = null,
+        IEnumerable<StoredKitDraw>? kitDraws = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(pools);
@@ -109,10 +111,11 @@ public sealed partial class DischargeStore
             delete.Run(hasher, digest, -1);
         }
 
-        // Incremental runs happen only on ledgers without work orders (docs/cli.md "discharge"): none is left stored.
+        // Work orders from the resume date on run again (none before it holds anything: IncrementalDischarge).
         foreach (var table in (ReadOnlySpan<int>)[DerivedDigest.Reservation, DerivedDigest.KitDraw])
         {
-            using var delete = DerivedRowStatement.Delete(connection, table, SqliteDatabase.ProgramSql);
+            using var delete = DerivedRowStatement.Delete(connection, table, $"{SqliteDatabase.ProgramSql} AND date >= ?1");
+            delete.Text(1, day);
             delete.Run(hasher, digest, -1);
         }
 
@@ -125,6 +128,7 @@ public sealed partial class DischargeStore
         InsertShortages(tx, shortages, hasher, digest);
         InsertDisposals(tx, disposals, hasher, digest);
         InsertFindings(tx, findings, lastSeq, hasher, digest);
+        InsertWorkOrders(tx, reservations, kitDraws, hasher, digest);
         long shortageCount;
         using (var cmd = Command(tx, $"SELECT count(*) FROM discharge_shortage WHERE {SqliteDatabase.ProgramSql}"))
         {

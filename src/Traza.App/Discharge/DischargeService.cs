@@ -93,7 +93,8 @@ public static class DischargeService
             }
 
             var run = Record(asOf, head, lastBatch, startedAt, clock, days, shortages.Count);
-            discharge.SaveIncremental(run, pools, resume, shortages, disposals, findings);
+            discharge.SaveIncremental(run, pools, resume, shortages, disposals, findings,
+                DerivedData.ReservationsOf(snapshot, result), DerivedData.KitDrawsOf(snapshot, result));
             var fromTails = pools.Count(p => p.Pool.TailOnly);
             phases.Mark($"save ({pools.Count} pools, {fromTails} from their tails)");
             var saved = discharge.LatestRun()!;

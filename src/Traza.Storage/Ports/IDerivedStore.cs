@@ -22,8 +22,8 @@ public interface IDerivedStore
 
     /// <summary>
     /// Applies an incremental run atomically: each given pool is replaced and its chunks from its period on rewritten;
-    /// shortages, disposals and findings dated on or after <paramref name="from"/> are replaced. Reservations and kit draws are
-    /// deleted: a ledger with work orders always discharges in full (docs/cli.md "discharge").
+    /// shortages, disposals and findings dated on or after <paramref name="from"/> are replaced, and so are work-order
+    /// reservations and kit draws (a reservation is dated at its work order's date, a draw at its movement's).
     /// </summary>
     void SaveIncremental(
         DischargeRunRecord run,
@@ -31,7 +31,9 @@ public interface IDerivedStore
         DateOnly from,
         IEnumerable<StoredShortage> shortages,
         IEnumerable<StoredWasteDisposal> disposals,
-        IEnumerable<StoredFinding> findings);
+        IEnumerable<StoredFinding> findings,
+        IEnumerable<StoredReservation>? reservations = null,
+        IEnumerable<StoredKitDraw>? kitDraws = null);
 
     /// <summary>The catalog the last full run stored (<see cref="CatalogCodec"/>), or null.</summary>
     byte[]? Catalog();

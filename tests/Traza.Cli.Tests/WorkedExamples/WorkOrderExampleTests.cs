@@ -146,6 +146,62 @@ public sealed class WorkOrderExampleTests : IDisposable
             ]);
     }
 
+    /// <summary>
+    /// docs/cli.md "discharge": a run resumes when every work order dated before the resume date has shipped all its kits
+    /// before it (nothing reserved, no kit in stock on its eve); work orders from that date on run again. Each step equals a
+    /// full run, reservations and kit draws included (audit --recompute).
+    /// </summary>
+    [Fact]
+    public void Discharge_resumes_once_every_earlier_work_order_has_shipped()
+    {
+        cli.Import("events", "work-orders.csv", "date,type,part,qty,reference", "2025-03-10,work_order,KIT-1,100,WO-1",
+            "2025-04-05,work_order,KIT-1,50,WO-2").Exit.ShouldBe(0);
+        cli.Import("exits", "exits.csv", "pedimento,partida,clave,date,part,qty",
+            $"{P("5100001")},1,RT,2025-04-05,KIT-1,60", $"{P("5100002")},1,RT,2025-04-20,MAT-1,100", $"{P("5100003")},1,RT,2025-05-15,KIT-1,100")
+            .Exit.ShouldBe(0);
+        cli.Run("discharge", "--as-of", "2025-06-30").Exit.ShouldBe(0);
+
+        // WO-1 and WO-2 shipped everything by 05-15.
+        cli.Import("exits", "x4.csv", "pedimento,partida,clave,date,part,qty", $"{P("5100004")},1,RT,2025-06-20,MAT-1,10").Exit.ShouldBe(0);
+        SameAsFull(resumedFrom: "2025-06-20");
+
+        // A new work order and a kit exit after it: they run again from the work order's date.
+        cli.Import("events", "wo-4.csv", "date,type,part,qty,reference", "2025-06-22,work_order,KIT-1,20,WO-4").Exit.ShouldBe(0);
+        cli.Import("exits", "x5.csv", "pedimento,partida,clave,date,part,qty", $"{P("5100005")},1,RT,2025-06-25,KIT-1,15").Exit.ShouldBe(0);
+        SameAsFull(resumedFrom: "2025-06-22");
+        Csv("2025-06-30", "report", "work-orders").Single(o => o["reference"] == "WO-4")
+            .ShouldSatisfyAllConditions(o => o["kits_left"].ShouldBe("15"), o => o["qty_in_kits"].ShouldBe("20"), o => o["status"].ShouldBe("partly_shipped"));
+
+        // WO-4 still has 5 kits in stock: a later change needs a full run.
+        cli.Import("exits", "x6.csv", "pedimento,partida,clave,date,part,qty", $"{P("5100006")},1,RT,2025-06-28,MAT-1,5").Exit.ShouldBe(0);
+        SameAsFull(resumedFrom: null);
+    }
+
+    private void SameAsFull(string? resumedFrom)
+    {
+        var run = cli.Run("discharge", "--as-of", "2025-06-30");
+        run.Exit.ShouldBe(0, run.Stderr);
+        if (resumedFrom is null)
+        {
+            run.Stdout.ShouldNotContain("resumed");
+        }
+        else
+        {
+            run.Stdout.ShouldContain($"resumed from {resumedFrom}");
+        }
+
+        var audit = cli.Run("audit", "verify", "--recompute");
+        audit.Exit.ShouldBe(0, audit.Stdout + audit.Stderr);
+        audit.Stdout.ShouldContain("derived data matches a recomputation");
+        string[] names = ["balances", "work-orders", "shortages", "waste", "custody"];
+        var before = names.ToDictionary(n => n, n => cli.Run("report", n, "--format", "csv", "--as-of", "2025-06-30").Stdout);
+        cli.Run("discharge", "--as-of", "2025-06-30", "--full").Exit.ShouldBe(0);
+        foreach (var n in names)
+        {
+            cli.Run("report", n, "--format", "csv", "--as-of", "2025-06-30").Stdout.ShouldBe(before[n], n);
+        }
+    }
+
     [Fact]
     public void A_ledger_with_work_orders_discharges_in_full_and_equals_a_full_run()
     {

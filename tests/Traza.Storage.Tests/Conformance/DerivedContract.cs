@@ -233,7 +233,7 @@ public abstract class DerivedContract<TFixture>(TFixture fixture) : StoreContrac
 
     /// <summary>
     /// Work orders (migration 0036, docs/cli.md "Work orders"): a full save stores what each reserved and the kits exits took,
-    /// under the digest; a new save replaces them; an incremental save (only ever on a ledger without work orders) leaves none.
+    /// under the digest; a new save replaces them; an incremental save replaces those dated from its resume date on.
     /// </summary>
     [Fact]
     public void Work_order_reservations_and_kit_draws_read_back_and_are_covered_by_the_digest()
@@ -249,9 +249,13 @@ public abstract class DerivedContract<TFixture>(TFixture fixture) : StoreContrac
         store.Derived.KitDraws("").ShouldBeEmpty();
         store.VerifyDerived().Intact.ShouldBeTrue();
 
-        store.Derived.SaveIncremental(Run(2, new DateOnly(2025, 3, 31), head.Id, head.ChainHash, 2), [], new DateOnly(2025, 3, 1), [], [], []);
-        store.Derived.Reservations().ShouldBeEmpty();
-        store.Derived.KitDraws().ShouldBeEmpty();
+        // An incremental save from 2025-02-01 replaces the reservations (dated at their work order) and draws dated from then on.
+        var again = Reservations[2] with { Qty = 2.5m };
+        var draw = new StoredKitDraw("", PackedAllocation.MovementId(4, 8), PackedAllocation.MovementId(5, 1), "KIT-2", new DateOnly(2025, 3, 2), 1m);
+        store.Derived.SaveIncremental(Run(2, new DateOnly(2025, 3, 31), head.Id, head.ChainHash, 2), [], new DateOnly(2025, 2, 1), [], [], [],
+            [again], [draw]);
+        store.Derived.Reservations().ShouldBe([again, Reservations[0], Reservations[1]]);
+        store.Derived.KitDraws().ShouldBe([draw, KitDraws[0]]);
         store.VerifyDerived().Intact.ShouldBeTrue();
 
         store.Derived.Save(Run(3, new DateOnly(2025, 3, 31), head.Id, head.ChainHash, 2), [], [], [], [], null, Reservations[..1], KitDraws[..1]);
