@@ -21,7 +21,8 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
     private long Program => store.Program.Value;
 
     public void Save(DischargeRunRecord run, IEnumerable<StoredPool> pools, IEnumerable<StoredShortage> shortages,
-        IEnumerable<StoredWasteDisposal> disposals, IEnumerable<StoredFinding> findings, byte[]? catalog = null)
+        IEnumerable<StoredWasteDisposal> disposals, IEnumerable<StoredFinding> findings, byte[]? catalog = null,
+        IEnumerable<StoredReservation>? reservations = null, IEnumerable<StoredKitDraw>? kitDraws = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(pools);
@@ -68,12 +69,14 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
         InsertShortages(shortages, hasher, digest);
         InsertDisposals(disposals, hasher, digest);
         InsertFindings(findings, 0, hasher, digest);
+        InsertWorkOrders(reservations, kitDraws, hasher, digest);
         InsertRun(run, hasher, digest);
         tx.Commit();
     }
 
     public void SaveIncremental(DischargeRunRecord run, IEnumerable<(StoredPool Pool, int FromPeriod)> pools, DateOnly from,
-        IEnumerable<StoredShortage> shortages, IEnumerable<StoredWasteDisposal> disposals, IEnumerable<StoredFinding> findings)
+        IEnumerable<StoredShortage> shortages, IEnumerable<StoredWasteDisposal> disposals, IEnumerable<StoredFinding> findings,
+        IEnumerable<StoredReservation>? reservations = null, IEnumerable<StoredKitDraw>? kitDraws = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(pools);
@@ -93,6 +96,12 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
             DeleteReturning(table, $"{P} AND date >= $1", cmd => cmd.Text(CanonicalText.Date(from)), hasher, digest);
         }
 
+        // Work orders from the resume date on run again (none before it holds anything: IncrementalDischarge).
+        foreach (var table in (ReadOnlySpan<int>)[DerivedDigest.Reservation, DerivedDigest.KitDraw])
+        {
+            DeleteReturning(table, $"{P} AND date >= $1", cmd => cmd.Text(CanonicalText.Date(from)), hasher, digest);
+        }
+
         long lastSeq;
         using (var cmd = store.Command($"SELECT coalesce(max(seq), 0) FROM discharge_finding WHERE {P}"))
         {
@@ -102,6 +111,7 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
         InsertShortages(shortages, hasher, digest);
         InsertDisposals(disposals, hasher, digest);
         InsertFindings(findings, lastSeq, hasher, digest);
+        InsertWorkOrders(reservations, kitDraws, hasher, digest);
         long shortageCount;
         using (var cmd = store.Command($"SELECT count(*) FROM discharge_shortage WHERE {P}"))
         {
@@ -224,6 +234,28 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
             cmd => cmd.Text(client).Text(from is { } f ? CanonicalText.Date(f) : null),
             r => result.Add(new StoredWasteDisposal(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.Int32(4),
                 CanonicalText.ParseDate(r.GetString(5)), r.Dec(6))));
+        return result;
+    }
+
+    public IReadOnlyList<StoredReservation> Reservations(string? client = null)
+    {
+        var result = new List<StoredReservation>();
+        Read("SELECT client, work_order, leaf, part, pedimento, partida, date, qty, waste FROM discharge_reservation " +
+            $"WHERE {P} AND ($1::text IS NULL OR client = $1) ORDER BY client, work_order, leaf, part, pedimento, partida",
+            cmd => cmd.Text(client),
+            r => result.Add(new StoredReservation(r.GetString(0), r.GetInt64(1), r.Int32(2), r.GetString(3), r.GetString(4), r.Int32(5),
+                CanonicalText.ParseDate(r.GetString(6)), r.Dec(7), r.Dec(8))));
+        return result;
+    }
+
+    public IReadOnlyList<StoredKitDraw> KitDraws(string? client = null)
+    {
+        var result = new List<StoredKitDraw>();
+        Read("SELECT client, work_order, movement, part, date, kits FROM discharge_kit_draw " +
+            $"WHERE {P} AND ($1::text IS NULL OR client = $1) ORDER BY client, work_order, date, movement",
+            cmd => cmd.Text(client),
+            r => result.Add(new StoredKitDraw(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3), CanonicalText.ParseDate(r.GetString(4)),
+                r.Dec(5))));
         return result;
     }
 
@@ -624,6 +656,58 @@ internal sealed class PostgresDerivedStore(PostgresStore store) : IDerivedStore
         }
 
         copy.Complete();
+    }
+
+    /// <summary>Work orders' reservations and kit draws (migration 0036), by binary COPY, each row digested as SQLite does.</summary>
+    private void InsertWorkOrders(
+        IEnumerable<StoredReservation>? reservations, IEnumerable<StoredKitDraw>? draws, DerivedRowHasher hasher, DerivedDigest digest)
+    {
+        if (reservations is not null)
+        {
+            using var copy = store.Connection.BeginBinaryImport(
+                "COPY discharge_reservation (program_id, client, work_order, leaf, part, pedimento, partida, date, qty, waste) FROM STDIN (FORMAT BINARY)");
+            foreach (var x in reservations)
+            {
+                var (date, qty, waste) = (CanonicalText.Date(x.Date), CanonicalText.Decimal(x.Qty), CanonicalText.Decimal(x.Waste));
+                copy.StartRow();
+                copy.Write(Program, NpgsqlDbType.Bigint);
+                copy.Write(x.Client, NpgsqlDbType.Text);
+                copy.Write(x.WorkOrder, NpgsqlDbType.Bigint);
+                copy.Write((long)x.Leaf, NpgsqlDbType.Bigint);
+                copy.Write(x.Part, NpgsqlDbType.Text);
+                copy.Write(x.Pedimento, NpgsqlDbType.Text);
+                copy.Write((long)x.Partida, NpgsqlDbType.Bigint);
+                copy.Write(date, NpgsqlDbType.Text);
+                copy.Write(qty, NpgsqlDbType.Text);
+                copy.Write(waste, NpgsqlDbType.Text);
+                hasher.Begin(DerivedDigest.Reservation).Integer(Program).Text(x.Client).Integer(x.WorkOrder).Integer(x.Leaf).Text(x.Part)
+                    .Text(x.Pedimento).Integer(x.Partida).Text(date).Text(qty).Text(waste).AddTo(digest, DerivedDigest.Reservation);
+            }
+
+            copy.Complete();
+        }
+
+        if (draws is not null)
+        {
+            using var copy = store.Connection.BeginBinaryImport(
+                "COPY discharge_kit_draw (program_id, client, work_order, movement, part, date, kits) FROM STDIN (FORMAT BINARY)");
+            foreach (var d in draws)
+            {
+                var (date, kits) = (CanonicalText.Date(d.Date), CanonicalText.Decimal(d.Kits));
+                copy.StartRow();
+                copy.Write(Program, NpgsqlDbType.Bigint);
+                copy.Write(d.Client, NpgsqlDbType.Text);
+                copy.Write(d.WorkOrder, NpgsqlDbType.Bigint);
+                copy.Write(d.Movement, NpgsqlDbType.Bigint);
+                copy.Write(d.Part, NpgsqlDbType.Text);
+                copy.Write(date, NpgsqlDbType.Text);
+                copy.Write(kits, NpgsqlDbType.Text);
+                hasher.Begin(DerivedDigest.KitDraw).Integer(Program).Text(d.Client).Integer(d.WorkOrder).Integer(d.Movement).Text(d.Part)
+                    .Text(date).Text(kits).AddTo(digest, DerivedDigest.KitDraw);
+            }
+
+            copy.Complete();
+        }
     }
 
     private void InsertFindings(IEnumerable<StoredFinding> findings, long lastSeq, DerivedRowHasher hasher, DerivedDigest digest)

@@ -16,7 +16,9 @@ public sealed partial class DischargeStore
         IEnumerable<StoredShortage> shortages,
         IEnumerable<StoredWasteDisposal> disposals,
         IEnumerable<StoredFinding> findings,
-        byte[]? catalog = null)
+        byte[]? catalog = null,
+        IEnumerable<StoredReservation>? reservations = null,
+        IEnumerable<StoredKitDraw>? kitDraws = null)
     {
         ArgumentNullException.ThrowIfNull(run);
 
@@ -26,7 +28,7 @@ public sealed partial class DischargeStore
         Exec(null, "PRAGMA cache_size = -16384");
         try
         {
-            SaveAll(run, pools, shortages, disposals, findings, catalog);
+            SaveAll(run, pools, shortages, disposals, findings, catalog, reservations, kitDraws);
         }
         finally
         {
@@ -40,11 +42,13 @@ public sealed partial class DischargeStore
         IEnumerable<StoredShortage> shortages,
         IEnumerable<StoredWasteDisposal> disposals,
         IEnumerable<StoredFinding> findings,
-        byte[]? catalog)
+        byte[]? catalog,
+        IEnumerable<StoredReservation>? reservations,
+        IEnumerable<StoredKitDraw>? kitDraws)
     {
         using var tx = connection.BeginTransaction();
         Exec(tx, "DELETE FROM discharge_run; DELETE FROM discharge_pool; DELETE FROM discharge_alloc; DELETE FROM discharge_shortage; " +
-            "DELETE FROM discharge_waste_disposal; DELETE FROM discharge_finding; DROP INDEX IF EXISTS discharge_alloc_key; " +
+            "DELETE FROM discharge_waste_disposal; DELETE FROM discharge_finding; DELETE FROM discharge_reservation; DELETE FROM discharge_kit_draw; DROP INDEX IF EXISTS discharge_alloc_key; " +
             "DROP INDEX IF EXISTS discharge_alloc_period;");
         var digest = new DerivedDigest(); // every row written is added (migration 0028)
         using var hasher = new DerivedRowHasher();
@@ -63,6 +67,7 @@ public sealed partial class DischargeStore
         InsertShortages(tx, shortages, hasher, digest);
         InsertDisposals(tx, disposals, hasher, digest);
         InsertFindings(tx, findings, 0, hasher, digest);
+        InsertWorkOrders(tx, reservations, kitDraws, hasher, digest);
         InsertRun(tx, run, hasher, digest);
         tx.Commit();
     }

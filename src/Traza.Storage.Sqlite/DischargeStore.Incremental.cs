@@ -17,7 +17,9 @@ public sealed partial class DischargeStore
         DateOnly from,
         IEnumerable<StoredShortage> shortages,
         IEnumerable<StoredWasteDisposal> disposals,
-        IEnumerable<StoredFinding> findings)
+        IEnumerable<StoredFinding> findings,
+        IEnumerable<StoredReservation>? reservations = null,
+        IEnumerable<StoredKitDraw>? kitDraws = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(pools);
@@ -109,6 +111,14 @@ public sealed partial class DischargeStore
             delete.Run(hasher, digest, -1);
         }
 
+        // Work orders from the resume date on run again (none before it holds anything: IncrementalDischarge).
+        foreach (var table in (ReadOnlySpan<int>)[DerivedDigest.Reservation, DerivedDigest.KitDraw])
+        {
+            using var delete = DerivedRowStatement.Delete(connection, table, $"{SqliteDatabase.ProgramSql} AND date >= ?1");
+            delete.Text(1, day);
+            delete.Run(hasher, digest, -1);
+        }
+
         long lastSeq;
         using (var cmd = Command(tx, $"SELECT coalesce(max(seq), 0) FROM discharge_finding WHERE {SqliteDatabase.ProgramSql}"))
         {
@@ -118,6 +128,7 @@ public sealed partial class DischargeStore
         InsertShortages(tx, shortages, hasher, digest);
         InsertDisposals(tx, disposals, hasher, digest);
         InsertFindings(tx, findings, lastSeq, hasher, digest);
+        InsertWorkOrders(tx, reservations, kitDraws, hasher, digest);
         long shortageCount;
         using (var cmd = Command(tx, $"SELECT count(*) FROM discharge_shortage WHERE {SqliteDatabase.ProgramSql}"))
         {

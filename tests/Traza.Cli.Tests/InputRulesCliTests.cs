@@ -206,7 +206,7 @@ public sealed class InputRulesCliTests : IDisposable
         var balances = cli.ReportCsv("balances", "--as-of", "2025-12-31");
 
         balances[1].ShouldContain(",999999999999.999999,999999999999.999999,0,");
-        balances[1].ShouldEndWith(",closed,"); // status, then an empty alert_band (docs/cli.md)
+        balances[1].ShouldEndWith(",closed,,0"); // status, then an empty alert_band and reserved 0 (docs/cli.md)
         balances[2].ShouldContain(",999999999999.999999,0.000001,999999999999.999998,");
         balances[2].ShouldNotEndWith(",closed");
     }

@@ -21,6 +21,11 @@ internal sealed class DerivedData
 
     public required List<StoredFinding> Findings { get; init; }
 
+    /// <summary>What work orders reserved, and the kits exits took from them (docs/cli.md "Work orders").</summary>
+    public List<StoredReservation> Reservations { get; init; } = [];
+
+    public List<StoredKitDraw> KitDraws { get; init; } = [];
+
     /// <summary>Per movement day: consumptions and allocations of that day's movements.</summary>
     public required Dictionary<int, (long Consumptions, long Allocations)> DayCounts { get; init; }
 
@@ -62,7 +67,42 @@ internal sealed class DerivedData
             Disposals = disposals,
             Findings = findings,
             DayCounts = CountByDay(snapshot, result),
+            Reservations = ReservationsOf(snapshot, result),
+            KitDraws = KitDrawsOf(snapshot, result),
         };
+    }
+
+    /// <summary>The result's reservations with stored identities (docs/cli.md "Work orders").</summary>
+    public static List<StoredReservation> ReservationsOf(LedgerSnapshot snapshot, DischargeResult result)
+    {
+        var input = snapshot.Input;
+        var list = new List<StoredReservation>(result.Reservations.Count);
+        foreach (var r in result.Reservations)
+        {
+            var wo = input.Movements[r.WorkOrder];
+            var lot = input.Lots[r.Lot];
+            var part = input.Parts[lot.Part];
+            list.Add(new StoredReservation(part.Client, snapshot.MovementIds[r.WorkOrder], r.Leaf, part.Part, lot.Document, lot.Partida, wo.Date,
+                Micro.ToDecimal(r.Qty), Micro.ToDecimal(r.Waste)));
+        }
+
+        return list;
+    }
+
+    /// <summary>The result's kit draws with stored identities.</summary>
+    public static List<StoredKitDraw> KitDrawsOf(LedgerSnapshot snapshot, DischargeResult result)
+    {
+        var input = snapshot.Input;
+        var list = new List<StoredKitDraw>(result.KitDraws.Count);
+        foreach (var d in result.KitDraws)
+        {
+            var m = input.Movements[d.Movement];
+            var part = input.Parts[m.Part];
+            list.Add(new StoredKitDraw(part.Client, snapshot.MovementIds[d.WorkOrder], snapshot.MovementIds[d.Movement], part.Part, m.Date,
+                Micro.ToDecimal(d.Kits)));
+        }
+
+        return list;
     }
 
     /// <summary>Per movement day of a result: the consumptions and allocations of that day's movements.</summary>
@@ -204,5 +244,5 @@ internal sealed class DerivedData
         return chunks;
     }
 
-    private static string Kind(in MovementDef m) => m.Kind == MovementKind.Exit ? "exit" : "event";
+    private static string Kind(in MovementDef m) => m.Kind == MovementKind.Exit ? "exit" : "event"; // a work order is an events row
 }

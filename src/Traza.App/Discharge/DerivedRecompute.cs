@@ -112,7 +112,9 @@ public static class DerivedRecompute
 
         return Differ("shortages", discharge.Shortages(), derived.Shortages)
             ?? Differ("waste disposals", discharge.WasteDisposals(), derived.Disposals)
-            ?? Differ("findings", discharge.Findings(), derived.Findings);
+            ?? Differ("findings", discharge.Findings(), derived.Findings)
+            ?? Differ("work-order reservations", discharge.Reservations(), derived.Reservations)
+            ?? Differ("kit draws", discharge.KitDraws(), derived.KitDraws);
     }
 
     /// <summary>Compares two lists of records as multisets (stored order is storage order).</summary>

@@ -93,7 +93,8 @@ public static class DischargeService
             }
 
             var run = Record(asOf, head, lastBatch, startedAt, clock, days, shortages.Count);
-            discharge.SaveIncremental(run, pools, resume, shortages, disposals, findings);
+            discharge.SaveIncremental(run, pools, resume, shortages, disposals, findings,
+                DerivedData.ReservationsOf(snapshot, result), DerivedData.KitDrawsOf(snapshot, result));
             var fromTails = pools.Count(p => p.Pool.TailOnly);
             phases.Mark($"save ({pools.Count} pools, {fromTails} from their tails)");
             var saved = discharge.LatestRun()!;
@@ -123,7 +124,7 @@ public static class DischargeService
         var fullRun = Record(asOf, head, lastBatch, startedAt, clock, derived.DayCounts, shortageCount);
         phases.Mark("records");
         discharge.Save(fullRun, derived.Pools.Select(p => { progress.Advance(++packed); return p; }), derived.Shortages, derived.Disposals,
-            derived.Findings, catalog); // packs pools while saving
+            derived.Findings, catalog, derived.Reservations, derived.KitDraws); // packs pools while saving
         phases.Mark("pack and save");
         var elapsed = clock.GetElapsedTime(started);
         Debug.Assert(elapsed >= TimeSpan.Zero, "monotonic clock");

@@ -69,7 +69,42 @@ internal static class IncrementalDischarge
         }
 
         // Nothing changed: resume after the as-of date (no movement runs again; the run record is refreshed).
-        return from ?? asOf.AddDays(1);
+        var resume = from ?? asOf.AddDays(1);
+        return WorkOrdersSettledBefore(store, batches, resume) ? resume : null;
+    }
+
+    /// <summary>
+    /// docs/cli.md "Work orders" and "discharge": a run may resume from <paramref name="resume"/> only when every work order
+    /// dated before it had all its kits taken by movements dated before it (in the stored run's kit draws): then nothing is
+    /// reserved and no kit is in stock on the eve of the resume date, so the stored lot totals are the whole state there, as
+    /// without work orders; work orders from the resume date on run again. Otherwise a full run.
+    /// </summary>
+    internal static bool WorkOrdersSettledBefore(ITrazaStore store, IReadOnlyList<BatchRecord> batches, DateOnly resume)
+    {
+        if (!batches.Any(b => string.Equals(b.Layout, "events", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        var type = Domain.Model.EventTypes.Name(Domain.Model.EventType.WorkOrder);
+        var before = store.LoadEvents()
+            .Where(e => e.Date < resume && string.Equals(e.Type, type, StringComparison.Ordinal))
+            .ToList();
+        if (before.Count == 0)
+        {
+            return true;
+        }
+
+        var taken = new Dictionary<long, decimal>();
+        foreach (var d in store.Derived.KitDraws())
+        {
+            if (d.Date < resume)
+            {
+                taken[d.WorkOrder] = taken.GetValueOrDefault(d.WorkOrder) + d.Kits;
+            }
+        }
+
+        return before.All(e => taken.GetValueOrDefault(PackedAllocation.MovementId(e.BatchId, e.Line)) == e.Qty);
     }
 
     /// <summary>

@@ -296,10 +296,12 @@ public sealed class LedgerSnapshot
                 continue;
             }
 
-            var mode = type.Discharges() ? (ev.Waste ? DischargeMode.WasteDisposal : DischargeMode.AllLots) : DischargeMode.None;
+            // docs/cli.md "Work orders": a work order reserves the kit's components (leaves take regular lots only, like any explosion).
+            var mode = type == EventType.WorkOrder ? DischargeMode.RegularLotsOnly
+                : type.Discharges() ? (ev.Waste ? DischargeMode.WasteDisposal : DischargeMode.AllLots) : DischargeMode.None;
             movements.Add(new MovementDef
             {
-                Kind = MovementKind.Event,
+                Kind = type == EventType.WorkOrder ? MovementKind.WorkOrder : MovementKind.Event,
                 Date = ev.Date,
                 Document = ev.Reference,
                 Partida = 0,

@@ -14,6 +14,7 @@ public static class BalancesReport
         "pedimento", "partida", "clave", "entry_date", "part", ReportColumn.Enumerated("kind", PartKinds.Names), "client", "qty_entered", "qty_discharged", "balance", "umc",
         "qty_umt_balance", "balance_value_usd", "deadline", "days_left", ReportColumn.Enumerated("status", LotStates.Names),
         ReportColumn.Enumerated("alert_band", [.. LotStatus.AlertBandNames.Where(b => b.Length > 0)]), // docs/cli.md: after the SPEC §6 columns — expired, 30, 60, 90 or empty (LotStatus.AlertBandNames)
+        "reserved", // docs/cli.md "Work orders": UMC of the balance held in kits of work orders not yet shipped by D
     ];
 
     /// <summary>

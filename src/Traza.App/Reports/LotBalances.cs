@@ -38,9 +38,14 @@ internal sealed class LotBalances
     private readonly int count;
     private readonly DateOnly asOf;
 
+    /// <summary>Per entry row: UMC reserved by work orders whose kits have not left by D (docs/cli.md "Work orders"); null: none.</summary>
+    private readonly decimal[]? reserved;
+
     private LotBalances(
-        LotEntryTable entries, PartRecord[] parts, string[] claves, long[] taken, BalanceLot[] lots, int count, DateOnly asOf)
+        LotEntryTable entries, PartRecord[] parts, string[] claves, long[] taken, BalanceLot[] lots, int count, DateOnly asOf,
+        decimal[]? reserved)
     {
+        this.reserved = reserved;
         this.entries = entries;
         this.parts = parts;
         this.claves = claves;
@@ -167,7 +172,8 @@ internal sealed class LotBalances
 
         MergeSort(lots, count, new ReportOrder(entries));
 
-        return new LotBalances(entries, parts, [.. claveIds.OrderBy(c => c.Value).Select(c => c.Key)], taken, lots, count, asOf);
+        return new LotBalances(entries, parts, [.. claveIds.OrderBy(c => c.Value).Select(c => c.Key)], taken, lots, count, asOf,
+            Reserved(store, asOf, client, entries, partOf));
     }
 
     /// <summary>How many lots (rows) there are.</summary>
@@ -178,7 +184,7 @@ internal sealed class LotBalances
     {
         var from = Math.Clamp(start, 0, count);
         var n = Math.Clamp(take, 0, count - from);
-        return new LotBalances(entries, parts, claves, taken, lots[from..(from + n)], n, asOf);
+        return new LotBalances(entries, parts, claves, taken, lots[from..(from + n)], n, asOf, reserved);
     }
 
     /// <summary>The first lot that comes after <paramref name="key"/> in the report's order (<see cref="Count"/> when none).</summary>
@@ -219,7 +225,7 @@ internal sealed class LotBalances
             [
                 entries.PedimentoText(l.Entry), e.Partida, e.Clave, e.Date, e.Part, part.Kind, e.Client, e.Qty, discharged, balance,
                 part.Umc, LotMath.BalanceUmt(balance, e.Qty, e.QtyUmt, part.UmtPerUmc), LotMath.BalanceValueUsd(balance, e.Qty, e.ValueUsd),
-                deadline, status.DaysLeft, status.State.Name(), status.AlertBandName,
+                deadline, status.DaysLeft, status.State.Name(), status.AlertBandName, reserved?[l.Entry] ?? 0m,
             ];
         }
     }
@@ -260,8 +266,31 @@ internal sealed class LotBalances
             csv.Number(status.DaysLeft);
             csv.Encoded(stateFields[(int)status.State]);
             csv.Encoded(bandFields[status.AlertBandIndex]);
+            csv.Number(reserved?[l.Entry] ?? 0m);
             csv.EndRow();
         }
+    }
+
+    /// <summary>Per entry row, what work orders still hold of the lot at D; null when no work order holds anything.</summary>
+    private static decimal[]? Reserved(ITrazaStore store, DateOnly asOf, string? client, LotEntryTable entries, int[] partOf)
+    {
+        var byLot = WorkOrders.ReservedByLot(store, asOf, client);
+        if (byLot.Count == 0)
+        {
+            return null;
+        }
+
+        var result = new decimal[entries.Count];
+        for (var r = 0; r < entries.Count; r++)
+        {
+            if (partOf[r] >= 0)
+            {
+                ref readonly var e = ref entries[r];
+                result[r] = byLot.GetValueOrDefault((e.Client, e.Part, entries.PedimentoText(r), e.Partida));
+            }
+        }
+
+        return result;
     }
 
     /// <summary>What the stored run took from a lot, 0 when it holds no such lot (as <see cref="LotLedger.Lots"/>).</summary>

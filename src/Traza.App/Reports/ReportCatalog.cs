@@ -45,6 +45,7 @@ public sealed class ReportCatalog
         new AssetsReport(),
         new SubmanufactureReport(),
         new ClientsReport(),
+        new WorkOrdersReport(),
     ]);
 
     public IReadOnlyList<IReport> All => reports;

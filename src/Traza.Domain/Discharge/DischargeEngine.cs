@@ -38,7 +38,8 @@ public static class DischargeEngine
     }
 
     /// <summary>
-    /// SPEC §3.5 "Order": (date, exits before events, document, partida, line of the file), text compared ordinally.
+    /// SPEC §3.5 "Order": (date, exits before events, document, partida, line of the file), text compared ordinally; a work
+    /// order goes before the exits of its date (docs/cli.md "Work orders": a kit made in the morning ships that afternoon).
     /// </summary>
     public static int CompareMovements(in MovementDef a, in MovementDef b)
     {
@@ -48,7 +49,7 @@ public static class DischargeEngine
             return c;
         }
 
-        c = ((byte)a.Kind).CompareTo((byte)b.Kind);
+        c = Rank(a.Kind).CompareTo(Rank(b.Kind));
         if (c != 0)
         {
             return c;
@@ -63,6 +64,8 @@ public static class DischargeEngine
         c = a.Partida.CompareTo(b.Partida);
         return c != 0 ? c : a.Sequence.CompareTo(b.Sequence);
     }
+
+    private static int Rank(MovementKind kind) => kind == MovementKind.WorkOrder ? -1 : (byte)kind;
 
     /// <summary>
     /// SPEC §3.5 "Allocation": lots in order of entry date, then pedimento (15-digit form; a NAC document as
@@ -87,6 +90,7 @@ public static class DischargeEngine
     private struct Slot
     {
         public long Remaining;
+        public long Reserved;
         public long Waste;
         public int Day;
         public bool Fixed;
@@ -271,16 +275,24 @@ public static class DischargeEngine
             var shortages = Merge(workers, w => w.Shortages);
             var findings = Merge(workers, w => w.Findings);
             var disposals = Merge(workers, w => w.Disposals);
+            var reservations = Merge(workers, w => w.Reservations);
+            var draws = Merge(workers, w => w.Draws);
             var lotCount = input.Lots.Count;
             var lotEntered = new long[lotCount];
             var lotDischarged = new long[lotCount];
             var lotWaste = new long[lotCount];
             var lotDisposed = new long[lotCount];
+            var lotReserved = reservations.Count > 0 ? new long[lotCount] : [];
             for (var slot = 0; slot < lotCount; slot++)
             {
                 var lot = slotLot[slot];
                 lotEntered[lot] = entered[slot];
-                lotDischarged[lot] = checked(entered[slot] - slots[slot].Remaining);
+                lotDischarged[lot] = checked(entered[slot] - slots[slot].Remaining - slots[slot].Reserved);
+                if (lotReserved.Length > 0)
+                {
+                    lotReserved[lot] = slots[slot].Reserved;
+                }
+
                 lotWaste[lot] = slots[slot].Waste;
                 lotDisposed[lot] = wasteDisposed[slot];
             }
@@ -311,6 +323,9 @@ public static class DischargeEngine
                 LotDischarged = lotDischarged,
                 LotWaste = lotWaste,
                 LotWasteDisposed = lotDisposed,
+                LotReserved = lotReserved,
+                Reservations = reservations,
+                KitDraws = draws,
             };
         }
 
@@ -435,6 +450,20 @@ public static class DischargeEngine
 
             public List<Keyed<WasteDisposal>> Disposals { get; } = [];
 
+            public List<Keyed<Reservation>> Reservations { get; } = [];
+
+            public List<Keyed<KitDraw>> Draws { get; } = [];
+
+            /// <summary>
+            /// Per kit part: its work orders with kits left, in processing order — FIFO by work-order date, then reference. Every
+            /// worker keeps the kit counts alike (they depend on the kit part's movements alone); each holds the reservations of
+            /// its own pools.
+            /// </summary>
+            private readonly Dictionary<int, List<WorkOrderState>> kitStock = [];
+
+            /// <summary>The leaf parts an exit that took kits has consumed so far (one consumption per (exit, leaf part)).</summary>
+            private readonly HashSet<int> counted = [];
+
             public long Consumptions { get; private set; }
 
             /// <summary>Per movement: the consumptions this worker discharged for it.</summary>
@@ -459,6 +488,16 @@ public static class DischargeEngine
             private void Process(int pos, int index, in MovementDef m)
             {
                 var part = run.input.Parts[m.Part];
+                if (m.Kind == MovementKind.WorkOrder)
+                {
+                    if (!part.National)
+                    {
+                        WorkOrder(pos, index, m);
+                    }
+
+                    return;
+                }
+
                 if (m.Mode == DischargeMode.None)
                 {
                     if (m.EventType == EventType.Adjustment && m.Qty < 0 && !part.National && Owns(m.Part))
@@ -485,6 +524,35 @@ public static class DischargeEngine
                     return;
                 }
 
+                // docs/cli.md "Work orders": an exit (or destruction/donation) of a kit takes kit stock first; the rest as below.
+                var leafBase = 0;
+                if (kitStock.Count > 0 && m.Mode.TakesLots() && m.Mode.LeafMode() == DischargeMode.RegularLotsOnly
+                    && kitStock.TryGetValue(m.Part, out var orders) && orders.Count > 0 && Micro.FromDecimal(m.Qty) > 0)
+                {
+                    var rest = DrawKits(pos, index, m, orders, ref leafBase);
+                    if (rest == 0)
+                    {
+                        if (m.SourceDocument is not null && Owns(m.Part))
+                        {
+                            NamedLotNotInExit(pos, index, m);
+                        }
+
+                        return;
+                    }
+
+                    if (rest != Micro.FromDecimal(m.Qty))
+                    {
+                        TakeLots(pos, index, m with { Qty = Micro.ToDecimal(rest) }, leafBase, true);
+                        return;
+                    }
+                }
+
+                TakeLots(pos, index, m, leafBase, leafBase > 0);
+            }
+
+            /// <summary>What an exit or event takes from lots, its leaves numbered from <paramref name="leafBase"/> (SPEC §3.5).</summary>
+            private void TakeLots(int pos, int index, in MovementDef m, int leafBase, bool dedupe)
+            {
                 var bomDate = m.BomDate ?? m.Date;
                 if (m.Mode.Explodes() && bom.HasBomOn(m.Part, bomDate))
                 {
@@ -520,7 +588,7 @@ public static class DischargeEngine
                             continue;
                         }
 
-                        directedMatched |= Discharge(pos, j, index, m, leaf.Part, need, leaf, mode);
+                        directedMatched |= Discharge(pos, leafBase + j, index, m, leaf.Part, need, leaf, mode, dedupe);
                     }
 
                     if (!directedMatched && Owns(m.Part))
@@ -531,7 +599,7 @@ public static class DischargeEngine
                 else if (Owns(m.Part))
                 {
                     var need = Micro.FromDecimal(m.Qty);
-                    if (need > 0 && !Discharge(pos, 0, index, m, m.Part, need, default, m.Mode) && m.SourceDocument is not null)
+                    if (need > 0 && !Discharge(pos, leafBase, index, m, m.Part, need, default, m.Mode, dedupe) && m.SourceDocument is not null)
                     {
                         NamedLotNotInExit(pos, index, m);
                     }
@@ -562,10 +630,15 @@ public static class DischargeEngine
             }
 
             /// <summary>Discharges <paramref name="need"/> of one leaf; returns true when the exit's named lot is of this leaf.</summary>
-            private bool Discharge(int pos, int j, int index, in MovementDef m, int leaf, long need, in LeafNeed waste, DischargeMode mode)
+            private bool Discharge(
+                int pos, int j, int index, in MovementDef m, int leaf, long need, in LeafNeed waste, DischargeMode mode, bool dedupe = false)
             {
-                Consumptions++;
-                MovementConsumptions[index]++;
+                if (!dedupe || counted.Add(leaf))
+                {
+                    Consumptions++;
+                    MovementConsumptions[index]++;
+                }
+
                 var directedHere = false;
                 var day = m.Date.DayNumber;
                 if (m.SourceDocument is { } source)
@@ -603,7 +676,8 @@ public static class DischargeEngine
             }
 
             /// <summary>Allocates in FIFO order from lots entered on or before <paramref name="day"/>; returns what is left.</summary>
-            private long Allocate(ref Pool pool, int pos, int j, int day, long need, in LeafNeed waste, DischargeMode mode)
+            private long Allocate(
+                ref Pool pool, int pos, int j, int day, long need, in LeafNeed waste, DischargeMode mode, WorkOrderState? order = null)
             {
                 var slots = run.slots;
                 var end = pool.Start + pool.Count;
@@ -627,7 +701,15 @@ public static class DischargeEngine
                     if (balance > 0 && Eligible(slot, mode))
                     {
                         var take = Math.Min(balance, need);
-                        Take(pos, j, slot, take, waste);
+                        if (order is null)
+                        {
+                            Take(pos, j, slot, take, waste);
+                        }
+                        else
+                        {
+                            Reserve(pos, j, slot, take, waste, order);
+                        }
+
                         need -= take;
                     }
                 }
@@ -673,13 +755,142 @@ public static class DischargeEngine
                 long w = 0;
                 if (leaf.WasteFactor != 0m)
                 {
-                    w = leaf.WasteShare is { } share
-                        ? FixedPoint.MultiplyDivideRound(qty, share.Numerator, share.Denominator)
-                        : Micro.FromDecimal(Micro.ToDecimal(qty) * leaf.WasteFactor / leaf.Factor);
+                    w = WasteOf(qty, leaf);
                     state.Waste += w;
                 }
 
                 Log.Add(new LoggedAllocation(pos, j, slot, qty, w));
+            }
+
+            private static long WasteOf(long qty, in LeafNeed leaf) =>
+                leaf.WasteFactor == 0m ? 0
+                : leaf.WasteShare is { } share ? FixedPoint.MultiplyDivideRound(qty, share.Numerator, share.Denominator)
+                : Micro.FromDecimal(Micro.ToDecimal(qty) * leaf.WasteFactor / leaf.Factor);
+
+            /// <summary>
+            /// A work order (docs/cli.md "Work orders"): the kit's BOM in force on its date explodes as an exit's would, and the
+            /// leaves' lots are chosen FIFO as of that date and reserved — out of reach of later movements, not discharged. What
+            /// no lot covers is a shortage of the work order. A kit part without a BOM in force on the date makes nothing (refused
+            /// at import).
+            /// </summary>
+            private void WorkOrder(int pos, int index, in MovementDef m)
+            {
+                var kits = Micro.FromDecimal(m.Qty);
+                if (kits <= 0 || !bom.HasBomOn(m.Part, m.Date))
+                {
+                    return;
+                }
+
+                LeafNeed[] leaves;
+                try
+                {
+                    leaves = bom.Explode(m.Part, m.Date);
+                }
+                catch (DischargeRangeException e) when (e.Sequence is null)
+                {
+                    throw new DischargeRangeException(m.Sequence, e.Message, e);
+                }
+
+                var order = new WorkOrderState(index, kits, leaves.Length);
+                if (!kitStock.TryGetValue(m.Part, out var orders))
+                {
+                    kitStock[m.Part] = orders = [];
+                }
+
+                orders.Add(order);
+                var qtyMicro = FixedPoint.ExactMicro(m.Qty);
+                var day = m.Date.DayNumber;
+                for (var j = 0; j < leaves.Length; j++)
+                {
+                    var leaf = leaves[j];
+                    if (!Owns(leaf.Part))
+                    {
+                        continue;
+                    }
+
+                    var need = Need(m, qtyMicro, leaf);
+                    if (need == 0)
+                    {
+                        continue;
+                    }
+
+                    if (run.pools[leaf.Part].Count > 0)
+                    {
+                        need = Allocate(ref run.pools[leaf.Part], pos, j, day, need, leaf, DischargeMode.RegularLotsOnly, order);
+                    }
+
+                    if (need > 0)
+                    {
+                        Shortages.Add(new(pos, j, new Shortage(index, leaf.Part, need)));
+                    }
+                }
+            }
+
+            private void Reserve(int pos, int j, int slot, long qty, in LeafNeed leaf, WorkOrderState order)
+            {
+                ref var state = ref run.slots[slot];
+                state.Remaining -= qty;
+                state.Reserved += qty;
+                order.Held.Add(new Held(j, slot, qty, leaf));
+                Reservations.Add(new(pos, j, new Reservation(order.Index, j, run.slotLot[slot], qty, WasteOf(qty, leaf))));
+            }
+
+            /// <summary>
+            /// Takes kits of the movement's part from its work orders in FIFO order and converts each reservation's share —
+            /// f(kits taken after) − f(kits taken before), f = <see cref="DischargeResult.ConvertedShare"/> — into allocations of
+            /// this movement; returns the micro-UMC of kits no work order covered (exploded at the movement, SPEC §3.5).
+            /// </summary>
+            private long DrawKits(int pos, int index, in MovementDef m, List<WorkOrderState> orders, ref int leafBase)
+            {
+                var rest = Micro.FromDecimal(m.Qty);
+                counted.Clear();
+                var done = 0;
+                foreach (var order in orders)
+                {
+                    if (rest <= 0)
+                    {
+                        break;
+                    }
+
+                    var take = Math.Min(order.Kits - order.Drawn, rest);
+                    var before = order.Drawn;
+                    order.Drawn += take;
+                    rest -= take;
+                    foreach (var held in order.Held)
+                    {
+                        var qty = DischargeResult.ConvertedShare(held.Qty, order.Drawn, order.Kits)
+                            - DischargeResult.ConvertedShare(held.Qty, before, order.Kits);
+                        if (qty == 0)
+                        {
+                            continue;
+                        }
+
+                        ref var state = ref run.slots[held.Slot];
+                        state.Reserved -= qty;
+                        var w = WasteOf(qty, held.Need);
+                        state.Waste += w;
+                        Log.Add(new LoggedAllocation(pos, leafBase + held.Leaf, held.Slot, qty, w));
+                        if (counted.Add(run.slotPart[held.Slot]))
+                        {
+                            Consumptions++;
+                            MovementConsumptions[index]++;
+                        }
+                    }
+
+                    if (Owns(m.Part))
+                    {
+                        Draws.Add(new(pos, leafBase, new KitDraw(order.Index, index, take)));
+                    }
+
+                    leafBase += order.LeafCount;
+                    if (order.Drawn == order.Kits)
+                    {
+                        done++;
+                    }
+                }
+
+                orders.RemoveRange(0, done);
+                return rest;
             }
 
             private void DisposeWaste(int pos, int index, in MovementDef m)
@@ -704,6 +915,23 @@ public static class DischargeEngine
                         FindingCodes.WasteDisposalExceedsBalance, index, m.Part, -1, need, string.Empty)));
                 }
             }
+        }
+
+        /// <summary>One reservation a worker holds: the work order's leaf, the lot slot, micro-UMC, and the leaf's factors.</summary>
+        private readonly record struct Held(int Leaf, int Slot, long Qty, LeafNeed Need);
+
+        /// <summary>A work order as a worker tracks it: kits made and taken (micro-UMC), its reservations on this worker's pools.</summary>
+        private sealed class WorkOrderState(int index, long kits, int leafCount)
+        {
+            public int Index { get; } = index;
+
+            public long Kits { get; } = kits;
+
+            public int LeafCount { get; } = leafCount;
+
+            public long Drawn { get; set; }
+
+            public List<Held> Held { get; } = [];
         }
 
         /// <summary>The slots of one (client, part) in FIFO order, with one cursor per eligibility mode; Count 0 for no lots.</summary>

@@ -56,11 +56,15 @@ public readonly record struct LotDef(
     bool NationalStock,
     decimal DischargedBefore = 0m);
 
-/// <summary>Whether a movement is an exit (processed first on its date) or an event.</summary>
+/// <summary>
+/// Whether a movement is an exit (processed first on its date), an event, or a work order (docs/cli.md "Work orders": processed
+/// before the exits of its date, the one exception to SPEC §3.5's "exits before events").
+/// </summary>
 public enum MovementKind : byte
 {
     Exit = 0,
     Event = 1,
+    WorkOrder = 2,
 }
 
 /// <summary>What a movement may do to the lots (SPEC §3.3, §3.5).</summary>

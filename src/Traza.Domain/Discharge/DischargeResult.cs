@@ -13,6 +13,23 @@ public readonly record struct Shortage(int Movement, int Part, long Qty);
 /// <summary>Waste disposed of by a destruction/donation event with waste = yes, taken from a lot's waste balance.</summary>
 public readonly record struct WasteDisposal(int Movement, int Lot, long Qty);
 
+/// <summary>
+/// Component quantity a work order reserved from a lot at its date (docs/cli.md "Work orders"): taken out of FIFO reach but
+/// not discharged; it becomes allocations of the exits that take the kits, in proportion to the kits they take.
+/// </summary>
+/// <param name="WorkOrder">Index of the work order (a movement) in the input.</param>
+/// <param name="Leaf">Index of the leaf within the work order's explosion.</param>
+/// <param name="Lot">Index of the lot in the input.</param>
+/// <param name="Qty">Micro-UMC reserved (merma and desperdicio included).</param>
+/// <param name="Waste">The desperdicio share of <paramref name="Qty"/>, recorded as waste as the kits leave.</param>
+public readonly record struct Reservation(int WorkOrder, int Leaf, int Lot, long Qty, long Waste);
+
+/// <summary>Kits of a work order taken by a later exit or destruction/donation event of the kit part, in micro-UMC of the kit.</summary>
+/// <param name="WorkOrder">Index of the work order in the input.</param>
+/// <param name="Movement">Index of the exit or event that took them.</param>
+/// <param name="Kits">Micro-UMC of kits taken.</param>
+public readonly record struct KitDraw(int WorkOrder, int Movement, long Kits);
+
 /// <summary>Stable codes of findings the engine raises (listed by `traza report reconcile`).</summary>
 public static class FindingCodes
 {
@@ -96,6 +113,26 @@ public sealed class DischargeResult
 
     /// <summary>Per lot: micro-UMC of waste disposed of by waste events.</summary>
     public required long[] LotWasteDisposed { get; init; }
+
+    /// <summary>
+    /// Per lot: micro-UMC still reserved by work orders whose kits have not left (docs/cli.md "Work orders"); part of the lot's
+    /// balance (<see cref="LotEntered"/> − <see cref="LotDischarged"/>) but out of FIFO reach. Empty when no lot has any.
+    /// </summary>
+    public long[] LotReserved { get; init; } = [];
+
+    /// <summary>What each work order reserved at its date, in processing order (work order, leaf, FIFO).</summary>
+    public IReadOnlyList<Reservation> Reservations { get; init; } = [];
+
+    /// <summary>Kits taken from work orders by exits and events, in processing order.</summary>
+    public IReadOnlyList<KitDraw> KitDraws { get; init; } = [];
+
+    /// <summary>
+    /// The share of a reservation of <paramref name="reserved"/> micro-UMC converted into allocations once
+    /// <paramref name="drawn"/> of the work order's <paramref name="kits"/> have left: round(reserved × drawn / kits), half away
+    /// from zero. A draw converts f(drawn after) − f(drawn before), so the last kit converts exactly what is left.
+    /// </summary>
+    public static long ConvertedShare(long reserved, long drawn, long kits) =>
+        drawn >= kits ? reserved : drawn <= 0 ? 0 : FixedPoint.MultiplyDivideRound(reserved, drawn, kits);
 
     private List<Allocation> MergeAllocations()
     {

@@ -9,13 +9,16 @@ public enum EventType
     SubmanufactureOut,
     SubmanufactureIn,
     RepairIn,
+
+    /// <summary>A 3PL work order (kitting, labeling, light assembly): docs/cli.md "Work orders"; an addition beyond SPEC §4.1.</summary>
+    WorkOrder,
 }
 
 /// <summary>Parses and prints <see cref="EventType"/> with the file's names.</summary>
 public static class EventTypes
 {
     public static readonly IReadOnlyList<string> Names =
-        ["destruction", "donation", "adjustment", "submanufacture_out", "submanufacture_in", "repair_in"];
+        ["destruction", "donation", "adjustment", "submanufacture_out", "submanufacture_in", "repair_in", "work_order"];
 
     public static bool TryParse(string? text, out EventType type)
     {

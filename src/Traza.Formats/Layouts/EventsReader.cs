@@ -66,6 +66,12 @@ public sealed class EventsReader(IRecordSource source, string fileName)
             }
         }
 
+        if (type == EventType.WorkOrder && string.IsNullOrWhiteSpace(Text(5)))
+        {
+            // docs/cli.md "Work orders": one work order is one (client, reference).
+            return Fail(5, "the work-order number (a work_order needs a reference)");
+        }
+
         if (!Client(7, out var client))
         {
             return false;

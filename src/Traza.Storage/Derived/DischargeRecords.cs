@@ -141,6 +141,31 @@ public sealed record StoredShortage(
 public sealed record StoredWasteDisposal(
     string Client, long Movement, string Part, string Pedimento, int Partida, DateOnly Date, decimal Qty);
 
+/// <summary>
+/// Component quantity a work order reserved from one lot at its date (migration 0036; docs/cli.md "Work orders"): in the lot's
+/// balance, out of FIFO reach, converted into allocations as the kits leave.
+/// </summary>
+/// <param name="Client">The client.</param>
+/// <param name="WorkOrder">The work order's movement id (its events row).</param>
+/// <param name="Leaf">The leaf's index within the work order's explosion.</param>
+/// <param name="Part">The component (the lot's part).</param>
+/// <param name="Pedimento">The lot's pedimento (15 digits) or NAC document.</param>
+/// <param name="Partida">The lot's partida.</param>
+/// <param name="Date">The work order's date.</param>
+/// <param name="Qty">UMC reserved (merma and desperdicio included).</param>
+/// <param name="Waste">Its desperdicio share.</param>
+public sealed record StoredReservation(
+    string Client, long WorkOrder, int Leaf, string Part, string Pedimento, int Partida, DateOnly Date, decimal Qty, decimal Waste);
+
+/// <summary>Kits of a work order taken by an exit or a destruction/donation event (migration 0036).</summary>
+/// <param name="Client">The client.</param>
+/// <param name="WorkOrder">The work order's movement id.</param>
+/// <param name="Movement">The exit's or event's movement id.</param>
+/// <param name="Part">The kit part.</param>
+/// <param name="Date">The exit's or event's date.</param>
+/// <param name="Kits">UMC of kits taken.</param>
+public sealed record StoredKitDraw(string Client, long WorkOrder, long Movement, string Part, DateOnly Date, decimal Kits);
+
 /// <summary>A finding of a discharge run.</summary>
 public sealed record StoredFinding(
     string Client, string Code, long Movement, string Document, DateOnly Date, string Part, string Pedimento, int? Partida, decimal Qty,

@@ -6,18 +6,24 @@ namespace Traza.Storage;
 /// </summary>
 public interface IDerivedStore
 {
-    /// <summary>Replaces the stored run with a new one, atomically, with the run's catalog when given.</summary>
+    /// <summary>
+    /// Replaces the stored run with a new one, atomically, with the run's catalog when given, and its work orders' reservations and
+    /// kit draws (migration 0036).
+    /// </summary>
     void Save(
         DischargeRunRecord run,
         IEnumerable<StoredPool> pools,
         IEnumerable<StoredShortage> shortages,
         IEnumerable<StoredWasteDisposal> disposals,
         IEnumerable<StoredFinding> findings,
-        byte[]? catalog = null);
+        byte[]? catalog = null,
+        IEnumerable<StoredReservation>? reservations = null,
+        IEnumerable<StoredKitDraw>? kitDraws = null);
 
     /// <summary>
     /// Applies an incremental run atomically: each given pool is replaced and its chunks from its period on rewritten;
-    /// shortages, disposals and findings dated on or after <paramref name="from"/> are replaced.
+    /// shortages, disposals and findings dated on or after <paramref name="from"/> are replaced, and so are work-order
+    /// reservations and kit draws (a reservation is dated at its work order's date, a draw at its movement's).
     /// </summary>
     void SaveIncremental(
         DischargeRunRecord run,
@@ -25,7 +31,9 @@ public interface IDerivedStore
         DateOnly from,
         IEnumerable<StoredShortage> shortages,
         IEnumerable<StoredWasteDisposal> disposals,
-        IEnumerable<StoredFinding> findings);
+        IEnumerable<StoredFinding> findings,
+        IEnumerable<StoredReservation>? reservations = null,
+        IEnumerable<StoredKitDraw>? kitDraws = null);
 
     /// <summary>The catalog the last full run stored (<see cref="CatalogCodec"/>), or null.</summary>
     byte[]? Catalog();
@@ -53,6 +61,12 @@ public interface IDerivedStore
     IReadOnlyList<StoredWasteDisposal> WasteDisposals(string? client = null, DateOnly? from = null);
 
     IReadOnlyList<StoredFinding> Findings(string? client = null);
+
+    /// <summary>The work orders' reservations of a client (all when null), by work order, leaf, lot (migration 0036).</summary>
+    IReadOnlyList<StoredReservation> Reservations(string? client = null);
+
+    /// <summary>The kit draws of a client (all when null), by work order, then date, then movement (migration 0036).</summary>
+    IReadOnlyList<StoredKitDraw> KitDraws(string? client = null);
 
     /// <summary>Every lot's stored totals of a client (all when null), without decoding allocations.</summary>
     void ScanLotTotals(string? client, LotTotalsVisitor visit);

@@ -121,7 +121,7 @@ public sealed class ReversalTests : IDisposable
         Discharge();
         Report("shortages").Length.ShouldBe(2, "154 needed, 150 entered: 4 short");
         Report("pedimentos").ShouldContain(l => l.StartsWith("254734206000001,"));
-        Report("balances").ShouldAllBe(l => l.StartsWith("pedimento") || l.EndsWith(",closed,"));
+        Report("balances").ShouldAllBe(l => l.StartsWith("pedimento") || l.EndsWith(",closed,,0")); // then alert_band empty, reserved 0 (docs/cli.md);
 
         var r = cli.Run("reverse", "--batch", "5", "--reason", "wrong exits file");
         r.Exit.ShouldBe(0, r.Stderr);

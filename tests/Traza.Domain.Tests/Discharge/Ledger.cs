@@ -77,6 +77,24 @@ internal sealed class Ledger
         return this;
     }
 
+    /// <summary>A 3PL work order (docs/cli.md "Work orders"): <paramref name="qty"/> kits of <paramref name="part"/> made on the date.</summary>
+    public Ledger WorkOrder(string part, string date, decimal qty, string reference, string client = "")
+    {
+        movements.Add(new MovementDef
+        {
+            Kind = MovementKind.WorkOrder,
+            Date = D(date),
+            Document = reference,
+            Partida = 0,
+            Sequence = sequence++,
+            Part = P(part, client),
+            Qty = qty,
+            Mode = DischargeMode.RegularLotsOnly,
+            EventType = EventType.WorkOrder,
+        });
+        return this;
+    }
+
     public DischargeInput Input(string asOf = "2099-12-31") => new()
     {
         Parts = parts,

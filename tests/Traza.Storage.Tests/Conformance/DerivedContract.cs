@@ -218,4 +218,68 @@ public abstract class DerivedContract<TFixture>(TFixture fixture) : StoreContrac
             store.VerifyDerived().Intact.ShouldBeTrue();
         }
     }
+    private static readonly StoredReservation[] Reservations =
+    [
+        new("acme, \"inc\"", PackedAllocation.MovementId(4, 7), 0, "MAT-1", "254734565000123", 1, new DateOnly(2025, 1, 22), 12.5m, 0.625m),
+        new("acme, \"inc\"", PackedAllocation.MovementId(4, 7), 1, "MAT-2", "CFDI A-1\tñ", 2, new DateOnly(2025, 1, 22), 0.000001m, 0m),
+        new("", PackedAllocation.MovementId(4, 8), 0, "MAT-1", "254734565000123", 1, new DateOnly(2025, 2, 1), 3m, 0m),
+    ];
+
+    private static readonly StoredKitDraw[] KitDraws =
+    [
+        new("acme, \"inc\"", PackedAllocation.MovementId(4, 7), PackedAllocation.MovementId(3, 2), "KIT-1", new DateOnly(2025, 1, 25), 2.5m),
+        new("acme, \"inc\"", PackedAllocation.MovementId(4, 7), PackedAllocation.MovementId(3, 9), "KIT-1", new DateOnly(2025, 2, 3), 0.000001m),
+    ];
+
+    /// <summary>
+    /// Work orders (migration 0036, docs/cli.md "Work orders"): a full save stores what each reserved and the kits exits took,
+    /// under the digest; a new save replaces them; an incremental save replaces those dated from its resume date on.
+    /// </summary>
+    [Fact]
+    public void Work_order_reservations_and_kit_draws_read_back_and_are_covered_by_the_digest()
+    {
+        using var store = Open();
+        Seed(store);
+        var head = store.Batches()[^1];
+        store.Derived.Save(Run(1, new DateOnly(2025, 2, 28), head.Id, head.ChainHash, 2), [Pool(), Pool("")], Shortages, Disposals, Findings,
+            null, Reservations, KitDraws);
+        store.Derived.Reservations().ShouldBe([Reservations[2], Reservations[0], Reservations[1]]);
+        store.Derived.Reservations("").ShouldBe([Reservations[2]]);
+        store.Derived.KitDraws().ShouldBe(KitDraws);
+        store.Derived.KitDraws("").ShouldBeEmpty();
+        store.VerifyDerived().Intact.ShouldBeTrue();
+
+        // An incremental save from 2025-02-01 replaces the reservations (dated at their work order) and draws dated from then on.
+        var again = Reservations[2] with { Qty = 2.5m };
+        var draw = new StoredKitDraw("", PackedAllocation.MovementId(4, 8), PackedAllocation.MovementId(5, 1), "KIT-2", new DateOnly(2025, 3, 2), 1m);
+        store.Derived.SaveIncremental(Run(2, new DateOnly(2025, 3, 31), head.Id, head.ChainHash, 2), [], new DateOnly(2025, 2, 1), [], [], [],
+            [again], [draw]);
+        store.Derived.Reservations().ShouldBe([again, Reservations[0], Reservations[1]]);
+        store.Derived.KitDraws().ShouldBe([draw, KitDraws[0]]);
+        store.VerifyDerived().Intact.ShouldBeTrue();
+
+        store.Derived.Save(Run(3, new DateOnly(2025, 3, 31), head.Id, head.ChainHash, 2), [], [], [], [], null, Reservations[..1], KitDraws[..1]);
+        store.Derived.Reservations().ShouldBe(Reservations[..1]);
+        store.Derived.KitDraws().ShouldBe(KitDraws[..1]);
+        store.Derived.Save(Run(4, new DateOnly(2025, 3, 31), head.Id, head.ChainHash, 2), [], [], [], []);
+        store.Derived.Reservations().ShouldBeEmpty();
+        store.Derived.KitDraws().ShouldBeEmpty();
+        store.VerifyDerived().Intact.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_reservation_changed_behind_the_stores_back_fails_verification()
+    {
+        using (var store = Open())
+        {
+            Seed(store);
+            var head = store.Batches()[^1];
+            store.Derived.Save(Run(1, new DateOnly(2025, 2, 28), head.Id, head.ChainHash, 2), [], [], [], [], null, Reservations, KitDraws);
+            store.VerifyDerived().Intact.ShouldBeTrue();
+        }
+
+        Fixture.Execute(Target, "UPDATE discharge_reservation SET qty = '12.4' WHERE qty = '12.5'");
+        using var reopened = Open();
+        reopened.VerifyDerived().Intact.ShouldBeFalse();
+    }
 }

@@ -52,7 +52,7 @@ internal static class Oracle
         var c = a.Date.CompareTo(b.Date);
         if (c == 0)
         {
-            c = a.Kind.CompareTo(b.Kind);
+            c = Rank(a.Kind).CompareTo(Rank(b.Kind)); // a work order goes before the exits of its date (docs/cli.md "Work orders")
         }
 
         if (c == 0)
@@ -67,6 +67,8 @@ internal static class Oracle
 
         return c != 0 ? c : a.Sequence.CompareTo(b.Sequence);
     }
+
+    private static int Rank(MovementKind kind) => kind == MovementKind.WorkOrder ? -1 : (int)kind;
 
     /// <summary>Per imported leaf: Σ over paths of Π qty_per × (1 + merma/100 + desperdicio/100), national parts skipped.</summary>
     public static Dictionary<int, decimal> Leaves(GenLedger l, int product, DateOnly date)
