@@ -10,7 +10,7 @@ using Traza.Storage.Sqlite;
 namespace Traza.Bench;
 
 /// <summary>
-/// <c>lot-lookup --db TARGET --pedimento P [--pedimento P2 …] [--runs 200] [--as-of D]</c> (issue 16 item 6;
+/// <c>lot-lookup --db TARGET --pedimento P [--pedimento P2 …] [--runs 200] [--as-of D] [--step TEXT] [--keep-store]</c> (issue 16 item 6;
 /// docs/benchmarks.md "Lot lookup and balances page"): the CPU of the API's point reads in process, without HTTP — a
 /// store opened per request as <c>traza serve</c> opens one, the as-of check, the lookup with its custody summary, a page of
 /// balances — and of their parts, to say where a request's time goes.
@@ -23,7 +23,7 @@ internal static class LotLookupBench
         var pedimentos = args.Select((a, i) => (a, i)).Where(p => p.a == "--pedimento" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToArray();
         if (db is null || pedimentos.Length == 0)
         {
-            Console.Error.WriteLine("usage: lot-lookup --db TARGET --pedimento P [--pedimento P …] [--runs 200] [--as-of YYYY-MM-DD]");
+            Console.Error.WriteLine("usage: lot-lookup --db TARGET --pedimento P [--pedimento P …] [--runs 200] [--as-of YYYY-MM-DD] [--step TEXT] [--keep-store]");
             return 2;
         }
 
@@ -31,6 +31,24 @@ internal static class LotLookupBench
         var asOf = Args.Text(args, "--as-of") is { } d ? DateOnly.Parse(d, CultureInfo.InvariantCulture) : DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         var stores = new StoreProviders([new PostgresStoreProvider(), new SqliteStoreProvider()]);
         ITrazaStore Open() => stores.For(db).Open(db, TimeProvider.System);
+
+        // --keep-store: one store for every call, as traza serve's StorePool lends one between requests.
+        var kept = args.Contains("--keep-store") ? Open() : null;
+        void Call(Action<ITrazaStore, int> body, int i)
+        {
+            var store = kept ?? Open();
+            try
+            {
+                body(store, i);
+            }
+            finally
+            {
+                if (kept is null)
+                {
+                    store.Dispose();
+                }
+            }
+        }
 
         string? cursor = null;
         var steps = new (string Name, Action<ITrazaStore, int> Body)[]
@@ -55,20 +73,19 @@ internal static class LotLookupBench
             }),
         };
 
-        foreach (var (name, body) in steps)
+        var only = Args.Text(args, "--step");
+        foreach (var (name, body) in steps.Where(s => only is null || s.Name.Contains(only, StringComparison.Ordinal)))
         {
             for (var i = 0; i < Math.Min(20, runs); i++)
             {
-                using var store = Open();
-                body(store, i);
+                Call(body, i);
             }
 
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var wall = Stopwatch.StartNew();
             for (var i = 0; i < runs; i++)
             {
-                using var store = Open();
-                body(store, i);
+                Call(body, i);
             }
 
             var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / runs;
@@ -81,6 +98,7 @@ internal static class LotLookupBench
             return [.. Enumerable.Range(0, t.Count).Select(r => (t[r].Client, t[r].Part)).Distinct()];
         }
 
+        kept?.Dispose();
         Console.WriteLine("load average: " + File.ReadAllText("/proc/loadavg").Trim());
         return 0;
     }
