@@ -51,6 +51,7 @@ internal static class LotLookupBench
         }
 
         string? cursor = null;
+        var cache = new LotCustodyCache();
         var steps = new (string Name, Action<ITrazaStore, int> Body)[]
         {
             ("open + close store", (_, _) => { }),
@@ -65,6 +66,8 @@ internal static class LotLookupBench
             ("its pools whole (custody summary)", (s, i) => Pools(s, pedimentos[i % pedimentos.Length]).ForEach(k => s.Derived.Pool(k.Client, k.Part)?.DecodeAllocations())),
             ("lot balances rows (LotLookup.Balances)", (s, i) => _ = LotLookup.Balances(s, asOf, null, pedimentos[i % pedimentos.Length], null).Rows.Count()),
             ("lot lookup + custody summary (LotLookup.Run)", (s, i) => _ = LotLookup.Run(s, asOf, null, pedimentos[i % pedimentos.Length], null).Custody.Rows.Count()),
+            ("lot lookup + custody summary from a kept cache (LotLookup.Run, as traza serve)", (s, i) =>
+                _ = LotLookup.Run(s, asOf, null, pedimentos[i % pedimentos.Length], null, cache).Custody.Rows.Count()),
             ("balances page of 100 (BalancesPage.Run)", (s, i) =>
             {
                 var (run, next) = BalancesPage.Run(s, asOf, null, i % 20 == 0 ? null : cursor, 100);
