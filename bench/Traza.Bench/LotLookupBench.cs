@@ -85,6 +85,8 @@ internal static class LotLookupBench
             }
 
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes();
+            var (gen0, gen2) = (GC.CollectionCount(0), GC.CollectionCount(2));
             var wall = Stopwatch.StartNew();
             for (var i = 0; i < runs; i++)
             {
@@ -92,7 +94,9 @@ internal static class LotLookupBench
             }
 
             var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / runs;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {used:F2} ms CPU, {wall.Elapsed.TotalMilliseconds / runs:F2} ms wall per call ({runs} calls)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: {used:F2} ms CPU, {wall.Elapsed.TotalMilliseconds / runs:F2} ms wall per call ({runs} calls; " +
+                $"{(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / runs:F0} KB allocated per call, {GC.CollectionCount(0) - gen0} gen0 and {GC.CollectionCount(2) - gen2} gen2 GCs)"));
         }
 
         static List<(string Client, string Part)> Pools(ITrazaStore s, string pedimento)
