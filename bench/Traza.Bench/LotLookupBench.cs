@@ -51,7 +51,7 @@ internal static class LotLookupBench
         }
 
         string? cursor = null;
-        var cache = new LotCustodyCache();
+        var cache = new StoredRunCache();
         var steps = new (string Name, Action<ITrazaStore, int> Body)[]
         {
             ("open + close store", (_, _) => { }),
@@ -71,6 +71,12 @@ internal static class LotLookupBench
             ("balances page of 100 (BalancesPage.Run)", (s, i) =>
             {
                 var (run, next) = BalancesPage.Run(s, asOf, null, i % 20 == 0 ? null : cursor, 100);
+                _ = run.Data.Rows.Count();
+                cursor = next;
+            }),
+            ("balances page of 100 from a kept cache (BalancesPage.Run, as traza serve)", (s, i) =>
+            {
+                var (run, next) = BalancesPage.Run(s, asOf, null, i % 40 == 0 ? null : cursor, 100, cache);
                 _ = run.Data.Rows.Count();
                 cursor = next;
             }),

@@ -31,7 +31,7 @@ internal static class DrillDownEndpoints
             .RequireAuthorization(ApiPolicies.Read);
     }
 
-    private static IResult Lot(string pedimento, HttpContext http, RequestStore store, ApiSettings settings, LotCustodyCache cache)
+    private static IResult Lot(string pedimento, HttpContext http, RequestStore store, ApiSettings settings, StoredRunCache cache)
     {
         var number = Number(pedimento);
         var caller = ApiCaller.Require(http.User);

@@ -38,7 +38,7 @@ public static class TrazaApi
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error); // no cookies or antiforgery tokens here
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<StorePool>();
-        builder.Services.AddSingleton<Traza.App.Reports.LotCustodyCache>();
+        builder.Services.AddSingleton<Traza.App.Reports.StoredRunCache>();
         builder.Services.AddScoped<RequestStore>();
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);

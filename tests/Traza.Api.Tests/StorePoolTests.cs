@@ -7,7 +7,8 @@ namespace Traza.Api.Tests;
 /// <summary>
 /// Issue 16 item 6: <c>traza serve</c> keeps opened stores between read requests (<see cref="StorePool"/>), and a request
 /// still sees every import and discharge committed before it — through the same server, on the same kept store (the
-/// reads before the change put a store in the pool, the reads after take it back).
+/// reads before the change put a store in the pool, the reads after take it back), and with what it kept of the run before
+/// (<see cref="Traza.App.Reports.StoredRunCache"/>) dropped.
 /// </summary>
 public sealed class StorePoolTests
 {
@@ -28,6 +29,13 @@ public sealed class StorePoolTests
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         page.Headers.Contains("Traza-Notice").ShouldBeFalse();
         (await client.GetAsync(new Uri($"/api/lots/{api.Lot()}?as_of={AsOf}", UriKind.Relative), cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Every lot of ACME looked up once: the server keeps their pools' totals and custody summaries (StoredRunCache)
+        // under the stored run, which the exit below replaces.
+        foreach (var acme in api.Cli.ReportCsv("balances", "--as-of", AsOf, "--client", "ACME").Skip(1).Select(l => l.Split(',')[0]).Distinct())
+        {
+            (await client.GetAsync(new Uri($"/api/lots/{acme}?as_of={AsOf}", UriKind.Relative), cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
 
         // An import through the same server: the next lookup finds the new lot.
         await Import(client, "entries",

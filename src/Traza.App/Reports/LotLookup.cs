@@ -23,22 +23,23 @@ public static class LotLookup
     /// The lots of <paramref name="pedimento"/> (of <paramref name="partida"/> when given) under SPEC §6's as-of rule: the
     /// stored discharge is made to cover <paramref name="asOf"/> first (<see cref="DischargeCoverage.Ensure"/>, a check of the
     /// stored run against the batches when nothing changed), as <see cref="ReportService.Run"/> does for the report. A long-lived
-    /// reader passes a <paramref name="cache"/> of custody summaries (<see cref="LotCustodyCache"/>).
+    /// reader passes a <paramref name="cache"/> of the stored run's pools (<see cref="StoredRunCache"/>).
     /// </summary>
     public static (ReportRun Lots, ReportData Custody) Run(
-        ITrazaStore store, DateOnly asOf, string? client, string pedimento, int? partida, LotCustodyCache? cache = null)
+        ITrazaStore store, DateOnly asOf, string? client, string pedimento, int? partida, StoredRunCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var notice = DischargeCoverage.Ensure(store, asOf);
-        var lots = Read(store, asOf, client, pedimento, partida);
+        var lots = Read(store, asOf, client, pedimento, partida, cache);
         return (new ReportRun(new ReportData(BalancesReport.Columns, lots.Rows()), notice), Custody(store, asOf, lots, cache));
     }
 
     /// <summary>The <c>balances</c> rows of the pedimento (and partida) at <paramref name="asOf"/>, read from the stored run as it is.</summary>
-    public static ReportData Balances(ITrazaStore store, DateOnly asOf, string? client, string pedimento, int? partida) =>
-        new(BalancesReport.Columns, Read(store, asOf, client, pedimento, partida).Rows());
+    public static ReportData Balances(
+        ITrazaStore store, DateOnly asOf, string? client, string pedimento, int? partida, StoredRunCache? cache = null) =>
+        new(BalancesReport.Columns, Read(store, asOf, client, pedimento, partida, cache).Rows());
 
-    private static LotBalances Read(ITrazaStore store, DateOnly asOf, string? client, string pedimento, int? partida)
+    private static LotBalances Read(ITrazaStore store, DateOnly asOf, string? client, string pedimento, int? partida, StoredRunCache? cache)
     {
         ArgumentNullException.ThrowIfNull(pedimento);
         var rectifications = LedgerRectifications.Read(store, asOf);
@@ -49,7 +50,7 @@ public static class LotLookup
         var entries = store.Scans.LotEntriesOf(client, numbers, asOf);
         var subset = new LotSubset(entries, rectifications, (t, r) =>
             (partida is null || t[r].Partida == partida) && t.Pedimento(r).SequenceEqual(System.Text.Encoding.UTF8.GetBytes(pedimento)));
-        return LotBalances.Read(store, asOf, client, null, null, subset);
+        return LotBalances.Read(store, asOf, client, null, null, subset, cache);
     }
 
     /// <summary>
@@ -58,10 +59,10 @@ public static class LotLookup
     /// read and its allocations decoded once (<see cref="LotCustody.Of"/>), or taken from <paramref name="cache"/> when D is on
     /// or after the stored run's as-of (then every stored allocation counts).
     /// </summary>
-    private static ReportData Custody(ITrazaStore store, DateOnly asOf, LotBalances lots, LotCustodyCache? cache)
+    private static ReportData Custody(ITrazaStore store, DateOnly asOf, LotBalances lots, StoredRunCache? cache)
     {
         var run = store.Derived.LatestRun();
-        var runKey = cache is not null && run is not null && asOf >= run.AsOf ? LotCustodyCache.KeyOf(run) : null;
+        var runKey = cache is not null && run is not null && asOf >= run.AsOf ? StoredRunCache.KeyOf(run) : null;
         var day = runKey is null ? asOf.DayNumber : run!.AsOf.DayNumber;
         var pools = new Dictionary<(string, string), Dictionary<PoolLotKey, LotCustody>>();
         var read = new List<((string, string), Dictionary<PoolLotKey, LotCustody>)>();
@@ -90,7 +91,7 @@ public static class LotLookup
         }
 
         // Kept only when no run was stored between the first read of the run and the pools' reads.
-        if (runKey is not null && read.Count > 0 && store.Derived.LatestRun() is { } after && LotCustodyCache.KeyOf(after) == runKey)
+        if (runKey is not null && read.Count > 0 && store.Derived.LatestRun() is { } after && StoredRunCache.KeyOf(after) == runKey)
         {
             cache!.Put(runKey, read);
         }

@@ -56,10 +56,18 @@ public sealed class LotLookupPropertyTests
                 discharged += full.Count(r => r[8] != "0");
                 rebased += full.Count(r => rectifies.Contains(r[0]));
 
+                // Each lookup and page without a cache, then with one as traza serve keeps it (StoredRunCache): filled, then read.
+                var cache = new StoredRunCache();
                 foreach (var pedimento in l.Entries.Select(e => e.Pedimento).Distinct())
                 {
                     var lots = LotLookup.Balances(store, asOf, l.Client, pedimento, null).Rows.Select(Cells).ToList();
                     lots.ShouldBe(full.Where(r => r[0] == pedimento).ToList(), $"lookup of {pedimento}");
+                    foreach (var pass in new[] { "cache filling", "cache read" })
+                    {
+                        LotLookup.Balances(store, asOf, l.Client, pedimento, null, cache).Rows.Select(Cells).ToList()
+                            .ShouldBe(lots, $"lookup of {pedimento}, {pass}");
+                    }
+
                     foreach (var partida in new[] { 1, 2 })
                     {
                         LotLookup.Balances(store, asOf, l.Client, pedimento, partida).Rows.Select(Cells).ToList()
@@ -86,6 +94,20 @@ public sealed class LotLookupPropertyTests
                 }
 
                 paged.ShouldBe(full, "the pages, in order, are the report");
+                foreach (var pass in new[] { "cache filling", "cache read" })
+                {
+                    var pages = new List<string[]>();
+                    string? cursor = null;
+                    do
+                    {
+                        var (data, next) = BalancesPage.Page(store, asOf, l.Client, cursor, c.Limit, cache);
+                        pages.AddRange(data.Rows.Select(Cells));
+                        cursor = next;
+                    }
+                    while (cursor is not null);
+                    pages.ShouldBe(full, $"the pages, {pass}");
+                }
+
                 allocated += CustodyMatches(store, asOf, l.Client, l.Entries.Select(e => e.Pedimento).Distinct());
             }
             finally
@@ -108,7 +130,7 @@ public sealed class LotLookupPropertyTests
     private static int CustodyMatches(ITrazaStore store, DateOnly asOf, string? client, IEnumerable<string> pedimentos)
     {
         var allocations = 0;
-        var cache = new LotCustodyCache(); // as traza serve keeps one: filled by the first pass, read by the second
+        var cache = new StoredRunCache(); // as traza serve keeps one: filled by the first pass, read by the second
         var plain = new Dictionary<string, string[][]>();
         var cached = store.Derived.LatestRun() is { } run && asOf >= run.AsOf;
         foreach (var pass in new[] { "without a cache", "cache filling", "cache read" })

@@ -5,66 +5,97 @@ using Traza.Storage;
 namespace Traza.App.Reports;
 
 /// <summary>
-/// The custody summary of every lot of a pool (<see cref="LotLookup"/>'s <c>custody_summary</c>), kept per stored discharge
-/// run by a long-lived reader (<c>traza serve</c>; issue 16 item 6): working it out decodes each of the pool's stored
-/// allocations — ~2/3 of a lookup's CPU — and it changes only when a run is stored. An entry holds the summary over every
-/// allocation of the run it was read under (dated on or before the run's as-of, which is all of them), and is used only by a
-/// lookup at an as-of on or after that date whose latest run is that run (key: as-of, times, last batch, digest); any other
-/// run drops every entry. An entry is kept only when the run read before and after its pools is the same, so a run stored
-/// meanwhile by another process is never filed under the run before it. Thread-safe.
+/// What point reads take from one stored discharge run, kept per pool by a long-lived reader (<c>traza serve</c>; issue 16
+/// item 6): the stored lot totals of a pool (what <see cref="LotBalances"/> reads of it: ~40 % of a page of balances' CPU)
+/// and the custody summary of its lots (<see cref="LotLookup"/>'s <c>custody_summary</c>: decoding each of the pool's stored
+/// allocations, ~2/3 of a lookup's CPU before). Both change only when a run is stored. An entry holds what the pool held
+/// under the run it was read under (its totals; its allocations dated on or before the run's as-of, which is all of them)
+/// and is used only at an as-of on or after that date while the latest run is that run (key: as-of, times, last batch,
+/// allocations, digest); any other run drops every entry. Entries are kept only when the run read before and after their
+/// pools is the same, so a run stored meanwhile by another process is never filed under the run before it. Thread-safe.
 /// </summary>
-public sealed class LotCustodyCache
+public sealed class StoredRunCache
 {
-    /// <summary>The most pools kept (all are dropped when full): ~40 bytes a lot.</summary>
+    /// <summary>The most pools kept of each kind (all of that kind are dropped when full).</summary>
     public const int MaxPools = 50_000;
 
     private readonly Lock gate = new();
-    private readonly Dictionary<(string Client, string Part), Dictionary<PoolLotKey, LotCustody>> pools = [];
+    private readonly Dictionary<(string Client, string Part), Dictionary<PoolLotKey, LotCustody>> custody = [];
+    private readonly Dictionary<(string Client, string Part), PoolTotals> totals = [];
     private string? run;
+    private long misses;
 
     /// <summary>How many pools were read from the store rather than from here (for tests and benchmarks).</summary>
     public long Misses => Interlocked.Read(ref misses);
-
-    private long misses;
 
     /// <summary>The key of a stored run: it differs for every run stored (the times of the run and the digest of its data).</summary>
     internal static string KeyOf(DischargeRunRecord run) => string.Create(CultureInfo.InvariantCulture,
         $"{run.AsOf:yyyy-MM-dd}|{run.StartedAt}|{run.FinishedAt}|{run.LastBatch}|{run.Allocations}|{run.DerivedDigest}");
 
-    internal bool TryGet(string runKey, (string Client, string Part) pool, out Dictionary<PoolLotKey, LotCustody> lots)
+    internal bool TryGet(string runKey, (string Client, string Part) pool, out Dictionary<PoolLotKey, LotCustody> lots) =>
+        TryGet(custody, runKey, pool, out lots);
+
+    internal bool TryGetTotals(string runKey, (string Client, string Part) pool, out PoolTotals lots) => TryGet(totals, runKey, pool, out lots);
+
+    internal void Put(string runKey, IEnumerable<((string Client, string Part) Pool, Dictionary<PoolLotKey, LotCustody> Lots)> read) =>
+        Put(custody, runKey, read);
+
+    internal void PutTotals(string runKey, IEnumerable<((string Client, string Part) Pool, PoolTotals Lots)> read) => Put(totals, runKey, read);
+
+    private bool TryGet<T>(Dictionary<(string, string), T> kind, string runKey, (string, string) pool, out T value)
     {
         lock (gate)
         {
-            if (run == runKey && pools.TryGetValue(pool, out lots!))
+            if (run == runKey && kind.TryGetValue(pool, out value!))
             {
                 return true;
             }
         }
 
         Interlocked.Increment(ref misses);
-        lots = null!;
+        value = default!;
         return false;
     }
 
-    internal void Put(string runKey, IEnumerable<((string Client, string Part) Pool, Dictionary<PoolLotKey, LotCustody> Lots)> read)
+    private void Put<T>(Dictionary<(string, string), T> kind, string runKey, IEnumerable<((string, string) Pool, T Value)> read)
     {
         lock (gate)
         {
             if (run != runKey)
             {
-                pools.Clear();
+                custody.Clear();
+                totals.Clear();
                 run = runKey;
             }
 
-            foreach (var (pool, lots) in read)
+            foreach (var (pool, value) in read)
             {
-                if (pools.Count >= MaxPools)
+                if (kind.Count >= MaxPools)
                 {
-                    pools.Clear();
+                    kind.Clear();
                 }
 
-                pools[pool] = lots;
+                kind[pool] = value;
             }
+        }
+    }
+}
+
+/// <summary>
+/// A pool's stored lot totals as <see cref="IDerivedStore.ScanLotTotalsOf"/> visits them (head, then tail), to be visited
+/// again from memory.
+/// </summary>
+internal sealed class PoolTotals(string client, string part)
+{
+    private readonly List<(byte[] Pedimento, int Partida, PoolLotTotals Totals)> lots = [];
+
+    public void Add(ReadOnlySpan<byte> pedimento, int partida, in PoolLotTotals totals) => lots.Add((pedimento.ToArray(), partida, totals));
+
+    public void Visit(LotTotalsVisitor visit)
+    {
+        foreach (var (pedimento, partida, totals) in lots)
+        {
+            visit(client, part, pedimento, partida, in totals);
         }
     }
 }
