@@ -385,13 +385,23 @@ internal sealed class LotBalances
                 var missing = new List<(string Client, string Part)>();
                 foreach (var key in only)
                 {
-                    if (cache.TryGetTotals(runKey, key, out var kept))
-                    {
-                        kept.Visit(visit);
-                    }
-                    else
+                    if (!cache.TryGetTotals(runKey, key, out var kept))
                     {
                         missing.Add(key);
+                    }
+                    else if (byClient.GetValueOrDefault(key.Client)?.GetValueOrDefault(key.Part, -1) is >= 0 and var part)
+                    {
+                        // What visiting the kept pool's lots would set — for each of this part's rows that a visit of its key
+                        // finds — by the row's key instead of visiting every lot of the pool.
+                        foreach (var row in lots.RowsOf(part))
+                        {
+                            var pedimento = lots.Entries.Pedimento(row);
+                            var partida = lots.Entries[row].Partida;
+                            if (lots.Find(part, pedimento, partida) == row && kept.TryGet(lots.Entries.PedimentoText(row), partida, out var totals))
+                            {
+                                taken[row] = totals.Discharged;
+                            }
+                        }
                     }
                 }
 
@@ -400,7 +410,7 @@ internal sealed class LotBalances
                     var read = new Dictionary<(string, string), PoolTotals>();
                     foreach (var key in missing)
                     {
-                        read[key] = new PoolTotals(key.Client, key.Part);
+                        read[key] = new PoolTotals();
                     }
 
                     discharge.ScanLotTotalsOf(missing, (c, p, pedimento, partida, in totals) =>

@@ -82,22 +82,19 @@ public sealed class StoredRunCache
 }
 
 /// <summary>
-/// A pool's stored lot totals as <see cref="IDerivedStore.ScanLotTotalsOf"/> visits them (head, then tail), to be visited
-/// again from memory.
+/// A pool's stored lot totals as <see cref="IDerivedStore.ScanLotTotalsOf"/> visits them (head, then tail), by lot key, so a
+/// page finds its lots without visiting every lot of the pool again.
 /// </summary>
-internal sealed class PoolTotals(string client, string part)
+internal sealed class PoolTotals
 {
-    private readonly List<(byte[] Pedimento, int Partida, PoolLotTotals Totals)> lots = [];
+    /// <summary>By lot key, the last visit of a key winning, as visiting the pool's lots in order leaves them.</summary>
+    private readonly Dictionary<(string Pedimento, int Partida), PoolLotTotals> byKey = [];
 
-    public void Add(ReadOnlySpan<byte> pedimento, int partida, in PoolLotTotals totals) => lots.Add((pedimento.ToArray(), partida, totals));
+    public void Add(ReadOnlySpan<byte> pedimento, int partida, in PoolLotTotals totals) =>
+        byKey[(System.Text.Encoding.UTF8.GetString(pedimento), partida)] = totals;
 
-    public void Visit(LotTotalsVisitor visit)
-    {
-        foreach (var (pedimento, partida, totals) in lots)
-        {
-            visit(client, part, pedimento, partida, in totals);
-        }
-    }
+    /// <summary>The totals of one lot of the pool, by its key (what a visit of the pool's lots ends with for it).</summary>
+    public bool TryGet(string pedimento, int partida, out PoolLotTotals totals) => byKey.TryGetValue((pedimento, partida), out totals);
 }
 
 /// <summary>One lot's custody summary: its allocations, distinct movements, quantity (micro-UMC) and first and last day.</summary>
