@@ -31,7 +31,7 @@ internal static class DrillDownEndpoints
             .RequireAuthorization(ApiPolicies.Read);
     }
 
-    private static IResult Lot(string pedimento, HttpContext http, RequestStore store, ApiSettings settings)
+    private static IResult Lot(string pedimento, HttpContext http, RequestStore store, ApiSettings settings, StoredRunCache cache)
     {
         var number = Number(pedimento);
         var caller = ApiCaller.Require(http.User);
@@ -56,7 +56,7 @@ internal static class DrillDownEndpoints
         // The point read (LotLookup): the balances rows of this pedimento, figure for figure the full report's, under the same
         // as-of rule, and a custody summary per lot; the custody rows themselves only when asked (the custody report's cost).
         var context = ReportEndpoints.Context(store, settings, caller, query, []);
-        var (lots, summary) = LotLookup.Run(context.Store, context.AsOf, context.Client, number, partida);
+        var (lots, summary) = LotLookup.Run(context.Store, context.AsOf, context.Client, number, partida, cache);
         if (lots.Notice is { } notice)
         {
             http.Response.Headers["Traza-Notice"] = Query.HeaderText(notice); // SPEC §6: a read that discharged first says so

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Traza.App.Reports;
 using Traza.Formats.Reports;
 
@@ -90,7 +91,8 @@ internal static class ReportEndpoints
             throw Traza.App.AppException.Usage($"query parameter 'limit': a whole number from 1 to {BalancesPage.MaxLimit}, found '{limitText}'");
         }
 
-        var (run, next) = BalancesPage.Run(context.Store, context.AsOf, context.Client, query.GetValueOrDefault("after"), limit);
+        var cache = http.RequestServices.GetRequiredService<StoredRunCache>();
+        var (run, next) = BalancesPage.Run(context.Store, context.AsOf, context.Client, query.GetValueOrDefault("after"), limit, cache);
         if (run.Notice is { } notice)
         {
             http.Response.Headers["Traza-Notice"] = Query.HeaderText(notice);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -36,6 +37,8 @@ public static class TrazaApi
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error); // no cookies or antiforgery tokens here
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<StorePool>();
+        builder.Services.AddSingleton<Traza.App.Reports.StoredRunCache>();
         builder.Services.AddScoped<RequestStore>();
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
@@ -45,6 +48,7 @@ public static class TrazaApi
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.Use(KeepStore);
         app.Use(Problems.Map);
         app.UseAuthentication();
         app.Use(AccessLogging.Record);
@@ -60,6 +64,20 @@ public static class TrazaApi
         var display = Display(settings);
         ApiLog.Serving(app.Logger, display, urls);
         return app;
+    }
+
+    /// <summary>
+    /// Marks the request's store for the <see cref="StorePool"/> once a read (GET, HEAD) ended below 500 — not after an
+    /// import nor after a failure, whose store is closed.
+    /// </summary>
+    private static async Task KeepStore(HttpContext context, RequestDelegate next)
+    {
+        await next(context).ConfigureAwait(false);
+        if ((HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            && context.Response.StatusCode < StatusCodes.Status500InternalServerError)
+        {
+            context.RequestServices.GetRequiredService<RequestStore>().Reusable = true;
+        }
     }
 
     private static string Display(ApiSettings settings)

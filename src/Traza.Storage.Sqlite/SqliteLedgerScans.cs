@@ -42,20 +42,11 @@ internal sealed class SqliteLedgerScans(SqliteLedgerStore store) : ILedgerScans
     public LotEntryTable LotEntriesInOrder(string? client, DateOnly? asOf, LotOrderStart? from, int limit) =>
         LedgerScan.LotEntriesInOrder(store, client, asOf, from, limit);
 
-    /// <summary>Primary-key seeks, one per key (in process, no round trip).</summary>
+    /// <summary>Primary-key seeks, one per key (in process, no round trip), through one prepared statement.</summary>
     public List<PartRecord> PartsAt(IReadOnlyCollection<(string Client, string Part)> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var found = new List<PartRecord>(keys.Count);
-        foreach (var (client, part) in keys)
-        {
-            if (store.LoadPart(client, part) is { } record)
-            {
-                found.Add(record);
-            }
-        }
-
-        return found;
+        return store.LoadPartsAt(keys);
     }
 
     /// <summary>

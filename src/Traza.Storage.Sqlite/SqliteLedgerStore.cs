@@ -287,6 +287,32 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
         return r.Read() ? PartOf(r) : null;
     }
 
+    /// <summary>
+    /// The part rows of the given keys that exist, in the keys' order: one statement prepared once and stepped per key (a
+    /// command per key prepared its SQL each time — 40 % of a balances page's CPU).
+    /// </summary>
+    internal List<PartRecord> LoadPartsAt(IReadOnlyCollection<(string Client, string Part)> keys)
+    {
+        var found = new List<PartRecord>(keys.Count);
+        using var cmd = CreateCommand(
+            "SELECT client, part, description, kind, fraccion, nico, umc, umt, umt_per_umc, origin, source, batch_id, line FROM part " +
+            $"WHERE {SqliteDatabase.ProgramSql} AND client = $c AND part = $p");
+        var c = cmd.Parameters.Add("$c", SqliteType.Text);
+        var t = cmd.Parameters.Add("$p", SqliteType.Text);
+        foreach (var (client, part) in keys)
+        {
+            c.Value = client;
+            t.Value = part;
+            using var r = cmd.ExecuteReader();
+            if (r.Read())
+            {
+                found.Add(PartOf(r));
+            }
+        }
+
+        return found;
+    }
+
     private static PartRecord PartOf(SqliteDataReader r) =>
         new(r.GetString(0), r.GetString(1), Text(r, 2), r.GetString(3), Text(r, 4), Text(r, 5), r.GetString(6), r.GetString(7),
             Dec(r, 8), Text(r, 9), r.GetString(10))

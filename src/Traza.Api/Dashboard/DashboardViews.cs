@@ -262,7 +262,8 @@ public static class DashboardViews
             int? number = partida is null ? null
                 : int.TryParse(partida, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n
                 : throw AppException.Usage($"partida: a whole number from 1, found '{partida}'");
-            var (lots, _) = LotLookup.Run(store.Store, inputs.AsOf, inputs.Client, pedimento, number);
+            var (lots, _) = LotLookup.Run(store.Store, inputs.AsOf, inputs.Client, pedimento, number,
+                http.RequestServices.GetRequiredService<StoredRunCache>());
             Notice ??= lots.Notice;
             return lots.Data;
         }

@@ -55,6 +55,9 @@ internal sealed class EntriesByPart
 
     public LotEntryTable Entries { get; }
 
+    /// <summary>The rows of <paramref name="part"/> (in the order of their key hashes).</summary>
+    public ReadOnlySpan<int> RowsOf(int part) => rows.AsSpan(start[part], start[part + 1] - start[part]);
+
     /// <summary>The row of <paramref name="part"/> with this pedimento and partida, or -1.</summary>
     public int Find(int part, ReadOnlySpan<byte> pedimento, int partida)
     {

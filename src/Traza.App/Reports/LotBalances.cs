@@ -71,7 +71,8 @@ internal sealed class LotBalances
     /// the stored totals of their pools alone are read. Every figure is the full report's for the same lot — one code path.
     /// </summary>
     internal static LotBalances Read(
-        ITrazaStore store, DateOnly asOf, string? client, TermOptions? terms, Func<LotStatus, bool>? include, LotSubset? subset)
+        ITrazaStore store, DateOnly asOf, string? client, TermOptions? terms, Func<LotStatus, bool>? include, LotSubset? subset,
+        StoredRunCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var program = store.GetProgram();
@@ -132,7 +133,7 @@ internal sealed class LotBalances
         }
 
         var pools = subset is null ? null : PoolsOf(entries, partOf, parts);
-        var taken = StoredTotals(store, asOf, client, byClient, new EntriesByPart(entries, partOf, parts.Length), pools);
+        var taken = StoredTotals(store, asOf, client, byClient, new EntriesByPart(entries, partOf, parts.Length), pools, cache);
 
         var claveIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var termCache = new Dictionary<long, (bool Skip, DateOnly? Deadline)>();
@@ -366,7 +367,8 @@ internal sealed class LotBalances
     /// lot's opening discharge and the allocations dated on or before it (docs/architecture.md Decision 2).
     /// </summary>
     private static long[] StoredTotals(ITrazaStore store, DateOnly asOf, string? client,
-        Dictionary<string, Dictionary<string, int>> byClient, EntriesByPart lots, List<(string Client, string Part)>? only)
+        Dictionary<string, Dictionary<string, int>> byClient, EntriesByPart lots, List<(string Client, string Part)>? only,
+        StoredRunCache? cache)
     {
         var taken = new long[lots.Entries.Count];
         Array.Fill(taken, NotStored);
@@ -398,9 +400,61 @@ internal sealed class LotBalances
             {
                 discharge.ScanLotTotals(client, visit);
             }
-            else if (only.Count > 0)
+            else if (cache is null)
             {
-                discharge.ScanLotTotalsOf(only, visit);
+                if (only.Count > 0)
+                {
+                    discharge.ScanLotTotalsOf(only, visit);
+                }
+            }
+            else
+            {
+                // A long-lived reader's pools from memory (StoredRunCache), the others read and kept when the run did not change.
+                var runKey = StoredRunCache.KeyOf(run);
+                var missing = new List<(string Client, string Part)>();
+                foreach (var key in only)
+                {
+                    if (!cache.TryGetTotals(runKey, key, out var kept))
+                    {
+                        missing.Add(key);
+                    }
+                    else if (byClient.GetValueOrDefault(key.Client)?.GetValueOrDefault(key.Part, -1) is >= 0 and var part)
+                    {
+                        // What visiting the kept pool's lots would set — for each of this part's rows that a visit of its key
+                        // finds — by the row's key instead of visiting every lot of the pool.
+                        foreach (var row in lots.RowsOf(part))
+                        {
+                            var pedimento = lots.Entries.Pedimento(row);
+                            var partida = lots.Entries[row].Partida;
+                            if (lots.Find(part, pedimento, partida) == row && kept.TryGet(lots.Entries.PedimentoText(row), partida, out var totals))
+                            {
+                                taken[row] = totals.Discharged;
+                            }
+                        }
+                    }
+                }
+
+                if (missing.Count > 0)
+                {
+                    var read = new Dictionary<(string, string), PoolTotals>();
+                    foreach (var key in missing)
+                    {
+                        read[key] = new PoolTotals();
+                    }
+
+                    discharge.ScanLotTotalsOf(missing, (c, p, pedimento, partida, in totals) =>
+                    {
+                        visit(c, p, pedimento, partida, in totals);
+                        if (read.TryGetValue((c, p), out var lotsOf))
+                        {
+                            lotsOf.Add(pedimento, partida, in totals);
+                        }
+                    });
+                    if (discharge.LatestRun() is { } after && StoredRunCache.KeyOf(after) == runKey)
+                    {
+                        cache.PutTotals(runKey, read.Select(r => (r.Key, r.Value)));
+                    }
+                }
             }
 
             return taken;

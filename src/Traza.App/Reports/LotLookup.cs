@@ -22,22 +22,24 @@ public static class LotLookup
     /// <summary>
     /// The lots of <paramref name="pedimento"/> (of <paramref name="partida"/> when given) under SPEC §6's as-of rule: the
     /// stored discharge is made to cover <paramref name="asOf"/> first (<see cref="DischargeCoverage.Ensure"/>, a check of the
-    /// stored run against the batches when nothing changed), as <see cref="ReportService.Run"/> does for the report.
+    /// stored run against the batches when nothing changed), as <see cref="ReportService.Run"/> does for the report. A long-lived
+    /// reader passes a <paramref name="cache"/> of the stored run's pools (<see cref="StoredRunCache"/>).
     /// </summary>
     public static (ReportRun Lots, ReportData Custody) Run(
-        ITrazaStore store, DateOnly asOf, string? client, string pedimento, int? partida)
+        ITrazaStore store, DateOnly asOf, string? client, string pedimento, int? partida, StoredRunCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var notice = DischargeCoverage.Ensure(store, asOf);
-        var lots = Read(store, asOf, client, pedimento, partida);
-        return (new ReportRun(new ReportData(BalancesReport.Columns, lots.Rows()), notice), Custody(store, asOf, lots));
+        var lots = Read(store, asOf, client, pedimento, partida, cache);
+        return (new ReportRun(new ReportData(BalancesReport.Columns, lots.Rows()), notice), Custody(store, asOf, lots, cache));
     }
 
     /// <summary>The <c>balances</c> rows of the pedimento (and partida) at <paramref name="asOf"/>, read from the stored run as it is.</summary>
-    public static ReportData Balances(ITrazaStore store, DateOnly asOf, string? client, string pedimento, int? partida) =>
-        new(BalancesReport.Columns, Read(store, asOf, client, pedimento, partida).Rows());
+    public static ReportData Balances(
+        ITrazaStore store, DateOnly asOf, string? client, string pedimento, int? partida, StoredRunCache? cache = null) =>
+        new(BalancesReport.Columns, Read(store, asOf, client, pedimento, partida, cache).Rows());
 
-    private static LotBalances Read(ITrazaStore store, DateOnly asOf, string? client, string pedimento, int? partida)
+    private static LotBalances Read(ITrazaStore store, DateOnly asOf, string? client, string pedimento, int? partida, StoredRunCache? cache)
     {
         ArgumentNullException.ThrowIfNull(pedimento);
         var rectifications = LedgerRectifications.Read(store, asOf);
@@ -48,59 +50,50 @@ public static class LotLookup
         var entries = store.Scans.LotEntriesOf(client, numbers, asOf);
         var subset = new LotSubset(entries, rectifications, (t, r) =>
             (partida is null || t[r].Partida == partida) && t.Pedimento(r).SequenceEqual(System.Text.Encoding.UTF8.GetBytes(pedimento)));
-        return LotBalances.Read(store, asOf, client, null, null, subset);
+        return LotBalances.Read(store, asOf, client, null, null, subset, cache);
     }
 
     /// <summary>
     /// Per lot: the stored allocations of movements dated on or before D that took from it (what <c>custody --pedimento</c>
-    /// lists, one row each), how many distinct movements, their quantity and the first and last movement date.
+    /// lists, one row each), how many distinct movements, their quantity and the first and last movement date. Each pool is
+    /// read and its allocations decoded once (<see cref="LotCustody.Of"/>), or taken from <paramref name="cache"/> when D is on
+    /// or after the stored run's as-of (then every stored allocation counts).
     /// </summary>
-    private static ReportData Custody(ITrazaStore store, DateOnly asOf, LotBalances lots)
+    private static ReportData Custody(ITrazaStore store, DateOnly asOf, LotBalances lots, StoredRunCache? cache)
     {
+        var run = store.Derived.LatestRun();
+        var runKey = cache is not null && run is not null && asOf >= run.AsOf ? StoredRunCache.KeyOf(run) : null;
+        var day = runKey is null ? asOf.DayNumber : run!.AsOf.DayNumber;
+        var pools = new Dictionary<(string, string), Dictionary<PoolLotKey, LotCustody>>();
+        var read = new List<((string, string), Dictionary<PoolLotKey, LotCustody>)>();
         var rows = new List<object?[]>(lots.Count);
-        var pools = new Dictionary<(string, string), StoredPool?>();
-        var day = asOf.DayNumber;
         for (var i = 0; i < lots.Count; i++)
         {
             var key = lots.KeyOf(i);
-            if (!pools.TryGetValue((key.Client, key.Part), out var pool))
+            var pool = (key.Client, key.Part);
+            if (!pools.TryGetValue(pool, out var summary))
             {
-                pools[(key.Client, key.Part)] = pool = store.Derived.Pool(key.Client, key.Part);
-            }
-
-            var lot = -1;
-            for (var k = 0; pool is not null && k < pool.LotKeys.Count; k++)
-            {
-                if (pool.LotKeys[k].Partida == key.Partida && string.Equals(pool.LotKeys[k].Pedimento, key.Pedimento, StringComparison.Ordinal))
+                if (runKey is null || !cache!.TryGet(runKey, pool, out summary))
                 {
-                    lot = pool.FirstLot + k;
-                    break;
+                    summary = store.Derived.Pool(key.Client, key.Part) is { } stored ? LotCustody.Of(stored, day) : [];
+                    read.Add((pool, summary));
                 }
+
+                pools[pool] = summary;
             }
 
-            long count = 0, qty = 0;
-            int first = int.MaxValue, last = int.MinValue;
-            var movements = new HashSet<long>();
-            if (lot >= 0)
-            {
-                foreach (var a in pool!.DecodeAllocations())
-                {
-                    if (a.Lot == lot && a.Day <= day)
-                    {
-                        count++;
-                        qty += a.Qty;
-                        movements.Add(a.Movement);
-                        first = Math.Min(first, a.Day);
-                        last = Math.Max(last, a.Day);
-                    }
-                }
-            }
-
+            var c = summary.GetValueOrDefault(new PoolLotKey(key.Pedimento, key.Partida));
             rows.Add(
             [
-                key.Pedimento, key.Partida, key.Part, key.Client, count, (long)movements.Count, Micro.ToDecimal(qty),
-                count == 0 ? null : DateOnly.FromDayNumber(first), count == 0 ? null : DateOnly.FromDayNumber(last),
+                key.Pedimento, key.Partida, key.Part, key.Client, c.Allocations, c.Movements, Micro.ToDecimal(c.Qty),
+                c.Allocations == 0 ? null : DateOnly.FromDayNumber(c.First), c.Allocations == 0 ? null : DateOnly.FromDayNumber(c.Last),
             ]);
+        }
+
+        // Kept only when no run was stored between the first read of the run and the pools' reads.
+        if (runKey is not null && read.Count > 0 && store.Derived.LatestRun() is { } after && StoredRunCache.KeyOf(after) == runKey)
+        {
+            cache!.Put(runKey, read);
         }
 
         return new ReportData(SummaryColumns, rows);

@@ -13,9 +13,11 @@ public readonly record struct LotEntry(
 /// <summary>The entry rows of <c>LedgerScan.LotEntries</c>, in no particular order, with their pedimentos' UTF-8 text.</summary>
 public sealed class LotEntryTable
 {
-    // Rows in blocks of 64 Ki, so a million rows are never copied to grow nor held twice.
+    // Rows in blocks of 64 Ki, so a million rows are never copied to grow nor held twice; the first block starts at 64 rows and
+    // doubles up to 64 Ki, so a lookup's few dozen rows do not allocate 7 MB (large objects: a gen-2 GC every few requests).
     private const int BlockBits = 16;
     private const int BlockSize = 1 << BlockBits;
+    private const int FirstBlockSize = 64;
 
     private readonly List<LotEntry[]> blocks = [];
     private readonly List<byte[]> texts = [];
@@ -41,9 +43,16 @@ public sealed class LotEntryTable
         var at = Count & (BlockSize - 1);
         if (at == 0)
         {
-            blocks.Add(new LotEntry[BlockSize]);
-            texts.Add(new byte[BlockSize * 16]);
+            var size = Count == 0 ? FirstBlockSize : BlockSize;
+            blocks.Add(new LotEntry[size]);
+            texts.Add(new byte[size * 16]);
             textLengths.Add(0);
+        }
+        else if (at == blocks[^1].Length)
+        {
+            var block = blocks[^1];
+            Array.Resize(ref block, Math.Min(block.Length * 2, BlockSize));
+            blocks[^1] = block;
         }
 
         var start = Append(texts.Count - 1, pedimento);

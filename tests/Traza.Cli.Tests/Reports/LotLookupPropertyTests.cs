@@ -56,10 +56,18 @@ public sealed class LotLookupPropertyTests
                 discharged += full.Count(r => r[8] != "0");
                 rebased += full.Count(r => rectifies.Contains(r[0]));
 
+                // Each lookup and page without a cache, then with one as traza serve keeps it (StoredRunCache): filled, then read.
+                var cache = new StoredRunCache();
                 foreach (var pedimento in l.Entries.Select(e => e.Pedimento).Distinct())
                 {
                     var lots = LotLookup.Balances(store, asOf, l.Client, pedimento, null).Rows.Select(Cells).ToList();
                     lots.ShouldBe(full.Where(r => r[0] == pedimento).ToList(), $"lookup of {pedimento}");
+                    foreach (var pass in new[] { "cache filling", "cache read" })
+                    {
+                        LotLookup.Balances(store, asOf, l.Client, pedimento, null, cache).Rows.Select(Cells).ToList()
+                            .ShouldBe(lots, $"lookup of {pedimento}, {pass}");
+                    }
+
                     foreach (var partida in new[] { 1, 2 })
                     {
                         LotLookup.Balances(store, asOf, l.Client, pedimento, partida).Rows.Select(Cells).ToList()
@@ -86,6 +94,20 @@ public sealed class LotLookupPropertyTests
                 }
 
                 paged.ShouldBe(full, "the pages, in order, are the report");
+                foreach (var pass in new[] { "cache filling", "cache read" })
+                {
+                    var pages = new List<string[]>();
+                    string? cursor = null;
+                    do
+                    {
+                        var (data, next) = BalancesPage.Page(store, asOf, l.Client, cursor, c.Limit, cache);
+                        pages.AddRange(data.Rows.Select(Cells));
+                        cursor = next;
+                    }
+                    while (cursor is not null);
+                    pages.ShouldBe(full, $"the pages, {pass}");
+                }
+
                 allocated += CustodyMatches(store, asOf, l.Client, l.Entries.Select(e => e.Pedimento).Distinct());
             }
             finally
@@ -99,23 +121,54 @@ public sealed class LotLookupPropertyTests
         discharged.ShouldBeGreaterThan(3);
         rebased.ShouldBeGreaterThan(0);
         allocated.ShouldBeGreaterThan(0);
+        cacheReads.ShouldBeGreaterThan(0);
     }
+
+    private static int cacheReads;
 
     /// <summary>The custody summary of each lot counts and sums the <c>custody --pedimento</c> rows of that lot.</summary>
     private static int CustodyMatches(ITrazaStore store, DateOnly asOf, string? client, IEnumerable<string> pedimentos)
     {
         var allocations = 0;
-        foreach (var pedimento in pedimentos.Where(p => p.Length == 15 && p.All(char.IsAsciiDigit)))
+        var cache = new StoredRunCache(); // as traza serve keeps one: filled by the first pass, read by the second
+        var plain = new Dictionary<string, string[][]>();
+        var cached = store.Derived.LatestRun() is { } run && asOf >= run.AsOf;
+        foreach (var pass in new[] { "without a cache", "cache filling", "cache read" })
         {
-            var (_, summary) = LotLookup.Run(store, asOf, client, pedimento, null);
-            var custody = CustodyReport.Build(store, asOf, client, new CustodyFilter(pedimento)).Rows.ToList();
-            foreach (var s in summary.Rows)
+            var misses = cache.Misses;
+            foreach (var pedimento in pedimentos.Where(p => p.Length == 15 && p.All(char.IsAsciiDigit)))
             {
-                // exit_document … component(4), qty(5), entry_pedimento(7), entry_partida(8), client(11)
-                var mine = custody.Where(r => Equals(r[7], s[0]) && Equals(r[8], s[1]) && Equals(r[4], s[2]) && Equals(r[11], s[3])).ToList();
-                ((long)s[4]!).ShouldBe(mine.Count, $"allocations of {pedimento}");
-                ((decimal)s[6]!).ShouldBe(mine.Sum(r => (decimal)r[5]!), $"qty of {pedimento}");
-                allocations += mine.Count;
+                var (_, summary) = LotLookup.Run(store, asOf, client, pedimento, null, pass == "without a cache" ? null : cache);
+                var cells = summary.Rows.Select(Cells).ToArray();
+                if (pass == "without a cache")
+                {
+                    plain[pedimento] = cells;
+                }
+                else
+                {
+                    cells.ShouldBe(plain[pedimento], $"summary of {pedimento}, {pass}");
+                }
+
+                var custody = CustodyReport.Build(store, asOf, client, new CustodyFilter(pedimento)).Rows.ToList();
+                foreach (var s in summary.Rows)
+                {
+                    // exit_document(0), exit_clave(1), exit_date(2), product(3), component(4), qty(5), entry_pedimento(7),
+                    // entry_partida(8), client(11)
+                    var mine = custody.Where(r => Equals(r[7], s[0]) && Equals(r[8], s[1]) && Equals(r[4], s[2]) && Equals(r[11], s[3])).ToList();
+                    ((long)s[4]!).ShouldBe(mine.Count, $"allocations of {pedimento}, {pass}");
+                    ((decimal)s[6]!).ShouldBe(mine.Sum(r => (decimal)r[5]!), $"qty of {pedimento}, {pass}");
+                    s[7].ShouldBe(mine.Count == 0 ? null : mine.Min(r => (DateOnly)r[2]!), $"first date of {pedimento}, {pass}");
+                    s[8].ShouldBe(mine.Count == 0 ? null : mine.Max(r => (DateOnly)r[2]!), $"last date of {pedimento}, {pass}");
+                    ((long)s[5]!).ShouldBeLessThanOrEqualTo(mine.Count);
+                    ((long)s[5]!).ShouldBeGreaterThanOrEqualTo(mine.Select(r => (r[0], r[2])).Distinct().LongCount(), $"movements of {pedimento}, {pass}");
+                    allocations += pass == "without a cache" ? mine.Count : 0;
+                }
+            }
+
+            if (pass == "cache read" && cached)
+            {
+                cache.Misses.ShouldBe(misses, "every pool read from the cache");
+                Interlocked.Increment(ref cacheReads);
             }
         }
 
