@@ -23,7 +23,8 @@ internal static class ServeCommand
                 throw AppException.Usage($"option --max-upload-mb: a whole number from 1 to 100000, found '{mb}'");
             }
 
-            var target = context.Target(parse);
+            // The server runs the same reads request after request: PostgreSQL prepares them (docs/api.md).
+            var target = Traza.Storage.Postgres.PostgresTarget.WithAutoPrepare(context.Target(parse));
             using (context.OpenStore(parse))
             {
                 // Opens (and migrates) the ledger once before listening: a target that cannot be used fails here, exit 3.
