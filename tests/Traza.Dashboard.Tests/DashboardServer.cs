@@ -124,9 +124,19 @@ public abstract class DashboardServer : IAsyncLifetime
     public string[] Csv(string report, params string[] options) =>
         Cli(["report", report, "--format", "csv", .. options]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>A fresh browser context (its own cookies) speaking <paramref name="locale"/>, with downloads allowed.</summary>
-    public Task<IBrowserContext> Context(string locale = "es-MX") =>
-        Browser.NewContextAsync(new() { BaseURL = Address, Locale = locale, AcceptDownloads = true });
+    /// <summary>
+    /// A fresh browser context (its own cookies) speaking <paramref name="locale"/>, with downloads allowed. Waits of up to two
+    /// minutes: on the CI's two cores, shared by every test project at once, a first page on PostgreSQL (its reports and the
+    /// pages compiled on first use) once took longer than Playwright's default 30 s — these tests check what a user sees,
+    /// never how fast.
+    /// </summary>
+    public async Task<IBrowserContext> Context(string locale = "es-MX")
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = Address, Locale = locale, AcceptDownloads = true });
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
+        return context;
+    }
 
     /// <summary>Opens the sign-in page, types <paramref name="key"/>, submits, and waits for the page it returns to.</summary>
     public static async Task SignIn(IPage page, string key, string path = "/dashboard")
