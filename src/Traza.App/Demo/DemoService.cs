@@ -55,7 +55,12 @@ public sealed record DemoSummary(
 }
 
 /// <summary>A shelter client whose shelter period ends within 90 days of D, or ended before it.</summary>
-public sealed record ShelterStory(string Client, DateOnly End, int DaysLeft, string Status, string Source);
+public sealed record ShelterStory(string Client, DateOnly End, int DaysLeft, string Status, string Source)
+{
+    /// <summary>The story of a shelter period ending on <paramref name="end"/>, seen at <paramref name="asOf"/>.</summary>
+    public static ShelterStory Of(string client, DateOnly end, DateOnly asOf, string source) =>
+        new(client, end, end.DayNumber - asOf.DayNumber, ShelterPeriod.Status(end, asOf), source);
+}
 
 /// <summary>One kind of reconciliation finding of the demo: how many rows, and the first of them with its advice.</summary>
 public sealed record FindingStory(string Finding, int Rows, string Pedimento, int? Partida, string Advice);
@@ -223,11 +228,9 @@ public static class DemoService
                 Shortages = ShortageStories(shortages.Where(s => s.Date <= today), lots),
                 ExpiredLots = atRisk.Count(l => l.Status.State == LotState.Expired),
                 AlertBands = [.. new[] { 30, 60, 90 }.Select(b => atRisk.Count(l => l.Status.AlertBand == b))],
-                ShelterEndings = [.. DemoClients
-                    .Select(c => (c.Id, Rule: ShelterPeriod.RuleFor(since[c.Id]), Start: since[c.Id]))
-                    .Where(c => c.Rule is not null)
-                    .Select(c => (c.Id, c.Rule!, End: ShelterPeriod.End(c.Start, c.Rule!.Months)))
-                    .Select(c => new ShelterStory(c.Id, c.End, c.End.DayNumber - today.DayNumber, ShelterPeriod.Status(c.End, today), c.Item2.Source))
+                ShelterEndings = [.. DemoClients.SelectMany(c => ShelterPeriod.RuleFor(since[c.Id]) is { } rule
+                        ? [ShelterStory.Of(c.Id, ShelterPeriod.End(since[c.Id], rule.Months), today, rule.Source)]
+                        : Array.Empty<ShelterStory>())
                     .Where(c => c.Status != "active")],
                 Findings = [.. findings.GroupBy(f => f.Finding, StringComparer.Ordinal)
                     .Select(g => new FindingStory(g.Key, g.Count(), g.First().Pedimento, g.First().Partida, g.First().Advice))],

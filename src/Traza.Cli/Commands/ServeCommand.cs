@@ -23,12 +23,14 @@ internal static class ServeCommand
                 throw AppException.Usage($"option --max-upload-mb: a whole number from 1 to 100000, found '{mb}'");
             }
 
-            // The server runs the same reads request after request: PostgreSQL prepares them (docs/api.md).
-            var target = Traza.Storage.Postgres.PostgresTarget.WithAutoPrepare(context.Target(parse));
             using (context.OpenStore(parse))
             {
                 // Opens (and migrates) the ledger once before listening: a target that cannot be used fails here, exit 3.
             }
+
+            // The server runs the same reads request after request: PostgreSQL prepares them (docs/api.md). The target
+            // opened above, so it parses.
+            var target = Traza.Storage.Postgres.PostgresTarget.WithAutoPrepare(context.Target(parse));
 
             var settings = new ApiSettings
             {
