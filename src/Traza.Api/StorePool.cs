@@ -42,11 +42,14 @@ public sealed class StorePool(ApiSettings settings) : IDisposable
         return (settings.Stores.For(settings.Target).Open(settings.Target, settings.Clock), opened);
     }
 
-    /// <summary>Takes a store back for later requests (closes it when the pool is full, closed or the store too old).</summary>
+    /// <summary>
+    /// Takes a store back for later requests — or closes it when the pool is full or closed, the store too old, or not
+    /// <see cref="ITrazaStore.AtRest"/> (a transaction or reader left open would pin its snapshot for the next request).
+    /// </summary>
     public void Return(ITrazaStore store, long opened)
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (Volatile.Read(ref disposed) || store.InBatch || settings.Clock.GetElapsedTime(opened) >= MaxAge)
+        if (Volatile.Read(ref disposed) || !store.AtRest || settings.Clock.GetElapsedTime(opened) >= MaxAge)
         {
             store.Dispose();
             return;

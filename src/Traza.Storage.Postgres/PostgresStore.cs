@@ -55,6 +55,10 @@ public sealed partial class PostgresStore : ITrazaStore
     /// <inheritdoc/>
     public bool InBatch => activeBatch is not null;
 
+    /// <inheritdoc/>
+    /// <remarks>Npgsql's full state is <c>Open</c> only with no command executing and no reader left open (else Fetching).</remarks>
+    public bool AtRest => activeBatch is null && snapshot is null && Connection.FullState == System.Data.ConnectionState.Open;
+
     /// <summary>Opens the database of <paramref name="target"/>, creating Traza's schema in it (an existing empty database) as needed.</summary>
     public static PostgresStore Open(PostgresTarget target, TimeProvider clock)
     {

@@ -73,6 +73,10 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
     /// <summary>True while an import batch is open (its rows are visible only to this connection).</summary>
     public bool InBatch => activeBatch is not null;
 
+    /// <inheritdoc/>
+    public bool AtRest => activeBatch is null && !inSnapshot && Connection.State == System.Data.ConnectionState.Open
+        && SqliteConnectionState.AtRest(Connection);
+
     /// <summary>
     /// A second, read-only connection to the same file, for reading in parallel with this one (WAL readers never block).
     /// It sees only committed data: never use it while <see cref="InBatch"/>.

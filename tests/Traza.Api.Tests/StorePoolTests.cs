@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Traza.Cli.Tests;
+using Traza.Storage;
+using Traza.Storage.Postgres;
+using Traza.Storage.Sqlite;
 
 namespace Traza.Api.Tests;
 
@@ -68,6 +72,36 @@ public sealed class StorePoolTests
             after.GetProperty("custody_summary").EnumerateArray().Sum(r => r.GetProperty("allocations").GetInt64()).ShouldBe(rows.Length - 1);
             rows.Count(r => r.Contains(exit, StringComparison.Ordinal)).ShouldBeGreaterThan(0);
         }
+    }
+
+    [Fact]
+    public void A_store_given_back_with_a_snapshot_still_open_is_closed_and_never_lent_again()
+    {
+        using var cli = new CliHarness();
+        cli.Run("demo").Exit.ShouldBe(0);
+        var settings = new ApiSettings
+        {
+            Target = cli.Db,
+            Stores = new StoreProviders([new PostgresStoreProvider(), new SqliteStoreProvider()]),
+            Clock = cli.Clock,
+        };
+        using var pool = new StorePool(settings);
+        var (store, opened) = pool.Rent();
+        store.AtRest.ShouldBeTrue();
+        pool.Return(store, opened);
+        var (kept, keptOpened) = pool.Rent();
+        kept.ShouldBeSameAs(store, "a store at rest is kept");
+
+        // A request that ended inside a read snapshot (a scope never disposed): its store would pin that snapshot for the
+        // next request — reads older than the ledger, and on SQLite writes that wait out the busy timeout.
+        _ = kept.BeginReadSnapshot();
+        kept.AtRest.ShouldBeFalse();
+        pool.Return(kept, keptOpened);
+        var (next, nextOpened) = pool.Rent();
+        next.ShouldNotBeSameAs(store);
+        next.AtRest.ShouldBeTrue();
+        next.Batches().Count.ShouldBeGreaterThan(0);
+        pool.Return(next, nextOpened);
     }
 
     private static async Task Import(HttpClient client, string layout, string header, string row, CancellationToken cancel)

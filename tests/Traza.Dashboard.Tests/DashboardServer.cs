@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using Traza.Api;
@@ -56,7 +55,7 @@ public abstract class DashboardServer : IAsyncLifetime
             Stores = new StoreProviders([new PostgresStoreProvider(), new SqliteStoreProvider()]),
             Clock = Clock,
         };
-        app = TrazaApi.Build(settings, "http://127.0.0.1:0", builder => builder.Logging.ClearProviders()); // quiet test output
+        app = TrazaApi.Build(settings, "http://127.0.0.1:0", builder => ServerLog.Attach(builder, postgres ? "postgres" : "sqlite")); // quiet unless TRAZA_DASHBOARD_LOG
         await app.StartAsync();
         Address = app.Urls.First(); // the port Kestrel bound for :0
         playwright = await Playwright.CreateAsync();

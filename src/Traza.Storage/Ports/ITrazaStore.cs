@@ -26,6 +26,14 @@ public interface ITrazaStore : IDisposable
     bool InBatch { get; }
 
     /// <summary>
+    /// True when the connection holds nothing between statements: no batch, no read snapshot, no transaction, no statement
+    /// still stepping (an undisposed reader). Only such a store may serve a later command (<c>traza serve</c>'s store pool):
+    /// a transaction or reader left open would pin an old snapshot — stale reads, and on SQLite a write that waits out the
+    /// busy timeout.
+    /// </summary>
+    bool AtRest { get; }
+
+    /// <summary>
     /// Makes every read until disposal see one snapshot of the ledger and the derived data (SPEC §9); a no-op inside a batch
     /// or another snapshot.
     /// </summary>

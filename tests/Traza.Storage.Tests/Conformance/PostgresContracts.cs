@@ -64,7 +64,16 @@ public sealed class PostgresLedgerRecordsContract(PostgresStoreFixture fixture) 
 
 public sealed class PostgresLedgerScansContract(PostgresStoreFixture fixture) : LedgerScansContract<PostgresStoreFixture>(fixture);
 
-public sealed class PostgresReadSnapshotContract(PostgresStoreFixture fixture) : ReadSnapshotContract<PostgresStoreFixture>(fixture);
+public sealed class PostgresReadSnapshotContract(PostgresStoreFixture fixture) : ReadSnapshotContract<PostgresStoreFixture>(fixture)
+{
+    protected override IDisposable ReaderLeftOpen(ITrazaStore store)
+    {
+        var command = ((PostgresStore)store).Command("SELECT part FROM discharge_pool");
+        var reader = command.ExecuteReader();
+        reader.Read().ShouldBeTrue();
+        return Together(reader, command);
+    }
+}
 
 public sealed class PostgresDerivedContract(PostgresStoreFixture fixture) : DerivedContract<PostgresStoreFixture>(fixture);
 

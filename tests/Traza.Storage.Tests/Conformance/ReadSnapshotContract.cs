@@ -145,4 +145,55 @@ public abstract class ReadSnapshotContract<TFixture>(TFixture fixture) : StoreCo
 
         store.Derived.LatestRun().ShouldNotBeNull().AsOf.ShouldBe(new DateOnly(2025, 3, 1));
     }
+
+    [Fact]
+    public void A_store_is_at_rest_only_with_no_batch_snapshot_or_reader_left_open()
+    {
+        using var store = Open();
+        store.AtRest.ShouldBeTrue("just opened");
+        using (var batch = store.BeginBatch("entries", "a.csv", "sha-a"))
+        {
+            batch.AddEntry(Entry("254734565000123", 1m), 2);
+            store.AtRest.ShouldBeFalse("inside a batch");
+            batch.Commit();
+        }
+
+        store.AtRest.ShouldBeTrue("after the batch");
+        var pools = new[] { "MAT-1", "MAT-2" }.Select(part => new StoredPool
+        {
+            Client = "C1",
+            Part = part,
+            LotKeys = [new PoolLotKey("254734565000123", 1)],
+            LotTotals = [new PoolLotTotals(2_000_000, 1_000_000, 0, 0, 45_000, 0)],
+        });
+        store.Derived.Save(Run(1, new DateOnly(2025, 2, 1)), pools, [], [], []);
+        store.AtRest.ShouldBeTrue("after a save");
+        using (store.BeginReadSnapshot())
+        {
+            store.AtRest.ShouldBeFalse("inside a read snapshot");
+        }
+
+        store.AtRest.ShouldBeTrue("after the snapshot");
+        var reading = ReaderLeftOpen(store);
+        store.AtRest.ShouldBeFalse("a reader stopped after its first row");
+        reading.Dispose();
+        store.AtRest.ShouldBeTrue("the reader disposed");
+        store.Derived.Pools().Count().ShouldBe(2);
+        store.AtRest.ShouldBeTrue("pools read to their end");
+    }
+
+    /// <summary>A reader on <paramref name="store"/>'s own connection that has read one row of a longer result and is left open.</summary>
+    protected abstract IDisposable ReaderLeftOpen(ITrazaStore store);
+
+    /// <summary>Disposes a reader, then its command.</summary>
+    protected static IDisposable Together(IDisposable reader, IDisposable command) => new Both(reader, command);
+
+    private sealed class Both(IDisposable reader, IDisposable command) : IDisposable
+    {
+        public void Dispose()
+        {
+            reader.Dispose();
+            command.Dispose();
+        }
+    }
 }

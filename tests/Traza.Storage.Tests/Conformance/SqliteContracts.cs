@@ -10,7 +10,17 @@ public sealed class SqliteLedgerRecordsContract(SqliteStoreFixture fixture) : Le
 
 public sealed class SqliteLedgerScansContract(SqliteStoreFixture fixture) : LedgerScansContract<SqliteStoreFixture>(fixture);
 
-public sealed class SqliteReadSnapshotContract(SqliteStoreFixture fixture) : ReadSnapshotContract<SqliteStoreFixture>(fixture);
+public sealed class SqliteReadSnapshotContract(SqliteStoreFixture fixture) : ReadSnapshotContract<SqliteStoreFixture>(fixture)
+{
+    protected override IDisposable ReaderLeftOpen(ITrazaStore store)
+    {
+        var command = ((Traza.Storage.Sqlite.SqliteLedgerStore)store).Connection.CreateCommand();
+        command.CommandText = "SELECT part FROM discharge_pool";
+        var reader = command.ExecuteReader();
+        reader.Read().ShouldBeTrue();
+        return Together(reader, command);
+    }
+}
 
 public sealed class SqliteDerivedContract(SqliteStoreFixture fixture) : DerivedContract<SqliteStoreFixture>(fixture);
 
