@@ -9,15 +9,22 @@ namespace Traza.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresGovernmentReader(PostgresStore store) : IGovernmentReader
 {
-    public IReadOnlyList<GovernmentPedimento> DataStagePedimentos() => Read(
-        $"SELECT pedimento, clave, operation, coalesce(fecha_pago, fecha_recepcion) FROM ds_501 WHERE {store.ProgramFilter} AND pedimento <> '' " +
-        "ORDER BY pedimento, patente, pedimento7, seccion",
-        $"SELECT pedimento, partida, value_usd FROM ds_551 WHERE {store.ProgramFilter} AND pedimento <> '' ORDER BY pedimento, partida");
+    public IReadOnlyList<GovernmentPedimento> DataStagePedimentos(string? pedimento = null) => Read(
+        $"SELECT pedimento, clave, operation, coalesce(fecha_pago, fecha_recepcion) FROM ds_501 WHERE {store.ProgramFilter} AND pedimento <> ''" +
+        $"{One(pedimento)} ORDER BY pedimento, patente, pedimento7, seccion",
+        $"SELECT pedimento, partida, value_usd FROM ds_551 WHERE {store.ProgramFilter} AND pedimento <> ''{One(pedimento)} ORDER BY pedimento, partida",
+        pedimento);
 
-    public IReadOnlyList<GovernmentPedimento> M3Pedimentos() => Read(
-        $"SELECT pedimento, clave, operation, fecha_pago FROM m3_pedimento WHERE {store.ProgramFilter} AND pedimento <> '' " +
-        "ORDER BY pedimento, patente, pedimento7, seccion",
-        $"SELECT pedimento, partida, value_usd FROM m3_partida WHERE {store.ProgramFilter} AND pedimento <> '' ORDER BY pedimento, partida");
+    public IReadOnlyList<GovernmentPedimento> M3Pedimentos(string? pedimento = null) => Read(
+        $"SELECT pedimento, clave, operation, fecha_pago FROM m3_pedimento WHERE {store.ProgramFilter} AND pedimento <> ''" +
+        $"{One(pedimento)} ORDER BY pedimento, patente, pedimento7, seccion",
+        $"SELECT pedimento, partida, value_usd FROM m3_partida WHERE {store.ProgramFilter} AND pedimento <> ''{One(pedimento)} ORDER BY pedimento, partida",
+        pedimento);
+
+    /// <summary>The condition on one pedimento ($1, through the tables' keys that begin with it), or none.</summary>
+    private static string One(string? pedimento) => pedimento is null ? string.Empty : " AND pedimento = $1";
+
+    private static NpgsqlCommand Bound(NpgsqlCommand cmd, string? pedimento) => pedimento is null ? cmd : cmd.Text(pedimento);
 
     /// <inheritdoc/>
     public IReadOnlyList<GovernmentRow> DataStageRows(string table, IReadOnlyList<string> columns)
@@ -89,10 +96,10 @@ internal sealed class PostgresGovernmentReader(PostgresStore store) : IGovernmen
         return result;
     }
 
-    private List<GovernmentPedimento> Read(string heads, string partidas)
+    private List<GovernmentPedimento> Read(string heads, string partidas, string? pedimento)
     {
         var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        using (var cmd = store.Command(partidas))
+        using (var cmd = Bound(store.Command(partidas), pedimento))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
@@ -108,7 +115,7 @@ internal sealed class PostgresGovernmentReader(PostgresStore store) : IGovernmen
         }
 
         var result = new List<GovernmentPedimento>();
-        using (var cmd = store.Command(heads))
+        using (var cmd = Bound(store.Command(heads), pedimento))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())

@@ -48,18 +48,20 @@ internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
         return rows;
     }
 
-    public void DocumentLines(bool exits, string? client, DocumentLineHandler line)
+    public void DocumentLines(bool exits, string? client, DocumentLineHandler line, string? document = null)
     {
         ArgumentNullException.ThrowIfNull(line);
         var strings = new StringPool();
         Read(
             $"SELECT pedimento, partida, clave, date, value_usd FROM {(exits ? "exit" : "entry")} WHERE {P}" +
-            (client is null ? string.Empty : " AND client = $1") + " ORDER BY client, pedimento, partida, part",
+            (client is null ? " AND $1::text IS NULL" : " AND client = $1") + (document is null ? string.Empty : " AND pedimento = $2") +
+            " ORDER BY client, pedimento, partida, part",
             cmd =>
             {
-                if (client is not null)
+                cmd.Text(client);
+                if (document is not null)
                 {
-                    cmd.Text(client);
+                    cmd.Text(document);
                 }
             },
             r => line(Encoding.UTF8.GetBytes(r.GetString(0)), r.Int32(1), strings.Get(r.GetString(2)), CanonicalText.ParseDate(r.GetString(3)),

@@ -45,36 +45,44 @@ public sealed partial class PostgresStore
             r.Dec(4), r.Dec(5), r.Dec(6), r.DateOrNull(7))
         { BatchId = r.GetInt64(8), Line = r.GetInt64(9) });
 
-    public IReadOnlyList<EntryRecord> LoadEntries(string? client = null, DateOnly? asOf = null) => LoadEntriesFrom("entry", client, asOf);
+    public IReadOnlyList<EntryRecord> LoadEntries(string? client = null, DateOnly? asOf = null, string? pedimento = null) =>
+        LoadEntriesFrom("entry", client, asOf, pedimento);
 
-    public IReadOnlyList<EntryRecord> LoadReversedEntries(string? client = null, DateOnly? asOf = null) =>
-        LoadEntriesFrom("entry_reversed", client, asOf);
+    public IReadOnlyList<EntryRecord> LoadReversedEntries(string? client = null, DateOnly? asOf = null, string? pedimento = null) =>
+        LoadEntriesFrom("entry_reversed", client, asOf, pedimento);
 
-    private List<EntryRecord> LoadEntriesFrom(string table, string? client, DateOnly? asOf) => Read(
+    /// <summary>$3 is one document (through the <c>entry_pedimento</c>/<c>exit_pedimento</c> index); no condition without one.</summary>
+    private static string PedimentoFilter(string? pedimento) => pedimento is null ? string.Empty : " AND pedimento = $3";
+
+    private List<EntryRecord> LoadEntriesFrom(string table, string? client, DateOnly? asOf, string? pedimento) => Read(
         "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, customs_value_mxn, exchange_rate, origin, preference, " +
-        $"invoice, rectifies, site, batch_id, line FROM {table} WHERE {ProgramFilter}{ClientFilter}{AsOfFilter} ORDER BY batch_id, line",
+        $"invoice, rectifies, site, batch_id, line FROM {table} WHERE {ProgramFilter}{ClientFilter}{AsOfFilter}{PedimentoFilter(pedimento)} " +
+        "ORDER BY batch_id, line",
         client,
         asOf,
         r => new EntryRecord(r.GetString(0), r.GetString(1), r.Int32(2), r.GetString(3), r.GetString(4), CanonicalText.ParseDate(r.GetString(5)),
             r.Dec(6), r.DecOrNull(7), r.DecOrNull(8), r.DecOrNull(9), r.DecOrNull(10), r.TextOrNull(11), r.TextOrNull(12), r.TextOrNull(13),
             r.TextOrNull(14), r.TextOrNull(15))
-        { BatchId = r.GetInt64(16), Line = r.GetInt64(17) });
+        { BatchId = r.GetInt64(16), Line = r.GetInt64(17) },
+        pedimento);
 
-    public IReadOnlyList<ExitRecord> LoadExits(string? client = null, DateOnly? asOf = null) => LoadExitsFrom("exit", client, asOf);
+    public IReadOnlyList<ExitRecord> LoadExits(string? client = null, DateOnly? asOf = null, string? pedimento = null) =>
+        LoadExitsFrom("exit", client, asOf, pedimento);
 
-    public IReadOnlyList<ExitRecord> LoadReversedExits(string? client = null, DateOnly? asOf = null) =>
-        LoadExitsFrom("exit_reversed", client, asOf);
+    public IReadOnlyList<ExitRecord> LoadReversedExits(string? client = null, DateOnly? asOf = null, string? pedimento = null) =>
+        LoadExitsFrom("exit_reversed", client, asOf, pedimento);
 
-    private List<ExitRecord> LoadExitsFrom(string table, string? client, DateOnly? asOf) => Read(
+    private List<ExitRecord> LoadExitsFrom(string table, string? client, DateOnly? asOf, string? pedimento) => Read(
         "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, destination, counterparty, exit_case, bom_date, " +
-        $"source_pedimento, source_partida, rectifies, batch_id, line FROM {table} WHERE {ProgramFilter}{ClientFilter}{AsOfFilter} " +
-        "ORDER BY batch_id, line",
+        $"source_pedimento, source_partida, rectifies, batch_id, line FROM {table} WHERE {ProgramFilter}{ClientFilter}{AsOfFilter}" +
+        $"{PedimentoFilter(pedimento)} ORDER BY batch_id, line",
         client,
         asOf,
         r => new ExitRecord(r.GetString(0), r.GetString(1), r.Int32(2), r.GetString(3), r.GetString(4), CanonicalText.ParseDate(r.GetString(5)),
             r.Dec(6), r.DecOrNull(7), r.DecOrNull(8), r.TextOrNull(9), r.TextOrNull(10), r.TextOrNull(11), r.DateOrNull(12), r.TextOrNull(13),
             r.IsDBNull(14) ? null : r.Int32(14), r.TextOrNull(15))
-        { BatchId = r.GetInt64(16), Line = r.GetInt64(17) });
+        { BatchId = r.GetInt64(16), Line = r.GetInt64(17) },
+        pedimento);
 
     public IReadOnlyList<EventRecord> LoadEvents(string? client = null, DateOnly? asOf = null) => Read(
         "SELECT client, date, type, part, reference, qty, waste, third_party, site, batch_id, line FROM event " +
@@ -179,7 +187,7 @@ public sealed partial class PostgresStore
         { BatchId = r.GetInt64(6), Line = r.GetInt64(7) });
 
     /// <summary>Runs a load; $1 (client) and $2 (as-of) are bound when the SQL names them.</summary>
-    private List<T> Read<T>(string sql, string? client, DateOnly? asOf, Func<NpgsqlDataReader, T> map)
+    private List<T> Read<T>(string sql, string? client, DateOnly? asOf, Func<NpgsqlDataReader, T> map, string? pedimento = null)
     {
         using var cmd = Command(sql);
         if (sql.Contains("$1", StringComparison.Ordinal))
@@ -190,6 +198,11 @@ public sealed partial class PostgresStore
         if (sql.Contains("$2", StringComparison.Ordinal))
         {
             cmd.Text(asOf is { } d ? CanonicalText.Date(d) : null);
+        }
+
+        if (sql.Contains("$3", StringComparison.Ordinal))
+        {
+            cmd.Text(pedimento);
         }
 
         using var reader = cmd.ExecuteReader();

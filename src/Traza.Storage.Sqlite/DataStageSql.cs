@@ -53,4 +53,41 @@ public static class DataStageSql
 
         return result;
     }
+
+    /// <summary>
+    /// The live rows of one pedimento (15 digits) in one table, as <see cref="ReadRows"/> gives them: only the blocks whose
+    /// key range (<c>min_key</c>, <c>max_key</c>: pedimento and split key) can hold it are read — a point read for a
+    /// pedimento's page.
+    /// </summary>
+    public static List<(DataStageKey Key, string?[] Values)> ReadRowsOf(SqliteConnection connection, SqliteTransaction? tx, string table,
+        IReadOnlyList<int> typedColumns, string pedimento)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(typedColumns);
+        ArgumentNullException.ThrowIfNull(pedimento);
+        var result = new List<(DataStageKey, string?[])>();
+        if (pedimento.Length != 15 || !long.TryParse(pedimento, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return result; // Data Stage keys only 15-digit pedimentos
+        }
+
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        // A group key is the pedimento's 15 digits then the split key's: '~' sorts after every character a split key has.
+        cmd.CommandText = $"SELECT dead, data FROM ds_block WHERE {SqliteDatabase.ProgramSql} AND tabla = $t AND min_key <= $max AND max_key >= $min ORDER BY id";
+        cmd.Parameters.AddWithValue("$t", table);
+        cmd.Parameters.AddWithValue("$min", pedimento);
+        cmd.Parameters.AddWithValue("$max", pedimento + "~");
+        var texts = new DataStageBlockCodec.TypedTexts();
+        var rows = new List<(DataStageKey Key, string?[] Values)>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            rows.Clear();
+            DataStageBlockCodec.AppendRows(r.IsDBNull(0) ? null : (byte[])r.GetValue(0), (byte[])r.GetValue(1), typedColumns, rows, texts);
+            result.AddRange(rows.Where(row => row.Key.Pedimento == number));
+        }
+
+        return result;
+    }
 }

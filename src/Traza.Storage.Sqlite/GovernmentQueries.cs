@@ -12,16 +12,20 @@ public static class GovernmentQueries
     /// Every Data Stage pedimento (501) with a known 15-digit number, with its 551 partidas' ValorDolares (in partida
     /// order). Reads the blocks of migration 0020 directly (the typed values of GovernmentSchema's 501 and 551 lists).
     /// </summary>
-    public static IReadOnlyList<GovernmentPedimento> DataStagePedimentos(SqliteConnection connection, SqliteTransaction? tx)
+    public static IReadOnlyList<GovernmentPedimento> DataStagePedimentos(SqliteConnection connection, SqliteTransaction? tx,
+        string? pedimento = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var partidas = DataStageSql.ReadRows(connection, tx, "551", [3]) // value_usd
+        List<(DataStageKey Key, string?[] Values)> Rows(string table, IReadOnlyList<int> columns) => pedimento is null
+            ? DataStageSql.ReadRows(connection, tx, table, columns)
+            : DataStageSql.ReadRowsOf(connection, tx, table, columns, pedimento);
+        var partidas = Rows("551", [3]) // value_usd
             .Where(r => r.Key.Pedimento >= 0)
             .OrderBy(r => r.Key.Pedimento).ThenBy(r => r.Key.Partida)
             .GroupBy(r => r.Key.Pedimento)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(r => r.Values[0] ?? string.Empty)]);
         var result = new List<GovernmentPedimento>();
-        foreach (var (key, values) in DataStageSql.ReadRows(connection, tx, "501", [1, 0, 6, 5])) // clave, operation, fecha_pago, fecha_recepcion
+        foreach (var (key, values) in Rows("501", [1, 0, 6, 5])) // clave, operation, fecha_pago, fecha_recepcion
         {
             if (key.Pedimento < 0)
             {
@@ -115,12 +119,16 @@ public static class GovernmentQueries
         return result;
     }
 
-    public static IReadOnlyList<GovernmentPedimento> M3Pedimentos(SqliteConnection connection, SqliteTransaction? tx) =>
-        Read(connection, tx,
-            $"SELECT pedimento, clave, operation, fecha_pago FROM m3_pedimento WHERE {SqliteDatabase.ProgramSql} AND pedimento <> ''",
-            $"SELECT pedimento, partida, value_usd FROM m3_partida WHERE {SqliteDatabase.ProgramSql} AND pedimento <> '' ORDER BY pedimento, partida");
+    public static IReadOnlyList<GovernmentPedimento> M3Pedimentos(SqliteConnection connection, SqliteTransaction? tx, string? pedimento = null)
+    {
+        var one = pedimento is null ? string.Empty : " AND pedimento = $p";
+        return Read(connection, tx,
+            $"SELECT pedimento, clave, operation, fecha_pago FROM m3_pedimento WHERE {SqliteDatabase.ProgramSql} AND pedimento <> ''{one}",
+            $"SELECT pedimento, partida, value_usd FROM m3_partida WHERE {SqliteDatabase.ProgramSql} AND pedimento <> ''{one} ORDER BY pedimento, partida",
+            pedimento);
+    }
 
-    private static List<GovernmentPedimento> Read(SqliteConnection connection, SqliteTransaction? tx, string heads, string partidas)
+    private static List<GovernmentPedimento> Read(SqliteConnection connection, SqliteTransaction? tx, string heads, string partidas, string? pedimento)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -128,6 +136,7 @@ public static class GovernmentQueries
         {
             cmd.Transaction = tx;
             cmd.CommandText = partidas;
+            Bind(cmd, pedimento);
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
@@ -146,6 +155,7 @@ public static class GovernmentQueries
         {
             cmd.Transaction = tx;
             cmd.CommandText = heads;
+            Bind(cmd, pedimento);
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
@@ -160,5 +170,13 @@ public static class GovernmentQueries
         }
 
         return result;
+    }
+
+    private static void Bind(SqliteCommand cmd, string? pedimento)
+    {
+        if (pedimento is not null)
+        {
+            cmd.Parameters.AddWithValue("$p", pedimento);
+        }
     }
 }

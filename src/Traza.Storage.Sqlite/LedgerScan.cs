@@ -65,18 +65,19 @@ public static class LedgerScan
     /// Every entry (or exit) line of one client when given, in no particular order, for the pedimentos report: the
     /// document as stored (UTF-8, valid during the call), partida, clave, date and USD value — no record per row.
     /// </summary>
-    public static void DocumentLines(SqliteLedgerStore store, bool exits, string? client, DocumentLineHandler line)
+    public static void DocumentLines(SqliteLedgerStore store, bool exits, string? client, DocumentLineHandler line, string? document = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(line);
         var claves = new Utf8StringPool();
         Step(store,
             $"SELECT pedimento, partida, clave, date, value_usd FROM {(exits ? "exit" : "entry")} WHERE {SqliteDatabase.ProgramSql}" +
-            (client is null ? string.Empty : " AND client = ?1"),
+            (client is null ? string.Empty : " AND client = ?1") + (document is null ? string.Empty : " AND pedimento = ?2"),
             stmt => line(stmt.ColumnBytes(0), checked((int)stmt.ColumnInt64(1)),
                 claves.Get(stmt.ColumnBytes(2)), Date(stmt.ColumnBytes(3)),
                 stmt.IsNull(4) ? null : Decimal(stmt.ColumnBytes(4))),
-            client);
+            client,
+            document);
     }
 
     /// <summary>
@@ -111,12 +112,17 @@ public static class LedgerScan
     /// Steps a query through SQLite directly on the store's connection (inside its open batch, if any), text read as UTF-8
     /// in place: for the discharge's catalog reads, tens of thousands of rows at a few hundred nanoseconds each.
     /// </summary>
-    private static void Step(SqliteLedgerStore store, string sql, Action<NativeStatement> row, string? text1 = null)
+    private static void Step(SqliteLedgerStore store, string sql, Action<NativeStatement> row, string? text1 = null, string? text2 = null)
     {
         using var stmt = new NativeStatement(store.Connection, sql);
         if (text1 is not null)
         {
             stmt.BindText(1, text1);
+        }
+
+        if (text2 is not null)
+        {
+            stmt.BindText(2, text2);
         }
 
         while (stmt.Step())

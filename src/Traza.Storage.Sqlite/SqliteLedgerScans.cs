@@ -16,7 +16,8 @@ internal sealed class SqliteLedgerScans(SqliteLedgerStore store) : ILedgerScans
 
     public List<BomScan> Bom() => LedgerScan.Bom(store);
 
-    public void DocumentLines(bool exits, string? client, DocumentLineHandler line) => LedgerScan.DocumentLines(store, exits, client, line);
+    public void DocumentLines(bool exits, string? client, DocumentLineHandler line, string? document = null) =>
+        LedgerScan.DocumentLines(store, exits, client, line, document);
 
     public List<ReconcileLineScan> ReconcileLines(bool exits, string? client, DateOnly asOf) => LedgerScan.ReconcileLines(store, exits, client, asOf);
 

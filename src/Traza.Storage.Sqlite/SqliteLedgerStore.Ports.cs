@@ -51,11 +51,11 @@ public sealed partial class SqliteLedgerStore
     /// <summary>Government data as the reports read it.</summary>
     private sealed class SqliteGovernmentReader(SqliteLedgerStore store) : IGovernmentReader
     {
-        public IReadOnlyList<GovernmentPedimento> DataStagePedimentos() =>
-            GovernmentQueries.DataStagePedimentos(store.Connection, store.activeBatch?.Transaction);
+        public IReadOnlyList<GovernmentPedimento> DataStagePedimentos(string? pedimento = null) =>
+            GovernmentQueries.DataStagePedimentos(store.Connection, store.activeBatch?.Transaction, pedimento);
 
-        public IReadOnlyList<GovernmentPedimento> M3Pedimentos() =>
-            GovernmentQueries.M3Pedimentos(store.Connection, store.activeBatch?.Transaction);
+        public IReadOnlyList<GovernmentPedimento> M3Pedimentos(string? pedimento = null) =>
+            GovernmentQueries.M3Pedimentos(store.Connection, store.activeBatch?.Transaction, pedimento);
 
         public IReadOnlyList<GovernmentRow> DataStageRows(string table, IReadOnlyList<string> columns) =>
             GovernmentQueries.DataStageRows(store.Connection, store.activeBatch?.Transaction, table, columns);

@@ -332,39 +332,49 @@ public sealed partial class SqliteLedgerStore : ITrazaStore
         { BatchId = r.GetInt64(8), Line = r.GetInt64(9) });
 
     /// <summary>All entry lots (of one client when given; dated ≤ <paramref name="asOf"/> when given), in file order.</summary>
-    public IReadOnlyList<EntryRecord> LoadEntries(string? client = null, DateOnly? asOf = null) => LoadEntriesFrom("entry", client, asOf);
+    public IReadOnlyList<EntryRecord> LoadEntries(string? client = null, DateOnly? asOf = null, string? pedimento = null) =>
+        LoadEntriesFrom("entry", client, asOf, pedimento);
 
     /// <summary>The entry lots reversals took back (SPEC §4.1 reversals; migration 0025), as <see cref="LoadEntries"/>.</summary>
-    public IReadOnlyList<EntryRecord> LoadReversedEntries(string? client = null, DateOnly? asOf = null) =>
-        LoadEntriesFrom("entry_reversed", client, asOf);
+    public IReadOnlyList<EntryRecord> LoadReversedEntries(string? client = null, DateOnly? asOf = null, string? pedimento = null) =>
+        LoadEntriesFrom("entry_reversed", client, asOf, pedimento);
 
-    private List<EntryRecord> LoadEntriesFrom(string table, string? client, DateOnly? asOf) => Read(
+    private List<EntryRecord> LoadEntriesFrom(string table, string? client, DateOnly? asOf, string? pedimento) => Read(
         "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, customs_value_mxn, exchange_rate, origin, preference, " +
-        $"invoice, rectifies, site, batch_id, line FROM {table} WHERE {SqliteDatabase.ProgramSql}" + ClientFilter +
+        $"invoice, rectifies, site, batch_id, line FROM {table} WHERE {SqliteDatabase.ProgramSql}" + ClientFilter + PedimentoFilter(pedimento) +
         " AND ($asof IS NULL OR date <= $asof) ORDER BY batch_id, line",
         client,
         r => new EntryRecord(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), CanonicalText.ParseDate(r.GetString(5)),
             Dec(r, 6), NDec(r, 7), NDec(r, 8), NDec(r, 9), NDec(r, 10), Text(r, 11), Text(r, 12), Text(r, 13), Text(r, 14), Text(r, 15))
         { BatchId = r.GetInt64(16), Line = r.GetInt64(17) },
-        asOf);
+        asOf,
+        PedimentoParameter(pedimento));
 
-    /// <summary>All exit lines (of one client when given; dated ≤ <paramref name="asOf"/> when given), in file order.</summary>
-    public IReadOnlyList<ExitRecord> LoadExits(string? client = null, DateOnly? asOf = null) => LoadExitsFrom("exit", client, asOf);
+    /// <summary>All exit lines (of one client when given; dated ≤ <paramref name="asOf"/> when given; of one document when given), in file order.</summary>
+    public IReadOnlyList<ExitRecord> LoadExits(string? client = null, DateOnly? asOf = null, string? pedimento = null) =>
+        LoadExitsFrom("exit", client, asOf, pedimento);
 
     /// <summary>The exit lines reversals took back (SPEC §4.1 reversals; migration 0025), as <see cref="LoadExits"/>.</summary>
-    public IReadOnlyList<ExitRecord> LoadReversedExits(string? client = null, DateOnly? asOf = null) =>
-        LoadExitsFrom("exit_reversed", client, asOf);
+    public IReadOnlyList<ExitRecord> LoadReversedExits(string? client = null, DateOnly? asOf = null, string? pedimento = null) =>
+        LoadExitsFrom("exit_reversed", client, asOf, pedimento);
 
-    private List<ExitRecord> LoadExitsFrom(string table, string? client, DateOnly? asOf) => Read(
+    private List<ExitRecord> LoadExitsFrom(string table, string? client, DateOnly? asOf, string? pedimento) => Read(
         "SELECT client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, destination, counterparty, exit_case, bom_date, " +
         $"source_pedimento, source_partida, rectifies, batch_id, line FROM {table} WHERE {SqliteDatabase.ProgramSql}" + ClientFilter +
+        PedimentoFilter(pedimento) +
         " AND ($asof IS NULL OR date <= $asof) ORDER BY batch_id, line",
         client,
         r => new ExitRecord(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), CanonicalText.ParseDate(r.GetString(5)),
             Dec(r, 6), NDec(r, 7), NDec(r, 8), Text(r, 9), Text(r, 10), Text(r, 11), Date(r, 12), Text(r, 13),
             r.IsDBNull(14) ? null : r.GetInt32(14), Text(r, 15))
         { BatchId = r.GetInt64(16), Line = r.GetInt64(17) },
-        asOf);
+        asOf,
+        PedimentoParameter(pedimento));
+
+    /// <summary>The condition on one document (through the <c>entry_pedimento</c>/<c>exit_pedimento</c> index), or none.</summary>
+    private static string PedimentoFilter(string? pedimento) => pedimento is null ? string.Empty : " AND pedimento = $pedimento";
+
+    private static (string Name, object Value)[] PedimentoParameter(string? pedimento) => pedimento is null ? [] : [("$pedimento", pedimento)];
 
     /// <summary>All events (of one client when given; dated ≤ <paramref name="asOf"/> when given), in file order.</summary>
     public IReadOnlyList<EventRecord> LoadEvents(string? client = null, DateOnly? asOf = null) => Read(

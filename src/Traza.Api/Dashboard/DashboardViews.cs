@@ -184,29 +184,19 @@ public static class DashboardViews
         return [DashboardTable.Of("exposure.title", "exposure", data.Summary ?? new ReportData(ExposureReport.SummaryColumns, []))];
     }
 
-    private static DashboardTable[] Pedimento(Runner runner, string pedimento)
-    {
-        var declared = Where(DashboardTable.Of("pedimento.title", "pedimentos", runner.Run("pedimentos")), "pedimento", pedimento, null);
-        var partidas = Where(DashboardTable.Of("pedimento.partidas", "entries", runner.Run("entries")), "pedimento", pedimento, null);
-        var movements = Where(DashboardTable.Of("pedimento.movements", "exits", runner.Run("exits")), "pedimento", pedimento, null);
-        return [declared, partidas, movements];
-    }
+    /// <summary>The pedimento as every source declared it, its partidas and its movements: the listings' point reads (<c>--pedimento</c>).</summary>
+    private static DashboardTable[] Pedimento(Runner runner, string pedimento) =>
+    [
+        DashboardTable.Of("pedimento.title", "pedimentos", runner.Run("pedimentos", ("pedimento", pedimento))),
+        DashboardTable.Of("pedimento.partidas", "entries", runner.Run("entries", ("pedimento", pedimento))),
+        DashboardTable.Of("pedimento.movements", "exits", runner.Run("exits", ("pedimento", pedimento))),
+    ];
 
     private static DashboardTable[] Lot(Runner runner, string pedimento, string? partida)
     {
         var lots = DashboardTable.Of("lot.balance", "balances", runner.Lots(pedimento, partida));
         var custody = DashboardTable.Of("custody.title", "custody", runner.Run("custody", ("pedimento", pedimento), ("partida", partida)));
         return [lots, custody];
-    }
-
-    private static DashboardTable Where(DashboardTable table, string column, string value, string? partida)
-    {
-        var at = table.Index(column);
-        var partidaAt = partida is null ? -1 : table.Index("partida");
-        return table with
-        {
-            Rows = [.. table.Rows.Where(r => Text(r[at]) == value && (partidaAt < 0 || Text(r[partidaAt]) == partida))],
-        };
     }
 
     private static string Require(string? value, string name) =>

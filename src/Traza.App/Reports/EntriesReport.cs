@@ -24,7 +24,7 @@ public sealed class EntriesReport : IReport
 
     IReadOnlyList<ReportColumn> IReport.Columns => Columns;
 
-    public IReadOnlyList<ReportOption> Options => [];
+    public IReadOnlyList<ReportOption> Options => [ReportInputs.DocumentOption];
 
     /// <summary>Reads the ledger alone (rows dated on or before --as-of), never the stored discharge.</summary>
     public bool ReadsDischarge => false;
@@ -32,18 +32,15 @@ public sealed class EntriesReport : IReport
     public ReportData Run(ReportContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var parts = new Dictionary<(string, string), PartRecord>();
-        foreach (var p in context.Store.LoadParts(context.Client))
-        {
-            parts[(p.Client, p.Part)] = p;
-        }
+        var document = ReportInputs.Document(context.Option("pedimento"));
 
         // SPEC §4.1: the listings show reversed rows too, with the reversal batch and its reason; a reversed lot's opening
         // moved with it (docs/architecture.md Decision 4), so openings are found by the batch and line both rows share.
         var openings = context.Store.Scans.OpeningsByLine();
-        var entries = context.Store.LoadEntries(context.Client, context.AsOf).ToList();
-        entries.AddRange(context.Store.LoadReversedEntries(context.Client, context.AsOf));
+        var entries = context.Store.LoadEntries(context.Client, context.AsOf, document).ToList();
+        entries.AddRange(context.Store.LoadReversedEntries(context.Client, context.AsOf, document));
         entries.Sort(Compare);
+        var parts = ListingParts.Of(context, document, entries.Select(e => (e.Client, e.Part)));
         var reversals = ReversalIndex.Of(context.Store, context.Client);
         var rates = ExposureInputs.Rates(context.Store);
         return new ReportData(Columns, entries.Select(object?[] (e) =>

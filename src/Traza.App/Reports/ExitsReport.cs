@@ -22,7 +22,7 @@ public sealed class ExitsReport : IReport
 
     IReadOnlyList<ReportColumn> IReport.Columns => Columns;
 
-    public IReadOnlyList<ReportOption> Options => [];
+    public IReadOnlyList<ReportOption> Options => [ReportInputs.DocumentOption];
 
     /// <summary>Reads the ledger alone (rows dated on or before --as-of), never the stored discharge.</summary>
     public bool ReadsDischarge => false;
@@ -30,16 +30,13 @@ public sealed class ExitsReport : IReport
     public ReportData Run(ReportContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var parts = new Dictionary<(string, string), PartRecord>();
-        foreach (var p in context.Store.LoadParts(context.Client))
-        {
-            parts[(p.Client, p.Part)] = p;
-        }
+        var document = ReportInputs.Document(context.Option("pedimento"));
 
         // SPEC §4.1: the listings show reversed rows too, with the reversal batch and its reason.
-        var exits = context.Store.LoadExits(context.Client, context.AsOf).ToList();
-        exits.AddRange(context.Store.LoadReversedExits(context.Client, context.AsOf));
+        var exits = context.Store.LoadExits(context.Client, context.AsOf, document).ToList();
+        exits.AddRange(context.Store.LoadReversedExits(context.Client, context.AsOf, document));
         exits.Sort(Compare);
+        var parts = ListingParts.Of(context, document, exits.Select(x => (x.Client, x.Part)));
         var reversals = ReversalIndex.Of(context.Store, context.Client);
         return new ReportData(Columns, exits.Select(object?[] (x) => [.. Row(x, parts.GetValueOrDefault((x.Client, x.Part))), .. reversals.Columns(x)]));
     }

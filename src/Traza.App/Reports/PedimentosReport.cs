@@ -25,7 +25,7 @@ public sealed class PedimentosReport : IReport
 
     IReadOnlyList<ReportColumn> IReport.Columns => Columns;
 
-    public IReadOnlyList<ReportOption> Options => [];
+    public IReadOnlyList<ReportOption> Options => [ReportInputs.DocumentOption];
 
     /// <summary>Reads the ledger alone (rows dated on or before --as-of), never the stored discharge.</summary>
     public bool ReadsDischarge => false;
@@ -35,20 +35,21 @@ public sealed class PedimentosReport : IReport
         ArgumentNullException.ThrowIfNull(context);
         var store = context.Store;
         var rows = new SortedDictionary<string, Row>(StringComparer.Ordinal);
+        var document = ReportInputs.Document(context.Option("pedimento")); // one pedimento: point reads of every source
 
-        foreach (var p in store.Government.DataStagePedimentos())
+        foreach (var p in store.Government.DataStagePedimentos(document))
         {
             Merge(rows, p.Pedimento, "datastage", p.Clave, p.Operation, p.Date, p.PartidaValuesUsd.Count, Sum(p.PartidaValuesUsd));
         }
 
-        foreach (var p in store.Government.M3Pedimentos())
+        foreach (var p in store.Government.M3Pedimentos(document))
         {
             Merge(rows, p.Pedimento, "m3", p.Clave, p.Operation, p.Date, p.PartidaValuesUsd.Count, Sum(p.PartidaValuesUsd));
         }
 
         var clientPedimentos = new HashSet<string>(StringComparer.Ordinal);
-        AddLedger(rows, clientPedimentos, "import", Documents(context, exits: false));
-        AddLedger(rows, clientPedimentos, "export", Documents(context, exits: true));
+        AddLedger(rows, clientPedimentos, "import", Documents(context, exits: false, document));
+        AddLedger(rows, clientPedimentos, "export", Documents(context, exits: true, document));
 
         var selected = rows.Values
             .Where(r => r.Date is null || r.Date <= context.AsOf)
@@ -78,17 +79,17 @@ public sealed class PedimentosReport : IReport
     /// The ledger's pedimentos among its entry (or exit) documents — 15 digits that parse as a pedimento, NAC lines
     /// left out — with their lines summed, streamed from the store without a record per line (a million lines).
     /// </summary>
-    private static Dictionary<string, LedgerDocument> Documents(ReportContext context, bool exits)
+    private static Dictionary<string, LedgerDocument> Documents(ReportContext context, bool exits, string? document)
     {
         var documents = new Dictionary<string, LedgerDocument>(StringComparer.Ordinal);
         byte[] last = [];
         LedgerDocument? current = null;
-        context.Store.Scans.DocumentLines(exits, context.Client, (document, partida, clave, date, valueUsd) =>
+        context.Store.Scans.DocumentLines(exits, context.Client, (line, partida, clave, date, valueUsd) =>
         {
-            if (current is null || !document.SequenceEqual(last))
+            if (current is null || !line.SequenceEqual(last))
             {
-                last = document.ToArray();
-                var text = Encoding.UTF8.GetString(document);
+                last = line.ToArray();
+                var text = Encoding.UTF8.GetString(line);
                 if (!documents.TryGetValue(text, out current))
                 {
                     current = new LedgerDocument(text.Length == 15 && PedimentoNumber.IsPedimento(text));
@@ -101,7 +102,7 @@ public sealed class PedimentosReport : IReport
             {
                 current.Add(partida, clave, date, valueUsd);
             }
-        });
+        }, document);
         return documents;
     }
 

@@ -27,4 +27,23 @@ public static class ReportInputs
 
     /// <summary>The client filter as the CLI reads <c>--client</c>: trimmed; null (every client) when not given.</summary>
     public static string? Client(string? text) => text?.Trim();
+
+    /// <summary>
+    /// The <c>--pedimento DOC</c> filter of the ledger listings (docs/cli.md): a pedimento written with spaces
+    /// (<c>25 30 3420 5000001</c>) becomes its 15 digits; any other document (a NAC reference) is taken trimmed, as
+    /// written; null when not given.
+    /// </summary>
+    public static string? Document(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var digits = text.Replace(" ", string.Empty, StringComparison.Ordinal);
+        return digits.Length == 15 && digits.All(char.IsAsciiDigit) ? digits : text.Trim();
+    }
+
+    /// <summary>The <c>--pedimento</c> option of the ledger listings (entries, exits, pedimentos).</summary>
+    public static readonly ReportOption DocumentOption = new("pedimento", "only the rows of this pedimento (or document)");
 }

@@ -3,11 +3,14 @@ namespace Traza.Storage;
 /// <summary>What government sources declared, as stored (SPEC §3.10).</summary>
 public interface IGovernmentReader
 {
-    /// <summary>Every pedimento of the Data Stage 501 table, with its 551 partidas' USD values.</summary>
-    IReadOnlyList<GovernmentPedimento> DataStagePedimentos();
+    /// <summary>
+    /// Every pedimento of the Data Stage 501 table (only <paramref name="pedimento"/>'s rows when given: a point read), with
+    /// its 551 partidas' USD values.
+    /// </summary>
+    IReadOnlyList<GovernmentPedimento> DataStagePedimentos(string? pedimento = null);
 
-    /// <summary>Every pedimento of the imported SAAI M3 files, with its partidas' USD values.</summary>
-    IReadOnlyList<GovernmentPedimento> M3Pedimentos();
+    /// <summary>Every pedimento of the imported SAAI M3 files (only <paramref name="pedimento"/> when given), with its partidas' USD values.</summary>
+    IReadOnlyList<GovernmentPedimento> M3Pedimentos(string? pedimento = null);
 
     /// <summary>
     /// The live rows of one Data Stage table (<see cref="GovernmentSchema.Tables"/>: "501", "551" …) with the named typed

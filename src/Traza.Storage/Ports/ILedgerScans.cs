@@ -15,8 +15,11 @@ public interface ILedgerScans
     /// <summary>Every BOM row.</summary>
     List<BomScan> Bom();
 
-    /// <summary>Every entry (or exit) line of the client (all when null), one call per line.</summary>
-    void DocumentLines(bool exits, string? client, DocumentLineHandler line);
+    /// <summary>
+    /// Every entry (or exit) line of the client (all when null), one call per line; only the lines of
+    /// <paramref name="document"/> when given (an indexed point read).
+    /// </summary>
+    void DocumentLines(bool exits, string? client, DocumentLineHandler line, string? document = null);
 
     /// <summary>
     /// Every entry (or exit) line in force of the client (all when null) dated on or before <paramref name="asOf"/>, in no

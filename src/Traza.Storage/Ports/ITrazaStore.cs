@@ -86,13 +86,20 @@ public interface ITrazaStore : IDisposable
 
     IReadOnlyList<BomRecord> LoadBom(string? client = null);
 
-    IReadOnlyList<EntryRecord> LoadEntries(string? client = null, DateOnly? asOf = null);
+    /// <summary>
+    /// The entry lines in force (of one client when given; dated on or before <paramref name="asOf"/> when given; of one
+    /// document when <paramref name="pedimento"/> is given — an indexed point read), in file order.
+    /// </summary>
+    IReadOnlyList<EntryRecord> LoadEntries(string? client = null, DateOnly? asOf = null, string? pedimento = null);
 
-    IReadOnlyList<EntryRecord> LoadReversedEntries(string? client = null, DateOnly? asOf = null);
+    /// <summary>The entry lines reversals took back, as <see cref="LoadEntries"/>.</summary>
+    IReadOnlyList<EntryRecord> LoadReversedEntries(string? client = null, DateOnly? asOf = null, string? pedimento = null);
 
-    IReadOnlyList<ExitRecord> LoadExits(string? client = null, DateOnly? asOf = null);
+    /// <summary>The exit lines in force, as <see cref="LoadEntries"/>.</summary>
+    IReadOnlyList<ExitRecord> LoadExits(string? client = null, DateOnly? asOf = null, string? pedimento = null);
 
-    IReadOnlyList<ExitRecord> LoadReversedExits(string? client = null, DateOnly? asOf = null);
+    /// <summary>The exit lines reversals took back, as <see cref="LoadEntries"/>.</summary>
+    IReadOnlyList<ExitRecord> LoadReversedExits(string? client = null, DateOnly? asOf = null, string? pedimento = null);
 
     IReadOnlyList<EventRecord> LoadEvents(string? client = null, DateOnly? asOf = null);
 

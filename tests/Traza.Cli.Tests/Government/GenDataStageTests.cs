@@ -40,6 +40,15 @@ public class GenDataStageTests
         both.Skip(1).Select(l => l[..l.LastIndexOf(',')]).ShouldBe(ledgerOnly.Skip(1).Select(l => l[..l.LastIndexOf(',')]));
         both.ShouldContain(l => l.Contains(",RT,export,", StringComparison.Ordinal));
         both.ShouldContain(l => l.Contains(",IN,import,", StringComparison.Ordinal));
+
+        // The point read of one pedimento (--pedimento: the dashboard's pedimento page) reads only the Data Stage blocks whose
+        // key range can hold it — 551 is several blocks here — and gives the whole report's row, first to last.
+        var sample = both.Skip(1).Where((_, i) => i % (both.Length / 12) == 0).Append(both[1]).Append(both[^1]).Distinct().ToList();
+        foreach (var line in sample)
+        {
+            var pedimento = line[..line.IndexOf(',', StringComparison.Ordinal)];
+            cli.ReportCsv("pedimentos", "--as-of", "2025-12-31", "--pedimento", pedimento).ShouldBe([both[0], line]);
+        }
     }
 
     [Fact]

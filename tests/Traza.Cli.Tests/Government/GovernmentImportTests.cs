@@ -171,6 +171,16 @@ public class GovernmentImportTests
         lines.ShouldContain("250734205000999,IN,import,2025-02-03,2,15.5,m3");
         lines.ShouldContain("250734205000777,IN,import,2025-03-01,1,50,ledger");
         cli.ReportCsv("pedimentos", "--as-of", "2025-02-01").Length.ShouldBe(3);
+
+        // One pedimento (--pedimento; spaces as people write it): its row from each source, as the whole report gives it.
+        foreach (var pedimento in new[] { "250734205000257", "25 07 3420 5000999", "250734205000777" })
+        {
+            var digits = pedimento.Replace(" ", string.Empty, StringComparison.Ordinal);
+            cli.ReportCsv("pedimentos", "--as-of", "2025-12-31", "--pedimento", pedimento)
+                .ShouldBe([lines[0], .. lines.Where(l => l.StartsWith(digits + ",", StringComparison.Ordinal))]);
+        }
+
+        cli.ReportCsv("pedimentos", "--as-of", "2025-12-31", "--pedimento", "250734205000258").ShouldBe([lines[0]]);
     }
 
     [Fact]
