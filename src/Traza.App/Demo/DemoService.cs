@@ -331,6 +331,7 @@ public static class DemoService
         sb.AppendLine("  traza report custody --exit <pedimento>  which lots an export consumed");
         sb.AppendLine("  traza report waste                       desperdicio per source lot: generated, disposed of, left, deadline");
         sb.AppendLine("  traza report clients                     each shelter client's period, lots and shortages");
+        sb.AppendLine("  traza report work-orders                 kits made on work orders: shipped, in stock, components reserved");
         sb.AppendLine("  traza report program                     the program check an auditor starts with");
         sb.AppendLine(inv, $"done in {s.Elapsed.TotalSeconds:0.0} s");
         return sb.ToString();

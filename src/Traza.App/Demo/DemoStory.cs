@@ -18,6 +18,8 @@ namespace Traza.App.Demo;
 /// <item>gives one part (its UMC being its UMT) a wrong <c>umt_per_umc</c> of 10 in parts.csv and leaves its entries' <c>qty_umt</c> empty, so its
 /// partidas differ from SAT's by one factor (<c>qty_umt_differs</c>, advice naming the part);</item>
 /// <item>keys one entry's <c>value_usd</c> a tenth too high (<c>value_usd_differs</c>);</item>
+/// <item>kits KITE's last shipment of a kitted product on a work order three days before it, two kits more than shipped
+/// (`report work-orders`: two kits in stock, their components reserved);</item>
 /// <item>writes a second, later package, <c>datastage-late.zip</c>, holding the two retornos and a rectification (R1 with
 /// its 701 row) of one entry pedimento that the ledger does not know about (<c>rectification_pending</c>).</item>
 /// </list>
@@ -27,6 +29,9 @@ internal static class DemoStory
 {
     /// <summary>The second package's file name.</summary>
     public const string LatePackage = "datastage-late.zip";
+
+    /// <summary>KITE's work order (story item 7).</summary>
+    public const string WorkOrderReference = "WO-KITE-0001";
 
     private const string Aduana = "24";
     private const string Patente = "3420";
@@ -167,11 +172,50 @@ internal static class DemoStory
             events.Set(row, "reference", $"{events[row, "reference"]}@{Text(Date(events[row, "date"]).AddDays(-7))}");
         }
 
+        // 7. Kits made on a work order (KITE, docs/cli.md "Work orders"): its last shipment of a kitted product in the year
+        // was made three days before it on WO-KITE-0001, two kits more than shipped since: they stay in stock at the year's
+        // end, their components reserved (`report work-orders`).
+        if (KitWorkOrder(exits, bom, children) is { } order)
+        {
+            var row = events.New();
+            events.Set(row, "date", Text(order.Date));
+            events.Set(row, "type", "work_order");
+            events.Set(row, "part", order.Kit);
+            events.Set(row, "qty", Text(order.Kits));
+            events.Set(row, "reference", WorkOrderReference);
+            events.Set(row, "client", "KITE");
+            events.Rows.Add(row);
+        }
+
         parts.Write();
         entries.Write();
         exits.Write();
         events.Write();
         WriteLatePackage(Path.Combine(folder, LatePackage), rfc, programName, start, part, parts, entries, exits, late);
+    }
+
+    /// <summary>
+    /// KITE's work order: the kitted product (it has BOM rows) of its last exit in the year, made three days before that exit
+    /// when a BOM version is in force then, for every kit of that product shipped from then on plus two; null when KITE
+    /// ships no such product.
+    /// </summary>
+    private static (DateOnly Date, string Kit, decimal Kits)? KitWorkOrder(Csv exits, Csv bom, ILookup<string, string> children)
+    {
+        bool InForce(string product, DateOnly date) => bom.Rows.Any(r =>
+            bom[r, "client"] == "KITE" && bom[r, "product"] == product
+            && (bom[r, "valid_from"].Length == 0 || Date(bom[r, "valid_from"]) <= date)
+            && (bom[r, "valid_to"].Length == 0 || Date(bom[r, "valid_to"]) >= date));
+        var kite = exits.Rows.Where(r => exits[r, "client"] == "KITE" && children[exits[r, "part"]].Any() && exits[r, "clave"] != "F5").ToList();
+        var last = kite.OrderByDescending(r => exits[r, "date"], StringComparer.Ordinal).ThenBy(r => exits[r, "pedimento"], StringComparer.Ordinal)
+            .FirstOrDefault(r => InForce(exits[r, "part"], Date(exits[r, "date"]).AddDays(-3)));
+        if (last is null)
+        {
+            return null;
+        }
+
+        var (kit, date) = (exits[last, "part"], Date(exits[last, "date"]).AddDays(-3));
+        var shipped = kite.Where(r => exits[r, "part"] == kit && Date(exits[r, "date"]) >= date).Sum(r => Dec(exits[r, "qty"]));
+        return (date, kit, shipped + 2);
     }
 
     /// <summary>A pedimento of the late package: its rows as the CSV file carries them (the rectification: the original's).</summary>

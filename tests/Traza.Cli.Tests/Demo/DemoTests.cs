@@ -97,6 +97,13 @@ public class DemoTests
         clients.Count(r => r["status"] == "active").ShouldBe(2);
         var ending = clients.Single(r => r["status"] == "ending");
         output.ShouldContain($"{ending["client"]}'s shelter period ends on {ending["shelter_end"]}, in {ending["days_left"]} days");
+
+        // KITE kitted its last shipments on a work order: two kits left in stock, their components reserved, nothing short.
+        var order = cli.Csv("report", "work-orders").ShouldHaveSingleItem();
+        (order["client"], order["reference"], order["kits_in_stock"], order["qty_short"]).ShouldBe(("KITE", "WO-KITE-0001", "2", "0"));
+        decimal.Parse(order["kits_made"], CultureInfo.InvariantCulture).ShouldBeGreaterThan(2m);
+        Amount(order["qty_in_kits"]).ShouldBeGreaterThan(0m);
+        output.ShouldContain("traza report work-orders");
     }
 
     private static decimal Amount(string text) =>
