@@ -43,6 +43,24 @@ public sealed class ImportRobustnessTests : IDisposable
     }
 
     [Fact]
+    public void A_nul_character_in_a_field_exits_3_naming_line_and_column_on_both_stores()
+    {
+        // Found by ImportFuzzTests (seed 4_FHDzVe_IQ1): a NUL byte in a terms note crashed the import on PostgreSQL, which
+        // refuses U+0000 in text, where SQLite stored it.
+        cli.StandardParts();
+        var terms = cli.Import("terms", "terms.csv", "kind,clave,fraccion,months,valid_from,valid_to,note", "container,,,24,2020-01-01,,108-II\0x");
+        terms.Exit.ShouldBe(3, terms.Stderr);
+        terms.Stderr.ShouldStartWith("file terms.csv, line 2, column note: ");
+        terms.Stderr.ShouldContain("text without NUL characters (U+0000)");
+        var entries = cli.Import("entries", "entries.csv", "pedimento,partida,clave,date,part,qty,invoice",
+            "250734205000001,1,IN,2025-01-10,MAT-1,5,INV\0-1");
+        entries.Exit.ShouldBe(3, entries.Stderr);
+        entries.Stderr.ShouldContain("line 2, column invoice");
+        cli.ReportCsv("entries").Length.ShouldBe(1);
+        Verified().ShouldBe("ledger intact: 1 batches verified", "only the parts batch");
+    }
+
+    [Fact]
     public void Empty_file_exits_3()
     {
         File.WriteAllText(cli.Path_("empty.csv"), string.Empty);

@@ -101,6 +101,16 @@ public abstract class LayoutReader<TRow> : IDisposable
             return false;
         }
 
+        // A NUL character is no text a user keys; PostgreSQL refuses it in text columns, so it would pass on one store and
+        // crash the import on the other: invalid input naming the column, on both.
+        for (var c = 0; c < positions.Length; c++)
+        {
+            if (Span(c).Contains('\0'))
+            {
+                return Fail(c, "text without NUL characters (U+0000)");
+            }
+        }
+
         return TryParse(out row);
     }
 
