@@ -42,7 +42,7 @@ internal static class ImportEndpoints
             IFormCollection? form = null;
             if (http.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
             {
-                form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
+                form = await ReadForm(http, settings.MaxUploadBytes).ConfigureAwait(false);
                 var file = form.Files.Count > 0 ? form.Files[0] : throw AppException.Invalid("upload: a multipart form with a file, found no file");
                 name = query.GetValueOrDefault("file") ?? file.FileName;
                 body = file.OpenReadStream();
@@ -66,13 +66,44 @@ internal static class ImportEndpoints
 
             store.Store.Operator = $"api-key-{caller.KeyId}"; // the batch's operator: the key (docs/api.md), never the key's text
             var outcome = UploadImport.Import(store.Store, kind, path);
-            return TypedResults.Ok(new ImportResponse(outcome.Kind, outcome.Result, outcome.Notes));
+            return TypedResults.Ok(new ImportResponse(outcome.Kind, Named(outcome.Result, folder), [.. outcome.Notes.Select(n => Named(n, folder))]));
+        }
+        catch (AppException e) when (e.Message.Contains(folder, StringComparison.Ordinal))
+        {
+            throw new AppException(e.Error with { Message = Named(e.Message, folder) });
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>
+    /// The multipart form; a malformed one (no boundary, cut short, more than the form limits allow) is invalid input (400)
+    /// rather than a server error, and a part over the limit a 413, as a body over it is.
+    /// </summary>
+    private static async Task<IFormCollection> ReadForm(HttpContext http, long limit)
+    {
+        try
+        {
+            return await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e) when (e.Message.StartsWith("Multipart body length limit", StringComparison.Ordinal))
+        {
+            throw new BadHttpRequestException($"upload: at most {limit} bytes (traza serve --max-upload-mb)", StatusCodes.Status413PayloadTooLarge, e);
+        }
+        catch (Exception e) when (e is InvalidDataException or (IOException and not BadHttpRequestException) && !http.RequestAborted.IsCancellationRequested)
+        {
+            throw new AppException($"upload: a complete multipart/form-data form with a boundary ({e.Message})", e);
+        }
+    }
+
+    /// <summary>
+    /// A message or note with the upload's name where it says the file's path: Data Stage and M3 messages name a file by the
+    /// path the CLI was given — here the server's own temporary folder, which the caller neither knows nor should see.
+    /// </summary>
+    private static string Named(string text, string folder) =>
+        text.Replace(folder + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal);
 
     /// <summary>The upload's name when none is given: the layout's usual file name.</summary>
     private static string DefaultName(string kind) => kind switch

@@ -12,15 +12,18 @@ namespace Traza.Api.Dashboard;
 /// </summary>
 internal static class DashboardDownload
 {
-    public static IResult Get(HttpContext http, string view, string? format, int? table)
+    public static IResult Get(HttpContext http, string view, string? format, string? table)
     {
         ArgumentNullException.ThrowIfNull(http);
         var inputs = DashboardViews.Read(http);
         var built = DashboardViews.Build(http, view, inputs);
-        var index = table ?? 0;
-        if (index < 0 || index >= built.Tables.Count)
+        // The number is read here, not bound by the framework, so a bad one gets this message rather than an empty 400.
+        var index = 0;
+        if (table is not null
+            && !(int.TryParse(table.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out index)
+                && index < built.Tables.Count))
         {
-            throw AppException.Usage($"table: 0 to {built.Tables.Count - 1}, found {index}");
+            throw AppException.Usage($"table: 0 to {built.Tables.Count - 1}, found '{table}'");
         }
 
         var chosen = built.Tables[index];

@@ -43,8 +43,11 @@ public static class DashboardSetup
                 o.DefaultScheme = SelectorScheme;
                 o.DefaultChallengeScheme = SelectorScheme;
             })
+            // Routing matches paths without case (/DASHBOARD/pedimentos is the pedimentos page), so the selector must too: an
+            // ordinal test sent /Dashboard/… to the Bearer scheme, and the page's own policy then read the cookie after the
+            // access log had found no caller — an authority's read went unrecorded.
             .AddPolicyScheme(SelectorScheme, null, o => o.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments(BasePath, StringComparison.Ordinal) ? CookieScheme : ApiKeyAuthentication.SchemeName)
+                context.Request.Path.StartsWithSegments(BasePath, StringComparison.OrdinalIgnoreCase) ? CookieScheme : ApiKeyAuthentication.SchemeName)
             .AddCookie(CookieScheme, DashboardSession.Configure);
         services.AddAuthorization(o => o.AddPolicy(Policy, p => p
             .AddAuthenticationSchemes(CookieScheme)

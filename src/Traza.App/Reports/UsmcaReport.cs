@@ -61,7 +61,10 @@ public sealed class UsmcaReport : IReport
         var period = YearMonth.Of(context.AsOf);
         if (!string.IsNullOrWhiteSpace(text))
         {
-            period = YearMonth.Parse(text.Trim()) ?? throw AppException.Usage($"option --period: a month YYYY-MM, found '{text}'");
+            // Months of the years every input date may have (2000–2099, SPEC §4.1): 9999-12 ran past DateOnly's last day.
+            period = YearMonth.Parse(text.Trim()) is { Year: >= 2000 and <= 2099 } month
+                ? month
+                : throw AppException.Usage($"option --period: a month YYYY-MM from 2000-01 to 2099-12, found '{text}'");
         }
 
         decimal? pct = null;
