@@ -86,20 +86,29 @@ public static class ReconcileInputs
             }
         }
 
-        foreach (var row in government.DataStageRows("551", ["fraccion", "origin", "qty_umt", "umt", "value_usd"]))
+        // 551 and 512 are most of a package (2.5 M rows on `large`): read in runs, their quantities as decimals.
+        GovernmentPedimentoData? last = null;
+        foreach (var run in government.DataStageRuns("551", ["fraccion", "origin", "umt"], ["qty_umt", "value_usd"]))
         {
-            if (result.TryGetValue(row.Pedimento, out var p))
+            var (fraccion, origin, umt, qty, value) = (run.Texts[0], run.Texts[1], run.Texts[2], run.Numbers[0], run.Numbers[1]);
+            for (var i = 0; i < run.Count; i++)
             {
-                p.Partidas[row.Partida] = new GovernmentPartidaData(row.Values[0], row.Values[1], Decimal(row.Values[2]), row.Values[3],
-                    Decimal(row.Values[4]));
+                if (Pedimento(result, run.Pedimentos[i], ref last) is { } p)
+                {
+                    p.Partidas[run.Partidas[i]] = new GovernmentPartidaData(fraccion[i], origin[i], qty[i], umt[i], value[i]);
+                }
             }
         }
 
-        foreach (var row in government.DataStageRows("512", ["original_pedimento", "fraccion_original", "umt", "qty_umt"]))
+        foreach (var run in government.DataStageRuns("512", ["original_pedimento", "fraccion_original", "umt"], ["qty_umt"]))
         {
-            if (result.TryGetValue(row.Pedimento, out var p) && row.Values[0] is { Length: 15 } original)
+            var (originals, fraccion, umt, qty) = (run.Texts[0], run.Texts[1], run.Texts[2], run.Numbers[0]);
+            for (var i = 0; i < run.Count; i++)
             {
-                p.Descargos.Add(new GovernmentDescargo(original, row.Values[1], row.Values[2], Decimal(row.Values[3])));
+                if (originals[i] is { Length: 15 } original && Pedimento(result, run.Pedimentos[i], ref last) is { } p)
+                {
+                    p.Descargos.Add(new GovernmentDescargo(original, fraccion[i], umt[i], qty[i]));
+                }
             }
         }
 
@@ -112,6 +121,24 @@ public static class ReconcileInputs
         }
 
         return result;
+    }
+
+    /// <summary>The pedimento of a run's row in <paramref name="result"/>, looked up once for its consecutive rows.</summary>
+    private static GovernmentPedimentoData? Pedimento(
+        Dictionary<string, GovernmentPedimentoData> result, string pedimento, ref GovernmentPedimentoData? last)
+    {
+        if (last is not null && string.Equals(last.Pedimento, pedimento, StringComparison.Ordinal))
+        {
+            return last;
+        }
+
+        var found = result.GetValueOrDefault(pedimento);
+        if (found is not null)
+        {
+            last = found;
+        }
+
+        return found;
     }
 
     /// <summary>
