@@ -128,6 +128,55 @@ public sealed partial class DischargeStore
         })];
     }
 
+    /// <summary>
+    /// <see cref="PoolsOf"/> one pool at a time: many pools in one pass over the pool rows and one over the chunks in key order
+    /// (from <paramref name="fromPeriod"/> on), joined as they come, so only the pools being used are in memory; a few as
+    /// <see cref="PoolsOf"/> reads them.
+    /// </summary>
+    public IEnumerable<StoredPool> EachPoolOf(IEnumerable<(string Client, string Part)> keys, int fromPeriod = 0)
+    {
+        var wanted = keys.ToHashSet();
+        if (wanted.Count <= 64)
+        {
+            foreach (var pool in PoolsOf(wanted, fromPeriod))
+            {
+                yield return pool;
+            }
+
+            yield break;
+        }
+
+        using var heads = SegmentScan(0, null);
+        using var tails = SegmentScan(1, null);
+        using var chunks = connection.CreateCommand();
+        // `+period`: the key index in key order, not the period index and a sort of every chunk.
+        chunks.CommandText = $"SELECT client, part, period, count, allocations FROM discharge_alloc WHERE {SqliteDatabase.ProgramSql} " +
+            "AND +period >= $from ORDER BY client, part, period, seq";
+        chunks.Parameters.AddWithValue("$from", fromPeriod);
+        using var h = heads.ExecuteReader();
+        using var t = tails.ExecuteReader();
+        using var c = chunks.ExecuteReader();
+        var pending = c.Read();
+        foreach (var pool in JoinSegments(h, t, wanted))
+        {
+            var list = new List<AllocationChunk>();
+            while (pending && Before(c.GetString(0), c.GetString(1), pool.Client, pool.Part) is var order && order <= 0)
+            {
+                if (order == 0)
+                {
+                    list.Add(new AllocationChunk(c.GetInt32(2), c.GetInt32(3), (byte[])c.GetValue(4)));
+                }
+
+                pending = c.Read();
+            }
+
+            yield return new StoredPool
+            {
+                Client = pool.Client, Part = pool.Part, LotKeys = pool.LotKeys, LotTotals = pool.LotTotals, Chunks = list,
+            };
+        }
+    }
+
     /// <summary>The stored pool of one (client, part) with all its chunks, or null.</summary>
     public StoredPool? Pool(string client, string part) => PoolsOf([(client, part)]) is [var pool] ? pool : null;
 
