@@ -44,23 +44,67 @@ public static class DataStageSql
 
     /// <summary>
     /// The live rows of one table as runs, one per block in block order (<see cref="IGovernmentReader.DataStageRuns"/>): the
-    /// blocks decoded on every core, the number columns parsed without their text.
+    /// blocks read now, decoded in the background on every core (contiguous ranges of blocks, the number columns parsed
+    /// without their text); reading a run waits for its range. So a caller that asks for the runs first and reads the ledger
+    /// meanwhile has both cores busy (docs/benchmarks.md, "Reconcile on large, third pass").
     /// </summary>
-    public static List<DataStageRun> ReadRuns(SqliteConnection connection, SqliteTransaction? tx, string table,
+    public static IReadOnlyList<DataStageRun> ReadRuns(SqliteConnection connection, SqliteTransaction? tx, string table,
         IReadOnlyList<int> textColumns, IReadOnlyList<int> numberColumns)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(textColumns);
         ArgumentNullException.ThrowIfNull(numberColumns);
-        var blocks = Blocks(connection, tx, table);
-        var runs = new DataStageRun[blocks.Count];
-        Parallel.For(0, blocks.Count, () => new DataStageBlockCodec.TypedTexts(), (i, _, texts) =>
+        return new DecodingRuns(Blocks(connection, tx, table), [.. textColumns], [.. numberColumns]);
+    }
+
+    /// <summary>Runs being decoded: <see cref="Environment.ProcessorCount"/> × 2 ranges of blocks, each one task.</summary>
+    private sealed class DecodingRuns : IReadOnlyList<DataStageRun>
+    {
+        private readonly DataStageRun[] runs;
+        private readonly int[] rangeOf;
+        private readonly Task[] ranges;
+
+        public DecodingRuns(List<(byte[]? Dead, byte[] Data)> blocks, int[] textColumns, int[] numberColumns)
         {
-            runs[i] = DataStageBlockCodec.ReadRun(blocks[i].Dead, blocks[i].Data, textColumns, numberColumns, texts);
-            blocks[i] = default; // its bytes are garbage once decoded
-            return texts;
-        }, _ => { });
-        return [.. runs];
+            runs = new DataStageRun[blocks.Count];
+            rangeOf = new int[blocks.Count];
+            ranges = new Task[Math.Min(blocks.Count, Environment.ProcessorCount * 2)];
+            for (var k = 0; k < ranges.Length; k++)
+            {
+                var (from, to) = (blocks.Count * k / ranges.Length, blocks.Count * (k + 1) / ranges.Length);
+                Array.Fill(rangeOf, k, from, to - from);
+                ranges[k] = Task.Run(() =>
+                {
+                    var texts = new DataStageBlockCodec.TypedTexts();
+                    for (var i = from; i < to; i++)
+                    {
+                        runs[i] = DataStageBlockCodec.ReadRun(blocks[i].Dead, blocks[i].Data, textColumns, numberColumns, texts);
+                        blocks[i] = default; // its bytes are garbage once decoded
+                    }
+                });
+            }
+        }
+
+        public int Count => runs.Length;
+
+        public DataStageRun this[int index]
+        {
+            get
+            {
+                ranges[rangeOf[index]].GetAwaiter().GetResult();
+                return runs[index];
+            }
+        }
+
+        public IEnumerator<DataStageRun> GetEnumerator()
+        {
+            for (var i = 0; i < runs.Length; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static List<(byte[]? Dead, byte[] Data)> Blocks(SqliteConnection connection, SqliteTransaction? tx, string table)

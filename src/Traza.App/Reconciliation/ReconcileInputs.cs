@@ -57,9 +57,26 @@ public static class ReconcileInputs
     /// Data Stage's pedimentos with a known 15-digit number, paid on or before <paramref name="asOf"/> (501), with their
     /// entry dates (506 TipoFecha 1), partidas (551) and, for rectifications, the pedimento they rectify (701).
     /// </summary>
-    public static Dictionary<string, GovernmentPedimentoData> DataStage(IGovernmentReader government, DateOnly asOf)
+    public static Dictionary<string, GovernmentPedimentoData> DataStage(IGovernmentReader government, DateOnly asOf) =>
+        DataStage(government, asOf, ReadDataStage(government));
+
+    /// <summary>
+    /// The 551 and 512 rows <see cref="DataStage(IGovernmentReader, DateOnly, DataStageReads)"/> takes — most of a package
+    /// (2.5 M rows on <c>large</c>), asked for first: a store may decode them while the caller reads the ledger (SQLite does).
+    /// </summary>
+    public static DataStageReads ReadDataStage(IGovernmentReader government)
     {
         ArgumentNullException.ThrowIfNull(government);
+        return new DataStageReads(
+            government.DataStageRuns("551", ["fraccion", "origin", "umt"], ["qty_umt", "value_usd"]),
+            government.DataStageRuns("512", ["original_pedimento", "fraccion_original", "umt"], ["qty_umt"]));
+    }
+
+    /// <summary><see cref="DataStage(IGovernmentReader, DateOnly)"/> with its 551 and 512 rows read already (<see cref="ReadDataStage"/>).</summary>
+    public static Dictionary<string, GovernmentPedimentoData> DataStage(IGovernmentReader government, DateOnly asOf, DataStageReads reads)
+    {
+        ArgumentNullException.ThrowIfNull(government);
+        ArgumentNullException.ThrowIfNull(reads);
         var result = new Dictionary<string, GovernmentPedimentoData>(StringComparer.Ordinal);
         foreach (var row in government.DataStageRows("501", ["operation", "clave", "tipo_pedimento", "fecha_pago", "fecha_recepcion"]))
         {
@@ -88,7 +105,7 @@ public static class ReconcileInputs
 
         // 551 and 512 are most of a package (2.5 M rows on `large`): read in runs, their quantities as decimals.
         GovernmentPedimentoData? last = null;
-        foreach (var run in government.DataStageRuns("551", ["fraccion", "origin", "umt"], ["qty_umt", "value_usd"]))
+        foreach (var run in reads.Partidas)
         {
             var (fraccion, origin, umt, qty, value) = (run.Texts[0], run.Texts[1], run.Texts[2], run.Numbers[0], run.Numbers[1]);
             for (var i = 0; i < run.Count; i++)
@@ -100,7 +117,7 @@ public static class ReconcileInputs
             }
         }
 
-        foreach (var run in government.DataStageRuns("512", ["original_pedimento", "fraccion_original", "umt"], ["qty_umt"]))
+        foreach (var run in reads.Descargos)
         {
             var (originals, fraccion, umt, qty) = (run.Texts[0], run.Texts[1], run.Texts[2], run.Numbers[0]);
             for (var i = 0; i < run.Count; i++)
@@ -350,3 +367,6 @@ public static class ReconcileInputs
     private static decimal? Decimal(string? text) =>
         text is { Length: > 0 } ? decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture) : null;
 }
+
+/// <summary>The Data Stage runs reconciliation reads: 551 (fracción, origin, UMT; qty_umt, value_usd) and 512 (original, fracción, UMT; qty_umt).</summary>
+public sealed record DataStageReads(IReadOnlyList<DataStageRun> Partidas, IReadOnlyList<DataStageRun> Descargos);
