@@ -237,62 +237,36 @@ public static class DataStageBlockCodec
         internal string? Text(ReadOnlySpan<byte> typed, ReadOnlySpan<byte> raw, int column, int slot)
         {
             Span<char> digits = stackalloc char[24];
-            var p = 0;
-            for (var i = 0; p < typed.Length; i++)
+            var (tag, value, text) = Seek(typed, column);
+            switch (tag)
             {
-                var tag = typed[p++];
-                var value = tag == DataStageBlock.TagText ? (ulong)0 : tag == DataStageBlock.TagNull ? 0 : ReadVarint(typed, ref p);
-                var textLength = tag == DataStageBlock.TagText ? (int)ReadVarint(typed, ref p) : 0;
-                if (i == column)
-                {
-                    switch (tag)
-                    {
-                        case DataStageBlock.TagInt:
-                            _ = unchecked((long)(value >> 1) ^ -(long)(value & 1)).TryFormat(digits, out var n, default, CultureInfo.InvariantCulture);
-                            return Pooled(slot, digits[..n]);
-                        case DataStageBlock.TagText:
-                            return Utf8(slot, typed.Slice(p, textLength), trim: false);
-                        case DataStageBlock.TagField:
-                            var text = Utf8(slot, FieldSpan(raw, (int)value), trim: true);
-                            return text.Length == 0 ? null : text;
-                        case DataStageBlock.TagDate:
-                            return Date((int)value);
-                        default:
-                            return null;
-                    }
-                }
-
-                p += textLength;
+                case DataStageBlock.TagInt:
+                    _ = Int(value).TryFormat(digits, out var n, default, CultureInfo.InvariantCulture);
+                    return Pooled(slot, digits[..n]);
+                case DataStageBlock.TagText:
+                    return Utf8(slot, typed.Slice(text.Start, text.Length), trim: false);
+                case DataStageBlock.TagField:
+                    var field = Utf8(slot, FieldSpan(raw, (int)value), trim: true);
+                    return field.Length == 0 ? null : field;
+                case DataStageBlock.TagDate:
+                    return Date((int)value);
+                default:
+                    return null;
             }
-
-            return null;
         }
 
         /// <summary>As <see cref="DataStageRun.Number"/> of <see cref="TypedText"/>, parsed from the stored bytes.</summary>
         internal static decimal? Number(ReadOnlySpan<byte> typed, ReadOnlySpan<byte> raw, int column)
         {
-            var p = 0;
-            for (var i = 0; p < typed.Length; i++)
+            var (tag, value, text) = Seek(typed, column);
+            return tag switch
             {
-                var tag = typed[p++];
-                var value = tag == DataStageBlock.TagText ? (ulong)0 : tag == DataStageBlock.TagNull ? 0 : ReadVarint(typed, ref p);
-                var textLength = tag == DataStageBlock.TagText ? (int)ReadVarint(typed, ref p) : 0;
-                if (i == column)
-                {
-                    return tag switch
-                    {
-                        DataStageBlock.TagInt => unchecked((long)(value >> 1) ^ -(long)(value & 1)),
-                        DataStageBlock.TagText => Parse(typed.Slice(p, textLength), trim: false),
-                        DataStageBlock.TagField => Parse(FieldSpan(raw, (int)value), trim: true),
-                        DataStageBlock.TagDate => DataStageRun.Number(CanonicalText.Date(DateOnly.FromDayNumber((int)value))),
-                        _ => null,
-                    };
-                }
-
-                p += textLength;
-            }
-
-            return null;
+                DataStageBlock.TagInt => Int(value),
+                DataStageBlock.TagText => Parse(typed.Slice(text.Start, text.Length), trim: false),
+                DataStageBlock.TagField => Parse(FieldSpan(raw, (int)value), trim: true),
+                DataStageBlock.TagDate => DataStageRun.Number(CanonicalText.Date(DateOnly.FromDayNumber((int)value))),
+                _ => null,
+            };
         }
 
         private static decimal? Parse(ReadOnlySpan<byte> utf8, bool trim)
@@ -406,6 +380,29 @@ public static class DataStageBlockCodec
     /// <summary>Typed value <paramref name="column"/> of a row as text, or null.</summary>
     private static string? TypedText(ReadOnlySpan<byte> typed, ReadOnlySpan<byte> raw, int column)
     {
+        var (tag, value, text) = Seek(typed, column);
+        switch (tag)
+        {
+            case DataStageBlock.TagInt:
+                return Int(value).ToString(CultureInfo.InvariantCulture);
+            case DataStageBlock.TagText:
+                return Encoding.UTF8.GetString(typed.Slice(text.Start, text.Length));
+            case DataStageBlock.TagField:
+                var field = Field(raw, (int)value);
+                return field.Length == 0 ? null : field;
+            case DataStageBlock.TagDate:
+                return CanonicalText.Date(DateOnly.FromDayNumber((int)value));
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// Typed value <paramref name="column"/> of a row: its tag, its varint (an integer zigzagged, a field index, a day number)
+    /// and, for text, where its bytes are; <see cref="DataStageBlock.TagNull"/> past the last value.
+    /// </summary>
+    private static (byte Tag, ulong Value, (int Start, int Length) Text) Seek(ReadOnlySpan<byte> typed, int column)
+    {
         var p = 0;
         for (var i = 0; p < typed.Length; i++)
         {
@@ -414,27 +411,16 @@ public static class DataStageBlockCodec
             var textLength = tag == DataStageBlock.TagText ? (int)ReadVarint(typed, ref p) : 0;
             if (i == column)
             {
-                switch (tag)
-                {
-                    case DataStageBlock.TagInt:
-                        return unchecked((long)(value >> 1) ^ -(long)(value & 1)).ToString(CultureInfo.InvariantCulture);
-                    case DataStageBlock.TagText:
-                        return Encoding.UTF8.GetString(typed.Slice(p, textLength));
-                    case DataStageBlock.TagField:
-                        var text = Field(raw, (int)value);
-                        return text.Length == 0 ? null : text;
-                    case DataStageBlock.TagDate:
-                        return CanonicalText.Date(DateOnly.FromDayNumber((int)value));
-                    default:
-                        return null;
-                }
+                return (tag, value, (p, textLength));
             }
 
             p += textLength;
         }
 
-        return null;
+        return (DataStageBlock.TagNull, 0, (0, 0));
     }
+
+    private static long Int(ulong zigzag) => unchecked((long)(zigzag >> 1) ^ -(long)(zigzag & 1));
 
     private static void WriteTyped(Utf8JsonWriter json, ReadOnlySpan<byte> typed, ReadOnlySpan<byte> raw, Span<char> date)
     {
