@@ -44,7 +44,7 @@ public static class DataStageSql
 
     /// <summary>
     /// The live rows of one table as runs, one per block in block order (<see cref="IGovernmentReader.DataStageRuns"/>): the
-    /// blocks read now, decoded in the background on every core (contiguous ranges of blocks, the number columns parsed
+    /// blocks read now, decoded in the background on all cores but one (contiguous ranges of blocks, the number columns parsed
     /// without their text); reading a run waits for its range. So a caller that asks for the runs first and reads the ledger
     /// meanwhile has both cores busy (docs/benchmarks.md, "Reconcile on large, third pass").
     /// </summary>
@@ -57,7 +57,7 @@ public static class DataStageSql
         return new DecodingRuns(Blocks(connection, tx, table), [.. textColumns], [.. numberColumns]);
     }
 
-    /// <summary>Runs being decoded: <see cref="Environment.ProcessorCount"/> × 2 ranges of blocks, each one task.</summary>
+    /// <summary>Runs being decoded: <see cref="Environment.ProcessorCount"/> − 1 ranges of blocks (at least one), each one task.</summary>
     private sealed class DecodingRuns : IReadOnlyList<DataStageRun>
     {
         private readonly DataStageRun[] runs;
@@ -68,7 +68,8 @@ public static class DataStageSql
         {
             runs = new DataStageRun[blocks.Count];
             rangeOf = new int[blocks.Count];
-            ranges = new Task[Math.Min(blocks.Count, Environment.ProcessorCount * 2)];
+            // One core fewer than the machine has: the caller's thread goes on reading (the ledger) meanwhile.
+            ranges = new Task[Math.Min(blocks.Count, Math.Max(1, Environment.ProcessorCount - 1))];
             for (var k = 0; k < ranges.Length; k++)
             {
                 var (from, to) = (blocks.Count * k / ranges.Length, blocks.Count * (k + 1) / ranges.Length);
