@@ -9,34 +9,58 @@ public sealed partial class DischargeStore
     /// <summary>Every stored pool (of one client when given), its segments joined.</summary>
     public IEnumerable<StoredPool> Pools(string? client = null, bool withAllocations = true)
     {
-        using var heads = SegmentScan(0, client);
-        using var tails = SegmentScan(1, client);
-        using var chunks = connection.CreateCommand();
+        var chunks = connection.CreateCommand();
         chunks.CommandText = $"SELECT client, part, period, count, allocations FROM discharge_alloc WHERE {SqliteDatabase.ProgramSql} " +
             "AND ($client IS NULL OR client = $client) AND $with ORDER BY client, part, period, seq";
         chunks.Parameters.AddWithValue("$with", withAllocations ? 1 : 0);
         chunks.Parameters.AddWithValue("$client", (object?)client ?? DBNull.Value);
+        foreach (var pool in WithChunks(client, null, chunks))
+        {
+            yield return pool;
+        }
+    }
+
+    /// <summary>The pools (of one client when given; only the <paramref name="wanted"/> when given) joined with the rows of <paramref name="chunks"/>, which it disposes.</summary>
+    private IEnumerable<StoredPool> WithChunks(string? client, HashSet<(string, string)>? wanted, SqliteCommand chunks)
+    {
+        using var command = chunks;
+        using var heads = SegmentScan(0, client);
+        using var tails = SegmentScan(1, client);
         using var h = heads.ExecuteReader();
         using var t = tails.ExecuteReader();
         using var c = chunks.ExecuteReader();
-        var pending = c.Read();
-        foreach (var pool in JoinSegments(h, t, null))
+        var cursor = new ChunkCursor(c);
+        foreach (var pool in JoinSegments(h, t, wanted))
         {
-            var list = new List<AllocationChunk>();
-            while (pending && Before(c.GetString(0), c.GetString(1), pool.Client, pool.Part) <= 0)
-            {
-                if (Before(c.GetString(0), c.GetString(1), pool.Client, pool.Part) == 0)
-                {
-                    list.Add(new AllocationChunk(c.GetInt32(2), c.GetInt32(3), (byte[])c.GetValue(4)));
-                }
-
-                pending = c.Read();
-            }
-
             yield return new StoredPool
             {
-                Client = pool.Client, Part = pool.Part, LotKeys = pool.LotKeys, LotTotals = pool.LotTotals, Chunks = list,
+                Client = pool.Client, Part = pool.Part, LotKeys = pool.LotKeys, LotTotals = pool.LotTotals, Chunks = cursor.Take(pool),
             };
+        }
+    }
+
+    /// <summary>
+    /// Walks chunk rows (client, part, period, count, allocations) in (client, part) order beside pools in the same order:
+    /// each pool takes its own rows, and the rows of pools not asked for are passed over.
+    /// </summary>
+    private sealed class ChunkCursor(SqliteDataReader rows)
+    {
+        private bool pending = rows.Read();
+
+        public List<AllocationChunk> Take(StoredPool pool)
+        {
+            var list = new List<AllocationChunk>();
+            while (pending && Before(rows.GetString(0), rows.GetString(1), pool.Client, pool.Part) is var order && order <= 0)
+            {
+                if (order == 0)
+                {
+                    list.Add(new AllocationChunk(rows.GetInt32(2), rows.GetInt32(3), (byte[])rows.GetValue(4)));
+                }
+
+                pending = rows.Read();
+            }
+
+            return list;
         }
     }
 
@@ -126,6 +150,35 @@ public sealed partial class DischargeStore
             Client = p.Client, Part = p.Part, LotKeys = p.LotKeys, LotTotals = p.LotTotals,
             Chunks = chunks.GetValueOrDefault((p.Client, p.Part)) ?? [],
         })];
+    }
+
+    /// <summary>
+    /// <see cref="PoolsOf"/> one pool at a time: many pools in one pass over the pool rows and one over the chunks in key order
+    /// (from <paramref name="fromPeriod"/> on), joined as they come, so only the pools being used are in memory; a few as
+    /// <see cref="PoolsOf"/> reads them.
+    /// </summary>
+    public IEnumerable<StoredPool> EachPoolOf(IEnumerable<(string Client, string Part)> keys, int fromPeriod = 0)
+    {
+        var wanted = keys.ToHashSet();
+        if (wanted.Count <= 64)
+        {
+            foreach (var pool in PoolsOf(wanted, fromPeriod))
+            {
+                yield return pool;
+            }
+
+            yield break;
+        }
+
+        var chunks = connection.CreateCommand();
+        // `+period`: the key index in key order, not the period index and a sort of every chunk.
+        chunks.CommandText = $"SELECT client, part, period, count, allocations FROM discharge_alloc WHERE {SqliteDatabase.ProgramSql} " +
+            "AND +period >= $from ORDER BY client, part, period, seq";
+        chunks.Parameters.AddWithValue("$from", fromPeriod);
+        foreach (var pool in WithChunks(null, wanted, chunks))
+        {
+            yield return pool;
+        }
     }
 
     /// <summary>The stored pool of one (client, part) with all its chunks, or null.</summary>

@@ -54,9 +54,7 @@ public static class GovernmentQueries
             throw new ArgumentException($"no Data Stage table '{table}'", nameof(table));
         }
 
-        var indexes = columns.Select(c => schema.Typed.ToList().IndexOf(c) is >= 0 and var i
-            ? i
-            : throw new ArgumentException($"Data Stage table {table} has no typed column '{c}'", nameof(columns))).ToArray();
+        var indexes = Indexes(schema, table, columns);
         var rows = DataStageSql.ReadRows(connection, tx, schema.Name, indexes);
         var result = new List<GovernmentRow>(rows.Count);
         var (last, text) = (-1L, string.Empty);
@@ -73,6 +71,21 @@ public static class GovernmentQueries
 
         return result;
     }
+
+    /// <summary>The live rows of one Data Stage table in runs (<see cref="IGovernmentReader.DataStageRuns"/>), read from the blocks.</summary>
+    public static IReadOnlyList<DataStageRun> DataStageRuns(SqliteConnection connection, SqliteTransaction? tx, string table,
+        IReadOnlyList<string> texts, IReadOnlyList<string> numbers)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(numbers);
+        var schema = GovernmentSchema.Tables.TryGetValue(table, out var s) ? s : throw new ArgumentException($"no Data Stage table '{table}'", nameof(table));
+        return DataStageSql.ReadRuns(connection, tx, schema.Name, Indexes(schema, table, texts), Indexes(schema, table, numbers));
+    }
+
+    private static int[] Indexes(GovernmentSchema.DsTable schema, string table, IReadOnlyList<string> columns) =>
+        [.. columns.Select(c => schema.Typed.ToList().IndexOf(c) is >= 0 and var i
+            ? i
+            : throw new ArgumentException($"Data Stage table {table} has no typed column '{c}'", nameof(columns)))];
 
     /// <summary>Every loaded package's folio and Resumen period.</summary>
     public static IReadOnlyList<GovernmentPackage> DataStagePackages(SqliteConnection connection, SqliteTransaction? tx)

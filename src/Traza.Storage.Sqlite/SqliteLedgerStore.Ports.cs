@@ -60,6 +60,9 @@ public sealed partial class SqliteLedgerStore
         public IReadOnlyList<GovernmentRow> DataStageRows(string table, IReadOnlyList<string> columns) =>
             GovernmentQueries.DataStageRows(store.Connection, store.activeBatch?.Transaction, table, columns);
 
+        public IReadOnlyList<DataStageRun> DataStageRuns(string table, IReadOnlyList<string> texts, IReadOnlyList<string> numbers) =>
+            GovernmentQueries.DataStageRuns(store.Connection, store.activeBatch?.Transaction, table, texts, numbers);
+
         public IReadOnlyList<GovernmentRow> M3Rows(string register, IReadOnlyList<string> columns) =>
             GovernmentQueries.M3Rows(store.Connection, store.activeBatch?.Transaction, register, columns);
 

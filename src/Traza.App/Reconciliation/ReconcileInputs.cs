@@ -57,9 +57,26 @@ public static class ReconcileInputs
     /// Data Stage's pedimentos with a known 15-digit number, paid on or before <paramref name="asOf"/> (501), with their
     /// entry dates (506 TipoFecha 1), partidas (551) and, for rectifications, the pedimento they rectify (701).
     /// </summary>
-    public static Dictionary<string, GovernmentPedimentoData> DataStage(IGovernmentReader government, DateOnly asOf)
+    public static Dictionary<string, GovernmentPedimentoData> DataStage(IGovernmentReader government, DateOnly asOf) =>
+        DataStage(government, asOf, ReadDataStage(government));
+
+    /// <summary>
+    /// The 551 and 512 rows <see cref="DataStage(IGovernmentReader, DateOnly, DataStageReads)"/> takes — most of a package
+    /// (2.5 M rows on <c>large</c>), asked for first: a store may decode them while the caller reads the ledger (SQLite does).
+    /// </summary>
+    public static DataStageReads ReadDataStage(IGovernmentReader government)
     {
         ArgumentNullException.ThrowIfNull(government);
+        return new DataStageReads(
+            government.DataStageRuns("551", ["fraccion", "origin", "umt"], ["qty_umt", "value_usd"]),
+            government.DataStageRuns("512", ["original_pedimento", "fraccion_original", "umt"], ["qty_umt"]));
+    }
+
+    /// <summary><see cref="DataStage(IGovernmentReader, DateOnly)"/> with its 551 and 512 rows read already (<see cref="ReadDataStage"/>).</summary>
+    public static Dictionary<string, GovernmentPedimentoData> DataStage(IGovernmentReader government, DateOnly asOf, DataStageReads reads)
+    {
+        ArgumentNullException.ThrowIfNull(government);
+        ArgumentNullException.ThrowIfNull(reads);
         var result = new Dictionary<string, GovernmentPedimentoData>(StringComparer.Ordinal);
         foreach (var row in government.DataStageRows("501", ["operation", "clave", "tipo_pedimento", "fecha_pago", "fecha_recepcion"]))
         {
@@ -86,20 +103,29 @@ public static class ReconcileInputs
             }
         }
 
-        foreach (var row in government.DataStageRows("551", ["fraccion", "origin", "qty_umt", "umt", "value_usd"]))
+        // 551 and 512 are most of a package (2.5 M rows on `large`): read in runs, their quantities as decimals.
+        GovernmentPedimentoData? last = null;
+        foreach (var run in reads.Partidas)
         {
-            if (result.TryGetValue(row.Pedimento, out var p))
+            var (fraccion, origin, umt, qty, value) = (run.Texts[0], run.Texts[1], run.Texts[2], run.Numbers[0], run.Numbers[1]);
+            for (var i = 0; i < run.Count; i++)
             {
-                p.Partidas[row.Partida] = new GovernmentPartidaData(row.Values[0], row.Values[1], Decimal(row.Values[2]), row.Values[3],
-                    Decimal(row.Values[4]));
+                if (Pedimento(result, run.Pedimentos[i], ref last) is { } p)
+                {
+                    p.Partidas[run.Partidas[i]] = new GovernmentPartidaData(fraccion[i], origin[i], qty[i], umt[i], value[i]);
+                }
             }
         }
 
-        foreach (var row in government.DataStageRows("512", ["original_pedimento", "fraccion_original", "umt", "qty_umt"]))
+        foreach (var run in reads.Descargos)
         {
-            if (result.TryGetValue(row.Pedimento, out var p) && row.Values[0] is { Length: 15 } original)
+            var (originals, fraccion, umt, qty) = (run.Texts[0], run.Texts[1], run.Texts[2], run.Numbers[0]);
+            for (var i = 0; i < run.Count; i++)
             {
-                p.Descargos.Add(new GovernmentDescargo(original, row.Values[1], row.Values[2], Decimal(row.Values[3])));
+                if (originals[i] is { Length: 15 } original && Pedimento(result, run.Pedimentos[i], ref last) is { } p)
+                {
+                    p.Descargos.Add(new GovernmentDescargo(original, fraccion[i], umt[i], qty[i]));
+                }
             }
         }
 
@@ -112,6 +138,24 @@ public static class ReconcileInputs
         }
 
         return result;
+    }
+
+    /// <summary>The pedimento of a run's row in <paramref name="result"/>, looked up once for its consecutive rows.</summary>
+    private static GovernmentPedimentoData? Pedimento(
+        Dictionary<string, GovernmentPedimentoData> result, string pedimento, ref GovernmentPedimentoData? last)
+    {
+        if (last is not null && string.Equals(last.Pedimento, pedimento, StringComparison.Ordinal))
+        {
+            return last;
+        }
+
+        var found = result.GetValueOrDefault(pedimento);
+        if (found is not null)
+        {
+            last = found;
+        }
+
+        return found;
     }
 
     /// <summary>
@@ -323,3 +367,6 @@ public static class ReconcileInputs
     private static decimal? Decimal(string? text) =>
         text is { Length: > 0 } ? decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture) : null;
 }
+
+/// <summary>The Data Stage runs reconciliation reads: 551 (fracción, origin, UMT; qty_umt, value_usd) and 512 (original, fracción, UMT; qty_umt).</summary>
+public sealed record DataStageReads(IReadOnlyList<DataStageRun> Partidas, IReadOnlyList<DataStageRun> Descargos);

@@ -83,20 +83,21 @@ public sealed class LedgerPedimento(string pedimento, string operation)
     /// <summary>The pedimento numbers its rows say they rectify (the <c>rectifies</c> column).</summary>
     public SortedSet<string> Rectifies { get; } = new(StringComparer.Ordinal);
 
-    public SortedDictionary<int, LedgerPartida> Partidas { get; } = [];
+    /// <summary>By number: a sorted list, not a tree (1.5 M partidas on `large`: a node object each; rows come in partida order).</summary>
+    public SortedList<int, LedgerPartida> Partidas { get; } = [];
 
     /// <summary>For an exit: Traza's 512 block — its allocations by original pedimento and fracción, in UMT.</summary>
     public List<LedgerDescargo> Descargos { get; } = [];
 }
 
 /// <summary>One line of the 512 block Traza computes for an exit (<c>report descargos</c>).</summary>
-public sealed record LedgerDescargo(string Original, string Fraccion, string Umt, decimal QtyUmt);
+public readonly record struct LedgerDescargo(string Original, string Fraccion, string Umt, decimal QtyUmt);
 
 /// <summary>
 /// One 512 row of Data Stage. A row without a fracción or with a quantity of zero only references its original
 /// pedimento (brokers write thousands of those on V1/V5 transfers): it is compared by presence, not by quantity.
 /// </summary>
-public sealed record GovernmentDescargo(string Original, string? Fraccion, string? Umt, decimal? QtyUmt)
+public readonly record struct GovernmentDescargo(string Original, string? Fraccion, string? Umt, decimal? QtyUmt)
 {
     public bool IsReference => Fraccion is not { Length: > 0 } || QtyUmt is not { } qty || qty == 0;
 }
@@ -155,7 +156,8 @@ public sealed class GovernmentPedimentoData(string pedimento)
     /// <summary>For a rectification: the pedimento it rectifies (701 PedimentoAnterior, 15 digits).</summary>
     public string? Rectifies { get; set; }
 
-    public SortedDictionary<int, GovernmentPartidaData> Partidas { get; } = [];
+    /// <summary>By number (a sorted list, as the ledger's).</summary>
+    public SortedList<int, GovernmentPartidaData> Partidas { get; } = [];
 
     /// <summary>Its 512 rows (descargos), for an exit whose broker transmitted them.</summary>
     public List<GovernmentDescargo> Descargos { get; } = [];
@@ -165,4 +167,4 @@ public sealed class GovernmentPedimentoData(string pedimento)
 }
 
 /// <summary>A 551 partida.</summary>
-public sealed record GovernmentPartidaData(string? Fraccion, string? Origin, decimal? QtyUmt, string? Umt, decimal? ValueUsd);
+public readonly record struct GovernmentPartidaData(string? Fraccion, string? Origin, decimal? QtyUmt, string? Umt, decimal? ValueUsd);

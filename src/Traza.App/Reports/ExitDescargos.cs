@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Traza.App.Discharge;
 using Traza.Domain.Discharge;
 using Traza.Domain.Values;
@@ -49,15 +50,16 @@ public static class ExitDescargos
             return Blocks(sums);
         }
 
-        // 1. The allocations of those movements, pool by pool, in custody's order (pool, then allocation order).
-        var pools = store.Derived.PoolsOf(keys, fromPeriod);
+        // 1. The allocations of those movements, pool by pool, in custody's order (pool, then allocation order): the pools read
+        // one at a time and decoded on every core as they come (their chunks are garbage once decoded), each pool's hits in its
+        // own list, joined in pool order.
+        var scope = keys.Count;
+        var read = new (PoolLots Pool, List<Hit>? Hits)[scope];
         var day = asOf.DayNumber;
-        // Pools decoded on every core, each into its own list, joined in pool order.
-        var byPool = new List<Hit>?[pools.Count];
-        Parallel.For(0, pools.Count, () => Array.Empty<PackedAllocation>(), (p, _, buffer) =>
+        Parallel.ForEach(store.Derived.EachPoolOf(keys, fromPeriod), () => Array.Empty<PackedAllocation>(), (pool, _, index, buffer) =>
         {
             List<Hit>? mine = null;
-            foreach (var chunk in pools[p].Chunks)
+            foreach (var chunk in pool.Chunks)
             {
                 if (buffer.Length < chunk.Count)
                 {
@@ -70,17 +72,24 @@ public static class ExitDescargos
                     ref readonly var a = ref buffer[k];
                     if (a.Day <= day && exitOf.ContainsKey(a.Movement))
                     {
-                        (mine ??= []).Add(new Hit(p, a.Lot, a.Movement, a.Qty));
+                        (mine ??= []).Add(new Hit((int)index, a.Lot, a.Movement, a.Qty));
                     }
                 }
             }
 
-            byPool[p] = mine;
+            read[index] = (new PoolLots(pool.Client, pool.Part, pool.LotKeys), mine);
             return buffer;
         }, _ => { });
-        var hits = new List<Hit>(byPool.Sum(h => h?.Count ?? 0));
-        foreach (var mine in byPool)
+        var pools = new List<PoolLots>(scope);
+        var hits = new List<Hit>(read.Sum(r => r.Hits?.Count ?? 0));
+        foreach (var (pool, mine) in read)
         {
+            if (pool is null)
+            {
+                break; // past the last pool read (a key with no stored pool reads none)
+            }
+
+            pools.Add(pool);
             if (mine is not null)
             {
                 hits.AddRange(mine);
@@ -132,9 +141,12 @@ public static class ExitDescargos
             }
         }
 
-        // 3. Each lot's entry, whether it counts (a pedimento's, not NAC stock) and its UMT per UMC; its fracción and UMT.
+        // 3. Each lot's entry, whether it counts (a pedimento's, not NAC stock) and its UMT per UMC; its fracción and UMT, and
+        // the number of its (original pedimento, fracción, UMT), so that step 4 keys its sums by two numbers, not four strings.
         var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
         var lotInfo = new LotInfo[lots.Count];
+        var groupOf = new Dictionary<(string Pedimento, string Fraccion, string Umt), int>();
+        var groups = new List<(string Pedimento, string Fraccion, string Umt)>();
         for (var i = 0; i < lots.Count; i++)
         {
             var (p, l) = lots[i];
@@ -146,12 +158,37 @@ public static class ExitDescargos
             var part = parts.GetValueOrDefault((pool.Client, pool.Part));
             var factor = part?.UmtPerUmc ?? 1m;
             var ratio = entry is null || entry.Qty == 0 ? factor : (entry.QtyUmt ?? (entry.Qty * factor)) / entry.Qty;
-            lotInfo[i] = new LotInfo(
-                entry is not null && entry.Clave != "NAC" && IsPedimento(key.Pedimento) ? entry : null, ratio, part?.Fraccion ?? string.Empty,
-                part?.Umt ?? string.Empty);
+            var group = (key.Pedimento, part?.Fraccion ?? string.Empty, part?.Umt ?? string.Empty);
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(groupOf, group, out var known);
+            if (!known)
+            {
+                id = groups.Count;
+                groups.Add(group);
+            }
+
+            lotInfo[i] = new LotInfo(entry is not null && entry.Clave != "NAC" && IsPedimento(key.Pedimento) ? entry : null, ratio, id);
         }
 
-        // 4. Summed by exit, original pedimento, fracción and UMT, each allocation's UMT rounded as custody rounds it.
+        // 4. Summed by exit, original pedimento, fracción and UMT, each allocation's UMT rounded as custody rounds it: keyed by
+        // the exit's number and the group's, in the order the groups first appear, then added to the waste's sums in that
+        // order (the quantities are exact decimals: the same sums, and the same order of lines, as adding them one by one).
+        var exitIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var exitNames = new List<string>();
+        var exitIdOf = new Dictionary<long, int>(exitOf.Count);
+        foreach (var (movement, document) in exitOf)
+        {
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(exitIds, document, out var known);
+            if (!known)
+            {
+                id = exitNames.Count;
+                exitNames.Add(document);
+            }
+
+            exitIdOf[movement] = id;
+        }
+
+        var summedAt = new Dictionary<long, int>();
+        var summed = new List<(int Exit, int Group, string Clave, DateOnly Date, decimal Qty)>();
         foreach (var h in hits)
         {
             var info = lotInfo[slots[h.Pool][h.Lot]];
@@ -161,13 +198,38 @@ public static class ExitDescargos
             }
 
             var qtyUmt = Math.Round(Micro.ToDecimal(h.Qty) * info.Ratio, 6, MidpointRounding.AwayFromZero);
-            var group = (exitOf[h.Movement], pools[h.Pool].LotKeys[h.Lot].Pedimento, info.Fraccion, info.Umt);
-            sums[group] = sums.TryGetValue(group, out var sum)
-                ? (sum.Clave, entry.Date < sum.Date ? entry.Date : sum.Date, sum.Qty + qtyUmt)
-                : (entry.Clave, entry.Date, qtyUmt);
+            var exit = exitIdOf[h.Movement];
+            ref var at = ref CollectionsMarshal.GetValueRefOrAddDefault(summedAt, ((long)exit << 32) | (uint)info.Group, out var seen);
+            if (!seen)
+            {
+                at = summed.Count;
+                summed.Add((exit, info.Group, entry.Clave, entry.Date, qtyUmt));
+                continue;
+            }
+
+            ref var sum = ref CollectionsMarshal.AsSpan(summed)[at];
+            sum = (sum.Exit, sum.Group, sum.Clave, entry.Date < sum.Date ? entry.Date : sum.Date, sum.Qty + qtyUmt);
         }
 
-        return Blocks(sums);
+        // A group the waste returned by its exit already has adds to the waste's line; the others follow the waste's lines.
+        var wasteExits = sums.Keys.Select(k => k.Exit).ToHashSet(StringComparer.Ordinal);
+        var fresh = new List<DescargosReport.Descargo>(summed.Count);
+        foreach (var (exit, g, clave, date, qty) in summed)
+        {
+            var (pedimento, fraccion, umt) = groups[g];
+            var group = (exitNames[exit], pedimento, fraccion, umt);
+            if (wasteExits.Contains(group.Item1) && sums.TryGetValue(group, out var sum))
+            {
+                sums[group] = (sum.Clave, date < sum.Date ? date : sum.Date, sum.Qty + qty);
+                continue;
+            }
+
+            fresh.Add(new DescargosReport.Descargo(group.Item1, pedimento, clave, date, fraccion, umt, qty));
+        }
+
+        var lines = Blocks(sums);
+        lines.AddRange(fresh);
+        return lines;
     }
 
     /// <summary>In no order: reconciliation groups them per exit (sorting 1.1 M lines of `large` by four strings cost seconds).</summary>
@@ -185,9 +247,15 @@ public static class ExitDescargos
 
     private static bool IsPedimento(string document) => document.Length == 15 && PedimentoNumber.IsPedimento(document);
 
+    /// <summary>What the descargos keep of a pool once its allocations are decoded.</summary>
+    private sealed record PoolLots(string Client, string Part, IReadOnlyList<PoolLotKey> LotKeys);
+
     /// <summary>One allocation of an exit: its pool (index), lot, movement and micro-UMC.</summary>
     private readonly record struct Hit(int Pool, int Lot, long Movement, long Qty);
 
-    /// <summary>A lot's entry as descargos count it (null: it discharges nothing reported), its UMT per UMC, fracción and UMT.</summary>
-    private readonly record struct LotInfo(EntryRecord? Entry, decimal Ratio, string Fraccion, string Umt);
+    /// <summary>
+    /// A lot's entry as descargos count it (null: it discharges nothing reported), its UMT per UMC and the number of its
+    /// (original pedimento, fracción, UMT).
+    /// </summary>
+    private readonly record struct LotInfo(EntryRecord? Entry, decimal Ratio, int Group);
 }

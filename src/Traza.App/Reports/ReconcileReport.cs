@@ -61,11 +61,13 @@ public sealed class ReconcileReport : IReport
         ArgumentNullException.ThrowIfNull(context);
         var store = context.Store;
         var timer = new Traza.App.Discharge.PhaseTimer(context.Clock, context.Trace);
+        // Data Stage's partidas and descargos asked for first: SQLite decodes them on both cores while the ledger is read.
+        var reads = ReconcileInputs.ReadDataStage(store.Government);
         var entryLines = store.Scans.ReconcileLines(exits: false, context.Client, context.AsOf);
         var ledger = ReconcileInputs.Ledger(store, context.Client, entryLines,
             store.Scans.ReconcileLines(exits: true, context.Client, context.AsOf));
         timer.Mark("reconcile: ledger");
-        var government = ReconcileInputs.DataStage(store.Government, context.AsOf);
+        var government = ReconcileInputs.DataStage(store.Government, context.AsOf, reads);
         timer.Mark("reconcile: data stage");
         ReconcileInputs.AddM3(store.Government, context.AsOf, government);
         timer.Mark("reconcile: m3");

@@ -47,6 +47,13 @@ public interface IDerivedStore
     /// <summary>The given pools, whole, with their allocation chunks from <paramref name="fromPeriod"/> (YYYYMM) on.</summary>
     List<StoredPool> PoolsOf(IEnumerable<(string Client, string Part)> keys, int fromPeriod = 0);
 
+    /// <summary>
+    /// <see cref="PoolsOf"/> one pool at a time, in the same order, each read as it is reached: for reads of thousands of
+    /// pools that need not hold every chunk at once (reconciliation's descargos on <c>large</c>). This plain form is
+    /// <see cref="PoolsOf"/>; SQLite streams them (DerivedContract holds the two to the same pools).
+    /// </summary>
+    IEnumerable<StoredPool> EachPoolOf(IEnumerable<(string Client, string Part)> keys, int fromPeriod = 0) => PoolsOf(keys, fromPeriod);
+
     /// <summary>The pools with an allocation on or after <paramref name="from"/>.</summary>
     HashSet<(string Client, string Part)> PoolsAllocatedFrom(DateOnly from);
 

@@ -19,6 +19,19 @@ public interface IGovernmentReader
     IReadOnlyList<GovernmentRow> DataStageRows(string table, IReadOnlyList<string> columns);
 
     /// <summary>
+    /// <see cref="DataStageRows"/> column by column, in runs (their order is the rows' order), the <paramref name="numbers"/>
+    /// columns as decimals (<see cref="DataStageRun.Number"/>): the same rows without an object per row. This plain form
+    /// reads <see cref="DataStageRows"/>; SQLite decodes its blocks straight into runs (property test
+    /// DataStageBlockPropertyTests, and DataStageRunTests against this form on both stores).
+    /// </summary>
+    IReadOnlyList<DataStageRun> DataStageRuns(string table, IReadOnlyList<string> texts, IReadOnlyList<string> numbers)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(numbers);
+        return [DataStageRun.From(DataStageRows(table, [.. texts, .. numbers]), texts.Count, numbers.Count)];
+    }
+
+    /// <summary>
     /// The imported SAAI M3 rows of one register with a known 15-digit pedimento (<see cref="M3Sql.Query"/>): <c>500</c> the
     /// pedimento heads, <c>551</c> the partidas, others their records' <c>raw</c> text — for reconciliation, where a
     /// pedimento validated but not yet in Data Stage is compared like one from Data Stage (SPEC §4.2, issue 13 item 5).

@@ -100,9 +100,37 @@ public abstract class DataStageMergeContract<TFixture>(TFixture fixture) : Store
                     .Order(StringComparer.Ordinal)
                     .ToList();
                 stored.ShouldBe(oracle.Rows(table), $"table {table} after import {i + 1} of {imports.Length}");
+                RunsShouldBeTheRows(store.Government, table);
             }
         }
     }
+
+    /// <summary>
+    /// The store's runs (SQLite decodes them from its blocks) are the plain form — its rows with the number columns parsed —
+    /// for every table's text columns and the columns the encoder writes as numbers (decimals, integers, nulls).
+    /// </summary>
+    private static void RunsShouldBeTheRows(IGovernmentReader government, string table)
+    {
+        (string[] Texts, string[] Numbers) columns = table switch
+        {
+            "501" => (["operation", "clave", "rfc", "fecha_pago"], ["tipo_cambio", "tipo_pedimento", "fecha_recepcion"]),
+            "551" => (["fraccion", "nico", "descripcion", "umc", "executed"], ["value_usd", "customs_value_mxn", "qty_umc", "qty_umt"]),
+            _ => (["clave_contribucion"], ["forma_pago", "importe"]),
+        };
+        var typed = GovernmentSchema.Tables[table].Typed;
+        (columns.Texts.Concat(columns.Numbers).All(typed.Contains)).ShouldBeTrue($"columns of {table}: {string.Join(", ", typed)}");
+        var plain = DataStageRun.From(government.DataStageRows(table, [.. columns.Texts, .. columns.Numbers]), columns.Texts.Length,
+            columns.Numbers.Length);
+        Lines(government.DataStageRuns(table, columns.Texts, columns.Numbers)).ShouldBe(Lines([plain]), $"runs of {table}");
+    }
+
+    private static List<string> Lines(IEnumerable<DataStageRun> runs) =>
+    [
+        .. runs.SelectMany(run => Enumerable.Range(0, run.Count).Select(i =>
+                $"{run.Pedimentos[i]}|{run.Partidas[i]}|{string.Join("|", run.Texts.Select(c => c[i] ?? "∅"))}|" +
+                string.Join("|", run.Numbers.Select(c => c[i] is { } d ? d.ToString(CultureInfo.InvariantCulture) : "∅"))))
+            .Order(StringComparer.Ordinal),
+    ];
 
     /// <summary>The writer under test; a store's own contract class may pick one of its variants.</summary>
     protected virtual IDataStageBlockWriter Writer(ILedgerBatch batch) => batch.DataStageBlocks();

@@ -92,6 +92,42 @@ public abstract class DerivedContract<TFixture>(TFixture fixture) : StoreContrac
     }
 
     /// <summary>
+    /// <see cref="IDerivedStore.EachPoolOf"/> (read pool by pool; reconciliation's descargos) gives what
+    /// <see cref="IDerivedStore.PoolsOf"/> gives, in its order: many pools (past the point read), a few, keys not stored, from
+    /// a period on or whole.
+    /// </summary>
+    [Fact]
+    public void Pools_read_one_at_a_time_are_PoolsOf()
+    {
+        using var store = Open();
+        Seed(store);
+        var head = store.Batches()[^1];
+        var pools = Enumerable.Range(0, 90).Select(i => new StoredPool
+        {
+            Client = i % 3 == 0 ? "" : $"c{i % 4}",
+            Part = $"MAT-{i:D3}{(i % 7 == 0 ? " ñ" : "")}",
+            LotKeys = Pool().LotKeys,
+            LotTotals = Pool().LotTotals,
+            Chunks = i % 5 == 0 ? [] : i % 2 == 0 ? [Chunk(202501, JanAllocations), Chunk(202502, FebAllocations)] : [Chunk(202502, FebAllocations)],
+        }).ToList();
+        store.Derived.Save(Run(1, new DateOnly(2025, 2, 28), head.Id, head.ChainHash, 2), pools, [], [], []);
+        var all = pools.Select(p => (p.Client, p.Part)).ToList();
+        foreach (var keys in (List<(string, string)>[])[all, [.. all.Where((_, i) => i % 9 != 4), ("x", "none")], [.. all.Take(10), ("", "none")], []])
+        {
+            foreach (var from in (int[])[0, 202502, 202503])
+            {
+                Shape(store.Derived.EachPoolOf(keys, from)).ShouldBe(Shape(store.Derived.PoolsOf(keys, from)), $"{keys.Count} keys from {from}");
+            }
+        }
+
+        static List<string> Shape(IEnumerable<StoredPool> pools) =>
+        [
+            .. pools.Select(p => $"{p.Client}|{p.Part}|{string.Join(",", p.LotKeys)}|{string.Join(",", p.LotTotals)}|" +
+                string.Join(",", p.Chunks.Select(c => $"{c.Period}:{c.Count}:{Convert.ToHexString(c.Data)}"))),
+        ];
+    }
+
+    /// <summary>
     /// The lot totals of some pools (issue 16 item 6: a lot lookup, a page of balances) are what the whole scan visits for
     /// those pools, and nothing for a pool not stored.
     /// </summary>

@@ -33,13 +33,16 @@ public sealed class DataStageBlockPropertyTests
     private static string Stored(string s) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(s));
 
     private static readonly Gen<string> RawLine =
-        from fields in Gen.Frequency((3, EdgeValues.Text), (1, Gen.OneOf(" 12 ", "", "|", " x|y "))).Array[0, 8]
+        from fields in Gen.Frequency((3, EdgeValues.Text), (1, Gen.OneOf(" 12 ", "", "|", " x|y ")),
+            (1, Gen.OneOf(" 1,234.500 ", "-0.000", "+7", "7E3", "0.0000000000000000000000000001", "99999999999999999999999999999.5", "\t3.25\u00A0")))
+            .Array[0, 8]
         select string.Join('|', fields);
 
     private static Gen<Typed> Value(int fields) => Gen.Frequency(
         (1, Gen.Const(new Typed("null", null))),
         (2, EdgeValues.Integer.Select(v => new Typed("int", v))),
         (2, EdgeValues.Text.Select(v => new Typed("text", v))),
+        (1, Gen.OneOf("", " 5 ", "-12.50", "1e2", "12,5").Select(v => new Typed("text", v))),
         (2, EdgeValues.Decimal.Select(v => new Typed("decimal", v))),
         (2, EdgeValues.Date.Select(v => new Typed("date", v))),
         (2, Gen.Int[-1, fields + 1].Select(v => new Typed("field", v))));
@@ -130,8 +133,59 @@ public sealed class DataStageBlockPropertyTests
                     shared[i].Values.ShouldBe(appended[i].Values, $"row {i}, shared strings");
                 }
             }
+
+            // The runs: text columns as AppendRows gives them, numbers parsed from the stored bytes as from that text.
+            var rows = new DataStageBlockCodec.RowReader(DataStageBlockCodec.Decompress(data));
+            var r = 0;
+            while (rows.Next())
+            {
+                var (typed, raw) = (rows.TypedSpan().ToArray(), rows.Raw.ToArray());
+                for (var c = 0; c < typedColumns.Length; c++)
+                {
+                    var text = Text(b.Rows[r].Values[c], b.Rows[r].Raw);
+                    var column = c;
+                    Outcome(() => DataStageBlockCodec.TypedTexts.Number(typed, raw, column))
+                        .ShouldBe(Outcome(() => DataStageRun.Number(text)), $"row {r} column {c} ({b.Rows[r].Values[c].Kind} '{text}')");
+                }
+
+                r++;
+            }
+
+            var numbers = typedColumns.Where(c => live.All(row => Outcome(() => DataStageRun.Number(Text(row.Values[c], row.Raw)))[0] != '!')).ToArray();
+            var run = DataStageBlockCodec.ReadRun(dead, data, typedColumns, numbers, new DataStageBlockCodec.TypedTexts());
+            var plain = DataStageRun.From(
+                [.. appended.Select(a => new GovernmentRow(a.Key.Pedimento >= 0 ? a.Key.Pedimento.ToString("D15", CultureInfo.InvariantCulture) : "",
+                    Math.Max(a.Key.Partida, 0), [.. a.Values, .. numbers.Select(c => a.Values[c])]))],
+                typedColumns.Length, numbers.Length);
+            run.Count.ShouldBe(plain.Count);
+            run.Pedimentos.ShouldBe(plain.Pedimentos);
+            run.Partidas.ShouldBe(plain.Partidas);
+            for (var c = 0; c < typedColumns.Length; c++)
+            {
+                run.Texts[c].ShouldBe(plain.Texts[c], $"text column {c}");
+            }
+
+            for (var c = 0; c < numbers.Length; c++)
+            {
+                run.Numbers[c].Select(Exact).ShouldBe(plain.Numbers[c].Select(Exact), $"number column {numbers[c]}");
+            }
         }, iter: 500, print: b => $"{b.Table} dead={Convert.ToHexString(b.Dead)}\n" + string.Join('\n', b.Rows.Select(r => r.ToString())));
     }
+
+    /// <summary>A number with its scale ("1.50" is not "1.5"), or the exception a read threw ('!' and its type).</summary>
+    private static string Outcome(Func<decimal?> read)
+    {
+        try
+        {
+            return Exact(read());
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            return "!" + e.GetType().Name;
+        }
+    }
+
+    private static string Exact(decimal? d) => d is { } v ? v.ToString(CultureInfo.InvariantCulture) : "null";
 
     private static void Write(DataStageBlock block, Row row)
     {
