@@ -367,7 +367,7 @@ public static class CustodyReport
 
         private readonly List<long> ids = movementIds;
 
-        private readonly (EntryRecord? Entry, decimal Ratio)?[]?[] lots = new (EntryRecord?, decimal)?[]?[pools.Count];
+        private readonly LotFigures?[]?[] lots = new LotFigures?[]?[pools.Count];
 
         public CustodyLine Line(Found f)
         {
@@ -427,14 +427,16 @@ public static class CustodyReport
                 {
                     var pool = pools[f.Pool];
                     var key = pool.LotKeys[f.Lot];
-                    var (entry, ratio) = Lot(f.Pool, f.Lot, pool, key);
+                    var (entry, ratio, umtA, umtB) = Lot(f.Pool, f.Lot, pool, key);
                     scratch.Text(key.Pedimento);
                     scratch.Number(key.Partida);
                     scratch.Date(entry?.Date);
                     var head = scratch.TakeRow();
                     scratch.Text(entry?.Clave);
                     scratch.Text(Sender(entry));
-                    known[f.Lot] = new LotFields(head, scratch.TakeRow(), ratio, entry?.ValueUsd, entry?.Qty ?? 0m);
+                    var value = entry?.ValueUsd is { } v && entry.Qty != 0 ? MicroQuotient.Of(v, entry.Qty, 2) : null;
+                    known[f.Lot] = new LotFields(
+                        head, scratch.TakeRow(), ratio, entry?.ValueUsd, entry?.Qty ?? 0m, MicroQuotient.Of(umtA, umtB, 6), value);
                 }
             }
 
@@ -461,13 +463,30 @@ public static class CustodyReport
                         {
                             var f = found[r];
                             var lot = lotFields[f.Pool][f.Lot]!.Value;
-                            var qty = Micro.ToDecimal(f.Qty);
                             rows.Encoded(heads[f.Movement]);
                             rows.Encoded(components[f.Pool]);
-                            rows.Number(qty);
-                            rows.Number(Math.Round(qty * lot.Ratio, 6, MidpointRounding.AwayFromZero));
+                            rows.Fixed(f.Qty, 6);
+                            if (lot.Umt is { } umt && umt.TryApply(f.Qty, out var micro))
+                            {
+                                rows.Fixed(micro, 6);
+                            }
+                            else
+                            {
+                                rows.Number(Math.Round(Micro.ToDecimal(f.Qty) * lot.Ratio, 6, MidpointRounding.AwayFromZero));
+                            }
+
                             rows.Encoded(lot.Head);
-                            rows.Number(lot.ValueUsd is { } v && lot.Qty != 0 ? Math.Round(qty * v / lot.Qty, 2, MidpointRounding.AwayFromZero) : null);
+                            if (lot.Value is { } value && value.TryApply(f.Qty, out var cents))
+                            {
+                                rows.Fixed(cents, 2);
+                            }
+                            else
+                            {
+                                rows.Number(lot.ValueUsd is { } v && lot.Qty != 0
+                                    ? Math.Round(Micro.ToDecimal(f.Qty) * v / lot.Qty, 2, MidpointRounding.AwayFromZero)
+                                    : null);
+                            }
+
                             rows.Encoded(clients[f.Pool]);
                             rows.Encoded(lot.Tail);
                             rows.Encoded(tails[f.Movement]);
@@ -483,8 +502,13 @@ public static class CustodyReport
             }
         }
 
-        /// <summary>A lot's CSV fields (entry pedimento, partida, date; entry clave, counterparty) and what its rows' figures need.</summary>
-        private readonly record struct LotFields(byte[] Head, byte[] Tail, decimal Ratio, decimal? ValueUsd, decimal Qty);
+        /// <summary>
+        /// A lot's CSV fields (entry pedimento, partida, date; entry clave, counterparty) and what its rows' figures need: the
+        /// decimals of <see cref="Cells"/>, and the same figures in integers (<see cref="MicroQuotient"/>: qty_umt in micro-UMT,
+        /// value_usd in cents) where they are exact.
+        /// </summary>
+        private readonly record struct LotFields(
+            byte[] Head, byte[] Tail, decimal Ratio, decimal? ValueUsd, decimal Qty, MicroQuotient? Umt, MicroQuotient? Value);
 
         /// <summary>The sender of a lot received by V1 (Data Stage 507), else null.</summary>
         private string? Sender(EntryRecord? entry) => entry is { Clave: "V1" } ? parties.Sender(entry.Pedimento) : null;
@@ -495,16 +519,16 @@ public static class CustodyReport
             var pool = pools[f.Pool];
             var key = pool.LotKeys[f.Lot];
             var qty = Micro.ToDecimal(f.Qty);
-            var (entry, ratio) = Lot(f.Pool, f.Lot, pool, key);
+            var (entry, ratio, _, _) = Lot(f.Pool, f.Lot, pool, key);
             decimal? value = entry?.ValueUsd is { } v && entry.Qty != 0
                 ? Math.Round(qty * v / entry.Qty, 2, MidpointRounding.AwayFromZero)
                 : null;
             return (pool, key, byIndex[f.Movement], qty, Math.Round(qty * ratio, 6, MidpointRounding.AwayFromZero), entry, value);
         }
 
-        private (EntryRecord? Entry, decimal Ratio) Lot(int poolIndex, int lot, StoredPool pool, PoolLotKey key)
+        private LotFigures Lot(int poolIndex, int lot, StoredPool pool, PoolLotKey key)
         {
-            var known = lots[poolIndex] ??= new (EntryRecord?, decimal)?[pool.LotKeys.Count];
+            var known = lots[poolIndex] ??= new LotFigures?[pool.LotKeys.Count];
             if (known[lot] is { } found)
             {
                 return found;
@@ -514,10 +538,14 @@ public static class CustodyReport
             _ = entries.TryGetValue(entryKey, out var entry);
 
             var factor = parts.TryGetValue((pool.Client, pool.Part), out var part) ? part.UmtPerUmc : 1m;
-            var ratio = entry is null || entry.Qty == 0 ? factor : (entry.QtyUmt ?? (entry.Qty * factor)) / entry.Qty;
-            known[lot] = (entry, ratio);
-            return (entry, ratio);
+            var (umtA, umtB) = entry is null || entry.Qty == 0 ? (factor, 1m) : (entry.QtyUmt ?? (entry.Qty * factor), entry.Qty);
+            var figures = new LotFigures(entry, entry is null || entry.Qty == 0 ? factor : umtA / umtB, umtA, umtB);
+            known[lot] = figures;
+            return figures;
         }
+
+        /// <summary>A lot's entry and UMT per UMC (<c>Ratio</c>, the quotient <c>UmtA / UmtB</c>, or the part's factor without an entry quantity).</summary>
+        private readonly record struct LotFigures(EntryRecord? Entry, decimal Ratio, decimal UmtA, decimal UmtB);
     }
 
     /// <summary>Point reads through the ledger's indexes (<see cref="ILedgerScans"/>).</summary>
