@@ -270,7 +270,7 @@ public static class LedgerScan
         ArgumentNullException.ThrowIfNull(store);
         using var stmt = new NativeStatement(store.Connection,
             "SELECT batch_id, line, pedimento, clave, date, part, counterparty FROM exit " +
-            $"WHERE {SqliteDatabase.ProgramSql} AND (?1 IS NULL OR client = ?1) AND date <= ?2");
+            $"WHERE {SqliteDatabase.ProgramSql} AND (?1 IS NULL OR client = ?1) AND (?2 IS NULL OR date <= ?2)"); // a scan, as LoadExits: not the date index
         stmt.BindTextOrNull(1, client);
         stmt.BindText(2, CanonicalText.Date(asOf));
         var rows = new List<ExitMovementScan>();

@@ -543,86 +543,125 @@ public static class CustodyReport
                 clients[p] = scratch.TakeRow();
             }
 
-            // Each lot's fields, once (sequentially: the lot cache and the senders are read lazily).
+            // Each lot's fields, once: the lots the rows name, then their fields pool by pool on every core (a pool's lot cache is
+            // its own); the tail of a lot received by V1 waits for its sender, read lazily from the store, on this thread.
             var lotFields = new LotFields?[pools.Count][];
             foreach (var f in found.All)
             {
-                var known = lotFields[f.Pool] ??= new LotFields?[pools[f.Pool].LotKeys.Count];
-                if (known[f.Lot] is null)
-                {
-                    var pool = pools[f.Pool];
-                    var key = pool.LotKeys[f.Lot];
-                    var (entry, ratio, umtA, umtB) = Lot(f.Pool, f.Lot, pool, key);
-                    scratch.Text(key.Pedimento);
-                    scratch.Number(key.Partida);
-                    scratch.Date(entry?.Date);
-                    var head = scratch.TakeRow();
-                    scratch.Text(entry?.Clave);
-                    scratch.Text(Sender(entry));
-                    var value = entry?.ValueUsd is { } v && entry.Qty != 0 ? MicroQuotient.Of(v, entry.Qty, 2) : null;
-                    known[f.Lot] = new LotFields(
-                        head, scratch.TakeRow(), ratio, entry?.ValueUsd, entry?.Qty ?? 0m, MicroQuotient.Of(umtA, umtB, 6), value);
-                }
+                var named = lotFields[f.Pool] ??= new LotFields?[pools[f.Pool].LotKeys.Count];
+                named[f.Lot] ??= default(LotFields);
             }
 
+            var senders = new System.Collections.Concurrent.ConcurrentBag<(int Pool, int Lot)>();
+            Parallel.For(0, pools.Count, CsvRowWriter.Scratch, (p, _, lotScratch) =>
+            {
+                var known = lotFields[p];
+                var pool = pools[p];
+                for (var l = 0; known is not null && l < known.Length; l++)
+                {
+                    if (known[l] is null)
+                    {
+                        continue;
+                    }
+
+                    var key = pool.LotKeys[l];
+                    var (entry, ratio, umtA, umtB) = Lot(p, l, pool, key);
+                    lotScratch.Text(key.Pedimento);
+                    lotScratch.Number(key.Partida);
+                    lotScratch.Date(entry?.Date);
+                    var head = lotScratch.TakeRow();
+                    byte[] tail = [];
+                    if (entry is { Clave: "V1" })
+                    {
+                        senders.Add((p, l));
+                    }
+                    else
+                    {
+                        lotScratch.Text(entry?.Clave);
+                        lotScratch.Text((string?)null);
+                        tail = lotScratch.TakeRow();
+                    }
+
+                    var value = entry?.ValueUsd is { } v && entry.Qty != 0 ? MicroQuotient.Of(v, entry.Qty, 2) : null;
+                    known[l] = new LotFields(head, tail, ratio, entry?.ValueUsd, entry?.Qty ?? 0m, MicroQuotient.Of(umtA, umtB, 6), value);
+                }
+
+                return lotScratch;
+            }, _ => { });
+            foreach (var (p, l) in senders)
+            {
+                var entry = Lot(p, l, pools[p], pools[p].LotKeys[l]).Entry;
+                scratch.Text(entry?.Clave);
+                scratch.Text(Sender(entry));
+                lotFields[p][l] = lotFields[p][l]!.Value with { Tail = scratch.TakeRow() };
+            }
+
+            // Blocks of rows formatted on every core, a wave of them while the wave before is written out.
             const int block = 1 << 15;
             var blocks = (found.Count + block - 1) / block;
             var wave = Math.Max(2, Environment.ProcessorCount * 2);
-            var writers = new CsvRowWriter[wave];
-            for (var w = 0; w < wave; w++)
+            var sets = new CsvRowWriter[2][];
+            for (var set = 0; set < 2; set++)
             {
-                writers[w] = CsvRowWriter.Scratch();
+                sets[set] = new CsvRowWriter[wave];
+                for (var w = 0; w < wave; w++)
+                {
+                    sets[set][w] = CsvRowWriter.Scratch();
+                }
             }
 
-            for (var first = 0; first < blocks; first += wave)
+            void Format(int b, CsvRowWriter rows)
             {
-                var count = Math.Min(wave, blocks - first);
-                Parallel.For(0, count, w =>
+                rows.Clear();
+                var from = b * block;
+                var to = Math.Min(found.Count, from + block);
+                for (var r = from; r < to; r++)
                 {
-                    var rows = writers[w];
-                    rows.Clear();
+                    var f = found[r];
+                    var lot = lotFields[f.Pool][f.Lot]!.Value;
+                    rows.Encoded(heads[f.Movement]);
+                    rows.Encoded(components[f.Pool]);
+                    rows.Fixed(f.Qty, 6);
+                    if (lot.Umt is { } umt && umt.TryApply(f.Qty, out var micro))
                     {
-                        var from = (first + w) * block;
-                        var to = Math.Min(found.Count, from + block);
-                        for (var r = from; r < to; r++)
-                        {
-                            var f = found[r];
-                            var lot = lotFields[f.Pool][f.Lot]!.Value;
-                            rows.Encoded(heads[f.Movement]);
-                            rows.Encoded(components[f.Pool]);
-                            rows.Fixed(f.Qty, 6);
-                            if (lot.Umt is { } umt && umt.TryApply(f.Qty, out var micro))
-                            {
-                                rows.Fixed(micro, 6);
-                            }
-                            else
-                            {
-                                rows.Number(Math.Round(Micro.ToDecimal(f.Qty) * lot.Ratio, 6, MidpointRounding.AwayFromZero));
-                            }
-
-                            rows.Encoded(lot.Head);
-                            if (lot.Value is { } value && value.TryApply(f.Qty, out var cents))
-                            {
-                                rows.Fixed(cents, 2);
-                            }
-                            else
-                            {
-                                rows.Number(lot.ValueUsd is { } v && lot.Qty != 0
-                                    ? Math.Round(Micro.ToDecimal(f.Qty) * v / lot.Qty, 2, MidpointRounding.AwayFromZero)
-                                    : null);
-                            }
-
-                            rows.Encoded(clients[f.Pool]);
-                            rows.Encoded(lot.Tail);
-                            rows.Encoded(tails[f.Movement]);
-                            rows.EndRow();
-                        }
+                        rows.Fixed(micro, 6);
+                    }
+                    else
+                    {
+                        rows.Number(Math.Round(Micro.ToDecimal(f.Qty) * lot.Ratio, 6, MidpointRounding.AwayFromZero));
                     }
 
-                });
+                    rows.Encoded(lot.Head);
+                    if (lot.Value is { } value && value.TryApply(f.Qty, out var cents))
+                    {
+                        rows.Fixed(cents, 2);
+                    }
+                    else
+                    {
+                        rows.Number(lot.ValueUsd is { } v && lot.Qty != 0
+                            ? Math.Round(Micro.ToDecimal(f.Qty) * v / lot.Qty, 2, MidpointRounding.AwayFromZero)
+                            : null);
+                    }
+
+                    rows.Encoded(clients[f.Pool]);
+                    rows.Encoded(lot.Tail);
+                    rows.Encoded(tails[f.Movement]);
+                    rows.EndRow();
+                }
+            }
+
+            Task FormatWave(int first, CsvRowWriter[] writers) =>
+                Task.Run(() => Parallel.For(0, Math.Min(wave, blocks - first), w => Format(first + w, writers[w])));
+
+            var pending = blocks > 0 ? FormatWave(0, sets[0]) : Task.CompletedTask;
+            for (var (first, current) = (0, 0); first < blocks; first += wave, current ^= 1)
+            {
+                pending.GetAwaiter().GetResult();
+                pending = first + wave < blocks ? FormatWave(first + wave, sets[current ^ 1]) : Task.CompletedTask;
+                var count = Math.Min(wave, blocks - first);
                 for (var w = 0; w < count; w++)
                 {
-                    csv.Rows(writers[w].Written);
+                    csv.Rows(sets[current][w].Written);
                 }
             }
         }
