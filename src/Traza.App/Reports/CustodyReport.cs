@@ -172,7 +172,10 @@ public static class CustodyReport
 
         // Rows by exit date, document, movement, component, then allocation order.
         var byIndex = movementIds.ConvertAll(id => movements[id]);
-        var order = sorted ? Sort(found, movementIds, byIndex) : null;
+        if (sorted)
+        {
+            found = Sort([[.. found]], poolBySegment: false, movementIds, byIndex);
+        }
 
         var readEntries = pedimento is not null || exitDocs is not null;
         if (readEntries)
@@ -196,7 +199,7 @@ public static class CustodyReport
             }
         }
 
-        return (new FoundRows(found, order), new RowContext(kept, movementIds, byIndex, entries, parts, parties));
+        return (new FoundRows(found), new RowContext(kept, movementIds, byIndex, entries, parts, parties));
     }
 
     /// <summary>
@@ -282,29 +285,27 @@ public static class CustodyReport
             poolOrder = poolOrder.OrderBy(i => all[i].Part, StringComparer.Ordinal);
         }
 
+        // The kept pools' rows go straight to their place in the report (each pool's index set on the way): no list of every
+        // row in pool order first.
         var keptPools = poolOrder.ToList();
-        var starts = new int[keptPools.Count + 1];
-        for (var p = 0; p < keptPools.Count; p++)
-        {
-            starts[p + 1] = starts[p] + rows[keptPools[p]].Rows.Length;
-        }
+        var segments = keptPools.ConvertAll(i => rows[i].Rows);
+        return (new FoundRows(sorted ? Sort(segments, poolBySegment: true, index.Ids, movements) : Concatenate(segments)),
+            new RowContext(keptPools.ConvertAll(i => all[i]), index.Ids, movements, entries.GetAwaiter().GetResult(), parts, parties));
+    }
 
-        var found = new List<Found>(starts[^1]);
-        System.Runtime.InteropServices.CollectionsMarshal.SetCount(found, starts[^1]);
-        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(found);
-        for (var p = 0; p < keptPools.Count; p++)
+    /// <summary>The rows of <paramref name="segments"/> one after the other, each with its segment's index as its pool.</summary>
+    private static List<Found> Concatenate(List<Found[]> segments)
+    {
+        var result = new List<Found>(segments.Sum(r => r.Length));
+        foreach (var (segment, p) in segments.Select((segment, p) => (segment, p)))
         {
-            var target = span.Slice(starts[p]);
-            var source = rows[keptPools[p]].Rows;
-            for (var r = 0; r < source.Length; r++)
+            foreach (var f in segment)
             {
-                target[r] = source[r] with { Pool = p };
+                result.Add(f with { Pool = p });
             }
         }
 
-        var order = sorted ? Sort(found, index.Ids, movements) : null;
-        return (new FoundRows(found, order),
-            new RowContext(keptPools.ConvertAll(i => all[i]), index.Ids, movements, entries.GetAwaiter().GetResult(), parts, parties));
+        return result;
     }
 
     /// <summary>
@@ -347,7 +348,8 @@ public static class CustodyReport
     /// (<see cref="ILedgerScans.LotEntries"/>: 1 M lots on <c>large</c> without a full record read each): the records carry
     /// what a custody row shows — clave, date, quantities, value — and leave the other columns empty.
     /// </summary>
-    private static Dictionary<(string, string, int, string), EntryRecord> LotEntries(LotEntryTable table, LedgerRectifications rectifications)
+    private static Dictionary<(string, string, int, string), EntryRecord> LotEntries(
+        LotEntryTable table, LedgerRectifications rectifications)
     {
         var rectified = rectifications.Entries;
         var entries = new Dictionary<(string, string, int, string), EntryRecord>(table.Count);
@@ -414,12 +416,14 @@ public static class CustodyReport
         [.. exits.OfType<string>().Select(LedgerSnapshot.Normalize).SelectMany(rectifications.Related)];
 
     /// <summary>
-    /// The order of <paramref name="found"/> (by component part, then allocation order, as <see cref="Collect"/> makes it) by exit
-    /// date, document and movement, keeping that order within a movement: a counting sort of the rows' indexes by the
-    /// movement's rank (an int per row; the rows themselves stay where they are).
+    /// The rows of <paramref name="segments"/> (one after the other: by component part, then allocation order, as
+    /// <see cref="Collect"/> makes them; each segment's index its rows' pool when <paramref name="poolBySegment"/>) ordered by
+    /// exit date, document and movement, keeping that order within a movement: a counting sort by the movement's rank, the
+    /// rows moved into a new list — so the CSV reads them in order instead of one random read per row through an index.
     /// </summary>
-    private static int[] Sort(
-        List<Found> found, List<long> movementIds, List<(string Document, string Clave, DateOnly Date, string Product)> keys)
+    private static List<Found> Sort(
+        List<Found[]> segments, bool poolBySegment, List<long> movementIds,
+        List<(string Document, string Clave, DateOnly Date, string Product)> keys)
     {
         var byMovement = Enumerable.Range(0, movementIds.Count).ToArray();
         Array.Sort(byMovement, (x, y) =>
@@ -436,10 +440,12 @@ public static class CustodyReport
             rank[byMovement[i]] = i;
         }
 
-        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(found);
-        foreach (var f in rows)
+        foreach (var segment in segments)
         {
-            starts[rank[f.Movement] + 1]++;
+            foreach (var f in segment)
+            {
+                starts[rank[f.Movement] + 1]++;
+            }
         }
 
         for (var i = 1; i < starts.Length; i++)
@@ -447,13 +453,18 @@ public static class CustodyReport
             starts[i] += starts[i - 1];
         }
 
-        var order = new int[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
+        var result = new List<Found>(starts[^1]);
+        System.Runtime.InteropServices.CollectionsMarshal.SetCount(result, starts[^1]);
+        var target = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(result);
+        for (var p = 0; p < segments.Count; p++)
         {
-            order[starts[rank[rows[i].Movement]]++] = i;
+            foreach (var f in segments[p])
+            {
+                target[starts[rank[f.Movement]]++] = poolBySegment ? f with { Pool = p } : f;
+            }
         }
 
-        return order;
+        return result;
     }
 
     /// <summary>What a custody row needs for <c>report descargos</c> (see <see cref="Lines"/>).</summary>
@@ -463,14 +474,14 @@ public static class CustodyReport
         string ExitDocument, string Client, string Component, string EntryPedimento, int EntryPartida, decimal QtyUmt, EntryRecord? Entry,
         long Movement = 0, decimal Qty = 0m);
 
-    /// <summary>The allocations of the report, in the order of <paramref name="Order"/> (indexes into <paramref name="All"/>) when given.</summary>
-    private sealed record FoundRows(List<Found> All, int[]? Order)
+    /// <summary>The allocations of the report, in the report's order (or none, for <see cref="Lines"/>).</summary>
+    private sealed record FoundRows(List<Found> All)
     {
         public int Count => All.Count;
 
-        public Found this[int i] => Order is null ? All[i] : All[Order[i]];
+        public Found this[int i] => All[i];
 
-        public IEnumerable<Found> Rows => Order is null ? All : Order.Select(i => All[i]);
+        public IEnumerable<Found> Rows => All;
     }
 
     /// <summary>One allocation of the report: its movement (dense index), pool (index in the kept pools), order and lot.</summary>
@@ -543,23 +554,29 @@ public static class CustodyReport
                 clients[p] = scratch.TakeRow();
             }
 
-            // Each lot's fields, once: the lots the rows name, then their fields pool by pool on every core (a pool's lot cache is
-            // its own); the tail of a lot received by V1 waits for its sender, read lazily from the store, on this thread.
-            var lotFields = new LotFields?[pools.Count][];
-            foreach (var f in found.All)
+            // Each lot's fields, once, in one array over every pool's lots: the lots the rows name, then their fields pool by pool
+            // on every core (a pool's lot cache is its own); a lot received by V1 waits for its sender, read lazily from the
+            // store, on this thread.
+            var lotBase = new int[pools.Count + 1];
+            for (var p = 0; p < pools.Count; p++)
             {
-                var named = lotFields[f.Pool] ??= new LotFields?[pools[f.Pool].LotKeys.Count];
-                named[f.Lot] ??= default(LotFields);
+                lotBase[p + 1] = lotBase[p] + pools[p].LotKeys.Count;
             }
 
+            var named = new bool[lotBase[^1]];
+            foreach (var f in found.All)
+            {
+                named[lotBase[f.Pool] + f.Lot] = true;
+            }
+
+            var lotFields = new LotFields[lotBase[^1]];
             var senders = new System.Collections.Concurrent.ConcurrentBag<(int Pool, int Lot)>();
             Parallel.For(0, pools.Count, CsvRowWriter.Scratch, (p, _, lotScratch) =>
             {
-                var known = lotFields[p];
                 var pool = pools[p];
-                for (var l = 0; known is not null && l < known.Length; l++)
+                for (var l = 0; l < pool.LotKeys.Count; l++)
                 {
-                    if (known[l] is null)
+                    if (!named[lotBase[p] + l])
                     {
                         continue;
                     }
@@ -569,31 +586,35 @@ public static class CustodyReport
                     lotScratch.Text(key.Pedimento);
                     lotScratch.Number(key.Partida);
                     lotScratch.Date(entry?.Date);
-                    var head = lotScratch.TakeRow();
-                    byte[] tail = [];
+                    var head = lotScratch.Written.Length;
                     if (entry is { Clave: "V1" })
                     {
                         senders.Add((p, l));
                     }
                     else
                     {
+                        lotScratch.Encoded(clients[p]);
                         lotScratch.Text(entry?.Clave);
                         lotScratch.Text((string?)null);
-                        tail = lotScratch.TakeRow();
                     }
 
                     var value = entry?.ValueUsd is { } v && entry.Qty != 0 ? MicroQuotient.Of(v, entry.Qty, 2) : null;
-                    known[l] = new LotFields(head, tail, ratio, entry?.ValueUsd, entry?.Qty ?? 0m, MicroQuotient.Of(umtA, umtB, 6), value);
+                    lotFields[lotBase[p] + l] = new LotFields(
+                        lotScratch.TakeRow(), head, MicroQuotient.Of(umtA, umtB, 6) ?? default, value ?? default,
+                        new LotDecimals(ratio, entry?.ValueUsd, entry?.Qty ?? 0m));
                 }
 
                 return lotScratch;
             }, _ => { });
             foreach (var (p, l) in senders)
             {
+                ref var lot = ref lotFields[lotBase[p] + l];
                 var entry = Lot(p, l, pools[p], pools[p].LotKeys[l]).Entry;
+                scratch.Encoded(lot.Bytes);
+                scratch.Encoded(clients[p]);
                 scratch.Text(entry?.Clave);
                 scratch.Text(Sender(entry));
-                lotFields[p][l] = lotFields[p][l]!.Value with { Tail = scratch.TakeRow() };
+                lot = lot with { Bytes = scratch.TakeRow() };
             }
 
             // Blocks of rows formatted on every core, a wave of them while the wave before is written out.
@@ -618,33 +639,33 @@ public static class CustodyReport
                 for (var r = from; r < to; r++)
                 {
                     var f = found[r];
-                    var lot = lotFields[f.Pool][f.Lot]!.Value;
+                    ref readonly var lot = ref lotFields[lotBase[f.Pool] + f.Lot];
+                    var lotBytes = lot.Bytes.AsSpan();
                     rows.Encoded(heads[f.Movement]);
                     rows.Encoded(components[f.Pool]);
                     rows.Fixed(f.Qty, 6);
-                    if (lot.Umt is { } umt && umt.TryApply(f.Qty, out var micro))
+                    if (lot.Umt.TryApply(f.Qty, out var micro))
                     {
                         rows.Fixed(micro, 6);
                     }
                     else
                     {
-                        rows.Number(Math.Round(Micro.ToDecimal(f.Qty) * lot.Ratio, 6, MidpointRounding.AwayFromZero));
+                        rows.Number(Math.Round(Micro.ToDecimal(f.Qty) * lot.Decimals.Ratio, 6, MidpointRounding.AwayFromZero));
                     }
 
-                    rows.Encoded(lot.Head);
-                    if (lot.Value is { } value && value.TryApply(f.Qty, out var cents))
+                    rows.Encoded(lotBytes[..lot.Head]);
+                    if (lot.Value.TryApply(f.Qty, out var cents))
                     {
                         rows.Fixed(cents, 2);
                     }
                     else
                     {
-                        rows.Number(lot.ValueUsd is { } v && lot.Qty != 0
-                            ? Math.Round(Micro.ToDecimal(f.Qty) * v / lot.Qty, 2, MidpointRounding.AwayFromZero)
+                        rows.Number(lot.Decimals is { ValueUsd: { } v, Qty: not 0m and var q }
+                            ? Math.Round(Micro.ToDecimal(f.Qty) * v / q, 2, MidpointRounding.AwayFromZero)
                             : null);
                     }
 
-                    rows.Encoded(clients[f.Pool]);
-                    rows.Encoded(lot.Tail);
+                    rows.Encoded(lotBytes[(lot.Head + 1)..]);
                     rows.Encoded(tails[f.Movement]);
                     rows.EndRow();
                 }
@@ -667,12 +688,16 @@ public static class CustodyReport
         }
 
         /// <summary>
-        /// A lot's CSV fields (entry pedimento, partida, date; entry clave, counterparty) and what its rows' figures need: the
-        /// decimals of <see cref="Cells"/>, and the same figures in integers (<see cref="MicroQuotient"/>: qty_umt in micro-UMT,
-        /// value_usd in cents) where they are exact.
+        /// A lot's CSV fields — entry pedimento, partida, date (the first <paramref name="Head"/> bytes of
+        /// <paramref name="Bytes"/>), then after a comma its pool's client, entry clave and counterparty — and what its rows'
+        /// figures need: qty_umt in micro-UMT and value_usd in cents by integers (<see cref="MicroQuotient"/>; the default
+        /// declines), else by the decimals of <see cref="Cells"/>. Kept small, one per lot in one array: a row reads its lot's
+        /// at random.
         /// </summary>
-        private readonly record struct LotFields(
-            byte[] Head, byte[] Tail, decimal Ratio, decimal? ValueUsd, decimal Qty, MicroQuotient? Umt, MicroQuotient? Value);
+        private readonly record struct LotFields(byte[] Bytes, int Head, MicroQuotient Umt, MicroQuotient Value, LotDecimals Decimals);
+
+        /// <summary>A lot's UMT per UMC, USD value and quantity, as <see cref="Cells"/> computes a row's figures from them.</summary>
+        private sealed record LotDecimals(decimal Ratio, decimal? ValueUsd, decimal Qty);
 
         /// <summary>The sender of a lot received by V1 (Data Stage 507), else null.</summary>
         private string? Sender(EntryRecord? entry) => entry is { Clave: "V1" } ? parties.Sender(entry.Pedimento) : null;
@@ -708,7 +733,10 @@ public static class CustodyReport
             return figures;
         }
 
-        /// <summary>A lot's entry and UMT per UMC (<c>Ratio</c>, the quotient <c>UmtA / UmtB</c>, or the part's factor without an entry quantity).</summary>
+        /// <summary>
+        /// A lot's entry and UMT per UMC (<c>Ratio</c>: the quotient <c>UmtA / UmtB</c>, or the part's factor without an entry
+        /// quantity).
+        /// </summary>
         private readonly record struct LotFigures(EntryRecord? Entry, decimal Ratio, decimal UmtA, decimal UmtB);
     }
 

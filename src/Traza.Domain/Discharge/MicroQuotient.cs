@@ -74,7 +74,8 @@ public readonly struct MicroQuotient
 
     /// <summary>
     /// <paramref name="micro"/> × a / b in units of 10^-decimals, rounded half away from zero; false when the exact result
-    /// may differ from the decimal expression's (see the remarks) or the quantity is negative.
+    /// may differ from the decimal expression's (see the remarks), the quantity is negative, or this is the default value
+    /// (no factor: every quantity declined).
     /// </summary>
     public bool TryApply(long micro, out long units)
     {

@@ -139,7 +139,8 @@ public sealed class MicroQuotientTests
     {
         var (taken, declined) = (0, 0);
         Cases(2).Sample(
-            c => Check(c, 2, () => Math.Round(Micro.ToDecimal(c.Micro) * c.A / c.B, 2, MidpointRounding.AwayFromZero), ref taken, ref declined),
+            c => Check(c, 2, () => Math.Round(Micro.ToDecimal(c.Micro) * c.A / c.B, 2, MidpointRounding.AwayFromZero),
+                ref taken, ref declined),
             iter: 200_000);
         taken.ShouldBeGreaterThan(10_000);
         declined.ShouldBeGreaterThan(1_000);
@@ -150,7 +151,8 @@ public sealed class MicroQuotientTests
     {
         var (taken, declined) = (0, 0);
         Cases(6).Sample(
-            c => Check(c, 6, () => Math.Round(Micro.ToDecimal(c.Micro) * (c.A / c.B), 6, MidpointRounding.AwayFromZero), ref taken, ref declined),
+            c => Check(c, 6, () => Math.Round(Micro.ToDecimal(c.Micro) * (c.A / c.B), 6, MidpointRounding.AwayFromZero),
+                ref taken, ref declined),
             iter: 200_000);
         taken.ShouldBeGreaterThan(10_000);
         declined.ShouldBeGreaterThan(1_000);
@@ -161,8 +163,8 @@ public sealed class MicroQuotientTests
     {
         var (taken, declined) = (0, 0);
         Gen.Select(MicroQty, Amount).Sample(
-            (m, factor) => Check(new Case(m, factor, 1m), 6, () => Math.Round(Micro.ToDecimal(m) * factor, 6, MidpointRounding.AwayFromZero),
-                ref taken, ref declined),
+            (m, factor) => Check(new Case(m, factor, 1m), 6,
+                () => Math.Round(Micro.ToDecimal(m) * factor, 6, MidpointRounding.AwayFromZero), ref taken, ref declined),
             iter: 100_000);
         taken.ShouldBeGreaterThan(10_000);
     }
