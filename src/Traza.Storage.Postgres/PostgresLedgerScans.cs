@@ -109,6 +109,19 @@ internal sealed class PostgresLedgerScans(PostgresStore store) : ILedgerScans
         return openings;
     }
 
+    public List<ExitMovementScan> ExitMovements(string? client, DateOnly asOf)
+    {
+        var rows = new List<ExitMovementScan>();
+        var strings = new StringPool();
+        Read(
+            "SELECT batch_id, line, pedimento, clave, date, part, counterparty FROM exit " +
+            $"WHERE {P} AND ($1::text IS NULL OR client = $1) AND date <= $2",
+            cmd => cmd.Text(client).Text(CanonicalText.Date(asOf)),
+            r => rows.Add(new ExitMovementScan(r.GetInt64(0), r.GetInt64(1), strings.Get(r.GetString(2)), strings.Get(r.GetString(3)),
+                CanonicalText.ParseDate(r.GetString(4)), strings.Get(r.GetString(5)), r.IsDBNull(6) ? null : strings.Get(r.GetString(6)))));
+        return rows;
+    }
+
     public List<ExitScan> Exits(DateOnly? from = null, IEnumerable<(string Client, string Part)>? parts = null)
     {
         var rows = new List<ExitScan>();

@@ -268,6 +268,32 @@ public static class LedgerScan
     }
 
     /// <summary>
+    /// The exit lines of <see cref="ILedgerScans.ExitMovements"/>: stepped through SQLite directly, documents, claves, parts
+    /// and counterparties shared by their UTF-8 (a document's lines repeat it), no full record per line.
+    /// </summary>
+    public static List<ExitMovementScan> ExitMovements(SqliteLedgerStore store, string? client, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        using var stmt = new NativeStatement(store.Connection,
+            "SELECT batch_id, line, pedimento, clave, date, part, counterparty FROM exit " +
+            $"WHERE {SqliteDatabase.ProgramSql} AND (?1 IS NULL OR client = ?1) AND (?2 IS NULL OR date <= ?2)"); // a scan (as LoadExits)
+        stmt.BindTextOrNull(1, client);
+        stmt.BindText(2, CanonicalText.Date(asOf));
+        var rows = new List<ExitMovementScan>();
+        var (documents, claves) = (new Utf8StringPool(), new Utf8StringPool());
+        var (parts, counterparties) = (new Utf8StringPool(), new Utf8StringPool());
+        while (stmt.Step())
+        {
+            rows.Add(new ExitMovementScan(
+                stmt.ColumnInt64(0), stmt.ColumnInt64(1), documents.Get(stmt.ColumnBytes(2)), claves.Get(stmt.ColumnBytes(3)),
+                Date(stmt.ColumnBytes(4)), parts.Get(stmt.ColumnBytes(5)),
+                stmt.IsNull(6) ? null : counterparties.Get(stmt.ColumnBytes(6))));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
     /// Entry rows (of one client when given; dated on or before <paramref name="asOf"/> when given) with the columns lot
     /// reports read — client, pedimento, partida, part, clave, date, qty, qty_umt, value_usd, customs_value_mxn, site —
     /// and the others null; in no particular order.

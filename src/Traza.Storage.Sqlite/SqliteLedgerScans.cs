@@ -30,6 +30,8 @@ internal sealed class SqliteLedgerScans(SqliteLedgerStore store) : ILedgerScans
 
     public Dictionary<(long Batch, long Line), decimal> OpeningsByLine() => LedgerScan.OpeningsByLine(store);
 
+    public List<ExitMovementScan> ExitMovements(string? client, DateOnly asOf) => LedgerScan.ExitMovements(store, client, asOf);
+
     public List<ExitScan> Exits(DateOnly? from = null, IEnumerable<(string Client, string Part)>? parts = null) =>
         LedgerScan.Exits(store, from, parts);
 

@@ -55,33 +55,19 @@ public static class CustodyReport
         HashSet<string>? exitDocs = filter.Exit is null && filter.Exits is null
             ? null
             : ExitNumbers(rectifications, (filter.Exits ?? []).Append(filter.Exit));
+        if (pedimento is null && exitDocs is null)
+        {
+            return CollectAll(store, asOf, client, rectifications, sorted);
+        }
+
         var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
         var discharge = store.Derived;
         var movements = new Dictionary<long, (string Document, string Clave, DateOnly Date, string Product)>();
         var parties = new TransferParties(store, client, asOf);
-        Dictionary<(string, string, int, string), EntryRecord> entries;
+        var entries = new Dictionary<(string, string, int, string), EntryRecord>();
         IEnumerable<StoredPool> pools;
-        if (pedimento is null && exitDocs is null)
-        {
-            // Everything: read the ledger once.
-            entries = LotEntries(store, client, asOf, rectifications);
-            foreach (var x in store.LoadExits(client, asOf))
-            {
-                movements[PackedAllocation.MovementId(x.BatchId, x.Line)] = (x.Pedimento, x.Clave, x.Date, x.Part);
-                parties.Seed(PackedAllocation.MovementId(x.BatchId, x.Line), x);
-            }
-
-            foreach (var ev in store.LoadEvents(client, asOf))
-            {
-                movements[PackedAllocation.MovementId(ev.BatchId, ev.Line)] = (ev.Reference, ev.Type, ev.Date, ev.Part);
-            }
-
-            pools = discharge.Pools(client);
-        }
-        else
         {
             // One lot or one exit: read only the pools it can touch (docs/architecture.md Decision 2).
-            entries = [];
             var keys = new HashSet<(string Client, string Part)>();
             var fromPeriod = 0;
             if (pedimento is not null)
@@ -185,7 +171,11 @@ public static class CustodyReport
         }
 
         // Rows by exit date, document, movement, component, then allocation order.
-        var order = sorted ? Sort(found, movementIds, movements) : null;
+        var byIndex = movementIds.ConvertAll(id => movements[id]);
+        if (sorted)
+        {
+            found = Sort([[.. found]], poolBySegment: false, movementIds, byIndex);
+        }
 
         var readEntries = pedimento is not null || exitDocs is not null;
         if (readEntries)
@@ -209,7 +199,147 @@ public static class CustodyReport
             }
         }
 
-        return (new FoundRows(found, order), new RowContext(kept, movementIds, movements, entries, parts, parties));
+        return (new FoundRows(found), new RowContext(kept, movementIds, byIndex, entries, parts, parties));
+    }
+
+    /// <summary>
+    /// <see cref="Collect"/> without a filter: every allocation of every pool (12.8 M on <c>large</c>). The ledger is read once
+    /// — the lots' entries in columns, the exits lean (<see cref="ILedgerScans.ExitMovements"/>) — and what needs no store is
+    /// done beside the reads on the other cores: the lots' dictionary is built while the exits and pools are read, and each
+    /// pool is decoded and filtered as soon as it is read, its movements found by array lookups (<see cref="MovementIndex"/>).
+    /// The rows are those of the filtered reads, in the same order (tests/Traza.Cli.Tests Discharge/CustodyFilterTests).
+    /// </summary>
+    private static (FoundRows Found, RowContext Context) CollectAll(
+        ITrazaStore store, DateOnly asOf, string? client, LedgerRectifications rectifications, bool sorted)
+    {
+        var parts = store.LoadParts(client).ToDictionary(p => (p.Client, p.Part));
+        var parties = new TransferParties(store, client, asOf);
+        var table = store.Scans.LotEntries(client, asOf);
+        var entries = Task.Run(() => LotEntries(table, rectifications));
+
+        var index = new MovementIndex();
+        var movements = new List<(string Document, string Clave, DateOnly Date, string Product)>();
+        void Add(long id, (string, string, DateOnly, string) movement)
+        {
+            var i = index.Add(id);
+            if (i == movements.Count)
+            {
+                movements.Add(movement);
+            }
+            else
+            {
+                movements[i] = movement;
+            }
+        }
+
+        foreach (var x in store.Scans.ExitMovements(client, asOf))
+        {
+            var id = PackedAllocation.MovementId(x.BatchId, x.Line);
+            Add(id, (x.Document, x.Clave, x.Date, x.Product));
+            parties.Seed(id, x.Clave, x.Counterparty);
+        }
+
+        foreach (var ev in store.LoadEvents(client, asOf))
+        {
+            Add(PackedAllocation.MovementId(ev.BatchId, ev.Line), (ev.Reference, ev.Type, ev.Date, ev.Part));
+        }
+
+        var day = asOf.DayNumber;
+        var all = new List<StoredPool>();
+        var kept = new List<Task<PoolRows>>();
+        foreach (var pool in store.Derived.Pools(client))
+        {
+            all.Add(pool);
+            kept.Add(Task.Run(() => PoolRows.Of(pool, index, day)));
+        }
+
+        var rows = Task.WhenAll(kept).GetAwaiter().GetResult();
+
+        // An allocation of a movement neither read above (not an exit or event in force to the date) is looked up by its id
+        // (a movement found so is kept), then its pool filtered again.
+        var unknown = rows.SelectMany(r => r.Unknown).Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            foreach (var id in unknown)
+            {
+                if (Query.Movement(store, id) is { } known)
+                {
+                    Add(id, known);
+                }
+            }
+
+            for (var i = 0; i < rows.Length; i++)
+            {
+                if (rows[i].Unknown.Count > 0)
+                {
+                    rows[i] = PoolRows.Of(all[i], index, day);
+                }
+            }
+        }
+
+        // Pools by part (ordinal; a movement takes from one pool per part, its client's), each in allocation order: the rows
+        // then need only a stable sort by movement (Sort).
+        var poolOrder = Enumerable.Range(0, all.Count).Where(i => rows[i].Rows.Length > 0);
+        if (sorted)
+        {
+            poolOrder = poolOrder.OrderBy(i => all[i].Part, StringComparer.Ordinal);
+        }
+
+        // The kept pools' rows go straight to their place in the report (each pool's index set on the way): no list of every
+        // row in pool order first.
+        var keptPools = poolOrder.ToList();
+        var segments = keptPools.ConvertAll(i => rows[i].Rows);
+        return (new FoundRows(sorted ? Sort(segments, poolBySegment: true, index.Ids, movements) : Concatenate(segments)),
+            new RowContext(keptPools.ConvertAll(i => all[i]), index.Ids, movements, entries.GetAwaiter().GetResult(), parts, parties));
+    }
+
+    /// <summary>The rows of <paramref name="segments"/> one after the other, each with its segment's index as its pool.</summary>
+    private static List<Found> Concatenate(List<Found[]> segments)
+    {
+        var result = new List<Found>(segments.Sum(r => r.Length));
+        foreach (var (segment, p) in segments.Select((segment, p) => (segment, p)))
+        {
+            foreach (var f in segment)
+            {
+                result.Add(f with { Pool = p });
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// One pool's allocations dated up to the report's date whose movement the index knows (<see cref="Found.Pool"/> not yet
+    /// set), and the movements it did not know.
+    /// </summary>
+    private sealed record PoolRows(Found[] Rows, List<long> Unknown)
+    {
+        public static PoolRows Of(StoredPool pool, MovementIndex index, int day)
+        {
+            var packed = pool.DecodeAllocations();
+            var rows = new Found[packed.Length];
+            var count = 0;
+            List<long> unknown = [];
+            for (var k = 0; k < packed.Length; k++)
+            {
+                ref readonly var a = ref packed[k];
+                if (a.Day > day)
+                {
+                    continue;
+                }
+
+                var movement = index.Find(a.Movement);
+                if (movement < 0)
+                {
+                    unknown.Add(a.Movement);
+                    continue;
+                }
+
+                rows[count++] = new Found(movement, 0, k, a.Lot, a.Qty);
+            }
+
+            return new PoolRows(count == rows.Length ? rows : rows[..count], unknown);
+        }
     }
 
     /// <summary>
@@ -219,9 +349,8 @@ public static class CustodyReport
     /// what a custody row shows — clave, date, quantities, value — and leave the other columns empty.
     /// </summary>
     private static Dictionary<(string, string, int, string), EntryRecord> LotEntries(
-        ITrazaStore store, string? client, DateOnly asOf, LedgerRectifications rectifications)
+        LotEntryTable table, LedgerRectifications rectifications)
     {
-        var table = store.Scans.LotEntries(client, asOf);
         var rectified = rectifications.Entries;
         var entries = new Dictionary<(string, string, int, string), EntryRecord>(table.Count);
         for (var r = 0; r < table.Count; r++)
@@ -287,15 +416,16 @@ public static class CustodyReport
         [.. exits.OfType<string>().Select(LedgerSnapshot.Normalize).SelectMany(rectifications.Related)];
 
     /// <summary>
-    /// The order of <paramref name="found"/> (by component part, then allocation order, as <see cref="Collect"/> makes it) by exit
-    /// date, document and movement, keeping that order within a movement: a counting sort of the rows' indexes by the
-    /// movement's rank (an int per row; the rows themselves stay where they are).
+    /// The rows of <paramref name="segments"/> (one after the other: by component part, then allocation order, as
+    /// <see cref="Collect"/> makes them; each segment's index its rows' pool when <paramref name="poolBySegment"/>) ordered by
+    /// exit date, document and movement, keeping that order within a movement: a counting sort by the movement's rank, the
+    /// rows moved into a new list — so the CSV reads them in order instead of one random read per row through an index.
     /// </summary>
-    private static int[] Sort(
-        List<Found> found, List<long> movementIds, Dictionary<long, (string Document, string Clave, DateOnly Date, string Product)> movements)
+    private static List<Found> Sort(
+        List<Found[]> segments, bool poolBySegment, List<long> movementIds,
+        List<(string Document, string Clave, DateOnly Date, string Product)> keys)
     {
         var byMovement = Enumerable.Range(0, movementIds.Count).ToArray();
-        var keys = movementIds.ConvertAll(id => movements[id]);
         Array.Sort(byMovement, (x, y) =>
         {
             var (a, b) = (keys[x], keys[y]);
@@ -310,10 +440,12 @@ public static class CustodyReport
             rank[byMovement[i]] = i;
         }
 
-        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(found);
-        foreach (var f in rows)
+        foreach (var segment in segments)
         {
-            starts[rank[f.Movement] + 1]++;
+            foreach (var f in segment)
+            {
+                starts[rank[f.Movement] + 1]++;
+            }
         }
 
         for (var i = 1; i < starts.Length; i++)
@@ -321,13 +453,18 @@ public static class CustodyReport
             starts[i] += starts[i - 1];
         }
 
-        var order = new int[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
+        var result = new List<Found>(starts[^1]);
+        System.Runtime.InteropServices.CollectionsMarshal.SetCount(result, starts[^1]);
+        var target = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(result);
+        for (var p = 0; p < segments.Count; p++)
         {
-            order[starts[rank[rows[i].Movement]]++] = i;
+            foreach (var f in segments[p])
+            {
+                target[starts[rank[f.Movement]]++] = poolBySegment ? f with { Pool = p } : f;
+            }
         }
 
-        return order;
+        return result;
     }
 
     /// <summary>What a custody row needs for <c>report descargos</c> (see <see cref="Lines"/>).</summary>
@@ -337,14 +474,14 @@ public static class CustodyReport
         string ExitDocument, string Client, string Component, string EntryPedimento, int EntryPartida, decimal QtyUmt, EntryRecord? Entry,
         long Movement = 0, decimal Qty = 0m);
 
-    /// <summary>The allocations of the report, in the order of <paramref name="Order"/> (indexes into <paramref name="All"/>) when given.</summary>
-    private sealed record FoundRows(List<Found> All, int[]? Order)
+    /// <summary>The allocations of the report, in the report's order (or none, for <see cref="Lines"/>).</summary>
+    private sealed record FoundRows(List<Found> All)
     {
         public int Count => All.Count;
 
-        public Found this[int i] => Order is null ? All[i] : All[Order[i]];
+        public Found this[int i] => All[i];
 
-        public IEnumerable<Found> Rows => Order is null ? All : Order.Select(i => All[i]);
+        public IEnumerable<Found> Rows => All;
     }
 
     /// <summary>One allocation of the report: its movement (dense index), pool (index in the kept pools), order and lot.</summary>
@@ -357,17 +494,16 @@ public static class CustodyReport
     private sealed class RowContext(
         List<StoredPool> pools,
         List<long> movementIds,
-        Dictionary<long, (string Document, string Clave, DateOnly Date, string Product)> movements,
+        List<(string Document, string Clave, DateOnly Date, string Product)> movements,
         Dictionary<(string, string, int, string), EntryRecord> entries,
         Dictionary<(string Client, string Part), PartRecord> parts,
         TransferParties parties)
     {
-        private readonly (string Document, string Clave, DateOnly Date, string Product)[] byIndex =
-            [.. movementIds.Select(id => movements[id])];
+        private readonly List<(string Document, string Clave, DateOnly Date, string Product)> byIndex = movements;
 
         private readonly List<long> ids = movementIds;
 
-        private readonly (EntryRecord? Entry, decimal Ratio)?[]?[] lots = new (EntryRecord?, decimal)?[]?[pools.Count];
+        private readonly LotFigures?[]?[] lots = new LotFigures?[]?[pools.Count];
 
         public CustodyLine Line(Found f)
         {
@@ -394,9 +530,9 @@ public static class CustodyReport
         public void WriteCsv(FoundRows found, CsvRowWriter csv)
         {
             var scratch = CsvRowWriter.Scratch();
-            var heads = new byte[byIndex.Length][];
-            var tails = new byte[byIndex.Length][];
-            for (var i = 0; i < byIndex.Length; i++)
+            var heads = new byte[byIndex.Count][];
+            var tails = new byte[byIndex.Count][];
+            for (var i = 0; i < byIndex.Count; i++)
             {
                 var m = byIndex[i];
                 scratch.Text(m.Document);
@@ -418,73 +554,150 @@ public static class CustodyReport
                 clients[p] = scratch.TakeRow();
             }
 
-            // Each lot's fields, once (sequentially: the lot cache and the senders are read lazily).
-            var lotFields = new LotFields?[pools.Count][];
-            foreach (var f in found.All)
+            // Each lot's fields, once, in one array over every pool's lots: the lots the rows name, then their fields pool by pool
+            // on every core (a pool's lot cache is its own); a lot received by V1 waits for its sender, read lazily from the
+            // store, on this thread.
+            var lotBase = new int[pools.Count + 1];
+            for (var p = 0; p < pools.Count; p++)
             {
-                var known = lotFields[f.Pool] ??= new LotFields?[pools[f.Pool].LotKeys.Count];
-                if (known[f.Lot] is null)
-                {
-                    var pool = pools[f.Pool];
-                    var key = pool.LotKeys[f.Lot];
-                    var (entry, ratio) = Lot(f.Pool, f.Lot, pool, key);
-                    scratch.Text(key.Pedimento);
-                    scratch.Number(key.Partida);
-                    scratch.Date(entry?.Date);
-                    var head = scratch.TakeRow();
-                    scratch.Text(entry?.Clave);
-                    scratch.Text(Sender(entry));
-                    known[f.Lot] = new LotFields(head, scratch.TakeRow(), ratio, entry?.ValueUsd, entry?.Qty ?? 0m);
-                }
+                lotBase[p + 1] = lotBase[p] + pools[p].LotKeys.Count;
             }
 
+            var named = new bool[lotBase[^1]];
+            foreach (var f in found.All)
+            {
+                named[lotBase[f.Pool] + f.Lot] = true;
+            }
+
+            var lotFields = new LotFields[lotBase[^1]];
+            var senders = new System.Collections.Concurrent.ConcurrentBag<(int Pool, int Lot)>();
+            Parallel.For(0, pools.Count, CsvRowWriter.Scratch, (p, _, lotScratch) =>
+            {
+                var pool = pools[p];
+                for (var l = 0; l < pool.LotKeys.Count; l++)
+                {
+                    if (!named[lotBase[p] + l])
+                    {
+                        continue;
+                    }
+
+                    var key = pool.LotKeys[l];
+                    var (entry, ratio, umtA, umtB) = Lot(p, l, pool, key);
+                    lotScratch.Text(key.Pedimento);
+                    lotScratch.Number(key.Partida);
+                    lotScratch.Date(entry?.Date);
+                    var head = lotScratch.Written.Length;
+                    if (entry is { Clave: "V1" })
+                    {
+                        senders.Add((p, l));
+                    }
+                    else
+                    {
+                        lotScratch.Encoded(clients[p]);
+                        lotScratch.Text(entry?.Clave);
+                        lotScratch.Text((string?)null);
+                    }
+
+                    var value = entry?.ValueUsd is { } v && entry.Qty != 0 ? MicroQuotient.Of(v, entry.Qty, 2) : null;
+                    lotFields[lotBase[p] + l] = new LotFields(
+                        lotScratch.TakeRow(), head, MicroQuotient.Of(umtA, umtB, 6) ?? default, value ?? default,
+                        new LotDecimals(ratio, entry?.ValueUsd, entry?.Qty ?? 0m));
+                }
+
+                return lotScratch;
+            }, _ => { });
+            foreach (var (p, l) in senders)
+            {
+                ref var lot = ref lotFields[lotBase[p] + l];
+                var entry = Lot(p, l, pools[p], pools[p].LotKeys[l]).Entry;
+                scratch.Encoded(lot.Bytes);
+                scratch.Encoded(clients[p]);
+                scratch.Text(entry?.Clave);
+                scratch.Text(Sender(entry));
+                lot = lot with { Bytes = scratch.TakeRow() };
+            }
+
+            // Blocks of rows formatted on every core, a wave of them while the wave before is written out.
             const int block = 1 << 15;
             var blocks = (found.Count + block - 1) / block;
             var wave = Math.Max(2, Environment.ProcessorCount * 2);
-            var writers = new CsvRowWriter[wave];
-            for (var w = 0; w < wave; w++)
+            var sets = new CsvRowWriter[2][];
+            for (var set = 0; set < 2; set++)
             {
-                writers[w] = CsvRowWriter.Scratch();
+                sets[set] = new CsvRowWriter[wave];
+                for (var w = 0; w < wave; w++)
+                {
+                    sets[set][w] = CsvRowWriter.Scratch();
+                }
             }
 
-            for (var first = 0; first < blocks; first += wave)
+            void Format(int b, CsvRowWriter rows)
             {
-                var count = Math.Min(wave, blocks - first);
-                Parallel.For(0, count, w =>
+                rows.Clear();
+                var from = b * block;
+                var to = Math.Min(found.Count, from + block);
+                for (var r = from; r < to; r++)
                 {
-                    var rows = writers[w];
-                    rows.Clear();
+                    var f = found[r];
+                    ref readonly var lot = ref lotFields[lotBase[f.Pool] + f.Lot];
+                    var lotBytes = lot.Bytes.AsSpan();
+                    rows.Encoded(heads[f.Movement]);
+                    rows.Encoded(components[f.Pool]);
+                    rows.Fixed(f.Qty, 6);
+                    if (lot.Umt.TryApply(f.Qty, out var micro))
                     {
-                        var from = (first + w) * block;
-                        var to = Math.Min(found.Count, from + block);
-                        for (var r = from; r < to; r++)
-                        {
-                            var f = found[r];
-                            var lot = lotFields[f.Pool][f.Lot]!.Value;
-                            var qty = Micro.ToDecimal(f.Qty);
-                            rows.Encoded(heads[f.Movement]);
-                            rows.Encoded(components[f.Pool]);
-                            rows.Number(qty);
-                            rows.Number(Math.Round(qty * lot.Ratio, 6, MidpointRounding.AwayFromZero));
-                            rows.Encoded(lot.Head);
-                            rows.Number(lot.ValueUsd is { } v && lot.Qty != 0 ? Math.Round(qty * v / lot.Qty, 2, MidpointRounding.AwayFromZero) : null);
-                            rows.Encoded(clients[f.Pool]);
-                            rows.Encoded(lot.Tail);
-                            rows.Encoded(tails[f.Movement]);
-                            rows.EndRow();
-                        }
+                        rows.Fixed(micro, 6);
+                    }
+                    else
+                    {
+                        rows.Number(Math.Round(Micro.ToDecimal(f.Qty) * lot.Decimals.Ratio, 6, MidpointRounding.AwayFromZero));
                     }
 
-                });
+                    rows.Encoded(lotBytes[..lot.Head]);
+                    if (lot.Value.TryApply(f.Qty, out var cents))
+                    {
+                        rows.Fixed(cents, 2);
+                    }
+                    else
+                    {
+                        rows.Number(lot.Decimals is { ValueUsd: { } v, Qty: not 0m and var q }
+                            ? Math.Round(Micro.ToDecimal(f.Qty) * v / q, 2, MidpointRounding.AwayFromZero)
+                            : null);
+                    }
+
+                    rows.Encoded(lotBytes[(lot.Head + 1)..]);
+                    rows.Encoded(tails[f.Movement]);
+                    rows.EndRow();
+                }
+            }
+
+            Task FormatWave(int first, CsvRowWriter[] writers) =>
+                Task.Run(() => Parallel.For(0, Math.Min(wave, blocks - first), w => Format(first + w, writers[w])));
+
+            var pending = blocks > 0 ? FormatWave(0, sets[0]) : Task.CompletedTask;
+            for (var (first, current) = (0, 0); first < blocks; first += wave, current ^= 1)
+            {
+                pending.GetAwaiter().GetResult();
+                pending = first + wave < blocks ? FormatWave(first + wave, sets[current ^ 1]) : Task.CompletedTask;
+                var count = Math.Min(wave, blocks - first);
                 for (var w = 0; w < count; w++)
                 {
-                    csv.Rows(writers[w].Written);
+                    csv.Rows(sets[current][w].Written);
                 }
             }
         }
 
-        /// <summary>A lot's CSV fields (entry pedimento, partida, date; entry clave, counterparty) and what its rows' figures need.</summary>
-        private readonly record struct LotFields(byte[] Head, byte[] Tail, decimal Ratio, decimal? ValueUsd, decimal Qty);
+        /// <summary>
+        /// A lot's CSV fields — entry pedimento, partida, date (the first <paramref name="Head"/> bytes of
+        /// <paramref name="Bytes"/>), then after a comma its pool's client, entry clave and counterparty — and what its rows'
+        /// figures need: qty_umt in micro-UMT and value_usd in cents by integers (<see cref="MicroQuotient"/>; the default
+        /// declines), else by the decimals of <see cref="Cells"/>. Kept small, one per lot in one array: a row reads its lot's
+        /// at random.
+        /// </summary>
+        private readonly record struct LotFields(byte[] Bytes, int Head, MicroQuotient Umt, MicroQuotient Value, LotDecimals Decimals);
+
+        /// <summary>A lot's UMT per UMC, USD value and quantity, as <see cref="Cells"/> computes a row's figures from them.</summary>
+        private sealed record LotDecimals(decimal Ratio, decimal? ValueUsd, decimal Qty);
 
         /// <summary>The sender of a lot received by V1 (Data Stage 507), else null.</summary>
         private string? Sender(EntryRecord? entry) => entry is { Clave: "V1" } ? parties.Sender(entry.Pedimento) : null;
@@ -495,16 +708,16 @@ public static class CustodyReport
             var pool = pools[f.Pool];
             var key = pool.LotKeys[f.Lot];
             var qty = Micro.ToDecimal(f.Qty);
-            var (entry, ratio) = Lot(f.Pool, f.Lot, pool, key);
+            var (entry, ratio, _, _) = Lot(f.Pool, f.Lot, pool, key);
             decimal? value = entry?.ValueUsd is { } v && entry.Qty != 0
                 ? Math.Round(qty * v / entry.Qty, 2, MidpointRounding.AwayFromZero)
                 : null;
             return (pool, key, byIndex[f.Movement], qty, Math.Round(qty * ratio, 6, MidpointRounding.AwayFromZero), entry, value);
         }
 
-        private (EntryRecord? Entry, decimal Ratio) Lot(int poolIndex, int lot, StoredPool pool, PoolLotKey key)
+        private LotFigures Lot(int poolIndex, int lot, StoredPool pool, PoolLotKey key)
         {
-            var known = lots[poolIndex] ??= new (EntryRecord?, decimal)?[pool.LotKeys.Count];
+            var known = lots[poolIndex] ??= new LotFigures?[pool.LotKeys.Count];
             if (known[lot] is { } found)
             {
                 return found;
@@ -514,10 +727,17 @@ public static class CustodyReport
             _ = entries.TryGetValue(entryKey, out var entry);
 
             var factor = parts.TryGetValue((pool.Client, pool.Part), out var part) ? part.UmtPerUmc : 1m;
-            var ratio = entry is null || entry.Qty == 0 ? factor : (entry.QtyUmt ?? (entry.Qty * factor)) / entry.Qty;
-            known[lot] = (entry, ratio);
-            return (entry, ratio);
+            var (umtA, umtB) = entry is null || entry.Qty == 0 ? (factor, 1m) : (entry.QtyUmt ?? (entry.Qty * factor), entry.Qty);
+            var figures = new LotFigures(entry, entry is null || entry.Qty == 0 ? factor : umtA / umtB, umtA, umtB);
+            known[lot] = figures;
+            return figures;
         }
+
+        /// <summary>
+        /// A lot's entry and UMT per UMC (<c>Ratio</c>: the quotient <c>UmtA / UmtB</c>, or the part's factor without an entry
+        /// quantity).
+        /// </summary>
+        private readonly record struct LotFigures(EntryRecord? Entry, decimal Ratio, decimal UmtA, decimal UmtB);
     }
 
     /// <summary>Point reads through the ledger's indexes (<see cref="ILedgerScans"/>).</summary>

@@ -21,8 +21,14 @@ public sealed class TransferParties(ITrazaStore store, string? client, DateOnly 
     public void Seed(long movementId, ExitRecord exit)
     {
         ArgumentNullException.ThrowIfNull(exit);
+        Seed(movementId, exit.Clave, exit.Counterparty);
+    }
+
+    /// <summary>As <see cref="Seed(long, ExitRecord)"/>, from an exit line's clave and counterparty columns (a lean read).</summary>
+    public void Seed(long movementId, string clave, string? counterparty)
+    {
         exits ??= [];
-        if (TransferCounterparty.IsTransferExit(exit.Clave) && exit.Counterparty is { Length: > 0 } c)
+        if (TransferCounterparty.IsTransferExit(clave) && counterparty is { Length: > 0 } c)
         {
             exits[movementId] = c.Trim();
         }

@@ -56,7 +56,28 @@ public static class CanonicalText
         }
 
         var mantissa = unchecked(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
-        var scale = (bits[3] >> 16) & 0xFF;
+        return FormatFixed(mantissa, (bits[3] >> 16) & 0xFF, bits[3] < 0, utf8);
+    }
+
+    /// <summary>
+    /// Writes the text of <paramref name="units"/> × 10^-<paramref name="decimals"/> (0–28) as <see cref="FormatDecimal"/>
+    /// writes that decimal — for figures kept as integers of fixed units (micro-UMC, cents) — and returns its length.
+    /// </summary>
+    public static int FormatFixed(long units, int decimals, Span<byte> utf8)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(decimals);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 28);
+        if (units == 0)
+        {
+            utf8[0] = (byte)'0';
+            return 1;
+        }
+
+        return FormatFixed(units < 0 ? unchecked((ulong)-units) : (ulong)units, decimals, units < 0, utf8);
+    }
+
+    private static int FormatFixed(ulong mantissa, int scale, bool negative, Span<byte> utf8)
+    {
         while (scale > 0 && mantissa % 10 == 0)
         {
             mantissa /= 10;
@@ -73,7 +94,7 @@ public static class CanonicalText
         while (mantissa != 0);
 
         var at = 0;
-        if (bits[3] < 0)
+        if (negative)
         {
             utf8[at++] = (byte)'-';
         }

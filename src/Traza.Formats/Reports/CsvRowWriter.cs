@@ -105,6 +105,16 @@ public sealed class CsvRowWriter : IDisposable
         Raw(utf8[..CanonicalText.FormatDecimal(value, utf8)]);
     }
 
+    /// <summary>
+    /// <paramref name="units"/> × 10^-<paramref name="decimals"/> as <see cref="Number(decimal)"/> writes that decimal: a figure
+    /// kept as an integer of fixed units (micro-UMC, cents) written without making a decimal of it.
+    /// </summary>
+    public void Fixed(long units, int decimals)
+    {
+        Span<byte> utf8 = stackalloc byte[CanonicalText.MaxDecimalBytes];
+        Raw(utf8[..CanonicalText.FormatFixed(units, decimals, utf8)]);
+    }
+
     /// <summary>A number, or an empty field for null.</summary>
     public void Number(decimal? value)
     {

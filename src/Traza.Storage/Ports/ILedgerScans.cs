@@ -43,6 +43,13 @@ public interface ILedgerScans
     /// <summary>Every lot's opening discharge by the batch and line of its entry row, lots in force and reversed alike.</summary>
     Dictionary<(long Batch, long Line), decimal> OpeningsByLine();
 
+    /// <summary>
+    /// Every exit line in force of the client (all when null) dated on or before <paramref name="asOf"/>, in no order, with
+    /// what a custody row names of it — document, clave, date, product and counterparty: the lean twin of <c>LoadExits</c> for
+    /// <c>report custody</c> over every allocation.
+    /// </summary>
+    List<ExitMovementScan> ExitMovements(string? client, DateOnly asOf);
+
     /// <summary>Every exit row (dated on or after <paramref name="from"/>; of the given pools when given), in no order.</summary>
     List<ExitScan> Exits(DateOnly? from = null, IEnumerable<(string Client, string Part)>? parts = null);
 

@@ -13,6 +13,13 @@ public readonly record struct ExitScan(
     string? SourcePedimento, int? SourcePartida, long BatchId, long Line, string? Case = null);
 
 /// <summary>
+/// The columns of an exit line custody names (<see cref="ILedgerScans.ExitMovements"/>): its movement identity, document
+/// (pedimento), clave, date, product and counterparty (null when none was given).
+/// </summary>
+public readonly record struct ExitMovementScan(
+    long BatchId, long Line, string Document, string Clave, DateOnly Date, string Product, string? Counterparty);
+
+/// <summary>
 /// An entry or exit line for <see cref="ILedgerScans.DocumentLines"/>; <paramref name="document"/> is valid during the call.
 /// </summary>
 public delegate void DocumentLineHandler(ReadOnlySpan<byte> document, int partida, string clave, DateOnly date, decimal? valueUsd);

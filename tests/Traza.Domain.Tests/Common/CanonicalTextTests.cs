@@ -32,6 +32,21 @@ public sealed class CanonicalTextTests
         from scale in Gen.Byte[0, 28]
         select new decimal(lo, mid, hi, negative, scale);
 
+    /// <summary>A fixed-point integer's text (<c>report custody</c>'s figures in micro-units and cents) is that decimal's.</summary>
+    [Fact]
+    public void Fixed_point_text_is_the_text_of_the_same_decimal()
+    {
+        var anyUnits = Gen.Frequency(
+            (3, Gen.Long[-10_000_000_000, 10_000_000_000]), (1, Gen.Long), (1, Gen.OneOf(0L, long.MinValue, long.MaxValue)));
+        Gen.Select(anyUnits, Gen.Int[0, 28]).Sample((units, decimals) =>
+        {
+            var magnitude = units < 0 ? unchecked((ulong)-units) : (ulong)units;
+            var value = new decimal(unchecked((int)magnitude), unchecked((int)(magnitude >> 32)), 0, units < 0, (byte)decimals);
+            Span<byte> text = stackalloc byte[CanonicalText.MaxDecimalBytes];
+            Encoding.ASCII.GetString(text[..CanonicalText.FormatFixed(units, decimals, text)]).ShouldBe(CanonicalText.Decimal(value));
+        }, iter: 100_000);
+    }
+
     [Fact]
     public void Decimal_text_is_the_text_stored_before_issue_12()
     {

@@ -25,7 +25,14 @@ public sealed class CsvRowWriterPropertyTests
         };
 
         /// <summary>The cell as <see cref="ReportData.Rows"/> holds it.</summary>
-        public object? Boxed => Value is byte[] utf8 ? Encoding.UTF8.GetString(utf8) : Value;
+        public object? Boxed => Value switch
+        {
+            byte[] utf8 => Encoding.UTF8.GetString(utf8),
+            ValueTuple<long, int> f => new decimal(Math.Abs(f.Item1)) / Pow10(f.Item2) * Math.Sign(f.Item1),
+            _ => Value,
+        };
+
+        private static decimal Pow10(int power) => power == 0 ? 1m : 10m * Pow10(power - 1);
 
         public void Write(CsvRowWriter csv)
         {
@@ -48,6 +55,10 @@ public sealed class CsvRowWriterPropertyTests
                     break;
                 case "long":
                     csv.Number((long)Value!);
+                    break;
+                case "fixed":
+                    var (units, decimals) = ((long, int))Value!;
+                    csv.Fixed(units, decimals);
                     break;
                 case "int":
                     csv.Number((int)Value!);
@@ -80,6 +91,7 @@ public sealed class CsvRowWriterPropertyTests
         EdgeValues.Decimal.Select(v => new Cell("decimal", v)),
         EdgeValues.Decimal.Nullable(0.3).Select(v => new Cell("decimal?", v)),
         EdgeValues.Integer.Select(v => new Cell("long", v)),
+        Gen.Select(Gen.Long[-1_000_000_000_000, 1_000_000_000_000], Gen.Int[0, 6]).Select((u, d) => new Cell("fixed", (u, d))),
         Gen.Int.Select(v => new Cell("int", v)),
         Gen.Int.Nullable(0.3).Select(v => new Cell("int?", v)),
         EdgeValues.Date.Select(v => new Cell("date", v)),
